@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# One command for the demo: the local 3-broker Kafka, sample data, live traffic, and the console
+# (production build) on http://localhost:3000. Ctrl-C stops the console and the traffic, and the
+# cluster too if this script started it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT="${PORT:-3000}"
+started_kafka=0
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "$started_kafka" = 1 ]; then bash dev/kafka/cluster.sh stop; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+[ -d node_modules ] || npm ci --no-audit --no-fund
+if ! bash dev/kafka/cluster.sh status >/dev/null 2>&1; then
+  bash dev/kafka/cluster.sh start
+  started_kafka=1
+fi
+npx tsx dev/seed.ts
+npm run --silent build
+
+npx tsx dev/traffic.ts &
+pids+=($!)
+echo
+echo "Kafkascope: http://localhost:${PORT}  (Ctrl-C to stop)"
+PORT="$PORT" HOSTNAME=0.0.0.0 node .next/standalone/server.js &
+pids+=($!)
+wait "${pids[-1]}"

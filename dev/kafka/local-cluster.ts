@@ -1,0 +1,49 @@
+/**
+ * Node-side handle on the local cluster of dev/kafka: used by test setups, the seed and benchmarks.
+ * Starting is idempotent; `ensureCluster` reports whether it started the cluster so the caller
+ * stops only what it started.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../..');
+const script = path.join(root, 'dev/kafka/cluster.sh');
+const cli = path.join(root, 'dev/kafka/kafka-cli.sh');
+
+export const BOOTSTRAP = '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094';
+export const BROKER_PORTS = [9092, 9093, 9094];
+
+export function clusterIsUp(): boolean {
+  try {
+    execFileSync('bash', [script, 'status'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function ensureCluster(): { startedHere: boolean } {
+  if (clusterIsUp()) return { startedHere: false };
+  execFileSync('bash', [script, 'start'], { stdio: 'inherit' });
+  return { startedHere: true };
+}
+
+export function stopCluster(): void {
+  execFileSync('bash', [script, 'stop'], { stdio: 'inherit' });
+}
+
+export async function stopNode(id: number): Promise<void> {
+  await run('bash', [script, 'stop-node', String(id)]);
+}
+
+export async function startNode(id: number): Promise<void> {
+  await run('bash', [script, 'start-node', String(id)], { timeout: 120_000 });
+}
+
+/** Runs one of Kafka's own command-line tools (e.g. `kafka-topics`) and returns its stdout: a test oracle. */
+export async function kafkaCli(tool: string, args: string[]): Promise<string> {
+  const { stdout } = await run('bash', [cli, tool, ...args], { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}

@@ -1,0 +1,140 @@
+/**
+ * Demo data for the local cluster: topics of several partitions holding JSON, text and binary
+ * messages with keys and headers, one consumer group caught up and one lagging.
+ * Idempotent: topics that exist are left as they are, so running it twice adds nothing.
+ *
+ *   npx tsx dev/seed.ts [--bootstrap 127.0.0.1:9092]
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { CompressionTypes, Kafka, logLevel, type Message } from 'kafkajs';
+
+const bootstrapArg = process.argv.indexOf('--bootstrap');
+const brokers = (bootstrapArg > 0 ? process.argv[bootstrapArg + 1]! : '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094').split(',');
+
+interface SeedTopic {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  configs?: Record<string, string>;
+  count: number;
+  compression?: CompressionTypes;
+  message: (i: number) => Message;
+}
+
+const regions = ['eu-west', 'us-east', 'ap-south'];
+const levels = ['INFO', 'INFO', 'INFO', 'WARN', 'ERROR', 'DEBUG'];
+
+const seedTopics: SeedTopic[] = [
+  {
+    name: 'orders',
+    partitions: 6,
+    replicationFactor: 3,
+    configs: { 'retention.ms': String(7 * 24 * 3600 * 1000) },
+    count: 1200,
+    message: (i) => ({
+      key: `customer-${i % 97}`,
+      value: JSON.stringify({
+        orderId: randomUUID(),
+        customerId: `customer-${i % 97}`,
+        items: [{ sku: `SKU-${(i * 7) % 500}`, quantity: 1 + (i % 4), price: Number(((i % 50) + 4.99).toFixed(2)) }],
+        region: regions[i % regions.length],
+        status: i % 10 === 0 ? 'cancelled' : 'placed',
+        createdAt: new Date(Date.now() - (1200 - i) * 60_000).toISOString(),
+      }),
+      headers: { 'content-type': 'application/json', source: 'web-shop', 'trace-id': randomBytes(8).toString('hex') },
+    }),
+  },
+  {
+    name: 'app-logs',
+    partitions: 3,
+    replicationFactor: 2,
+    count: 900,
+    compression: CompressionTypes.GZIP,
+    message: (i) => ({
+      key: `pod-${i % 5}`,
+      value: `${new Date(Date.now() - (900 - i) * 1000).toISOString()} ${levels[i % levels.length]} checkout-service request ${i} handled in ${(i * 13) % 400} ms`,
+      headers: { host: `node-${i % 3}` },
+    }),
+  },
+  {
+    name: 'sensor-readings.bin',
+    partitions: 3,
+    replicationFactor: 3,
+    count: 600,
+    message: (i) => {
+      // A fixed binary layout (int32 sensor id, float64 value, int64 millis), as IoT pipelines send.
+      const value = Buffer.alloc(20);
+      value.writeInt32BE(i % 40, 0);
+      value.writeDoubleBE(20 + Math.sin(i / 10) * 5, 4);
+      value.writeBigInt64BE(BigInt(Date.now() - (600 - i) * 5_000), 12);
+      return { key: Buffer.from([0x00, i % 40]), value, headers: { schema: 'sensor-v1' } };
+    },
+  },
+  {
+    name: 'user-events',
+    partitions: 4,
+    replicationFactor: 3,
+    configs: { 'cleanup.policy': 'compact' },
+    count: 400,
+    message: (i) => ({
+      key: `user-${i % 60}`,
+      value: i % 25 === 0 ? null : JSON.stringify({ user: `user-${i % 60}`, event: ['login', 'view', 'logout'][i % 3], at: Date.now() }),
+    }),
+  },
+];
+
+/** Committed offsets as a fraction of each partition's end: 1 = caught up. */
+const seedGroups = [
+  { groupId: 'billing-service', topic: 'orders', fraction: 1 },
+  { groupId: 'analytics-pipeline', topic: 'orders', fraction: 0.55 },
+  { groupId: 'log-archiver', topic: 'app-logs', fraction: 0.8 },
+];
+
+async function main(): Promise<void> {
+  const kafka = new Kafka({ clientId: 'kafkascope-seed', brokers, logLevel: logLevel.WARN });
+  const admin = kafka.admin();
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await Promise.all([admin.connect(), producer.connect()]);
+  try {
+    const existing = new Set(await admin.listTopics());
+    const fresh = seedTopics.filter((t) => !existing.has(t.name));
+    if (fresh.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: fresh.map((t) => ({
+          topic: t.name,
+          numPartitions: t.partitions,
+          replicationFactor: t.replicationFactor,
+          configEntries: Object.entries(t.configs ?? {}).map(([name, value]) => ({ name, value })),
+        })),
+      });
+    }
+    for (const topic of fresh) {
+      const messages = Array.from({ length: topic.count }, (_, i) => topic.message(i));
+      for (let i = 0; i < messages.length; i += 200) {
+        await producer.send({ topic: topic.name, compression: topic.compression, messages: messages.slice(i, i + 200) });
+      }
+      console.log(`seeded ${topic.name}: ${topic.partitions} partitions, ${topic.count} messages`);
+    }
+
+    const groups = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
+    for (const { groupId, topic, fraction } of seedGroups) {
+      if (groups.has(groupId)) continue;
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map((p) => ({ partition: p.partition, offset: String(Math.floor(Number(p.high) * fraction)) })),
+      });
+      console.log(`seeded group ${groupId} on ${topic} at ${Math.round(fraction * 100)}% of the log`);
+    }
+    if (fresh.length === 0) console.log('demo data already present');
+  } finally {
+    await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+  }
+}
+
+main().catch((error) => {
+  console.error(`seeding failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+/**
+ * Live traffic for the demo: a producer adding orders every second and a consumer in the
+ * `billing-service` group keeping up with them, so the console has members, moving offsets and
+ * a lagging group (`analytics-pipeline`) whose lag grows. Runs until interrupted.
+ */
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+
+const brokers = ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'];
+const kafka = new Kafka({ clientId: 'kafkascope-demo-traffic', brokers, logLevel: logLevel.NOTHING });
+const producer = kafka.producer({ allowAutoTopicCreation: false });
+const consumer = kafka.consumer({ groupId: 'billing-service' });
+
+async function main(): Promise<void> {
+  await Promise.all([producer.connect(), consumer.connect()]);
+  await consumer.subscribe({ topic: 'orders' });
+  await consumer.run({ eachMessage: async () => {} });
+  let i = 0;
+  const timer = setInterval(() => {
+    const messages = Array.from({ length: 3 }, () => {
+      i += 1;
+      const customerId = `customer-${i % 97}`;
+      return {
+        key: customerId,
+        value: JSON.stringify({ orderId: randomUUID(), customerId, total: (i % 80) + 9.5, createdAt: new Date().toISOString() }),
+        headers: { 'content-type': 'application/json', source: 'demo-traffic' },
+      };
+    });
+    producer.send({ topic: 'orders', messages }).catch((error: Error) => console.error(`traffic: ${error.message}`));
+  }, 1_000);
+  const stop = async () => {
+    clearInterval(timer);
+    await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(`traffic failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import type { Locator, Page } from '@playwright/test';
+
+export class OverviewPage {
+  readonly root: Locator;
+  readonly brokerRows: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('cluster-overview');
+    this.brokerRows = this.root.getByTestId('broker-row');
+  }
+
+  async goto(clusterId = 'local'): Promise<void> {
+    await this.page.goto(`/clusters/${clusterId}`);
+  }
+
+  brokerRow(id: number): Locator {
+    return this.root.locator(`[data-testid="broker-row"][data-broker-id="${id}"]`);
+  }
+
+  controllerRows(): Locator {
+    return this.brokerRows.filter({ has: this.page.getByTestId('controller-badge') });
+  }
+}

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { kafkaCli } from '../../dev/kafka/local-cluster';
+import { OverviewPage } from '../pages/overview-page';
+import { snap } from '../support/screenshot';
+
+test('the overview shows the 3 brokers with the active controller marked', async ({ page }) => {
+  const status = await kafkaCli('kafka-metadata-quorum', ['--bootstrap-server', '127.0.0.1:9092', 'describe', '--status']);
+  const leader = Number(/LeaderId:\s+(\d+)/.exec(status)?.[1]);
+
+  const overview = new OverviewPage(page);
+  await overview.goto();
+  await expect(overview.brokerRows).toHaveCount(3);
+  for (const id of [1, 2, 3]) {
+    await expect(overview.brokerRow(id)).toContainText(`127.0.0.1:${9091 + id}`);
+  }
+  await expect(overview.controllerRows()).toHaveCount(1);
+  await expect(overview.controllerRows()).toHaveAttribute('data-broker-id', String(leader));
+  await snap(page, 'overview-light');
+});
+
+test('the home page opens the first cluster, and the theme toggle switches to dark', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/clusters\/local$/);
+  const overview = new OverviewPage(page);
+  await expect(overview.brokerRows).toHaveCount(3);
+  await page.getByRole('button', { name: /theme/i }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await snap(page, 'overview-dark');
+});

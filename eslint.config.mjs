@@ -1,0 +1,38 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+
+// The layering rules of ARCHITECTURE.md, enforced rather than hoped for.
+const noServer = { group: ['@/server', '@/server/*', '**/server/*'], message: 'server/ is Node-only: reach it through an API route.' };
+const noKafkajs = { name: 'kafkajs', message: 'Only server/kafka talks to kafkajs.' };
+const noKafkajsDeep = { group: ['kafkajs/*'], message: 'Only server/kafka talks to kafkajs.' };
+const noComponents = { group: ['@/components', '@/components/*'], message: 'lib/ is below components/.' };
+
+const config = [
+  { ignores: ['.next/**', '.kafka/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  ...nextVitals,
+  ...nextTs,
+  ...pluginQuery.configs['flat/recommended'],
+  {
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Product code reaches Kafka only through server/kafka; dev tooling, benchmarks and tests act as
+    // outside clients (producers, consumers) and may use kafkajs directly.
+    files: ['server/kafka/**', 'dev/**', 'bench/**', '**/*.int.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['components/**', 'app/**/*.tsx', 'e2e/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep, noServer] }] },
+  },
+  {
+    files: ['lib/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep, noServer, noComponents] }] },
+  },
+];
+
+export default config;

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { ApiErrorBodySchema, type ErrorCode } from '@/lib/schemas/api-error';
+
+/** An API failure as the UI shows it: the server's code and message, or a network-level description. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'network',
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Calls one of our route handlers and parses the answer with the resource's schema. */
+export async function apiRequest<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  init: { method?: Method; body?: unknown; signal?: AbortSignal } = {},
+): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      signal: init.signal,
+      headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      cache: 'no-store',
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError('network', 0, 'The console server could not be reached.');
+  }
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const parsed = ApiErrorBodySchema.safeParse(payload);
+    if (parsed.success) throw new ApiError(parsed.data.error.code, response.status, parsed.data.error.message);
+    throw new ApiError('internal', response.status, `The server answered ${response.status}.`);
+  }
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiError('internal', response.status, `Unexpected answer from ${path}.`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Every error the API returns has one of these codes; the HTTP status follows from the code. */
+export const errorStatus = {
+  validation_failed: 400,
+  unauthorized: 401,
+  read_only: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  internal: 500,
+  broker_unavailable: 503,
+  timeout: 504,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorCodeSchema = z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]);
+
+export const ApiErrorBodySchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;

@@ -1,0 +1,11 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  output: 'standalone',
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // kafkajs is loaded from node_modules at run time rather than bundled: it is Node-only and large.
+  serverExternalPackages: ['kafkajs'],
+};
+
+module.exports = nextConfig;

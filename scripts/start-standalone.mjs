@@ -1,0 +1,14 @@
+// Runs the production server exactly as the container does: node .next/standalone/server.js.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+if (!existsSync('.next/standalone/server.js')) {
+  console.error('No production build found: run `npm run build` first.');
+  process.exit(1);
+}
+const child = spawn(process.execPath, ['.next/standalone/server.js'], {
+  stdio: 'inherit',
+  env: { HOSTNAME: '0.0.0.0', PORT: '3000', ...process.env },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

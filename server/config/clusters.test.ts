@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCAL_CLUSTER, loadConfig } from '@/server/config/clusters';
+
+describe('cluster configuration', () => {
+  it('defaults to the local dev cluster when nothing is configured', () => {
+    const config = loadConfig({});
+    expect(config.clusters).toEqual([expect.objectContaining(LOCAL_CLUSTER)]);
+  });
+
+  it('reads clusters from KAFKA_CLUSTERS_<n>_* variables, in index order, deriving ids from names', () => {
+    const config = loadConfig({
+      KAFKA_CLUSTERS_1_NAME: 'Staging EU',
+      KAFKA_CLUSTERS_1_BOOTSTRAP_SERVERS: 'stg-1:9092, stg-2:9092',
+      KAFKA_CLUSTERS_0_NAME: 'prod',
+      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'prod-1:9092',
+      KAFKA_CLUSTERS_0_REQUEST_TIMEOUT_MS: '5000',
+    });
+    expect(config.clusters.map((c) => [c.id, c.name, c.bootstrapServers, c.requestTimeoutMs])).toEqual([
+      ['prod', 'prod', ['prod-1:9092'], 5000],
+      ['staging-eu', 'Staging EU', ['stg-1:9092', 'stg-2:9092'], 10_000],
+    ]);
+  });
+
+  it('names the bad environment variable in the error', () => {
+    expect(() =>
+      loadConfig({ KAFKA_CLUSTERS_0_NAME: 'prod', KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'prod-1' }),
+    ).toThrow(/KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS.*host:port/);
+    expect(() => loadConfig({ KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'a:1' })).toThrow(/KAFKA_CLUSTERS_0_NAME/);
+    expect(() => loadConfig({ KAFKA_CLUSTERS_0_BOOTSTRAP: 'a:1' })).toThrow(/Unknown cluster setting KAFKA_CLUSTERS_0_BOOTSTRAP/);
+  });
+
+  it('reads a YAML file and names the bad field with its path', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kafkascope-config-'));
+    const file = path.join(dir, 'config.yaml');
+    writeFileSync(file, 'clusters:\n  - name: a\n    bootstrapServers: ["a:9092"]\n  - name: b\n    bootstrapServers: []\n');
+    expect(() => loadConfig({ KAFKASCOPE_CONFIG: file })).toThrow(`${file}: clusters[1].bootstrapServers: needs at least one host:port`);
+    writeFileSync(file, 'clusters:\n  - id: main\n    name: A\n    bootstrapServers: ["a:9092"]\n');
+    expect(loadConfig({ KAFKASCOPE_CONFIG: file }).clusters[0]).toMatchObject({ id: 'main', name: 'A' });
+  });
+
+  it('rejects two clusters with the same id', () => {
+    expect(() =>
+      loadConfig({
+        KAFKA_CLUSTERS_0_NAME: 'x',
+        KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'a:1',
+        KAFKA_CLUSTERS_1_NAME: 'X',
+        KAFKA_CLUSTERS_1_BOOTSTRAP_SERVERS: 'b:1',
+      }),
+    ).toThrow(/KAFKA_CLUSTERS_1_ID: duplicate cluster id "x"/);
+  });
+});

@@ -1,0 +1,117 @@
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ConsoleConfigSchema, type ClusterConfig, type ConsoleConfig } from '@/server/config/schema';
+
+/** The local 3-broker cluster of `dev/kafka`, used when nothing else is configured. */
+export const LOCAL_CLUSTER = {
+  id: 'local',
+  name: 'Local',
+  bootstrapServers: ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'],
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+type RawCluster = Record<string, unknown>;
+const ENV_PREFIX = /^KAFKA_CLUSTERS_(\d+)_([A-Z_]+)$/;
+const ENV_FIELDS: Record<string, string> = {
+  ID: 'id',
+  NAME: 'name',
+  BOOTSTRAP_SERVERS: 'bootstrapServers',
+  REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
+  CONNECTION_TIMEOUT_MS: 'connectionTimeoutMs',
+};
+
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+}
+
+/** `KAFKA_CLUSTERS_0_NAME=prod KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS=a:9092,b:9092` → clusters, with where each came from. */
+function clustersFromEnv(env: Env): { clusters: RawCluster[]; sources: string[] } {
+  const byIndex = new Map<number, RawCluster>();
+  for (const [key, value] of Object.entries(env)) {
+    const match = ENV_PREFIX.exec(key);
+    if (!match || value === undefined) continue;
+    const index = Number(match[1]);
+    const field = ENV_FIELDS[match[2]!];
+    if (!field) throw new ConfigError(`Unknown cluster setting ${key} (known: ${Object.keys(ENV_FIELDS).join(', ')})`);
+    const cluster = byIndex.get(index) ?? {};
+    cluster[field] =
+      field === 'bootstrapServers'
+        ? value.split(',').map((s) => s.trim()).filter(Boolean)
+        : field.endsWith('Ms')
+          ? Number(value)
+          : value;
+    byIndex.set(index, cluster);
+  }
+  const indexes = [...byIndex.keys()].sort((a, b) => a - b);
+  return {
+    clusters: indexes.map((i) => byIndex.get(i)!),
+    sources: indexes.map((i) => `KAFKA_CLUSTERS_${i}_`),
+  };
+}
+
+function clustersFromYaml(file: string): { clusters: RawCluster[]; sources: string[] } {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Cannot read config file ${file}: ${(error as Error).message}`);
+  }
+  const clusters = (doc as { clusters?: unknown })?.clusters;
+  if (!Array.isArray(clusters)) throw new ConfigError(`${file}: expected a top-level "clusters:" list`);
+  return { clusters: clusters as RawCluster[], sources: clusters.map((_, i) => `${file}: clusters[${i}].`) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, sources: string[]): string {
+  const [, index, ...rest] = issue.path;
+  if (typeof index !== 'number') return `${issue.path.join('.') || 'config'}: ${issue.message}`;
+  const source = sources[index] ?? `clusters[${index}].`;
+  const field = rest.map(String).join('.');
+  const envName = source.startsWith('KAFKA_CLUSTERS_')
+    ? source + (Object.entries(ENV_FIELDS).find(([, f]) => f === rest[0])?.[0] ?? field)
+    : source + field;
+  return `${envName}: ${issue.message}`;
+}
+
+/** Reads and validates the cluster configuration; throws ConfigError naming the bad field. */
+export function loadConfig(env: Env = process.env): ConsoleConfig {
+  const fromYaml = env.KAFKASCOPE_CONFIG ? clustersFromYaml(env.KAFKASCOPE_CONFIG) : { clusters: [], sources: [] };
+  const fromEnv = clustersFromEnv(env);
+  const raw = [...fromYaml.clusters, ...fromEnv.clusters];
+  const sources = [...fromYaml.sources, ...fromEnv.sources];
+  if (raw.length === 0) {
+    raw.push({ ...LOCAL_CLUSTER });
+    sources.push('default local cluster: ');
+  }
+  for (const cluster of raw) {
+    if (cluster && typeof cluster === 'object' && cluster.id === undefined && typeof cluster.name === 'string') {
+      cluster.id = slugify(cluster.name);
+    }
+  }
+  const parsed = ConsoleConfigSchema.safeParse({ clusters: raw });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => '  - ' + describeIssue(issue, sources));
+    throw new ConfigError(`Invalid cluster configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+const cache = globalThis as unknown as { __kafkascopeConfig?: ConsoleConfig };
+
+export function getConfig(): ConsoleConfig {
+  cache.__kafkascopeConfig ??= loadConfig();
+  return cache.__kafkascopeConfig;
+}
+
+export function findCluster(clusterId: string): ClusterConfig | undefined {
+  return getConfig().clusters.find((cluster) => cluster.id === clusterId);
+}

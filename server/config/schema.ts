@@ -1,0 +1,32 @@
+import 'server-only';
+import { z } from 'zod';
+
+const hostPort = z
+  .string()
+  .trim()
+  .regex(/^[^\s:/]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/, 'expected host:port, e.g. kafka-1:9092');
+
+export const ClusterConfigSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'expected lowercase letters, digits, "-" or "_" (used in URLs)'),
+  name: z.string().trim().min(1, 'must not be empty'),
+  bootstrapServers: z.array(hostPort).min(1, 'needs at least one host:port'),
+  /** Upper bound for one Kafka call made while serving a request. */
+  requestTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+  connectionTimeoutMs: z.number().int().min(200).max(60_000).default(3_000),
+});
+export type ClusterConfig = z.infer<typeof ClusterConfigSchema>;
+
+export const ConsoleConfigSchema = z
+  .object({ clusters: z.array(ClusterConfigSchema).min(1, 'at least one cluster must be configured') })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.clusters.forEach((cluster, index) => {
+      if (seen.has(cluster.id)) {
+        ctx.addIssue({ code: 'custom', path: ['clusters', index, 'id'], message: `duplicate cluster id "${cluster.id}"` });
+      }
+      seen.add(cluster.id);
+    });
+  });
+export type ConsoleConfig = z.infer<typeof ConsoleConfigSchema>;

@@ -1,0 +1,58 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { ApiErrorBody } from '@/lib/schemas/api-error';
+import { findCluster } from '@/server/config/clusters';
+import type { ClusterConfig } from '@/server/config/schema';
+import { AppError } from '@/server/http/app-error';
+import { log } from '@/server/log';
+
+type Params = Record<string, string | string[] | undefined>;
+interface RouteContext {
+  params: Promise<Params>;
+}
+
+export interface HandlerArgs {
+  request: NextRequest;
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
+
+export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
+  const appError =
+    error instanceof AppError ? error : new AppError('internal', 'Unexpected server error', error);
+  if (appError.code === 'internal') {
+    log('error', 'request failed', { error: String((appError.cause as Error)?.stack ?? appError.cause ?? appError) });
+  }
+  return NextResponse.json({ error: { code: appError.code, message: appError.message } }, { status: appError.status });
+}
+
+function decodeParams(raw: Params): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+/** Wraps a route handler: JSON out, every failure in the one error shape, never a stack trace to the browser. */
+export function handler<T>(fn: (args: HandlerArgs) => Promise<T>) {
+  return async (request: NextRequest, context: RouteContext): Promise<Response> => {
+    try {
+      const params = decodeParams(await context.params);
+      const result = await fn({ request, params, query: request.nextUrl.searchParams });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** `handler` plus the cluster named by the `[clusterId]` segment, or a 404 naming it. */
+export function withCluster<T>(fn: (args: HandlerArgs & { cluster: ClusterConfig }) => Promise<T>) {
+  return handler(async (args) => {
+    const clusterId = args.params.clusterId ?? '';
+    const cluster = findCluster(clusterId);
+    if (!cluster) throw new AppError('not_found', `No cluster "${clusterId}" is configured`);
+    return fn({ ...args, cluster });
+  });
+}

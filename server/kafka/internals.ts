@@ -1,0 +1,44 @@
+import 'server-only';
+import type Encoder from 'kafkajs/src/protocol/encoder';
+
+/** A request in the form kafkajs's connection layer sends: our own encoders for APIs kafkajs lacks. */
+export interface ProtocolRequest<T> {
+  request: {
+    apiKey: number;
+    apiVersion: number;
+    apiName: string;
+    encode: () => Promise<Encoder>;
+    expectResponse?: () => boolean;
+  };
+  response: {
+    decode: (payload: Buffer) => Promise<T>;
+    parse: (decoded: T) => Promise<T>;
+  };
+  requestTimeout?: number;
+}
+
+export interface RawMetadata {
+  clusterId?: string | null;
+  controllerId?: number | null;
+  brokers: { nodeId: number; host: string; port: number; rack?: string | null }[];
+}
+
+export interface RawBroker {
+  nodeId: number;
+  metadata(topics: string[]): Promise<RawMetadata>;
+  versions: Record<number, { minVersion: number; maxVersion: number }> | null;
+  connectionPool: { send<T>(request: ProtocolRequest<T>): Promise<T> };
+}
+
+export interface RawCluster {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  isConnected(): boolean;
+  refreshMetadata(): Promise<void>;
+  refreshMetadataIfNecessary?(): Promise<void>;
+  getNodeIds(): number[];
+  findBroker(args: { nodeId: string | number }): Promise<RawBroker>;
+  brokerPool: {
+    withBroker<T>(callback: (args: { nodeId: string; broker: RawBroker }) => Promise<T>): Promise<T>;
+  };
+}

@@ -1,0 +1,40 @@
+// Shapes of the kafkajs internals that server/kafka builds on for requests kafkajs has no API for.
+declare module 'kafkajs/src/cluster' {
+  const Cluster: new (options: Record<string, unknown>) => import('./internals').RawCluster;
+  export default Cluster;
+}
+declare module 'kafkajs/src/loggers' {
+  export function createLogger(options: { level: number; logCreator: import('kafkajs').logCreator }): unknown;
+}
+declare module 'kafkajs/src/network/socketFactory' {
+  const socketFactory: () => unknown;
+  export default socketFactory;
+}
+declare module 'kafkajs/src/protocol/encoder' {
+  export default class Encoder {
+    writeInt8(value: number): this;
+    writeInt16(value: number): this;
+    writeInt32(value: number): this;
+    writeInt64(value: number | string | bigint): this;
+    writeUVarInt(value: number): this;
+    writeUVarIntString(value: string | null): this;
+    writeBuffer(value: Buffer): this;
+    buffer: Buffer;
+  }
+}
+declare module 'kafkajs/src/protocol/decoder' {
+  export default class Decoder {
+    constructor(buffer: Buffer);
+    offset: number;
+    readInt8(): number;
+    readInt16(): number;
+    readInt32(): number;
+    readInt64(): { toString(): string };
+    readUVarInt(): number;
+    readUVarIntString(): string | null;
+    readUVarIntArray<T>(reader: (decoder: Decoder) => T): T[] | null;
+    readTaggedFields(): unknown;
+    readBoolean(): boolean;
+    canReadBytes(length: number): boolean;
+  }
+}

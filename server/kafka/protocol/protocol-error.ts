@@ -1,0 +1,30 @@
+import 'server-only';
+
+/** A few Kafka error codes by name; the full table is in Kafka's Errors.java. */
+const NAMES: Record<number, string> = {
+  [-1]: 'UNKNOWN_SERVER_ERROR',
+  3: 'UNKNOWN_TOPIC_OR_PARTITION',
+  5: 'LEADER_NOT_AVAILABLE',
+  6: 'NOT_LEADER_OR_FOLLOWER',
+  7: 'REQUEST_TIMED_OUT',
+  8: 'BROKER_NOT_AVAILABLE',
+  31: 'CLUSTER_AUTHORIZATION_FAILED',
+  35: 'UNSUPPORTED_VERSION',
+  41: 'NOT_CONTROLLER',
+  57: 'LOG_DIR_NOT_FOUND',
+  58: 'SASL_AUTHENTICATION_FAILED',
+};
+
+/** A non-zero error code in a response to one of our own protocol requests. */
+export class KafkaProtocolError extends Error {
+  readonly type: string;
+  constructor(
+    readonly errorCode: number,
+    context: string,
+  ) {
+    const type = NAMES[errorCode] ?? `KAFKA_ERROR_${errorCode}`;
+    super(`${context} failed: ${type}`);
+    this.name = 'KafkaProtocolError';
+    this.type = type;
+  }
+}

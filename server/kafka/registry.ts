@@ -1,0 +1,82 @@
+import 'server-only';
+import { Kafka, logLevel, type Admin, type logCreator } from 'kafkajs';
+import Cluster from 'kafkajs/src/cluster';
+import { createLogger } from 'kafkajs/src/loggers';
+import socketFactory from 'kafkajs/src/network/socketFactory';
+import type { ClusterConfig } from '@/server/config/schema';
+import type { RawCluster } from '@/server/kafka/internals';
+import { log } from '@/server/log';
+
+/** kafkajs logs through ours, quietly: connection noise from a down broker is a warning, not a flood. */
+const kafkaLog: logCreator =
+  () =>
+  ({ level, log: entry }) => {
+    const { message, broker, clusterId, error } = entry as Record<string, unknown>;
+    log(level <= logLevel.ERROR ? 'warn' : 'debug', `kafka: ${String(message)}`, {
+      cluster: clusterId,
+      broker,
+      error,
+    });
+  };
+
+export interface ClusterClients {
+  config: ClusterConfig;
+  kafka: Kafka;
+  admin: Admin;
+  /** kafkajs's lower layer, for protocol requests its Admin has no method for (see server/kafka/protocol). */
+  raw: RawCluster;
+  connected: Promise<void> | null;
+}
+
+function create(config: ClusterConfig): ClusterClients {
+  const base = {
+    clientId: 'kafkascope',
+    brokers: config.bootstrapServers,
+    connectionTimeout: config.connectionTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    enforceRequestTimeout: true,
+    // Few, quick retries: a page must learn that a broker is down within its time-out.
+    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
+  };
+  const kafka = new Kafka({ ...base, logLevel: logLevel.ERROR, logCreator: kafkaLog });
+  const raw = new Cluster({
+    ...base,
+    logger: createLogger({ level: logLevel.ERROR, logCreator: kafkaLog }),
+    socketFactory: socketFactory(),
+    allowAutoTopicCreation: false,
+    metadataMaxAge: 30_000,
+    offsets: new Map(),
+  });
+  return { config, kafka, admin: kafka.admin({ retry: base.retry }), raw, connected: null };
+}
+
+const store = globalThis as unknown as { __kafkascopeClients?: Map<string, ClusterClients> };
+
+/** One long-lived set of clients per cluster, kept on globalThis so dev reloads don't leak sockets. */
+export function clientsFor(config: ClusterConfig): ClusterClients {
+  store.__kafkascopeClients ??= new Map();
+  let clients = store.__kafkascopeClients.get(config.id);
+  if (!clients) {
+    clients = create(config);
+    store.__kafkascopeClients.set(config.id, clients);
+  }
+  return clients;
+}
+
+/** Connects lazily; a failed connect is forgotten so the next request tries again. */
+export async function connected(clients: ClusterClients): Promise<ClusterClients> {
+  clients.connected ??= Promise.all([clients.admin.connect(), clients.raw.connect()]).then(() => undefined);
+  try {
+    await clients.connected;
+  } catch (error) {
+    clients.connected = null;
+    throw error;
+  }
+  return clients;
+}
+
+export async function disconnectAll(): Promise<void> {
+  const all = [...(store.__kafkascopeClients?.values() ?? [])];
+  store.__kafkascopeClients?.clear();
+  await Promise.allSettled(all.flatMap((c) => [c.admin.disconnect(), c.raw.disconnect()]));
+}

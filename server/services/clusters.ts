@@ -1,0 +1,28 @@
+import 'server-only';
+import type { ClusterHealth, ClusterList, Health } from '@/lib/schemas/cluster';
+import { getConfig } from '@/server/config/clusters';
+import type { ClusterConfig } from '@/server/config/schema';
+import { describeCluster } from '@/server/kafka/cluster';
+
+export function listClusters(): ClusterList {
+  return {
+    clusters: getConfig().clusters.map(({ id, name, bootstrapServers }) => ({ id, name, bootstrapServers })),
+  };
+}
+
+async function clusterHealth(cluster: ClusterConfig): Promise<ClusterHealth> {
+  const started = performance.now();
+  try {
+    const description = await describeCluster(cluster);
+    const latencyMs = Math.round(performance.now() - started);
+    return { id: cluster.id, name: cluster.name, status: 'up', latencyMs, brokers: description.brokers.length, error: null };
+  } catch (error) {
+    return { id: cluster.id, name: cluster.name, status: 'down', latencyMs: null, brokers: null, error: (error as Error).message };
+  }
+}
+
+/** Clusters are checked in parallel, each bounded by its own time-out, so one dead cluster never delays the rest. */
+export async function checkHealth(): Promise<Health> {
+  const clusters = await Promise.all(getConfig().clusters.map(clusterHealth));
+  return { status: clusters.every((c) => c.status === 'up') ? 'ok' : 'degraded', clusters };
+}
