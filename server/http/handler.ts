@@ -38,7 +38,7 @@ function decodeParams(raw: Params): Record<string, string> {
 export function handler<T>(fn: (args: HandlerArgs) => Promise<T>) {
   return async (request: NextRequest, context: RouteContext): Promise<Response> => {
     try {
-      const params = decodeParams(await context.params);
+      const params = decodeParams((await context?.params) ?? {});
       const result = await fn({ request, params, query: request.nextUrl.searchParams });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {

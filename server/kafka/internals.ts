@@ -1,5 +1,5 @@
 import 'server-only';
-import type Encoder from 'kafkajs/src/protocol/encoder';
+import type Encoder from 'kafkajs/src/protocol/encoder.js';
 
 /** A request in the form kafkajs's connection layer sends: our own encoders for APIs kafkajs lacks. */
 export interface ProtocolRequest<T> {

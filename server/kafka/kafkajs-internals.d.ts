@@ -1,16 +1,16 @@
 // Shapes of the kafkajs internals that server/kafka builds on for requests kafkajs has no API for.
-declare module 'kafkajs/src/cluster' {
+declare module 'kafkajs/src/cluster/index.js' {
   const Cluster: new (options: Record<string, unknown>) => import('./internals').RawCluster;
   export default Cluster;
 }
-declare module 'kafkajs/src/loggers' {
+declare module 'kafkajs/src/loggers/index.js' {
   export function createLogger(options: { level: number; logCreator: import('kafkajs').logCreator }): unknown;
 }
-declare module 'kafkajs/src/network/socketFactory' {
+declare module 'kafkajs/src/network/socketFactory.js' {
   const socketFactory: () => unknown;
   export default socketFactory;
 }
-declare module 'kafkajs/src/protocol/encoder' {
+declare module 'kafkajs/src/protocol/encoder.js' {
   export default class Encoder {
     writeInt8(value: number): this;
     writeInt16(value: number): this;
@@ -22,7 +22,7 @@ declare module 'kafkajs/src/protocol/encoder' {
     buffer: Buffer;
   }
 }
-declare module 'kafkajs/src/protocol/decoder' {
+declare module 'kafkajs/src/protocol/decoder.js' {
   export default class Decoder {
     constructor(buffer: Buffer);
     offset: number;

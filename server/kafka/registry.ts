@@ -1,8 +1,8 @@
 import 'server-only';
 import { Kafka, logLevel, type Admin, type logCreator } from 'kafkajs';
-import Cluster from 'kafkajs/src/cluster';
-import { createLogger } from 'kafkajs/src/loggers';
-import socketFactory from 'kafkajs/src/network/socketFactory';
+import Cluster from 'kafkajs/src/cluster/index.js';
+import { createLogger } from 'kafkajs/src/loggers/index.js';
+import socketFactory from 'kafkajs/src/network/socketFactory.js';
 import type { ClusterConfig } from '@/server/config/schema';
 import type { RawCluster } from '@/server/kafka/internals';
 import { log } from '@/server/log';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type Decoder from 'kafkajs/src/protocol/decoder';
+import type Decoder from 'kafkajs/src/protocol/decoder.js';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
 import {
   flexibleDecoder,

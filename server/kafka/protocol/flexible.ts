@@ -1,6 +1,6 @@
 import 'server-only';
-import Encoder from 'kafkajs/src/protocol/encoder';
-import Decoder from 'kafkajs/src/protocol/decoder';
+import Encoder from 'kafkajs/src/protocol/encoder.js';
+import Decoder from 'kafkajs/src/protocol/decoder.js';
 
 /**
  * kafkajs writes request header v1 and strips only the correlation id from responses. Flexible

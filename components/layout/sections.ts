@@ -1,0 +1,33 @@
+import type { ComponentType, SVGProps } from 'react';
+import { IconBrokers, IconGroups, IconOverview, IconTopics } from '@/components/ui/icons';
+import { paths } from '@/lib/paths';
+
+export interface Section {
+  id: 'overview' | 'brokers' | 'topics' | 'groups';
+  label: string;
+  href: (clusterId: string) => string;
+  icon: ComponentType<SVGProps<SVGSVGElement>>;
+  /** Sections whose screens do not exist yet are shown, but never linked. */
+  available: boolean;
+}
+
+export const sections: Section[] = [
+  { id: 'overview', label: 'Overview', href: paths.cluster, icon: IconOverview, available: true },
+  { id: 'brokers', label: 'Brokers', href: paths.brokers, icon: IconBrokers, available: true },
+  { id: 'topics', label: 'Topics', href: paths.topics, icon: IconTopics, available: false },
+  { id: 'groups', label: 'Consumer groups', href: paths.groups, icon: IconGroups, available: false },
+];
+
+const overview = sections[0]!;
+
+/** The section the path belongs to: the longest matching prefix, so `/clusters/x/brokers` is Brokers. */
+export function activeSection(pathname: string, clusterId: string): Section {
+  const path = pathname.replace(/\/+$/, '');
+  let best: Section = overview;
+  for (const section of sections) {
+    const href = section.href(clusterId);
+    if ((path === href || path.startsWith(`${href}/`)) && href.length > best.href(clusterId).length)
+      best = section;
+  }
+  return best;
+}
