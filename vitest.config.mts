@@ -27,6 +27,7 @@ export default defineConfig({
           include: ['server/**/*.int.test.ts', 'dev/**/*.int.test.ts'],
           globalSetup: ['test/kafka-global-setup.ts'],
           testTimeout: 60_000,
+          env: { KAFKASCOPE_LOG_LEVEL: 'error' },
           hookTimeout: 120_000,
           // Tests share one real cluster; files run one at a time so timings stay predictable on 2 cores.
           fileParallelism: false,
