@@ -1,12 +1,23 @@
+import { TopicListQuerySchema, type TopicListQuery } from '@/lib/schemas/topic';
+
 /** URL builders for every screen and API resource, so links and fetches never hand-assemble paths. */
 const seg = encodeURIComponent;
+
+export const topicTabs = ['partitions', 'configuration', 'consumers'] as const;
+export type TopicTab = (typeof topicTabs)[number];
+
+const topicListDefaults = TopicListQuerySchema.parse({});
 
 export const paths = {
   home: () => '/',
   cluster: (clusterId: string) => `/clusters/${seg(clusterId)}`,
   brokers: (clusterId: string) => `/clusters/${seg(clusterId)}/brokers`,
-  topics: (clusterId: string) => `/clusters/${seg(clusterId)}/topics`,
-  topic: (clusterId: string, topic: string) => `/clusters/${seg(clusterId)}/topics/${seg(topic)}`,
+  broker: (clusterId: string, brokerId: number) => `/clusters/${seg(clusterId)}/brokers/${brokerId}`,
+  /** The topic list; only the settings that differ from the defaults go into the address. */
+  topics: (clusterId: string, query: Partial<TopicListQuery> = {}) =>
+    `/clusters/${seg(clusterId)}/topics${toSearch(topicListSearch(query))}`,
+  topic: (clusterId: string, topic: string, tab?: TopicTab) =>
+    `/clusters/${seg(clusterId)}/topics/${seg(topic)}${tab && tab !== 'partitions' ? `?tab=${tab}` : ''}`,
   groups: (clusterId: string) => `/clusters/${seg(clusterId)}/groups`,
   group: (clusterId: string, group: string) => `/clusters/${seg(clusterId)}/groups/${seg(group)}`,
 };
@@ -14,5 +25,58 @@ export const paths = {
 export const apiPaths = {
   health: () => '/api/health',
   clusters: () => '/api/clusters',
+  overview: (clusterId: string) => `/api/clusters/${seg(clusterId)}/overview`,
+  quorum: (clusterId: string) => `/api/clusters/${seg(clusterId)}/quorum`,
   brokers: (clusterId: string) => `/api/clusters/${seg(clusterId)}/brokers`,
+  broker: (clusterId: string, brokerId: number) => `/api/clusters/${seg(clusterId)}/brokers/${brokerId}`,
+  brokerConfigs: (clusterId: string, brokerId: number) =>
+    `/api/clusters/${seg(clusterId)}/brokers/${brokerId}/configs`,
+  topics: (clusterId: string, query?: Record<string, string | number>) =>
+    `/api/clusters/${seg(clusterId)}/topics${toSearch(query)}`,
+  topic: (clusterId: string, topic: string) => `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}`,
+  topicConfigs: (clusterId: string, topic: string) => `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/configs`,
+  topicPartitions: (clusterId: string, topic: string) =>
+    `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/partitions`,
+  topicPurge: (clusterId: string, topic: string) => `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/purge`,
 };
+
+function toSearch(query?: Record<string, string | number>): string {
+  if (!query) return '';
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  return search ? `?${search}` : '';
+}
+
+function topicListSearch(query: Partial<TopicListQuery>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const key of Object.keys(topicListDefaults) as Array<keyof TopicListQuery>) {
+    const value = query[key];
+    if (value !== undefined && value !== topicListDefaults[key]) out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The topic list settings of a screen address. Each setting is read on its own, so one bad value
+ * (`?page=abc`) falls back to its default instead of discarding the others.
+ */
+export function parseTopicListSearch(search: URLSearchParams): TopicListQuery {
+  const shape = TopicListQuerySchema.shape;
+  const pick = <K extends keyof TopicListQuery>(key: K): TopicListQuery[K] => {
+    const raw = search.get(key);
+    if (raw === null) return topicListDefaults[key];
+    const parsed = shape[key].safeParse(raw);
+    return parsed.success ? (parsed.data as TopicListQuery[K]) : topicListDefaults[key];
+  };
+  return {
+    q: pick('q'),
+    internal: pick('internal'),
+    sort: pick('sort'),
+    dir: pick('dir'),
+    page: pick('page'),
+    pageSize: pick('pageSize'),
+  };
+}
+
+export function parseTopicTab(value: string | null): TopicTab {
+  return topicTabs.find((tab) => tab === value) ?? 'partitions';
+}

@@ -1,6 +1,8 @@
 import { apiRequest } from '@/lib/api/client';
 import { apiPaths } from '@/lib/paths';
-import { BrokerListSchema } from '@/lib/schemas/broker';
+import { BrokerDetailSchema, BrokerListSchema, QuorumSchema } from '@/lib/schemas/broker';
+import { ClusterOverviewSchema } from '@/lib/schemas/overview';
+import { ConfigListSchema } from '@/lib/schemas/topic';
 import { ClusterListSchema, HealthSchema } from '@/lib/schemas/cluster';
 
 export const clustersApi = {
@@ -8,4 +10,12 @@ export const clustersApi = {
   health: (signal?: AbortSignal) => apiRequest(HealthSchema, apiPaths.health(), { signal }),
   brokers: (clusterId: string, signal?: AbortSignal) =>
     apiRequest(BrokerListSchema, apiPaths.brokers(clusterId), { signal }),
+  broker: (clusterId: string, brokerId: number, signal?: AbortSignal) =>
+    apiRequest(BrokerDetailSchema, apiPaths.broker(clusterId, brokerId), { signal }),
+  brokerConfigs: (clusterId: string, brokerId: number, signal?: AbortSignal) =>
+    apiRequest(ConfigListSchema, apiPaths.brokerConfigs(clusterId, brokerId), { signal }),
+  overview: (clusterId: string, signal?: AbortSignal) =>
+    apiRequest(ClusterOverviewSchema, apiPaths.overview(clusterId), { signal }),
+  quorum: (clusterId: string, signal?: AbortSignal) =>
+    apiRequest(QuorumSchema, apiPaths.quorum(clusterId), { signal }),
 };

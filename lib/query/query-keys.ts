@@ -1,3 +1,5 @@
+import type { TopicListQuery } from '@/lib/schemas/topic';
+
 /**
  * The one query-key factory. Every key of a cluster's resources starts with `keys.cluster(id)`, so
  * invalidating a cluster (or one resource kind in it) is a single call.
@@ -10,5 +12,15 @@ export const keys = {
   brokers: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'brokers'] as const,
     list: (clusterId: string) => [...keys.brokers.all(clusterId), 'list'] as const,
+    detail: (clusterId: string, brokerId: number) => [...keys.brokers.all(clusterId), 'detail', brokerId] as const,
+    configs: (clusterId: string, brokerId: number) => [...keys.brokers.all(clusterId), 'configs', brokerId] as const,
+  },
+  overview: (clusterId: string) => [...keys.cluster(clusterId), 'overview'] as const,
+  quorum: (clusterId: string) => [...keys.cluster(clusterId), 'quorum'] as const,
+  topics: {
+    all: (clusterId: string) => [...keys.cluster(clusterId), 'topics'] as const,
+    list: (clusterId: string, query: TopicListQuery) => [...keys.topics.all(clusterId), 'list', query] as const,
+    detail: (clusterId: string, topic: string) => [...keys.topics.all(clusterId), 'detail', topic] as const,
+    configs: (clusterId: string, topic: string) => [...keys.topics.detail(clusterId, topic), 'configs'] as const,
   },
 };

@@ -6,6 +6,12 @@ export const BrokerSchema = z.object({
   port: z.number().int(),
   rack: z.string().nullable(),
   isController: z.boolean(),
+  /** False for a broker the cluster knows (quorum, replica lists) that is not in the live metadata. */
+  online: z.boolean(),
+  partitionsLed: z.number().int(),
+  replicas: z.number().int(),
+  /** Bytes in all its log directories (DescribeLogDirs); null when it did not answer. */
+  logDirBytes: z.number().nullable(),
 });
 export type Broker = z.infer<typeof BrokerSchema>;
 
@@ -24,3 +30,33 @@ export const BrokerListSchema = z.object({
   brokers: z.array(BrokerSchema),
 });
 export type BrokerList = z.infer<typeof BrokerListSchema>;
+
+export const LogDirSchema = z.object({
+  path: z.string(),
+  error: z.string().nullable(),
+  sizeBytes: z.number(),
+  totalBytes: z.number().nullable(),
+  usableBytes: z.number().nullable(),
+});
+
+export const BrokerDetailSchema = BrokerSchema.extend({ logDirs: z.array(LogDirSchema) });
+export type BrokerDetail = z.infer<typeof BrokerDetailSchema>;
+
+export const QuorumReplicaSchema = z.object({
+  id: z.number().int(),
+  role: z.enum(['leader', 'voter', 'observer']),
+  logEndOffset: z.number(),
+  /** Records behind the leader's log end offset. */
+  lag: z.number(),
+  lastFetchTimestamp: z.number().nullable(),
+  lastCaughtUpTimestamp: z.number().nullable(),
+});
+
+export const QuorumSchema = z.object({
+  controllerMode: ControllerModeSchema,
+  leaderId: z.number().int().nullable(),
+  leaderEpoch: z.number().int().nullable(),
+  highWatermark: z.number().nullable(),
+  replicas: z.array(QuorumReplicaSchema),
+});
+export type Quorum = z.infer<typeof QuorumSchema>;

@@ -4,6 +4,7 @@ import type { ApiErrorBody } from '@/lib/schemas/api-error';
 import { findCluster } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import { withRequestCount } from '@/server/kafka/request-count';
 import { log } from '@/server/log';
 
 type Params = Record<string, string | string[] | undefined>;
@@ -39,8 +40,14 @@ export function handler<T>(fn: (args: HandlerArgs) => Promise<T>) {
   return async (request: NextRequest, context: RouteContext): Promise<Response> => {
     try {
       const params = decodeParams((await context?.params) ?? {});
-      const result = await fn({ request, params, query: request.nextUrl.searchParams });
-      return result instanceof Response ? result : NextResponse.json(result);
+      const { result, kafkaRequests } = await withRequestCount(() =>
+        fn({ request, params, query: request.nextUrl.searchParams }),
+      );
+      const response = result instanceof Response ? result : NextResponse.json(result);
+      // How many Kafka requests this answer cost: benchmarks read it, and so can anyone in devtools.
+      response.headers.set('x-kafka-requests', String(kafkaRequests));
+      response.headers.set('cache-control', 'no-store');
+      return response;
     } catch (error) {
       return errorResponse(error);
     }

@@ -16,6 +16,9 @@ const BY_TYPE: Record<string, AppError['code']> = {
   UNKNOWN_TOPIC_OR_PARTITION: 'not_found',
   GROUP_ID_NOT_FOUND: 'not_found',
   INVALID_TOPIC_EXCEPTION: 'validation_failed',
+  OFFSET_OUT_OF_RANGE: 'validation_failed',
+  TOPIC_DELETION_DISABLED: 'forbidden',
+  UNSUPPORTED_VERSION: 'unprocessable',
   INVALID_PARTITIONS: 'validation_failed',
   INVALID_REPLICATION_FACTOR: 'validation_failed',
   INVALID_CONFIG: 'validation_failed',
@@ -37,6 +40,10 @@ interface KafkaLikeError {
   type?: string;
   message?: string;
   originalError?: unknown;
+  /** KafkaJSAggregateError (createTopics) and KafkaJSDeleteTopicRecordsError carry the broker errors here. */
+  errors?: KafkaLikeError[];
+  error?: KafkaLikeError;
+  partitions?: { error?: KafkaLikeError | null }[];
 }
 
 /**
@@ -45,10 +52,11 @@ interface KafkaLikeError {
  */
 export function toAppError(error: unknown, context: string): AppError {
   if (error instanceof AppError) return error;
-  const e = (error ?? {}) as KafkaLikeError;
-  const original = e.originalError as KafkaLikeError | undefined;
+  const outer = (error ?? {}) as KafkaLikeError;
+  const e = outer.errors?.[0] ?? outer.partitions?.find((p) => p.error)?.error ?? outer;
+  const original = (e.originalError ?? e.error) as KafkaLikeError | undefined;
   const type = e.type ?? original?.type;
-  if (type && BY_TYPE[type]) return new AppError(BY_TYPE[type], `${context}: ${e.message ?? type}`, error);
+  if (type && BY_TYPE[type]) return new AppError(BY_TYPE[type], `${context}: ${original?.message ?? e.message ?? type}`, error);
   if (e.name === 'KafkaJSRequestTimeoutError') return new AppError('timeout', `${context}: Kafka did not answer in time`, error);
   if (e.name === 'KafkaJSSASLAuthenticationError') return new AppError('unauthorized', `${context}: authentication failed`, error);
   if (e.name && UNAVAILABLE.has(e.name)) {

@@ -19,6 +19,9 @@ declare module 'kafkajs/src/protocol/encoder.js' {
     writeUVarInt(value: number): this;
     writeUVarIntString(value: string | null): this;
     writeBuffer(value: Buffer): this;
+    writeBoolean(value: boolean): this;
+    writeString(value: string | null): this;
+    writeArray(array: unknown[], type?: string): this;
     buffer: Buffer;
   }
 }
@@ -35,6 +38,21 @@ declare module 'kafkajs/src/protocol/decoder.js' {
     readUVarIntArray<T>(reader: (decoder: Decoder) => T): T[] | null;
     readTaggedFields(): unknown;
     readBoolean(): boolean;
+    readString(): string | null;
+    readArray<T>(reader: (decoder: Decoder) => T): T[];
     canReadBytes(length: number): boolean;
   }
+}
+declare module 'kafkajs/src/protocol/requests/metadata/index.js' {
+  const Metadata: {
+    protocol: (args: { version: number }) => (options: { topics: string[]; allowAutoTopicCreation: boolean }) => {
+      request: import('./internals').ProtocolRequest<unknown>['request'];
+      response: import('./internals').ProtocolRequest<import('./protocol/metadata').MetadataResponse>['response'];
+    };
+  };
+  export default Metadata;
+}
+declare module 'kafkajs/src/protocol/requests/listOffsets/index.js' {
+  const ListOffsets: unknown;
+  export default ListOffsets;
 }

@@ -1,11 +1,28 @@
 import 'server-only';
-import { Kafka, logLevel, type Admin, type logCreator } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type ISocketFactory, type logCreator } from 'kafkajs';
 import Cluster from 'kafkajs/src/cluster/index.js';
 import { createLogger } from 'kafkajs/src/loggers/index.js';
 import socketFactory from 'kafkajs/src/network/socketFactory.js';
 import type { ClusterConfig } from '@/server/config/schema';
 import type { RawCluster } from '@/server/kafka/internals';
+import { toAppError } from '@/server/kafka/errors';
+import { countKafkaRequest } from '@/server/kafka/request-count';
+import { withTimeout } from '@/server/kafka/timeout';
 import { log } from '@/server/log';
+
+/** kafkajs writes each request frame with one socket.write: counting writes counts requests. */
+function countingSocketFactory(): ISocketFactory {
+  const base = socketFactory() as ISocketFactory;
+  return (args) => {
+    const socket = base(args);
+    const write = socket.write.bind(socket) as (...a: unknown[]) => boolean;
+    socket.write = ((...writeArgs: unknown[]) => {
+      countKafkaRequest();
+      return write(...writeArgs);
+    }) as typeof socket.write;
+    return socket;
+  };
+}
 
 /** kafkajs logs through ours, quietly: connection noise from a down broker is a warning, not a flood. */
 const kafkaLog: logCreator =
@@ -37,12 +54,12 @@ function create(config: ClusterConfig): ClusterClients {
     enforceRequestTimeout: true,
     // Few, quick retries: a page must learn that a broker is down within its time-out.
     retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
+    socketFactory: countingSocketFactory(),
   };
   const kafka = new Kafka({ ...base, logLevel: logLevel.ERROR, logCreator: kafkaLog });
   const raw = new Cluster({
     ...base,
     logger: createLogger({ level: logLevel.ERROR, logCreator: kafkaLog }),
-    socketFactory: socketFactory(),
     allowAutoTopicCreation: false,
     metadataMaxAge: 30_000,
     offsets: new Map(),
@@ -63,14 +80,15 @@ export function clientsFor(config: ClusterConfig): ClusterClients {
   return clients;
 }
 
-/** Connects lazily; a failed connect is forgotten so the next request tries again. */
+/** Connects lazily, within the cluster's time-out; a failed connect is forgotten so the next request tries again. */
 export async function connected(clients: ClusterClients): Promise<ClusterClients> {
+  const { config } = clients;
   clients.connected ??= Promise.all([clients.admin.connect(), clients.raw.connect()]).then(() => undefined);
   try {
-    await clients.connected;
+    await withTimeout(clients.connected, config.requestTimeoutMs, `Cluster "${config.name}"`);
   } catch (error) {
     clients.connected = null;
-    throw error;
+    throw toAppError(error, `Cluster "${config.name}"`);
   }
   return clients;
 }

@@ -1,14 +1,108 @@
 import 'server-only';
-import type { BrokerList } from '@/lib/schemas/broker';
+import type { Broker, BrokerDetail, BrokerList, Quorum } from '@/lib/schemas/broker';
+import type { ConfigList } from '@/lib/schemas/topic';
 import type { ClusterConfig } from '@/server/config/schema';
-import { describeCluster } from '@/server/kafka/cluster';
+import { AppError } from '@/server/http/app-error';
+import { describeBrokerConfigs } from '@/server/kafka/configs';
+import { toAppError } from '@/server/kafka/errors';
+import type { LogDirReport } from '@/server/kafka/log-dirs';
+import { clientsFor, connected } from '@/server/kafka/registry';
+import { withTimeout } from '@/server/kafka/timeout';
+import { lastKnownBroker, type Topology } from '@/server/kafka/topology';
+import { getLogDirs, getTopology } from '@/server/services/snapshot';
 
+function toBrokers(config: ClusterConfig, topology: Topology, logDirs: LogDirReport): Broker[] {
+  const led = new Map<number, number>();
+  const held = new Map<number, number>();
+  for (const topic of topology.topics) {
+    for (const p of topic.partitions) {
+      if (p.leader !== null) led.set(p.leader, (led.get(p.leader) ?? 0) + 1);
+      for (const r of p.replicas) held.set(r, (held.get(r) ?? 0) + 1);
+    }
+  }
+  const live = new Set(topology.brokers.map((b) => b.id));
+  return topology.knownBrokerIds.map((id) => {
+    const node = lastKnownBroker(config, topology, id);
+    const dirs = logDirs.byBroker.get(id);
+    return {
+      ...node,
+      isController: id === topology.controllerId,
+      online: live.has(id),
+      partitionsLed: led.get(id) ?? 0,
+      replicas: held.get(id) ?? 0,
+      logDirBytes: dirs ? dirs.reduce((sum, d) => sum + d.partitions.reduce((s, p) => s + p.sizeBytes, 0), 0) : null,
+    };
+  });
+}
+
+/** Brokers (down ones included), partitions led and held, bytes on disk: 1 Metadata + 1 DescribeLogDirs per broker. */
 export async function listBrokers(cluster: ClusterConfig): Promise<BrokerList> {
-  const description = await describeCluster(cluster);
+  const topology = await getTopology(cluster);
+  const logDirs = await getLogDirs(cluster, topology);
   return {
-    clusterId: description.clusterId,
-    controllerMode: description.controllerMode,
-    controllerId: description.controllerId,
-    brokers: description.brokers.map((broker) => ({ ...broker, isController: broker.id === description.controllerId })),
+    clusterId: topology.clusterId,
+    controllerMode: topology.controllerMode,
+    controllerId: topology.controllerId,
+    brokers: toBrokers(cluster, topology, logDirs),
+  };
+}
+
+export async function getBroker(cluster: ClusterConfig, brokerId: number): Promise<BrokerDetail> {
+  const topology = await getTopology(cluster);
+  const logDirs = await getLogDirs(cluster, topology);
+  const broker = toBrokers(cluster, topology, logDirs).find((b) => b.id === brokerId);
+  if (!broker) throw new AppError('not_found', `Broker ${brokerId} is not part of cluster "${cluster.name}"`);
+  const dirs = logDirs.byBroker.get(brokerId) ?? [];
+  return {
+    ...broker,
+    logDirs: dirs.map((d) => ({
+      path: d.path,
+      error: d.error,
+      sizeBytes: d.partitions.reduce((s, p) => s + p.sizeBytes, 0),
+      totalBytes: d.totalBytes >= 0 ? d.totalBytes : null,
+      usableBytes: d.usableBytes >= 0 ? d.usableBytes : null,
+    })),
+  };
+}
+
+export async function getBrokerConfigs(cluster: ClusterConfig, brokerId: number): Promise<ConfigList> {
+  const topology = await getTopology(cluster);
+  if (!topology.knownBrokerIds.includes(brokerId)) {
+    throw new AppError('not_found', `Broker ${brokerId} is not part of cluster "${cluster.name}"`);
+  }
+  if (!topology.brokers.some((b) => b.id === brokerId)) {
+    throw new AppError('broker_unavailable', `Broker ${brokerId} is down: its configuration cannot be read`);
+  }
+  try {
+    const clients = await connected(clientsFor(cluster));
+    const configs = await withTimeout(describeBrokerConfigs(clients, brokerId), cluster.requestTimeoutMs, 'DescribeConfigs');
+    return { configs };
+  } catch (error) {
+    throw toAppError(error, `Broker ${brokerId}`);
+  }
+}
+
+/** The KRaft quorum as DescribeQuorum reports it; lag is the distance to the leader's log end. */
+export async function getQuorum(cluster: ClusterConfig): Promise<Quorum> {
+  const topology = await getTopology(cluster);
+  const quorum = topology.quorum;
+  if (!quorum) {
+    return { controllerMode: 'zookeeper', leaderId: topology.controllerId, leaderEpoch: null, highWatermark: null, replicas: [] };
+  }
+  const leaderEnd = quorum.voters.find((v) => v.replicaId === quorum.leaderId)?.logEndOffset ?? quorum.highWatermark;
+  const replica = (role: 'voter' | 'observer') => (r: (typeof quorum.voters)[number]) => ({
+    id: r.replicaId,
+    role: r.replicaId === quorum.leaderId ? ('leader' as const) : role,
+    logEndOffset: r.logEndOffset,
+    lag: Math.max(0, leaderEnd - r.logEndOffset),
+    lastFetchTimestamp: r.lastFetchTimestamp >= 0 ? r.lastFetchTimestamp : null,
+    lastCaughtUpTimestamp: r.lastCaughtUpTimestamp >= 0 ? r.lastCaughtUpTimestamp : null,
+  });
+  return {
+    controllerMode: 'kraft',
+    leaderId: quorum.leaderId >= 0 ? quorum.leaderId : null,
+    leaderEpoch: quorum.leaderEpoch,
+    highWatermark: quorum.highWatermark,
+    replicas: [...quorum.voters.map(replica('voter')), ...quorum.observers.map(replica('observer'))],
   };
 }

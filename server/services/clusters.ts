@@ -2,7 +2,7 @@ import 'server-only';
 import type { ClusterHealth, ClusterList, Health } from '@/lib/schemas/cluster';
 import { getConfig } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
-import { describeCluster } from '@/server/kafka/cluster';
+import { describeTopology } from '@/server/kafka/topology';
 
 export function listClusters(): ClusterList {
   return {
@@ -13,7 +13,8 @@ export function listClusters(): ClusterList {
 async function clusterHealth(cluster: ClusterConfig): Promise<ClusterHealth> {
   const started = performance.now();
   try {
-    const description = await describeCluster(cluster);
+    // Metadata for no topic: the cheapest request that proves the cluster answers.
+    const description = await describeTopology(cluster, []);
     const latencyMs = Math.round(performance.now() - started);
     return { id: cluster.id, name: cluster.name, status: 'up', latencyMs, brokers: description.brokers.length, error: null };
   } catch (error) {

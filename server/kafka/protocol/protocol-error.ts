@@ -13,7 +13,17 @@ const NAMES: Record<number, string> = {
   41: 'NOT_CONTROLLER',
   57: 'LOG_DIR_NOT_FOUND',
   58: 'SASL_AUTHENTICATION_FAILED',
+  37: 'INVALID_PARTITIONS',
+  38: 'INVALID_REPLICATION_FACTOR',
+  40: 'INVALID_CONFIG',
+  42: 'INVALID_REQUEST',
+  44: 'POLICY_VIOLATION',
+  17: 'INVALID_TOPIC_EXCEPTION',
+  29: 'TOPIC_AUTHORIZATION_FAILED',
+  36: 'TOPIC_ALREADY_EXISTS',
 };
+
+export const errorName = (code: number): string => NAMES[code] ?? `KAFKA_ERROR_${code}`;
 
 /** A non-zero error code in a response to one of our own protocol requests. */
 export class KafkaProtocolError extends Error {
@@ -22,7 +32,7 @@ export class KafkaProtocolError extends Error {
     readonly errorCode: number,
     context: string,
   ) {
-    const type = NAMES[errorCode] ?? `KAFKA_ERROR_${errorCode}`;
+    const type = errorName(errorCode);
     super(`${context} failed: ${type}`);
     this.name = 'KafkaProtocolError';
     this.type = type;

@@ -1,0 +1,15 @@
+// GET /api/clusters/:clusterId/topics/:topic/configs — topic configuration with sources
+// PATCH /api/clusters/:clusterId/topics/:topic/configs — set or reset overrides ({ set, reset })
+import { AlterConfigsSchema } from '@/lib/schemas/topic';
+import { withCluster } from '@/server/http/handler';
+import { parseBody } from '@/server/http/parse';
+import { alterTopicConfigsChecked, getTopicConfigs } from '@/server/services/topic-admin';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = withCluster(async ({ cluster, params }) => getTopicConfigs(cluster, params.topic!));
+
+export const PATCH = withCluster(async ({ cluster, params, request }) =>
+  alterTopicConfigsChecked(cluster, params.topic!, await parseBody(request, AlterConfigsSchema)),
+);

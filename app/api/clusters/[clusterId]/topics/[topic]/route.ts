@@ -1,0 +1,12 @@
+// GET /api/clusters/:clusterId/topics/:topic — partitions with leaders, ISR, watermarks and sizes
+// DELETE /api/clusters/:clusterId/topics/:topic — delete the topic
+import { withCluster } from '@/server/http/handler';
+import { deleteTopicChecked } from '@/server/services/topic-admin';
+import { getTopic } from '@/server/services/topics';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = withCluster(async ({ cluster, params }) => getTopic(cluster, params.topic!));
+
+export const DELETE = withCluster(async ({ cluster, params }) => deleteTopicChecked(cluster, params.topic!));

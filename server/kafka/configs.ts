@@ -1,0 +1,73 @@
+import 'server-only';
+import { ConfigResourceTypes } from 'kafkajs';
+import type { ConfigEntry } from '@/lib/schemas/topic';
+import { AppError } from '@/server/http/app-error';
+import { onAnyBroker, sendTo } from '@/server/kafka/brokers-access';
+import {
+  incrementalAlterConfigsRequest,
+  RESOURCE_TOPIC,
+  type ConfigChange,
+} from '@/server/kafka/protocol/incremental-alter-configs';
+import { errorName } from '@/server/kafka/protocol/protocol-error';
+import type { ClusterClients } from '@/server/kafka/registry';
+
+// DescribeConfigs v1+ config sources (DescribeConfigsResponse.json).
+const SOURCES: Record<number, ConfigEntry['source']> = {
+  1: 'topic',
+  2: 'broker',
+  3: 'cluster',
+  4: 'static',
+  5: 'default',
+  6: 'broker',
+};
+
+interface RawEntry {
+  configName: string;
+  configValue: string | null;
+  readOnly: boolean;
+  isDefault: boolean;
+  configSource?: number;
+  isSensitive: boolean;
+}
+
+/** Sensitive values (passwords, keys) stop here: the browser gets null. */
+function toEntry(raw: RawEntry): ConfigEntry {
+  return {
+    name: raw.configName,
+    value: raw.isSensitive ? null : raw.configValue,
+    source: SOURCES[raw.configSource ?? -1] ?? (raw.isDefault ? 'default' : 'unknown'),
+    isDefault: raw.isDefault || raw.configSource === 5,
+    sensitive: raw.isSensitive,
+    readOnly: raw.readOnly,
+  };
+}
+
+async function describe(clients: ClusterClients, type: ConfigResourceTypes, name: string): Promise<ConfigEntry[]> {
+  const { resources } = await clients.admin.describeConfigs({ resources: [{ type, name }], includeSynonyms: false });
+  const resource = resources[0];
+  if (!resource) throw new AppError('internal', `No configuration returned for ${name}`);
+  if (resource.errorCode !== 0) {
+    const type = errorName(resource.errorCode);
+    throw Object.assign(new Error(resource.errorMessage || type), { type });
+  }
+  return (resource.configEntries as RawEntry[]).map(toEntry).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const describeTopicConfigs = (clients: ClusterClients, topic: string) =>
+  describe(clients, ConfigResourceTypes.TOPIC, topic);
+
+/** Broker configs are answered by the broker itself (its static and dynamic settings). */
+export const describeBrokerConfigs = (clients: ClusterClients, brokerId: number) =>
+  describe(clients, ConfigResourceTypes.BROKER, String(brokerId));
+
+/** Sets and removes topic config overrides, leaving all others as they are. */
+export async function alterTopicConfigs(clients: ClusterClients, topic: string, changes: ConfigChange[]): Promise<void> {
+  const results = await onAnyBroker(clients, (broker) =>
+    sendTo(clients, broker.nodeId, () => incrementalAlterConfigsRequest(RESOURCE_TOPIC, topic, changes)),
+  );
+  const failure = results.find((r) => r.errorCode !== 0);
+  if (failure) {
+    const type = errorName(failure.errorCode);
+    throw Object.assign(new Error(failure.errorMessage || type), { type });
+  }
+}

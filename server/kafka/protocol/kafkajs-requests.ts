@@ -1,0 +1,51 @@
+import 'server-only';
+import ListOffsetsRequests from 'kafkajs/src/protocol/requests/listOffsets/index.js';
+import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
+
+interface RequestDefinitions {
+  versions: string[];
+  protocol: (args: { version: number }) => (options: Record<string, unknown>) => ProtocolRequest<unknown>;
+}
+
+/**
+ * A kafkajs request at the highest version both kafkajs and the broker speak, with kafkajs's
+ * all-or-nothing error check removed: per-partition errors are returned as data, so one moved
+ * leader does not blank out a whole broker's answer.
+ */
+function kafkajsRequest<T>(
+  definitions: RequestDefinitions,
+  apiKey: number,
+  broker: RawBroker,
+  options: Record<string, unknown>,
+): ProtocolRequest<T> {
+  const brokerRange = broker.versions?.[apiKey];
+  const ours = definitions.versions.map(Number).sort((a, b) => b - a);
+  const version = ours.find((v) => !brokerRange || (v >= brokerRange.minVersion && v <= brokerRange.maxVersion));
+  if (version === undefined) throw new Error(`No common version of API ${apiKey} with broker ${broker.nodeId}`);
+  const { request, response } = definitions.protocol({ version })(options);
+  return { request, response: { ...response, parse: async (decoded: unknown) => decoded } } as ProtocolRequest<T>;
+}
+
+export interface ListOffsetsResponse {
+  responses: { topic: string; partitions: { partition: number; errorCode: number; offset?: string }[] }[];
+}
+
+export const EARLIEST = -2;
+export const LATEST = -1;
+
+/** ListOffsets for many partitions led by one broker, all at the same timestamp (-2 earliest, -1 latest). */
+export function listOffsetsRequest(
+  broker: RawBroker,
+  partitions: { topic: string; partition: number }[],
+  timestamp: number,
+): ProtocolRequest<ListOffsetsResponse> {
+  const byTopic = new Map<string, { partition: number; timestamp: number }[]>();
+  for (const { topic, partition } of partitions) {
+    const list = byTopic.get(topic) ?? [];
+    list.push({ partition, timestamp });
+    byTopic.set(topic, list);
+  }
+  const topics = [...byTopic].map(([topic, parts]) => ({ topic, partitions: parts }));
+  // READ_UNCOMMITTED: the latest offset is the high watermark, not the last stable offset.
+  return kafkajsRequest(ListOffsetsRequests as RequestDefinitions, 2, broker, { replicaId: -1, isolationLevel: 0, topics });
+}

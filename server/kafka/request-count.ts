@@ -1,0 +1,24 @@
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Counts the Kafka requests sent while serving one HTTP request (and in total), so benchmarks and
+ * the Server-Timing header can show that a page costs requests per broker, not per partition.
+ * Counting happens where kafkajs writes a request frame to its socket (see registry.ts).
+ */
+const storage = new AsyncLocalStorage<{ requests: number }>();
+const totals = { requests: 0 };
+
+export function countKafkaRequest(): void {
+  totals.requests += 1;
+  const current = storage.getStore();
+  if (current) current.requests += 1;
+}
+
+export async function withRequestCount<T>(fn: () => Promise<T>): Promise<{ result: T; kafkaRequests: number }> {
+  const counter = { requests: 0 };
+  const result = await storage.run(counter, fn);
+  return { result, kafkaRequests: counter.requests };
+}
+
+export const totalKafkaRequests = (): number => totals.requests;

@@ -1,0 +1,124 @@
+import 'server-only';
+import type { ClusterConfig } from '@/server/config/schema';
+import { onAnyBroker } from '@/server/kafka/brokers-access';
+import { toAppError } from '@/server/kafka/errors';
+import { describeQuorumRequest, describeQuorumVersion, type QuorumInfo } from '@/server/kafka/protocol/describe-quorum';
+import { metadataRequest, type MetadataResponse } from '@/server/kafka/protocol/metadata';
+import { clientsFor, connected, type ClusterClients } from '@/server/kafka/registry';
+import { withTimeout } from '@/server/kafka/timeout';
+
+export interface BrokerNode {
+  id: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+export interface PartitionMeta {
+  partition: number;
+  leader: number | null;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+}
+
+export interface TopicMeta {
+  name: string;
+  internal: boolean;
+  partitions: PartitionMeta[];
+}
+
+export interface Topology {
+  clusterId: string | null;
+  controllerMode: 'kraft' | 'zookeeper';
+  controllerId: number | null;
+  quorum: QuorumInfo | null;
+  /** Brokers in the live metadata. */
+  brokers: BrokerNode[];
+  /** Every broker id the cluster knows: live, quorum members, replica holders. */
+  knownBrokerIds: number[];
+  topics: TopicMeta[];
+}
+
+const UNKNOWN_TOPIC = 3;
+
+export async function describeQuorum(clients: ClusterClients): Promise<QuorumInfo | null> {
+  return onAnyBroker(clients, async (broker) => {
+    const version = describeQuorumVersion(broker);
+    return version === null ? null : broker.connectionPool.send(describeQuorumRequest(version));
+  });
+}
+
+function toTopics(metadata: MetadataResponse): TopicMeta[] {
+  return metadata.topicMetadata
+    .filter((t) => t.topicErrorCode !== UNKNOWN_TOPIC)
+    .map((t) => ({
+      name: t.topic,
+      internal: t.isInternal,
+      partitions: t.partitionMetadata
+        .map((p) => ({
+          partition: p.partitionId,
+          leader: p.leader >= 0 ? p.leader : null,
+          replicas: p.replicas,
+          isr: p.isr,
+          offlineReplicas: p.offlineReplicas ?? [],
+        }))
+        .sort((a, b) => a.partition - b.partition),
+    }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Remembers where brokers were last seen, so a broker that went down still shows its address. */
+const lastSeen = globalThis as unknown as { __kafkascopeBrokers?: Map<string, BrokerNode> };
+
+function rememberBrokers(clusterId: string, live: BrokerNode[], known: number[]): BrokerNode[] {
+  lastSeen.__kafkascopeBrokers ??= new Map();
+  for (const broker of live) lastSeen.__kafkascopeBrokers.set(`${clusterId}/${broker.id}`, broker);
+  return known
+    .filter((id) => !live.some((b) => b.id === id))
+    .map((id) => lastSeen.__kafkascopeBrokers!.get(`${clusterId}/${id}`) ?? { id, host: '', port: 0, rack: null });
+}
+
+export function lastKnownBroker(config: ClusterConfig, topology: Topology, id: number): BrokerNode {
+  return topology.brokers.find((b) => b.id === id) ?? rememberBrokers(config.id, [], [id])[0]!;
+}
+
+/**
+ * Brokers, controller, and (for `topics`) topic and partition metadata: one Metadata request plus,
+ * on KRaft, one DescribeQuorum, whatever the number of topics.
+ */
+export async function describeTopology(config: ClusterConfig, topics: string[] | 'all' = 'all'): Promise<Topology> {
+  const run = async (): Promise<Topology> => {
+    const clients = await connected(clientsFor(config));
+    const [metadata, quorum] = await Promise.all([
+      onAnyBroker(clients, (b) => b.connectionPool.send(metadataRequest(b, topics))),
+      describeQuorum(clients),
+    ]);
+    const brokers = metadata.brokers
+      .map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null }))
+      .sort((a, b) => a.id - b.id);
+    const topicList = toTopics(metadata);
+    const known = new Set<number>(brokers.map((b) => b.id));
+    for (const r of [...(quorum?.voters ?? []), ...(quorum?.observers ?? [])]) known.add(r.replicaId);
+    for (const t of topicList) for (const p of t.partitions) for (const id of p.replicas) known.add(id);
+    const knownBrokerIds = [...known].sort((a, b) => a - b);
+    rememberBrokers(config.id, brokers, knownBrokerIds);
+    const metadataController =
+      metadata.controllerId != null && metadata.controllerId >= 0 ? metadata.controllerId : null;
+    return {
+      clusterId: metadata.clusterId ?? null,
+      controllerMode: quorum ? 'kraft' : 'zookeeper',
+      // In KRaft the Metadata "controller" is a random broker; the quorum leader is the real one.
+      controllerId: quorum ? (quorum.leaderId >= 0 ? quorum.leaderId : null) : metadataController,
+      quorum,
+      brokers,
+      knownBrokerIds,
+      topics: topicList,
+    };
+  };
+  try {
+    return await withTimeout(run(), config.requestTimeoutMs, `Cluster "${config.name}"`);
+  } catch (error) {
+    throw toAppError(error, `Cluster "${config.name}"`);
+  }
+}

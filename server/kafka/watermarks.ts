@@ -1,0 +1,57 @@
+import 'server-only';
+import { sendTo, settleEach } from '@/server/kafka/brokers-access';
+import { EARLIEST, LATEST, listOffsetsRequest } from '@/server/kafka/protocol/kafkajs-requests';
+import type { ClusterClients } from '@/server/kafka/registry';
+import type { TopicMeta } from '@/server/kafka/topology';
+
+export interface Watermarks {
+  low: number;
+  high: number;
+}
+
+export const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+export interface WatermarkResult {
+  /** Keyed by partitionKey(topic, partition); absent where the leader is down or answered an error. */
+  offsets: Map<string, Watermarks>;
+  unavailableBrokers: number[];
+}
+
+/**
+ * Low and high watermarks of every partition of `topics`: two ListOffsets requests per leader
+ * broker (earliest, latest), sent in parallel, never one per partition.
+ */
+export async function fetchWatermarks(clients: ClusterClients, topics: TopicMeta[]): Promise<WatermarkResult> {
+  const byLeader = new Map<number, { topic: string; partition: number }[]>();
+  for (const topic of topics) {
+    for (const p of topic.partitions) {
+      if (p.leader === null) continue;
+      const list = byLeader.get(p.leader) ?? [];
+      list.push({ topic: topic.name, partition: p.partition });
+      byLeader.set(p.leader, list);
+    }
+  }
+  const { ok, failed } = await settleEach([...byLeader.keys()], async (leader) => {
+    const partitions = byLeader.get(leader)!;
+    const [earliest, latest] = await Promise.all([
+      sendTo(clients, leader, (b) => listOffsetsRequest(b, partitions, EARLIEST)),
+      sendTo(clients, leader, (b) => listOffsetsRequest(b, partitions, LATEST)),
+    ]);
+    return { earliest, latest };
+  });
+  const offsets = new Map<string, Watermarks>();
+  for (const { earliest, latest } of ok.values()) {
+    const lows = new Map<string, number>();
+    for (const t of earliest.responses) {
+      for (const p of t.partitions) if (p.errorCode === 0) lows.set(partitionKey(t.topic, p.partition), Number(p.offset));
+    }
+    for (const t of latest.responses) {
+      for (const p of t.partitions) {
+        const key = partitionKey(t.topic, p.partition);
+        const low = lows.get(key);
+        if (p.errorCode === 0 && low !== undefined) offsets.set(key, { low, high: Number(p.offset) });
+      }
+    }
+  }
+  return { offsets, unavailableBrokers: [...failed.keys()].sort((a, b) => a - b) };
+}

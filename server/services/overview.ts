@@ -1,0 +1,42 @@
+import 'server-only';
+import type { ClusterOverview } from '@/lib/schemas/overview';
+import type { ClusterConfig } from '@/server/config/schema';
+import { getTopology } from '@/server/services/snapshot';
+
+/** One glance at the cluster, from a single Metadata (+ DescribeQuorum) request. */
+export async function getOverview(cluster: ClusterConfig): Promise<ClusterOverview> {
+  const topology = await getTopology(cluster);
+  const live = new Set(topology.brokers.map((b) => b.id));
+  const offlineBrokerIds = topology.knownBrokerIds.filter((id) => !live.has(id));
+  let partitions = 0;
+  let underReplicated = 0;
+  let offline = 0;
+  for (const topic of topology.topics) {
+    for (const p of topic.partitions) {
+      partitions += 1;
+      if (p.leader === null) offline += 1;
+      if (p.isr.length < p.replicas.length) underReplicated += 1;
+    }
+  }
+  const problems: string[] = [];
+  if (offlineBrokerIds.length > 0) problems.push(`Broker${offlineBrokerIds.length > 1 ? 's' : ''} ${offlineBrokerIds.join(', ')} down`);
+  if (offline > 0) problems.push(`${offline} partition${offline > 1 ? 's' : ''} without a leader`);
+  if (underReplicated > 0) problems.push(`${underReplicated} under-replicated partition${underReplicated > 1 ? 's' : ''}`);
+  if (topology.controllerId === null) problems.push('No active controller');
+  return {
+    clusterId: topology.clusterId,
+    controllerMode: topology.controllerMode,
+    controllerId: topology.controllerId,
+    brokersTotal: topology.knownBrokerIds.length,
+    brokersOnline: topology.brokers.length,
+    offlineBrokerIds,
+    topics: topology.topics.length,
+    internalTopics: topology.topics.filter((t) => t.internal).length,
+    partitions,
+    underReplicatedPartitions: underReplicated,
+    offlinePartitions: offline,
+    kafkaVersion: null,
+    status: problems.length === 0 ? 'healthy' : 'degraded',
+    problems,
+  };
+}

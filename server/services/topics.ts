@@ -1,0 +1,99 @@
+import 'server-only';
+import type { Partition, TopicDetail, TopicList, TopicListQuery, TopicSummary } from '@/lib/schemas/topic';
+import type { ClusterConfig } from '@/server/config/schema';
+import { AppError } from '@/server/http/app-error';
+import { toAppError } from '@/server/kafka/errors';
+import { clientsFor, connected } from '@/server/kafka/registry';
+import { withTimeout } from '@/server/kafka/timeout';
+import { describeTopology, type TopicMeta } from '@/server/kafka/topology';
+import { fetchWatermarks, partitionKey, type WatermarkResult } from '@/server/kafka/watermarks';
+import type { LogDirReport } from '@/server/kafka/log-dirs';
+import { getLogDirs, getSnapshot } from '@/server/services/snapshot';
+
+function partitionsOf(topic: TopicMeta, watermarks: WatermarkResult, logDirs: LogDirReport): Partition[] {
+  return topic.partitions.map((p) => {
+    const key = partitionKey(topic.name, p.partition);
+    const marks = watermarks.offsets.get(key);
+    return {
+      partition: p.partition,
+      leader: p.leader,
+      replicas: p.replicas,
+      isr: p.isr,
+      offlineReplicas: p.offlineReplicas,
+      lowWatermark: marks?.low ?? null,
+      highWatermark: marks?.high ?? null,
+      messages: marks ? marks.high - marks.low : null,
+      sizeBytes: logDirs.partitionBytes.get(key) ?? null,
+    };
+  });
+}
+
+const sumOrNull = (values: (number | null)[]) =>
+  values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
+
+function summarize(topic: TopicMeta, partitions: Partition[], logDirsKnown: boolean): TopicSummary {
+  return {
+    name: topic.name,
+    internal: topic.internal,
+    partitions: topic.partitions.length,
+    replicationFactor: Math.max(0, ...topic.partitions.map((p) => p.replicas.length)),
+    underReplicated: topic.partitions.filter((p) => p.isr.length < p.replicas.length).length,
+    offlinePartitions: topic.partitions.filter((p) => p.leader === null).length,
+    messages: sumOrNull(partitions.map((p) => p.messages)),
+    // A replica whose broker is down has no size: report what the live brokers hold.
+    sizeBytes: logDirsKnown ? partitions.reduce((s, p) => s + (p.sizeBytes ?? 0), 0) : null,
+  };
+}
+
+function compare(sort: TopicListQuery['sort'], dir: TopicListQuery['dir']) {
+  const sign = dir === 'asc' ? 1 : -1;
+  return (a: TopicSummary, b: TopicSummary): number => {
+    const x = a[sort];
+    const y = b[sort];
+    if (x === y) return a.name < b.name ? -1 : 1;
+    if (x === null) return 1; // unknown values last, whatever the direction
+    if (y === null) return -1;
+    return (x < y ? -1 : 1) * sign;
+  };
+}
+
+/** One page of topics, filtered and sorted server-side over the whole cluster. */
+export async function listTopics(cluster: ClusterConfig, query: TopicListQuery): Promise<TopicList> {
+  const { topology, watermarks, logDirs } = await getSnapshot(cluster);
+  const needle = query.q.toLowerCase();
+  const logDirsKnown = logDirs.byBroker.size > 0;
+  const matching = topology.topics
+    .filter((t) => (query.internal === 'show' || !t.internal) && (!needle || t.name.toLowerCase().includes(needle)))
+    .map((t) => summarize(t, partitionsOf(t, watermarks, logDirs), logDirsKnown))
+    .sort(compare(query.sort, query.dir));
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: matching.slice(start, start + query.pageSize),
+    total: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    unavailableBrokers: [...new Set([...watermarks.unavailableBrokers, ...logDirs.unavailableBrokers])].sort(),
+  };
+}
+
+/** One topic: Metadata for it alone, ListOffsets to its leaders, log-dir sizes (shared, per broker). */
+export async function getTopic(cluster: ClusterConfig, name: string): Promise<TopicDetail> {
+  try {
+    const topology = await describeTopology(cluster, [name]);
+    const topic = topology.topics.find((t) => t.name === name);
+    if (!topic) throw new AppError('not_found', `Topic "${name}" does not exist`);
+    const clients = await connected(clientsFor(cluster));
+    const [watermarks, logDirs] = await Promise.all([
+      withTimeout(fetchWatermarks(clients, [topic]), cluster.requestTimeoutMs, 'ListOffsets'),
+      getLogDirs(cluster, topology),
+    ]);
+    const partitionDetails = partitionsOf(topic, watermarks, logDirs);
+    return {
+      ...summarize(topic, partitionDetails, logDirs.byBroker.size > 0),
+      partitionDetails,
+      unavailableBrokers: [...new Set([...watermarks.unavailableBrokers, ...logDirs.unavailableBrokers])].sort(),
+    };
+  } catch (error) {
+    throw toAppError(error, `Topic "${name}"`);
+  }
+}
