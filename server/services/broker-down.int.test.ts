@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNode, stopNode } from '@/dev/kafka/local-cluster';
+import { loadConfig } from '@/server/config/clusters';
+import { disconnectAll } from '@/server/kafka/registry';
+import { listBrokers } from '@/server/services/brokers';
+import { checkHealth } from '@/server/services/clusters';
+import { getOverview } from '@/server/services/overview';
+import { invalidateCluster } from '@/server/services/snapshot';
+import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { getTopic, listTopics } from '@/server/services/topics';
+
+const local = { ...loadConfig({}).clusters[0]!, requestTimeoutMs: 8_000 };
+const topic = `it-down-${Date.now().toString(36)}`;
+const DOWN = 2;
+
+async function eventually<T>(fn: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    invalidateCluster(local);
+    const value = await fn().catch(() => undefined);
+    if (value !== undefined && check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Runs `fn` and fails if it takes longer than the cluster's request time-out (plus slack). */
+async function timed<T>(fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const value = await fn();
+  expect(Date.now() - started).toBeLessThan(local.requestTimeoutMs + 1_000);
+  return value;
+}
+
+beforeAll(async () => {
+  await createTopicChecked(local, { name: topic, partitions: 6, replicationFactor: 3, configs: {} });
+});
+
+afterAll(async () => {
+  await startNode(DOWN).catch(() => undefined);
+  await deleteTopicChecked(local, topic).catch(() => undefined);
+  await disconnectAll();
+});
+
+describe(`with broker ${DOWN} stopped`, () => {
+  it('the overview shows it down and under-replicated partitions; pages still answer; all is well after restart', async () => {
+    await stopNode(DOWN);
+
+    const overview = await eventually(
+      () => timed(() => getOverview(local)),
+      (o) => o.brokersOnline === 2 && o.underReplicatedPartitions > 0,
+    );
+    expect(overview).toMatchObject({ brokersTotal: 3, offlineBrokerIds: [DOWN], status: 'degraded' });
+    expect(overview.problems).toContain(`Broker ${DOWN} down`);
+
+    const brokers = await timed(() => listBrokers(local));
+    expect(brokers.brokers.find((b) => b.id === DOWN)).toMatchObject({ online: false, host: '127.0.0.1', port: 9093 });
+    expect(brokers.brokers.filter((b) => b.online)).toHaveLength(2);
+
+    const detail = await timed(() => getTopic(local, topic));
+    expect(detail.underReplicated).toBe(6);
+    for (const p of detail.partitionDetails) {
+      expect(p.isr).not.toContain(DOWN);
+      expect(p.leader).not.toBe(DOWN);
+      expect(p.highWatermark).not.toBeNull();
+    }
+    const list = await timed(() => listTopics(local, { q: topic, internal: 'hide', sort: 'name', dir: 'asc', page: 1, pageSize: 10 }));
+    expect(list.items[0]).toMatchObject({ name: topic, underReplicated: 6 });
+
+    const health = await timed(() => checkHealth());
+    expect(health.clusters[0]).toMatchObject({ status: 'up', brokers: 2 });
+
+    await startNode(DOWN);
+    const healed = await eventually(
+      () => getOverview(local),
+      (o) => o.brokersOnline === 3 && o.underReplicatedPartitions === 0,
+      90_000,
+    );
+    expect(healed).toMatchObject({ status: 'healthy', offlineBrokerIds: [] });
+  }, 180_000);
+});
