@@ -2,6 +2,7 @@ import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
 import { onAnyBroker } from '@/server/kafka/brokers-access';
 import { toAppError } from '@/server/kafka/errors';
+import { apiVersionsV3Request, releaseFromFeatures } from '@/server/kafka/protocol/api-versions';
 import { describeQuorumRequest, describeQuorumVersion, type QuorumInfo } from '@/server/kafka/protocol/describe-quorum';
 import { metadataRequest, type MetadataResponse } from '@/server/kafka/protocol/metadata';
 import { clientsFor, connected, type ClusterClients } from '@/server/kafka/registry';
@@ -120,5 +121,20 @@ export async function describeTopology(config: ClusterConfig, topics: string[] |
     return await withTimeout(run(), config.requestTimeoutMs, `Cluster "${config.name}"`);
   } catch (error) {
     throw toAppError(error, `Cluster "${config.name}"`);
+  }
+}
+
+/** The Kafka release the brokers run, from the metadata.version levels they support; null when not reported. */
+export async function detectKafkaRelease(config: ClusterConfig): Promise<string | null> {
+  try {
+    const clients = await connected(clientsFor(config));
+    const features = await withTimeout(
+      onAnyBroker(clients, (b) => b.connectionPool.send(apiVersionsV3Request())),
+      config.requestTimeoutMs,
+      'ApiVersions',
+    );
+    return releaseFromFeatures(features);
+  } catch {
+    return null;
   }
 }

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { ClusterOverview } from '@/lib/schemas/overview';
 import type { ClusterConfig } from '@/server/config/schema';
-import { getTopology } from '@/server/services/snapshot';
+import { getKafkaRelease, getTopology } from '@/server/services/snapshot';
 
 /** One glance at the cluster, from a single Metadata (+ DescribeQuorum) request. */
 export async function getOverview(cluster: ClusterConfig): Promise<ClusterOverview> {
-  const topology = await getTopology(cluster);
+  const [topology, release] = await Promise.all([getTopology(cluster), getKafkaRelease(cluster)]);
   const live = new Set(topology.brokers.map((b) => b.id));
   const offlineBrokerIds = topology.knownBrokerIds.filter((id) => !live.has(id));
   let partitions = 0;
@@ -35,7 +35,7 @@ export async function getOverview(cluster: ClusterConfig): Promise<ClusterOvervi
     partitions,
     underReplicatedPartitions: underReplicated,
     offlinePartitions: offline,
-    kafkaVersion: null,
+    kafkaVersion: release,
     status: problems.length === 0 ? 'healthy' : 'degraded',
     problems,
   };

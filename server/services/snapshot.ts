@@ -4,7 +4,7 @@ import { toAppError } from '@/server/kafka/errors';
 import { fetchLogDirs, type LogDirReport } from '@/server/kafka/log-dirs';
 import { clientsFor, connected } from '@/server/kafka/registry';
 import { withTimeout } from '@/server/kafka/timeout';
-import { describeTopology, type Topology } from '@/server/kafka/topology';
+import { describeTopology, detectKafkaRelease, type Topology } from '@/server/kafka/topology';
 import { fetchWatermarks, type WatermarkResult } from '@/server/kafka/watermarks';
 import { cached, invalidate } from '@/server/services/cache';
 
@@ -22,6 +22,10 @@ const key = (config: ClusterConfig, part: string) => `${config.id}/${part}`;
 /** Cluster metadata for all topics: one Metadata (+ one DescribeQuorum) request. */
 export const getTopology = (config: ClusterConfig) =>
   cached(key(config, 'topology'), TTL_MS, () => describeTopology(config, 'all'));
+
+/** A rolling upgrade changes it, so it is asked again every minute, not once. */
+export const getKafkaRelease = (config: ClusterConfig) =>
+  cached(key(config, 'release'), 60_000, () => detectKafkaRelease(config));
 
 /** Log directory sizes of every live broker: one DescribeLogDirs per broker. */
 export const getLogDirs = (config: ClusterConfig, topology: Topology) =>

@@ -209,6 +209,7 @@ describe('brokers and overview', () => {
       partitions: partitionCount,
       offlinePartitions: 0,
       status: 'healthy',
+      kafkaVersion: '4.4',
     });
   });
 });
