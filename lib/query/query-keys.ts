@@ -1,3 +1,4 @@
+import type { GroupListQuery } from '@/lib/schemas/group';
 import type { TopicListQuery } from '@/lib/schemas/topic';
 
 /**
@@ -17,6 +18,12 @@ export const keys = {
   },
   overview: (clusterId: string) => [...keys.cluster(clusterId), 'overview'] as const,
   quorum: (clusterId: string) => [...keys.cluster(clusterId), 'quorum'] as const,
+  groups: {
+    all: (clusterId: string) => [...keys.cluster(clusterId), 'groups'] as const,
+    list: (clusterId: string, query: GroupListQuery) => [...keys.groups.all(clusterId), 'list', query] as const,
+    detail: (clusterId: string, group: string) => [...keys.groups.all(clusterId), 'detail', group] as const,
+    lagHistory: (clusterId: string, group: string) => [...keys.groups.detail(clusterId, group), 'lag-history'] as const,
+  },
   topics: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'topics'] as const,
     list: (clusterId: string, query: TopicListQuery) => [...keys.topics.all(clusterId), 'list', query] as const,

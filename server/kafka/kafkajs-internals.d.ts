@@ -56,3 +56,7 @@ declare module 'kafkajs/src/protocol/requests/listOffsets/index.js' {
   const ListOffsets: unknown;
   export default ListOffsets;
 }
+declare module 'kafkajs/src/protocol/requests/describeGroups/index.js' {
+  const DescribeGroups: unknown;
+  export default DescribeGroups;
+}

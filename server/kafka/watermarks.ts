@@ -55,3 +55,33 @@ export async function fetchWatermarks(clients: ClusterClients, topics: TopicMeta
   }
   return { offsets, unavailableBrokers: [...failed.keys()].sort((a, b) => a - b) };
 }
+
+/**
+ * The earliest offset whose timestamp is at or after `timestamp`, per partition (ListOffsets by time,
+ * one request per leader); partitions with no such message get null (use the high watermark).
+ */
+export async function fetchOffsetsForTime(
+  clients: ClusterClients,
+  partitions: { topic: string; partition: number; leader: number | null }[],
+  timestamp: number,
+): Promise<Map<string, number | null>> {
+  const byLeader = new Map<number, { topic: string; partition: number }[]>();
+  for (const p of partitions) {
+    if (p.leader === null) continue;
+    byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), { topic: p.topic, partition: p.partition }]);
+  }
+  const { ok, failed } = await settleEach([...byLeader.keys()], (leader) =>
+    sendTo(clients, leader, (b) => listOffsetsRequest(b, byLeader.get(leader)!, timestamp)),
+  );
+  if (failed.size > 0) throw [...failed.values()][0];
+  const result = new Map<string, number | null>();
+  for (const response of ok.values()) {
+    for (const t of response.responses) {
+      for (const p of t.partitions) {
+        const offset = Number(p.offset);
+        result.set(partitionKey(t.topic, p.partition), p.errorCode === 0 && offset >= 0 ? offset : null);
+      }
+    }
+  }
+  return result;
+}

@@ -1,4 +1,5 @@
 import 'server-only';
+import DescribeGroupsRequests from 'kafkajs/src/protocol/requests/describeGroups/index.js';
 import ListOffsetsRequests from 'kafkajs/src/protocol/requests/listOffsets/index.js';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
 
@@ -48,4 +49,18 @@ export function listOffsetsRequest(
   const topics = [...byTopic].map(([topic, parts]) => ({ topic, partitions: parts }));
   // READ_UNCOMMITTED: the latest offset is the high watermark, not the last stable offset.
   return kafkajsRequest(ListOffsetsRequests as RequestDefinitions, 2, broker, { replicaId: -1, isolationLevel: 0, topics });
+}
+
+export interface DescribedGroup {
+  errorCode: number;
+  groupId: string;
+  state: string;
+  protocolType: string;
+  protocol: string;
+  members: { memberId: string; clientId: string; clientHost: string; memberMetadata: Buffer; memberAssignment: Buffer }[];
+}
+
+/** DescribeGroups for many groups of one coordinator in a single request (kafkajs sends one per group). */
+export function describeGroupsRequest(broker: RawBroker, groupIds: string[]): ProtocolRequest<{ groups: DescribedGroup[] }> {
+  return kafkajsRequest(DescribeGroupsRequests as RequestDefinitions, 15, broker, { groupIds });
 }

@@ -1,0 +1,8 @@
+// DELETE /api/clusters/:clusterId/groups/:group/offsets/:topic — delete the group's offsets for one topic
+import { withCluster } from '@/server/http/handler';
+import { deleteGroupTopicOffsets } from '@/server/services/group-admin';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const DELETE = withCluster(async ({ cluster, params }) => deleteGroupTopicOffsets(cluster, params.group!, params.topic!));

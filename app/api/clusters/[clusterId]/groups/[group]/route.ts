@@ -1,0 +1,12 @@
+// GET /api/clusters/:clusterId/groups/:group — members, committed offsets and lag per partition
+// DELETE /api/clusters/:clusterId/groups/:group — delete the group (only without active members)
+import { withCluster } from '@/server/http/handler';
+import { deleteGroupChecked } from '@/server/services/group-admin';
+import { getGroup } from '@/server/services/groups';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = withCluster(async ({ cluster, params }) => getGroup(cluster, params.group!));
+
+export const DELETE = withCluster(async ({ cluster, params }) => deleteGroupChecked(cluster, params.group!));

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/**
+ * How a group is doing, worst first:
+ * - expired: a committed offset is below the partition's log start — retention deleted messages the group never read
+ * - stopped: no members are consuming
+ * - stalled: lag grows while the committed offsets do not move
+ * - lagging: behind, but moving
+ * - caught_up: no lag
+ */
+export const LagHealthSchema = z.enum(['expired', 'stopped', 'stalled', 'lagging', 'caught_up', 'unknown']);
+export type LagHealth = z.infer<typeof LagHealthSchema>;
+
+export const GroupSummarySchema = z.object({
+  groupId: z.string(),
+  state: z.string().nullable(),
+  protocolType: z.string(),
+  /** classic, consumer (KIP-848), share, streams; null when the broker does not say. */
+  type: z.string().nullable(),
+  coordinator: z.number().int(),
+  /** Filled for the groups of the page shown (DescribeGroups); null otherwise. */
+  members: z.number().int().nullable(),
+  topics: z.array(z.string()),
+  totalLag: z.number().nullable(),
+  maxLag: z.number().nullable(),
+  expiredPartitions: z.number().int(),
+  health: LagHealthSchema,
+});
+export type GroupSummary = z.infer<typeof GroupSummarySchema>;
+
+export const groupSortKeys = ['groupId', 'totalLag', 'maxLag', 'state'] as const;
+
+export const GroupListQuerySchema = z.object({
+  q: z.string().trim().max(255).default(''),
+  sort: z.enum(groupSortKeys).default('groupId'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(10).max(500).default(50),
+  /** Only groups that committed offsets for this topic (the topic's Consumers tab). */
+  topic: z.string().max(249).optional(),
+});
+export type GroupListQuery = z.infer<typeof GroupListQuerySchema>;
+
+export const GroupListSchema = z.object({
+  items: z.array(GroupSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type GroupList = z.infer<typeof GroupListSchema>;
+
+export const GroupMemberSchema = z.object({
+  memberId: z.string(),
+  clientId: z.string(),
+  host: z.string(),
+  assignments: z.array(z.object({ topic: z.string(), partitions: z.array(z.number().int()) })),
+});
+export type GroupMember = z.infer<typeof GroupMemberSchema>;
+
+export const GroupPartitionSchema = z.object({
+  topic: z.string(),
+  partition: z.number().int(),
+  /** null: the group has no commit for this partition (it is assigned but nothing was committed yet). */
+  committedOffset: z.number().nullable(),
+  logStartOffset: z.number().nullable(),
+  logEndOffset: z.number().nullable(),
+  lag: z.number().nullable(),
+  memberId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  health: LagHealthSchema,
+});
+export type GroupPartition = z.infer<typeof GroupPartitionSchema>;
+
+export const GroupTopicSchema = z.object({
+  topic: z.string(),
+  partitions: z.number().int(),
+  totalLag: z.number().nullable(),
+  maxLag: z.number().nullable(),
+});
+
+export const GroupDetailSchema = GroupSummarySchema.extend({
+  protocol: z.string().nullable(),
+  memberList: z.array(GroupMemberSchema),
+  partitions: z.array(GroupPartitionSchema),
+  topicTotals: z.array(GroupTopicSchema),
+});
+export type GroupDetail = z.infer<typeof GroupDetailSchema>;
+
+export const LagPointSchema = z.object({
+  /** Epoch milliseconds. */
+  t: z.number(),
+  totalLag: z.number(),
+  /** Sums over the group's partitions, so rates are differences between points. */
+  committed: z.number(),
+  logEnd: z.number(),
+});
+export type LagPoint = z.infer<typeof LagPointSchema>;
+
+export const LagHistorySchema = z.object({
+  groupId: z.string(),
+  intervalMs: z.number(),
+  points: z.array(LagPointSchema),
+});
+export type LagHistory = z.infer<typeof LagHistorySchema>;
+
+export const ResetTargetSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('earliest') }),
+  z.object({ type: z.literal('latest') }),
+  z.object({ type: z.literal('timestamp'), timestamp: z.number().int().min(0) }),
+  z.object({ type: z.literal('offset'), offset: z.number().int().min(0) }),
+  z.object({ type: z.literal('shift'), by: z.number().int() }),
+]);
+export type ResetTarget = z.infer<typeof ResetTargetSchema>;
+
+export const ResetOffsetsSchema = z.object({
+  /** Which partitions: all the group's topics when omitted; a topic; or chosen partitions of a topic. */
+  topic: z.string().optional(),
+  partitions: z.array(z.number().int().min(0)).optional(),
+  target: ResetTargetSchema,
+  /** true: only compute the preview. */
+  dryRun: z.boolean().default(true),
+});
+export type ResetOffsets = z.infer<typeof ResetOffsetsSchema>;
+
+export const ResetPreviewSchema = z.object({
+  applied: z.boolean(),
+  partitions: z.array(
+    z.object({
+      topic: z.string(),
+      partition: z.number().int(),
+      currentOffset: z.number().nullable(),
+      newOffset: z.number(),
+      logStartOffset: z.number(),
+      logEndOffset: z.number(),
+    }),
+  ),
+});
+export type ResetPreview = z.infer<typeof ResetPreviewSchema>;

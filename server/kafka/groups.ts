@@ -1,0 +1,133 @@
+import 'server-only';
+import { AssignerProtocol } from 'kafkajs';
+import { sendTo, settleEach } from '@/server/kafka/brokers-access';
+import { describeGroupsRequest } from '@/server/kafka/protocol/kafkajs-requests';
+import { listGroupsRequest, listGroupsVersion, type ListedGroup } from '@/server/kafka/protocol/list-groups';
+import { offsetDeleteRequest } from '@/server/kafka/protocol/offset-delete';
+import { offsetFetchRequest, offsetFetchVersion, type GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
+import { errorName } from '@/server/kafka/protocol/protocol-error';
+import type { ClusterClients } from '@/server/kafka/registry';
+
+export interface GroupEntry extends ListedGroup {
+  /** The broker that listed the group is its coordinator. */
+  coordinator: number;
+}
+
+/** Every group of the cluster: one ListGroups per broker, each answering for the groups it coordinates. */
+export async function listAllGroups(
+  clients: ClusterClients,
+  brokerIds: number[],
+): Promise<{ groups: GroupEntry[]; unavailableBrokers: number[] }> {
+  const { ok, failed } = await settleEach(brokerIds, async (id) => {
+    const broker = await clients.raw.findBroker({ nodeId: id });
+    const version = listGroupsVersion(broker);
+    if (version === null) throw new Error(`broker ${id} is older than Kafka 2.6 (ListGroups v4)`);
+    return broker.connectionPool.send(listGroupsRequest(version));
+  });
+  const groups: GroupEntry[] = [];
+  for (const [coordinator, listed] of ok) for (const g of listed) groups.push({ ...g, coordinator });
+  groups.sort((a, b) => (a.groupId < b.groupId ? -1 : 1));
+  return { groups, unavailableBrokers: [...failed.keys()] };
+}
+
+const CHUNK = 500;
+
+/** Committed offsets of many groups: OffsetFetch v8 batches them per coordinator (chunks of 500). */
+export async function fetchCommittedOffsets(clients: ClusterClients, groups: GroupEntry[]): Promise<Map<string, GroupOffsets>> {
+  const byCoordinator = new Map<number, string[]>();
+  for (const g of groups) byCoordinator.set(g.coordinator, [...(byCoordinator.get(g.coordinator) ?? []), g.groupId]);
+  const batches: { coordinator: number; ids: string[] }[] = [];
+  for (const [coordinator, ids] of byCoordinator) {
+    for (let i = 0; i < ids.length; i += CHUNK) batches.push({ coordinator, ids: ids.slice(i, i + CHUNK) });
+  }
+  const { ok } = await settleEach(batches, async ({ coordinator, ids }) => {
+    const broker = await clients.raw.findBroker({ nodeId: coordinator });
+    if (offsetFetchVersion(broker) !== null) return broker.connectionPool.send(offsetFetchRequest(ids));
+    // Before Kafka 3.0 OffsetFetch takes one group per request.
+    return Promise.all(
+      ids.map(async (groupId) => ({
+        groupId,
+        error: null,
+        offsets: (await clients.admin.fetchOffsets({ groupId })).flatMap((t) =>
+          t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })),
+        ),
+      })),
+    );
+  });
+  const result = new Map<string, GroupOffsets>();
+  for (const list of ok.values()) for (const g of list) result.set(g.groupId, g);
+  return result;
+}
+
+export interface GroupDescription {
+  groupId: string;
+  state: string;
+  protocolType: string;
+  protocol: string | null;
+  error: string | null;
+  members: { memberId: string; clientId: string; host: string; assignments: { topic: string; partitions: number[] }[] }[];
+}
+
+function decodeAssignment(protocolType: string, buffer: Buffer): { topic: string; partitions: number[] }[] {
+  if (protocolType !== 'consumer' || !buffer || buffer.length === 0) return [];
+  try {
+    const decoded = AssignerProtocol.MemberAssignment.decode(buffer);
+    return Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
+  } catch {
+    return [];
+  }
+}
+
+/** DescribeGroups for the given groups: one request per coordinator. */
+export async function describeGroups(clients: ClusterClients, groups: GroupEntry[]): Promise<Map<string, GroupDescription>> {
+  const byCoordinator = new Map<number, string[]>();
+  for (const g of groups) byCoordinator.set(g.coordinator, [...(byCoordinator.get(g.coordinator) ?? []), g.groupId]);
+  const { ok } = await settleEach([...byCoordinator.keys()], (coordinator) =>
+    sendTo(clients, coordinator, (broker) => describeGroupsRequest(broker, byCoordinator.get(coordinator)!)),
+  );
+  const result = new Map<string, GroupDescription>();
+  for (const { groups: described } of ok.values()) {
+    for (const g of described) {
+      result.set(g.groupId, {
+        groupId: g.groupId,
+        state: g.state,
+        protocolType: g.protocolType,
+        protocol: g.protocol || null,
+        error: g.errorCode === 0 ? null : errorName(g.errorCode),
+        members: g.members.map((m) => ({
+          memberId: m.memberId,
+          clientId: m.clientId,
+          host: m.clientHost,
+          assignments: decodeAssignment(g.protocolType, m.memberAssignment),
+        })),
+      });
+    }
+  }
+  return result;
+}
+
+export async function deleteGroupOffsets(
+  clients: ClusterClients,
+  coordinator: number,
+  groupId: string,
+  topic: string,
+  partitions: number[],
+): Promise<void> {
+  const results = await sendTo(clients, coordinator, () => offsetDeleteRequest(groupId, topic, partitions));
+  const failure = results.find((r) => r.error);
+  if (failure) throw Object.assign(new Error(`partition ${failure.partition}: ${failure.error}`), { type: failure.error });
+}
+
+export async function deleteGroup(clients: ClusterClients, groupId: string): Promise<void> {
+  await clients.admin.deleteGroups([groupId]);
+}
+
+/** Commits offsets for a group that has no members (Kafka refuses while members are active). */
+export async function commitOffsets(
+  clients: ClusterClients,
+  groupId: string,
+  topic: string,
+  partitions: { partition: number; offset: number }[],
+): Promise<void> {
+  await clients.admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: String(p.offset) })) });
+}

@@ -1,0 +1,121 @@
+import 'server-only';
+import type { ResetOffsets, ResetPreview } from '@/lib/schemas/group';
+import type { ClusterConfig } from '@/server/config/schema';
+import { AppError } from '@/server/http/app-error';
+import { toAppError } from '@/server/kafka/errors';
+import { commitOffsets, deleteGroup, deleteGroupOffsets, describeGroups } from '@/server/kafka/groups';
+import { clientsFor, connected } from '@/server/kafka/registry';
+import { withTimeout } from '@/server/kafka/timeout';
+import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
+import { invalidate } from '@/server/services/cache';
+import { getGroupSnapshot } from '@/server/services/groups';
+
+async function kafkaCall<T>(cluster: ClusterConfig, what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await withTimeout(fn(), cluster.requestTimeoutMs, what);
+  } catch (error) {
+    throw toAppError(error, what);
+  } finally {
+    invalidate(`${cluster.id}/groups`);
+  }
+}
+
+async function groupContext(cluster: ClusterConfig, groupId: string) {
+  const snapshot = await getGroupSnapshot(cluster);
+  const entry = snapshot.groups.find((g) => g.groupId === groupId);
+  if (!entry) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
+  const clients = await connected(clientsFor(cluster));
+  const described = (await describeGroups(clients, [entry])).get(groupId);
+  return { snapshot, entry, clients, members: described?.members.length ?? 0 };
+}
+
+/** Kafka accepts offset changes only from a group's members or for a group without any. */
+function refuseActive(groupId: string, members: number, action: string): void {
+  if (members > 0) {
+    throw new AppError(
+      'conflict',
+      `Consumer group "${groupId}" has ${members} active member${members > 1 ? 's' : ''}: stop its consumers before you ${action}`,
+    );
+  }
+}
+
+/** Computes (and unless dryRun, commits) new offsets; the preview shows current → new per partition. */
+export async function resetOffsets(cluster: ClusterConfig, groupId: string, body: ResetOffsets): Promise<ResetPreview> {
+  const { snapshot, clients, members } = await groupContext(cluster, groupId);
+  const committed = snapshot.committed.get(groupId)?.offsets ?? [];
+  let targets: { topic: string; partition: number }[];
+  if (body.topic) {
+    const topic = snapshot.topology.topics.find((t) => t.name === body.topic);
+    if (!topic) throw new AppError('not_found', `Topic "${body.topic}" does not exist`);
+    const all = topic.partitions.map((p) => p.partition);
+    const chosen = body.partitions ?? all;
+    const unknown = chosen.filter((p) => !all.includes(p));
+    if (unknown.length) throw new AppError('validation_failed', `Topic "${body.topic}" has no partition ${unknown.join(', ')}`);
+    targets = chosen.map((partition) => ({ topic: topic.name, partition }));
+  } else {
+    if (body.partitions) throw new AppError('validation_failed', 'Choosing partitions needs a topic');
+    targets = committed
+      .map(({ topic, partition }) => ({ topic, partition }))
+      .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+    if (targets.length === 0) throw new AppError('validation_failed', `Group "${groupId}" has no committed offsets: choose a topic`);
+  }
+
+  const topics = snapshot.topology.topics.filter((t) => targets.some((p) => p.topic === t.name));
+  const marks = (await kafkaCall(cluster, 'ListOffsets', () => fetchWatermarks(clients, topics))).offsets;
+  let atTime = new Map<string, number | null>();
+  if (body.target.type === 'timestamp') {
+    const timestamp = body.target.timestamp;
+    const withLeaders = targets.map((p) => ({
+      ...p,
+      leader: topics.find((t) => t.name === p.topic)?.partitions.find((x) => x.partition === p.partition)?.leader ?? null,
+    }));
+    atTime = await kafkaCall(cluster, 'ListOffsets by time', () => fetchOffsetsForTime(clients, withLeaders, timestamp));
+  }
+  const current = new Map(committed.map((c) => [partitionKey(c.topic, c.partition), c.offset >= 0 ? c.offset : null]));
+
+  const partitions = targets.map(({ topic, partition }) => {
+    const key = partitionKey(topic, partition);
+    const m = marks.get(key);
+    if (!m) throw new AppError('broker_unavailable', `The leader of ${topic}-${partition} is not available`);
+    const now = current.get(key) ?? null;
+    const clamp = (offset: number) => Math.min(m.high, Math.max(m.low, offset));
+    const target = body.target;
+    const newOffset =
+      target.type === 'earliest'
+        ? m.low
+        : target.type === 'latest'
+          ? m.high
+          : target.type === 'timestamp'
+            ? (atTime.get(key) ?? m.high)
+            : target.type === 'offset'
+              ? clamp(target.offset)
+              : clamp((now ?? m.low) + target.by);
+    return { topic, partition, currentOffset: now, newOffset, logStartOffset: m.low, logEndOffset: m.high };
+  });
+
+  if (body.dryRun) return { applied: false, partitions };
+  refuseActive(groupId, members, 'reset its offsets');
+  const byTopic = new Map<string, { partition: number; offset: number }[]>();
+  for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), { partition: p.partition, offset: p.newOffset }]);
+  for (const [topic, list] of byTopic) {
+    await kafkaCall(cluster, `Reset offsets of "${groupId}"`, () => commitOffsets(clients, groupId, topic, list));
+  }
+  return { applied: true, partitions };
+}
+
+export async function deleteGroupChecked(cluster: ClusterConfig, groupId: string): Promise<{ ok: true }> {
+  const { clients, members } = await groupContext(cluster, groupId);
+  refuseActive(groupId, members, 'delete it');
+  await kafkaCall(cluster, `Delete group "${groupId}"`, () => deleteGroup(clients, groupId));
+  return { ok: true };
+}
+
+export async function deleteGroupTopicOffsets(cluster: ClusterConfig, groupId: string, topic: string): Promise<{ ok: true }> {
+  const { snapshot, entry, clients } = await groupContext(cluster, groupId);
+  const partitions = (snapshot.committed.get(groupId)?.offsets ?? []).filter((o) => o.topic === topic).map((o) => o.partition);
+  if (partitions.length === 0) throw new AppError('not_found', `Group "${groupId}" has no offsets for topic "${topic}"`);
+  await kafkaCall(cluster, `Delete offsets of "${groupId}" for "${topic}"`, () =>
+    deleteGroupOffsets(clients, entry.coordinator, groupId, topic, partitions),
+  );
+  return { ok: true };
+}

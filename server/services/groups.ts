@@ -1,0 +1,219 @@
+import 'server-only';
+import type { GroupDetail, GroupList, GroupListQuery, GroupPartition, GroupSummary, LagHistory } from '@/lib/schemas/group';
+import type { ClusterConfig } from '@/server/config/schema';
+import { AppError } from '@/server/http/app-error';
+import { toAppError } from '@/server/kafka/errors';
+import { describeGroups, fetchCommittedOffsets, listAllGroups, type GroupEntry } from '@/server/kafka/groups';
+import type { GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
+import { clientsFor, connected } from '@/server/kafka/registry';
+import { withTimeout } from '@/server/kafka/timeout';
+import type { Topology } from '@/server/kafka/topology';
+import { fetchWatermarks, partitionKey, type WatermarkResult } from '@/server/kafka/watermarks';
+import { cached } from '@/server/services/cache';
+import { groupHealth } from '@/server/services/lag-health';
+import { ensureSampler, lagHistory, recordLag, retainGroups, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
+import { getTopology } from '@/server/services/snapshot';
+
+export interface GroupSnapshot {
+  topology: Topology;
+  groups: GroupEntry[];
+  committed: Map<string, GroupOffsets>;
+  watermarks: WatermarkResult;
+}
+
+interface PartitionLag {
+  topic: string;
+  partition: number;
+  committed: number | null;
+  low: number | null;
+  high: number | null;
+  lag: number | null;
+  expired: boolean;
+}
+
+function partitionLags(offsets: GroupOffsets | undefined, watermarks: WatermarkResult, topic?: string): PartitionLag[] {
+  return (offsets?.offsets ?? [])
+    .filter((o) => !topic || o.topic === topic)
+    .map((o) => {
+      const marks = watermarks.offsets.get(partitionKey(o.topic, o.partition));
+      const committed = o.offset >= 0 ? o.offset : null;
+      return {
+        topic: o.topic,
+        partition: o.partition,
+        committed,
+        low: marks?.low ?? null,
+        high: marks?.high ?? null,
+        // Kafka's definition (kafka-consumer-groups): log end minus committed offset.
+        lag: committed !== null && marks ? Math.max(0, marks.high - committed) : null,
+        expired: committed !== null && marks !== undefined && committed < marks.low,
+      };
+    });
+}
+
+function record(cluster: ClusterConfig, snapshot: GroupSnapshot, now: number): void {
+  for (const g of snapshot.groups) {
+    const lags = partitionLags(snapshot.committed.get(g.groupId), snapshot.watermarks);
+    if (lags.length === 0 || lags.some((l) => l.lag === null)) continue;
+    recordLag(cluster.id, g.groupId, {
+      t: now,
+      totalLag: lags.reduce((s, l) => s + l.lag!, 0),
+      committed: lags.reduce((s, l) => s + l.committed!, 0),
+      logEnd: lags.reduce((s, l) => s + l.high!, 0),
+    });
+  }
+  retainGroups(cluster.id, new Set(snapshot.groups.map((g) => g.groupId)));
+}
+
+/**
+ * Every group with its committed offsets and the watermarks they are measured against: one
+ * ListGroups per broker, one OffsetFetch per coordinator, two ListOffsets per leader.
+ */
+export const getGroupSnapshot = (cluster: ClusterConfig): Promise<GroupSnapshot> =>
+  cached(`${cluster.id}/groups`, 2_000, async () => {
+    try {
+      const topology = await getTopology(cluster);
+      const clients = await connected(clientsFor(cluster));
+      const run = async () => {
+        const { groups } = await listAllGroups(clients, topology.brokers.map((b) => b.id));
+        const committed = await fetchCommittedOffsets(clients, groups);
+        const involved = new Set([...committed.values()].flatMap((g) => g.offsets.map((o) => o.topic)));
+        const watermarks = await fetchWatermarks(clients, topology.topics.filter((t) => involved.has(t.name)));
+        return { topology, groups, committed, watermarks };
+      };
+      const snapshot = await withTimeout(run(), cluster.requestTimeoutMs, 'Consumer groups');
+      record(cluster, snapshot, Date.now());
+      return snapshot;
+    } catch (error) {
+      throw toAppError(error, `Cluster "${cluster.name}"`);
+    }
+  });
+
+function summarize(cluster: ClusterConfig, g: GroupEntry, snapshot: GroupSnapshot, topic?: string) {
+  const lags = partitionLags(snapshot.committed.get(g.groupId), snapshot.watermarks, topic);
+  const known = lags.filter((l) => l.lag !== null).map((l) => l.lag!);
+  const summary: GroupSummary = {
+    groupId: g.groupId,
+    state: g.state,
+    protocolType: g.protocolType,
+    type: g.type,
+    coordinator: g.coordinator,
+    members: null,
+    topics: [...new Set(lags.map((l) => l.topic))].sort(),
+    totalLag: known.length ? known.reduce((s, l) => s + l, 0) : null,
+    maxLag: known.length ? Math.max(...known) : null,
+    expiredPartitions: lags.filter((l) => l.expired).length,
+    health: 'unknown',
+  };
+  summary.health = groupHealth({ ...summary, history: lagHistory(cluster.id, g.groupId) });
+  return { summary, lags };
+}
+
+function compare(sort: GroupListQuery['sort'], dir: GroupListQuery['dir']) {
+  const sign = dir === 'asc' ? 1 : -1;
+  return (a: GroupSummary, b: GroupSummary) => {
+    const x = a[sort];
+    const y = b[sort];
+    if (x === y) return a.groupId < b.groupId ? -1 : 1;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return (x < y ? -1 : 1) * sign;
+  };
+}
+
+/** One page of groups, sorted by lag across all of them; only the page's groups are described (members). */
+export async function listGroups(cluster: ClusterConfig, query: GroupListQuery): Promise<GroupList> {
+  const snapshot = await getGroupSnapshot(cluster);
+  ensureSampler(cluster.id, () => getGroupSnapshot(cluster).then(() => undefined), true);
+  const needle = query.q.toLowerCase();
+  const matching = snapshot.groups
+    .filter((g) => !needle || g.groupId.toLowerCase().includes(needle))
+    .map((g) => summarize(cluster, g, snapshot, query.topic).summary)
+    .filter((s) => !query.topic || s.topics.length > 0)
+    .sort(compare(query.sort, query.dir));
+  const start = (query.page - 1) * query.pageSize;
+  const page = matching.slice(start, start + query.pageSize);
+  const clients = await connected(clientsFor(cluster));
+  const entries = page.map((s) => snapshot.groups.find((g) => g.groupId === s.groupId)!);
+  const described = await withTimeout(describeGroups(clients, entries), cluster.requestTimeoutMs, 'DescribeGroups');
+  for (const s of page) {
+    const d = described.get(s.groupId);
+    if (!d) continue;
+    s.members = d.members.length;
+    s.state = d.state || s.state;
+    s.health = groupHealth({ ...s, history: lagHistory(cluster.id, s.groupId) });
+  }
+  return { items: page, total: matching.length, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getGroup(cluster: ClusterConfig, groupId: string): Promise<GroupDetail> {
+  const snapshot = await getGroupSnapshot(cluster);
+  ensureSampler(cluster.id, () => getGroupSnapshot(cluster).then(() => undefined), true);
+  const entry = snapshot.groups.find((g) => g.groupId === groupId);
+  if (!entry) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
+  const clients = await connected(clientsFor(cluster));
+  const described = (await withTimeout(describeGroups(clients, [entry]), cluster.requestTimeoutMs, 'DescribeGroups')).get(groupId);
+  const members = described?.members ?? [];
+  const owner = new Map<string, { memberId: string; clientId: string }>();
+  for (const m of members) for (const a of m.assignments) for (const p of a.partitions) owner.set(partitionKey(a.topic, p), m);
+
+  // Assigned partitions without a commit yet still belong in the table, with their watermarks.
+  const { summary, lags } = summarize(cluster, entry, snapshot);
+  const committedKeys = new Set(lags.map((l) => partitionKey(l.topic, l.partition)));
+  const assignedOnly = members.flatMap((m) =>
+    m.assignments.flatMap((a) => a.partitions.map((p) => ({ topic: a.topic, partition: p }))),
+  ).filter((p) => !committedKeys.has(partitionKey(p.topic, p.partition)));
+  let extra = new Map<string, { low: number; high: number }>();
+  if (assignedOnly.length > 0) {
+    const topics = snapshot.topology.topics.filter((t) => assignedOnly.some((p) => p.topic === t.name));
+    extra = (await withTimeout(fetchWatermarks(clients, topics), cluster.requestTimeoutMs, 'ListOffsets')).offsets;
+  }
+  const rows: GroupPartition[] = [
+    ...lags.map((l) => ({ ...l, health: l.expired ? ('expired' as const) : l.lag === 0 ? ('caught_up' as const) : ('lagging' as const) })),
+    ...assignedOnly.map((p) => {
+      const marks = extra.get(partitionKey(p.topic, p.partition));
+      return { ...p, committed: null, low: marks?.low ?? null, high: marks?.high ?? null, lag: null, health: 'unknown' as const };
+    }),
+  ]
+    .map((r) => ({
+      topic: r.topic,
+      partition: r.partition,
+      committedOffset: r.committed,
+      logStartOffset: r.low,
+      logEndOffset: r.high,
+      lag: r.lag,
+      memberId: owner.get(partitionKey(r.topic, r.partition))?.memberId ?? null,
+      clientId: owner.get(partitionKey(r.topic, r.partition))?.clientId ?? null,
+      health: r.health,
+    }))
+    .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+
+  const topicTotals = [...new Set(rows.map((r) => r.topic))].map((topic) => {
+    const lagsOf = rows.filter((r) => r.topic === topic && r.lag !== null).map((r) => r.lag!);
+    return {
+      topic,
+      partitions: rows.filter((r) => r.topic === topic).length,
+      totalLag: lagsOf.length ? lagsOf.reduce((s, l) => s + l, 0) : null,
+      maxLag: lagsOf.length ? Math.max(...lagsOf) : null,
+    };
+  });
+  const detail: GroupDetail = {
+    ...summary,
+    state: described?.state || summary.state,
+    members: members.length,
+    protocol: described?.protocol ?? null,
+    memberList: members,
+    partitions: rows,
+    topicTotals,
+  };
+  detail.health = groupHealth({ ...detail, history: lagHistory(cluster.id, groupId) });
+  return detail;
+}
+
+export async function getLagHistory(cluster: ClusterConfig, groupId: string): Promise<LagHistory> {
+  const snapshot = await getGroupSnapshot(cluster);
+  ensureSampler(cluster.id, () => getGroupSnapshot(cluster).then(() => undefined), true);
+  if (!snapshot.groups.some((g) => g.groupId === groupId)) {
+    throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
+  }
+  return { groupId, intervalMs: SAMPLE_INTERVAL_MS, points: lagHistory(cluster.id, groupId) };
+}
