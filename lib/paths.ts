@@ -34,15 +34,25 @@ export const apiPaths = {
   topics: (clusterId: string, query?: Record<string, string | number>) =>
     `/api/clusters/${seg(clusterId)}/topics${toSearch(query)}`,
   topic: (clusterId: string, topic: string) => `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}`,
-  topicConfigs: (clusterId: string, topic: string) => `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/configs`,
+  topicConfigs: (clusterId: string, topic: string) =>
+    `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/configs`,
   topicPartitions: (clusterId: string, topic: string) =>
     `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/partitions`,
-  topicPurge: (clusterId: string, topic: string) => `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/purge`,
+  groups: (clusterId: string, query?: Record<string, string | number | undefined>) =>
+    `/api/clusters/${seg(clusterId)}/groups${toSearch(query)}`,
+  group: (clusterId: string, group: string) => `/api/clusters/${seg(clusterId)}/groups/${seg(group)}`,
+  groupLagHistory: (clusterId: string, group: string) => `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/lag-history`,
+  groupReset: (clusterId: string, group: string) => `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/reset-offsets`,
+  groupTopicOffsets: (clusterId: string, group: string, topic: string) =>
+    `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/offsets/${seg(topic)}`,
+  topicPurge: (clusterId: string, topic: string) =>
+    `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/purge`,
 };
 
-function toSearch(query?: Record<string, string | number>): string {
+function toSearch(query?: Record<string, string | number | undefined>): string {
   if (!query) return '';
-  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  const entries = Object.entries(query).filter(([, v]) => v !== undefined && v !== '');
+  const search = new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
   return search ? `?${search}` : '';
 }
 
