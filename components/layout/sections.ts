@@ -14,7 +14,13 @@ export interface Section {
 export const sections: Section[] = [
   { id: 'overview', label: 'Overview', href: paths.cluster, icon: IconOverview, available: true },
   { id: 'brokers', label: 'Brokers', href: paths.brokers, icon: IconBrokers, available: true },
-  { id: 'topics', label: 'Topics', href: paths.topics, icon: IconTopics, available: false },
+  {
+    id: 'topics',
+    label: 'Topics',
+    href: (clusterId) => paths.topics(clusterId),
+    icon: IconTopics,
+    available: true,
+  },
   { id: 'groups', label: 'Consumer groups', href: paths.groups, icon: IconGroups, available: false },
 ];
 

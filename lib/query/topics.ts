@@ -37,7 +37,10 @@ function useInvalidateTopics(clusterId: string) {
 
 export function useCreateTopic(clusterId: string) {
   const invalidate = useInvalidateTopics(clusterId);
-  return useMutation({ mutationFn: (body: CreateTopic) => topicsApi.create(clusterId, body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: CreateTopic) => topicsApi.create(clusterId, body),
+    onSuccess: invalidate,
+  });
 }
 
 export function useDeleteTopic(clusterId: string) {
@@ -73,5 +76,8 @@ export function useAddPartitions(clusterId: string, topic: string) {
 
 export function usePurgeTopic(clusterId: string, topic: string) {
   const invalidate = useInvalidateTopics(clusterId);
-  return useMutation({ mutationFn: (body: Purge) => topicsApi.purge(clusterId, topic, body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: Purge) => topicsApi.purge(clusterId, topic, body),
+    onSuccess: invalidate,
+  });
 }

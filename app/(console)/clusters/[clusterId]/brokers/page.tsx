@@ -1,26 +1,28 @@
 'use client';
 
 import { useParams } from 'next/navigation';
+import { BrokerTable, BrokerTableSkeleton } from '@/components/brokers/broker-table';
+import { QuorumPanel } from '@/components/brokers/quorum-panel';
+import { brokerRefreshMs, useBrokerList } from '@/components/brokers/use-broker-list';
 import { PageHeader } from '@/components/layout/page-header';
 import { RefreshStatus } from '@/components/layout/refresh-status';
-import { BrokerTable, BrokerTableSkeleton } from '@/components/brokers/broker-table';
-import { brokerRefreshMs, useBrokerList } from '@/components/brokers/use-broker-list';
 import { QueryView } from '@/components/ui/query-view';
 import { plural } from '@/lib/format/text';
 
 export default function BrokersPage() {
   const { clusterId } = useParams<{ clusterId: string }>();
   const query = useBrokerList(clusterId);
-  const mode = query.data?.controllerMode;
+  const data = query.data;
+  const online = data?.brokers.filter((b) => b.online).length ?? 0;
 
   return (
-    <div data-testid="brokers-page" className="space-y-5">
+    <div data-testid="brokers-page" className="space-y-6">
       <PageHeader
         title="Brokers"
         description={
-          query.data
-            ? `${plural(query.data.brokers.length, 'broker')} online · ${mode === 'kraft' ? 'KRaft' : 'ZooKeeper'} mode`
-            : 'The live brokers of this cluster.'
+          data
+            ? `${online} of ${plural(data.brokers.length, 'broker')} online · ${data.controllerMode === 'kraft' ? 'KRaft' : 'ZooKeeper'} mode`
+            : 'The brokers of this cluster.'
         }
         actions={<RefreshStatus query={query} intervalMs={brokerRefreshMs(clusterId)} />}
       />
@@ -29,8 +31,9 @@ export default function BrokersPage() {
         errorHint="Kafkascope keeps trying in the background; this view recovers by itself once the cluster answers."
         loading={<BrokerTableSkeleton />}
       >
-        {(data) => <BrokerTable brokers={data.brokers} />}
+        {(list) => <BrokerTable clusterId={clusterId} brokers={list.brokers} />}
       </QueryView>
+      <QuorumPanel clusterId={clusterId} brokers={data?.brokers} controllerId={data?.controllerId} />
     </div>
   );
 }

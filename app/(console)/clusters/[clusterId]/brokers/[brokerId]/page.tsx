@@ -1,0 +1,97 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { BrokerSummary } from '@/components/brokers/broker-summary';
+import { LogDirsTable } from '@/components/brokers/log-dirs-table';
+import { ConfigList } from '@/components/configs/config-list';
+import { PageHeader } from '@/components/layout/page-header';
+import { RefreshStatus } from '@/components/layout/refresh-status';
+import { refreshMs } from '@/components/layout/use-cluster-query';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { IconBrokers } from '@/components/ui/icons';
+import { QueryView } from '@/components/ui/query-view';
+import { Skeleton } from '@/components/ui/spinner';
+import { isBrokerOverride } from '@/lib/format/config';
+import { describeError, isNotFound } from '@/lib/format/error';
+import { paths } from '@/lib/paths';
+import { brokerConfigsOptions, brokerOptions } from '@/lib/query/clusters';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function BrokerView({ clusterId, brokerId }: { clusterId: string; brokerId: number }) {
+  const broker = useQuery(brokerOptions(clusterId, brokerId));
+  const configs = useQuery(brokerConfigsOptions(clusterId, brokerId));
+  const back = { href: paths.brokers(clusterId), label: 'Brokers' };
+
+  if (isNotFound(broker.error)) {
+    return (
+      <EmptyState
+        icon={<IconBrokers className="size-8" />}
+        title={`Broker ${brokerId} not found`}
+        data-testid="broker-not-found"
+        action={
+          <Link href={back.href} className={buttonClass({ variant: 'primary' })}>
+            All brokers
+          </Link>
+        }
+      >
+        {describeError(broker.error).message}
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="space-y-6" data-testid="broker-detail" data-broker-id={brokerId}>
+      <PageHeader
+        title={`Broker ${brokerId}`}
+        back={back}
+        description="Address, storage and configuration of this broker."
+        actions={<RefreshStatus query={broker} intervalMs={refreshMs(brokerOptions(clusterId, brokerId))} />}
+      />
+      <QueryView query={broker} loading={<Skeleton className="h-20 w-full rounded-lg" />}>
+        {(data) => (
+          <>
+            <BrokerSummary broker={data} />
+            <Section id="broker-log-dirs" title="Log directories">
+              <LogDirsTable logDirs={data.logDirs} />
+            </Section>
+          </>
+        )}
+      </QueryView>
+      <Section id="broker-configs" title="Configuration">
+        <QueryView query={configs} loading={<Skeleton className="h-64 w-full rounded-lg" />}>
+          {(data) => <ConfigList configs={data.configs} isOverride={isBrokerOverride} />}
+        </QueryView>
+      </Section>
+    </div>
+  );
+}
+
+export default function BrokerPage() {
+  const { clusterId, brokerId } = useParams<{ clusterId: string; brokerId: string }>();
+  const id = Number(brokerId);
+  if (!/^\d+$/.test(brokerId) || !Number.isSafeInteger(id)) {
+    return (
+      <EmptyState
+        icon={<IconBrokers className="size-8" />}
+        title="Not a broker id"
+        data-testid="broker-not-found"
+      >
+        Broker ids are whole numbers; “{brokerId}” is not one.
+      </EmptyState>
+    );
+  }
+  return <BrokerView clusterId={clusterId} brokerId={id} />;
+}

@@ -1,0 +1,115 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useParams, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { PageHeader } from '@/components/layout/page-header';
+import { RefreshStatus } from '@/components/layout/refresh-status';
+import { refreshMs } from '@/components/layout/use-cluster-query';
+import { PartitionsTable } from '@/components/topics/partitions-table';
+import { TopicActions } from '@/components/topics/topic-actions';
+import { TopicConfigTab } from '@/components/topics/topic-config-tab';
+import { TopicStats } from '@/components/topics/topic-stats';
+import { TopicTabs, topicPanelId } from '@/components/topics/topic-tabs';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button, buttonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { IconClose, IconTopics } from '@/components/ui/icons';
+import { QueryView } from '@/components/ui/query-view';
+import { Skeleton } from '@/components/ui/spinner';
+import { describeError, isNotFound } from '@/lib/format/error';
+import { decodeSegment } from '@/lib/format/text';
+import { parseTopicTab, paths } from '@/lib/paths';
+import { topicOptions } from '@/lib/query/topics';
+
+export default function TopicPage() {
+  const params = useParams<{ clusterId: string; topic: string }>();
+  const clusterId = params.clusterId;
+  const name = decodeSegment(params.topic);
+  const requested = parseTopicTab(useSearchParams().get('tab'));
+  const tab = requested === 'consumers' ? 'partitions' : requested;
+  const query = useQuery(topicOptions(clusterId, name));
+  const [notice, setNotice] = useState<string | null>(null);
+  const topic = query.data;
+
+  if (isNotFound(query.error)) {
+    return (
+      <EmptyState
+        icon={<IconTopics className="size-8" />}
+        title={`Topic “${name}” not found`}
+        data-testid="topic-not-found"
+        action={
+          <Link href={paths.topics(clusterId)} className={buttonClass({ variant: 'primary' })}>
+            All topics
+          </Link>
+        }
+      >
+        {describeError(query.error).message}
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div data-testid="topic-detail" data-topic={name} className="space-y-5">
+      <PageHeader
+        title={name}
+        back={{ href: paths.topics(clusterId), label: 'Topics' }}
+        badges={topic?.internal && <Badge>internal</Badge>}
+        actions={
+          <>
+            <RefreshStatus query={query} intervalMs={refreshMs(topicOptions(clusterId, name))} />
+            {topic && <TopicActions clusterId={clusterId} topic={topic} onDone={setNotice} />}
+          </>
+        }
+      />
+      {notice && (
+        <Alert
+          tone="success"
+          data-testid="topic-notice"
+          action={
+            <Button
+              variant="ghost"
+              size="icon"
+              className="-my-1 size-6"
+              aria-label="Dismiss"
+              onClick={() => setNotice(null)}
+            >
+              <IconClose className="size-3.5" />
+            </Button>
+          }
+        >
+          {notice}
+        </Alert>
+      )}
+      <QueryView query={query} loading={<Skeleton className="h-20 w-full rounded-lg" />}>
+        {(data) => (
+          <>
+            <TopicStats topic={data} />
+            {data.unavailableBrokers.length > 0 && (
+              <Alert>
+                Broker{data.unavailableBrokers.length > 1 ? 's' : ''} {data.unavailableBrokers.join(', ')} did
+                not answer: offsets and sizes of their partitions are missing.
+              </Alert>
+            )}
+          </>
+        )}
+      </QueryView>
+      <div className="space-y-4">
+        <TopicTabs clusterId={clusterId} topic={name} current={tab} partitions={topic?.partitions} />
+        <div
+          role="tabpanel"
+          id={topicPanelId}
+          aria-label={tab === 'partitions' ? 'Partitions' : 'Configuration'}
+        >
+          {tab === 'configuration' ? (
+            <TopicConfigTab clusterId={clusterId} topic={name} internal={topic?.internal ?? false} />
+          ) : (
+            topic && <PartitionsTable partitions={topic.partitionDetails} />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

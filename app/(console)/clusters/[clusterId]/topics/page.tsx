@@ -1,0 +1,111 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'next/navigation';
+import { useState } from 'react';
+import { PageHeader } from '@/components/layout/page-header';
+import { CreateTopicDialog } from '@/components/topics/create-topic-dialog';
+import { TopicListToolbar } from '@/components/topics/topic-list-toolbar';
+import { TopicTable, TopicTableSkeleton } from '@/components/topics/topic-table';
+import { useTopicListParams } from '@/components/topics/use-topic-list-params';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { IconPlus, IconTopics } from '@/components/ui/icons';
+import { Pagination } from '@/components/ui/pagination';
+import { QueryView } from '@/components/ui/query-view';
+import { topicListOptions } from '@/lib/query/topics';
+import type { TopicSortKey } from '@/lib/schemas/topic';
+
+export default function TopicsPage() {
+  const { clusterId } = useParams<{ clusterId: string }>();
+  const { query, set } = useTopicListParams(clusterId);
+  const list = useQuery(topicListOptions(clusterId, query));
+  const [creating, setCreating] = useState(false);
+
+  const onSort = (key: TopicSortKey) =>
+    set({ sort: key, dir: query.sort === key && query.dir === 'asc' ? 'desc' : 'asc', page: 1 });
+
+  const createButton = (
+    <Button variant="primary" onClick={() => setCreating(true)} data-testid="create-topic-button">
+      <IconPlus className="size-4" />
+      Create topic
+    </Button>
+  );
+
+  return (
+    <div data-testid="topics-page" className="space-y-4">
+      <PageHeader
+        title="Topics"
+        description="Topics of this cluster, with their partitions and size."
+        actions={createButton}
+      />
+      <TopicListToolbar
+        query={query}
+        total={list.data?.total}
+        fetching={list.isFetching && list.isPlaceholderData}
+        onSearch={(q) => set({ q, page: 1 }, 'replace')}
+        onInternal={(show) => set({ internal: show ? 'show' : 'hide', page: 1 })}
+      />
+      <QueryView query={list} loading={<TopicTableSkeleton />}>
+        {(data) => (
+          <>
+            {data.unavailableBrokers.length > 0 && (
+              <Alert>
+                Broker{data.unavailableBrokers.length > 1 ? 's' : ''} {data.unavailableBrokers.join(', ')} did
+                not answer: message counts and sizes of their partitions are missing.
+              </Alert>
+            )}
+            {data.items.length === 0 ? (
+              <EmptyState
+                icon={<IconTopics className="size-8" />}
+                title={
+                  data.total > 0
+                    ? `No topics on page ${query.page}`
+                    : query.q
+                      ? 'No matching topics'
+                      : 'No topics yet'
+                }
+                data-testid="topics-empty"
+                action={data.total > 0 || query.q ? undefined : createButton}
+              >
+                {data.total > 0 ? (
+                  <button
+                    type="button"
+                    className="text-accent-700 dark:text-accent-300 underline"
+                    onClick={() => set({ page: 1 })}
+                  >
+                    Go to the first page
+                  </button>
+                ) : query.q ? (
+                  `No topic name contains “${query.q}”${query.internal === 'hide' ? ' (internal topics are hidden)' : ''}.`
+                ) : (
+                  'Create the first topic of this cluster.'
+                )}
+              </EmptyState>
+            ) : (
+              <TopicTable
+                clusterId={clusterId}
+                topics={data.items}
+                query={query}
+                onSort={onSort}
+                stale={list.isPlaceholderData}
+              />
+            )}
+            {data.total > 0 && (
+              <Pagination
+                page={query.page}
+                pageSize={query.pageSize}
+                total={data.total}
+                noun="topics"
+                onPage={(page) => set({ page })}
+                onPageSize={(pageSize) => set({ pageSize, page: 1 })}
+              />
+            )}
+          </>
+        )}
+      </QueryView>
+      <CreateTopicDialog clusterId={clusterId} open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogBody, DialogFooter } from '@/components/ui/dialog';
+import { Field, Input } from '@/components/ui/field';
+import { Spinner } from '@/components/ui/spinner';
+import { describeError } from '@/lib/format/error';
+import { fieldErrors, parseWholeNumber } from '@/lib/format/form';
+import { useAddPartitions } from '@/lib/query/topics';
+import { AddPartitionsSchema, type TopicDetail } from '@/lib/schemas/topic';
+
+function AddPartitionsForm({
+  clusterId,
+  topic,
+  onClose,
+  onDone,
+}: {
+  clusterId: string;
+  topic: TopicDetail;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const id = useId();
+  const add = useAddPartitions(clusterId, topic.name);
+  const [count, setCount] = useState(String(topic.partitions + 1));
+  const [error, setError] = useState<string | null>(null);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = AddPartitionsSchema.safeParse({ count: parseWholeNumber(count) });
+    if (!parsed.success) return setError(fieldErrors(parsed.error).count ?? 'Enter a whole number');
+    if (parsed.data.count <= topic.partitions) {
+      return setError(`Must be more than the current ${topic.partitions}: Kafka cannot remove partitions`);
+    }
+    setError(null);
+    add.mutate(parsed.data, {
+      onSuccess: (updated) => onDone(`${updated.name} now has ${updated.partitions} partitions.`),
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <DialogBody>
+        <Field
+          label="New total number of partitions"
+          htmlFor={`${id}-count`}
+          error={error}
+          hint={`Currently ${topic.partitions}. Keys may map to other partitions afterwards.`}
+        >
+          <Input
+            id={`${id}-count`}
+            data-testid="partition-count-input"
+            inputMode="numeric"
+            value={count}
+            onChange={(event) => setCount(event.target.value)}
+            invalid={Boolean(error)}
+            disabled={add.isPending}
+            autoFocus
+          />
+        </Field>
+        {add.error && (
+          <Alert tone="danger" data-testid="form-error">
+            {describeError(add.error).message}
+          </Alert>
+        )}
+      </DialogBody>
+      <DialogFooter>
+        <Button onClick={onClose} disabled={add.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" disabled={add.isPending} data-testid="confirm-button">
+          {add.isPending && <Spinner className="size-3.5" />}
+          Add partitions
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+export function AddPartitionsDialog({
+  open,
+  onClose,
+  ...props
+}: {
+  clusterId: string;
+  topic: TopicDetail;
+  open: boolean;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Add partitions"
+      description={<span className="font-mono">{props.topic.name}</span>}
+      size="sm"
+      data-testid="add-partitions-dialog"
+    >
+      <AddPartitionsForm onClose={onClose} {...props} />
+    </Dialog>
+  );
+}

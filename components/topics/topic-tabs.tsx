@@ -1,0 +1,49 @@
+import { TabCount, TabLink, Tabs } from '@/components/ui/tabs';
+import { formatCount } from '@/lib/format/count';
+import { paths, type TopicTab } from '@/lib/paths';
+
+export const topicPanelId = 'topic-tab-panel';
+
+export function TopicTabs({
+  clusterId,
+  topic,
+  current,
+  partitions,
+}: {
+  clusterId: string;
+  topic: string;
+  current: TopicTab;
+  partitions?: number;
+}) {
+  return (
+    <Tabs label="Topic sections">
+      <TabLink
+        href={paths.topic(clusterId, topic, 'partitions')}
+        selected={current === 'partitions'}
+        panelId={topicPanelId}
+        data-testid="tab-partitions"
+      >
+        Partitions
+        {partitions !== undefined && <TabCount>{formatCount(partitions)}</TabCount>}
+      </TabLink>
+      <TabLink
+        href={paths.topic(clusterId, topic, 'configuration')}
+        selected={current === 'configuration'}
+        panelId={topicPanelId}
+        data-testid="tab-configuration"
+      >
+        Configuration
+      </TabLink>
+      {/* Consumer groups come with the groups screens; until then the tab says so instead of opening empty. */}
+      <TabLink
+        href={paths.topic(clusterId, topic, 'consumers')}
+        selected={false}
+        disabled
+        disabledTitle="Not available yet"
+        data-testid="tab-consumers"
+      >
+        Consumers
+      </TabLink>
+    </Tabs>
+  );
+}
