@@ -49,10 +49,10 @@ export async function kafkaCli(tool: string, args: string[]): Promise<string> {
 }
 
 /** Consumes `count` messages of `topic` in consumer group `group` with kcat (librdkafka), an outside client. */
-export async function kcatConsume(group: string, topic: string, count: number): Promise<string[]> {
+export async function kcatConsume(group: string, topic: string | string[], count: number): Promise<string[]> {
   const { stdout } = await run(
     'kcat',
-    ['-b', BOOTSTRAP, '-G', group, topic, '-c', String(count), '-q', '-X', 'auto.offset.reset=earliest', '-X', 'auto.commit.interval.ms=100'],
+    ['-b', BOOTSTRAP, '-G', group, ...[topic].flat(), '-c', String(count), '-q', '-X', 'auto.offset.reset=earliest', '-X', 'auto.commit.interval.ms=100'],
     { timeout: 60_000 },
   );
   return stdout.split('\n').filter(Boolean);

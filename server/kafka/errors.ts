@@ -27,6 +27,7 @@ const BY_TYPE: Record<string, AppError['code']> = {
   NON_EMPTY_GROUP: 'conflict',
   GROUP_SUBSCRIBED_TO_TOPIC: 'conflict',
   UNKNOWN_MEMBER_ID: 'conflict',
+  ILLEGAL_GENERATION: 'conflict',
   REBALANCE_IN_PROGRESS: 'conflict',
   COORDINATOR_NOT_AVAILABLE: 'broker_unavailable',
   COORDINATOR_LOAD_IN_PROGRESS: 'broker_unavailable',

@@ -1,7 +1,7 @@
 import 'server-only';
 import { AssignerProtocol } from 'kafkajs';
 import { sendTo, settleEach } from '@/server/kafka/brokers-access';
-import { describeGroupsRequest } from '@/server/kafka/protocol/kafkajs-requests';
+import { describeGroupsRequest, offsetCommitRequest } from '@/server/kafka/protocol/kafkajs-requests';
 import { listGroupsRequest, listGroupsVersion, type ListedGroup } from '@/server/kafka/protocol/list-groups';
 import { offsetDeleteRequest } from '@/server/kafka/protocol/offset-delete';
 import { offsetFetchRequest, offsetFetchVersion, type GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
@@ -125,9 +125,16 @@ export async function deleteGroup(clients: ClusterClients, groupId: string): Pro
 /** Commits offsets for a group that has no members (Kafka refuses while members are active). */
 export async function commitOffsets(
   clients: ClusterClients,
+  coordinator: number,
   groupId: string,
-  topic: string,
-  partitions: { partition: number; offset: number }[],
+  topics: { topic: string; partitions: { partition: number; offset: number }[] }[],
 ): Promise<void> {
-  await clients.admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: String(p.offset) })) });
+  const { responses } = await sendTo(clients, coordinator, (broker) => offsetCommitRequest(broker, groupId, topics));
+  for (const t of responses) {
+    const failed = t.partitions.find((p) => p.errorCode !== 0);
+    if (failed) {
+      const type = errorName(failed.errorCode);
+      throw Object.assign(new Error(`${t.topic}-${failed.partition}: ${type}`), { type });
+    }
+  }
 }

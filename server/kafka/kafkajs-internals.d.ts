@@ -60,3 +60,7 @@ declare module 'kafkajs/src/protocol/requests/describeGroups/index.js' {
   const DescribeGroups: unknown;
   export default DescribeGroups;
 }
+declare module 'kafkajs/src/protocol/requests/offsetCommit/index.js' {
+  const OffsetCommit: unknown;
+  export default OffsetCommit;
+}

@@ -41,7 +41,7 @@ function refuseActive(groupId: string, members: number, action: string): void {
 
 /** Computes (and unless dryRun, commits) new offsets; the preview shows current → new per partition. */
 export async function resetOffsets(cluster: ClusterConfig, groupId: string, body: ResetOffsets): Promise<ResetPreview> {
-  const { snapshot, clients, members } = await groupContext(cluster, groupId);
+  const { snapshot, entry, clients, members } = await groupContext(cluster, groupId);
   const committed = snapshot.committed.get(groupId)?.offsets ?? [];
   let targets: { topic: string; partition: number }[];
   if (body.topic) {
@@ -97,9 +97,8 @@ export async function resetOffsets(cluster: ClusterConfig, groupId: string, body
   refuseActive(groupId, members, 'reset its offsets');
   const byTopic = new Map<string, { partition: number; offset: number }[]>();
   for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), { partition: p.partition, offset: p.newOffset }]);
-  for (const [topic, list] of byTopic) {
-    await kafkaCall(cluster, `Reset offsets of "${groupId}"`, () => commitOffsets(clients, groupId, topic, list));
-  }
+  const topicsToCommit = [...byTopic].map(([topic, list]) => ({ topic, partitions: list }));
+  await kafkaCall(cluster, `Reset offsets of "${groupId}"`, () => commitOffsets(clients, entry.coordinator, groupId, topicsToCommit));
   return { applied: true, partitions };
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import DescribeGroupsRequests from 'kafkajs/src/protocol/requests/describeGroups/index.js';
 import ListOffsetsRequests from 'kafkajs/src/protocol/requests/listOffsets/index.js';
+import OffsetCommitRequests from 'kafkajs/src/protocol/requests/offsetCommit/index.js';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
 
 interface RequestDefinitions {
@@ -63,4 +64,28 @@ export interface DescribedGroup {
 /** DescribeGroups for many groups of one coordinator in a single request (kafkajs sends one per group). */
 export function describeGroupsRequest(broker: RawBroker, groupIds: string[]): ProtocolRequest<{ groups: DescribedGroup[] }> {
   return kafkajsRequest(DescribeGroupsRequests as RequestDefinitions, 15, broker, { groupIds });
+}
+
+export interface OffsetCommitResponse {
+  responses: { topic: string; partitions: { partition: number; errorCode: number }[] }[];
+}
+
+/**
+ * OffsetCommit outside any generation (generation -1, no member id): how tools set the offsets of
+ * a group that has no members, without joining it as kafkajs's admin.setOffsets does.
+ */
+export function offsetCommitRequest(
+  broker: RawBroker,
+  groupId: string,
+  topics: { topic: string; partitions: { partition: number; offset: number }[] }[],
+): ProtocolRequest<OffsetCommitResponse> {
+  return kafkajsRequest(OffsetCommitRequests as RequestDefinitions, 8, broker, {
+    groupId,
+    groupGenerationId: -1,
+    memberId: '',
+    topics: topics.map((t) => ({
+      topic: t.topic,
+      partitions: t.partitions.map((p) => ({ partition: p.partition, offset: String(p.offset), metadata: null })),
+    })),
+  });
 }
