@@ -5,7 +5,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // kafkajs is loaded from node_modules at run time rather than bundled: it is Node-only and large.
-  serverExternalPackages: ['kafkajs'],
+  serverExternalPackages: ['kafkajs', 'kafkajs-snappy'],
 };
 
 module.exports = nextConfig;

@@ -1,3 +1,4 @@
+import { GroupListQuerySchema, type GroupListQuery } from '@/lib/schemas/group';
 import { TopicListQuerySchema, type TopicListQuery } from '@/lib/schemas/topic';
 
 /** URL builders for every screen and API resource, so links and fetches never hand-assemble paths. */
@@ -7,6 +8,12 @@ export const topicTabs = ['partitions', 'configuration', 'consumers'] as const;
 export type TopicTab = (typeof topicTabs)[number];
 
 const topicListDefaults = TopicListQuerySchema.parse({});
+
+export const groupTabs = ['partitions', 'members', 'lag'] as const;
+export type GroupTab = (typeof groupTabs)[number];
+
+const groupListDefaults = GroupListQuerySchema.parse({});
+const groupListKeys = ['q', 'topic', 'sort', 'dir', 'page', 'pageSize'] as const;
 
 export const paths = {
   home: () => '/',
@@ -18,8 +25,11 @@ export const paths = {
     `/clusters/${seg(clusterId)}/topics${toSearch(topicListSearch(query))}`,
   topic: (clusterId: string, topic: string, tab?: TopicTab) =>
     `/clusters/${seg(clusterId)}/topics/${seg(topic)}${tab && tab !== 'partitions' ? `?tab=${tab}` : ''}`,
-  groups: (clusterId: string) => `/clusters/${seg(clusterId)}/groups`,
-  group: (clusterId: string, group: string) => `/clusters/${seg(clusterId)}/groups/${seg(group)}`,
+  /** The group list; only the settings that differ from the defaults go into the address. */
+  groups: (clusterId: string, query: Partial<GroupListQuery> = {}) =>
+    `/clusters/${seg(clusterId)}/groups${toSearch(changedSettings(groupListKeys, groupListDefaults, query))}`,
+  group: (clusterId: string, group: string, tab?: GroupTab) =>
+    `/clusters/${seg(clusterId)}/groups/${seg(group)}${tab && tab !== 'partitions' ? `?tab=${tab}` : ''}`,
 };
 
 export const apiPaths = {
@@ -41,8 +51,10 @@ export const apiPaths = {
   groups: (clusterId: string, query?: Record<string, string | number | undefined>) =>
     `/api/clusters/${seg(clusterId)}/groups${toSearch(query)}`,
   group: (clusterId: string, group: string) => `/api/clusters/${seg(clusterId)}/groups/${seg(group)}`,
-  groupLagHistory: (clusterId: string, group: string) => `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/lag-history`,
-  groupReset: (clusterId: string, group: string) => `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/reset-offsets`,
+  groupLagHistory: (clusterId: string, group: string) =>
+    `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/lag-history`,
+  groupReset: (clusterId: string, group: string) =>
+    `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/reset-offsets`,
   groupTopicOffsets: (clusterId: string, group: string, topic: string) =>
     `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/offsets/${seg(topic)}`,
   topicPurge: (clusterId: string, topic: string) =>
@@ -57,10 +69,22 @@ function toSearch(query?: Record<string, string | number | undefined>): string {
 }
 
 function topicListSearch(query: Partial<TopicListQuery>): Record<string, string | number> {
+  return changedSettings(
+    Object.keys(topicListDefaults) as Array<keyof TopicListQuery>,
+    topicListDefaults,
+    query,
+  );
+}
+
+function changedSettings<T extends Record<string, string | number | undefined>>(
+  keys: ReadonlyArray<keyof T & string>,
+  defaults: T,
+  query: Partial<T>,
+): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const key of Object.keys(topicListDefaults) as Array<keyof TopicListQuery>) {
+  for (const key of keys) {
     const value = query[key];
-    if (value !== undefined && value !== topicListDefaults[key]) out[key] = value;
+    if (value !== undefined && value !== defaults[key]) out[key] = value;
   }
   return out;
 }
@@ -89,4 +113,29 @@ export function parseTopicListSearch(search: URLSearchParams): TopicListQuery {
 
 export function parseTopicTab(value: string | null): TopicTab {
   return topicTabs.find((tab) => tab === value) ?? 'partitions';
+}
+
+/** The group list settings of a screen address, each read on its own like the topic list's. */
+export function parseGroupListSearch(search: URLSearchParams): GroupListQuery {
+  const shape = GroupListQuerySchema.shape;
+  const pick = <K extends keyof GroupListQuery>(key: K): GroupListQuery[K] => {
+    const raw = search.get(key);
+    if (raw === null) return groupListDefaults[key];
+    const parsed = shape[key].safeParse(raw);
+    return parsed.success ? (parsed.data as GroupListQuery[K]) : groupListDefaults[key];
+  };
+  const query: GroupListQuery = {
+    q: pick('q'),
+    sort: pick('sort'),
+    dir: pick('dir'),
+    page: pick('page'),
+    pageSize: pick('pageSize'),
+  };
+  const topic = pick('topic');
+  if (topic) query.topic = topic;
+  return query;
+}
+
+export function parseGroupTab(value: string | null): GroupTab {
+  return groupTabs.find((tab) => tab === value) ?? 'partitions';
 }

@@ -21,7 +21,7 @@ export const sections: Section[] = [
     icon: IconTopics,
     available: true,
   },
-  { id: 'groups', label: 'Consumer groups', href: paths.groups, icon: IconGroups, available: false },
+  { id: 'groups', label: 'Consumer groups', href: (clusterId) => paths.groups(clusterId), icon: IconGroups, available: true },
 ];
 
 const overview = sections[0]!;

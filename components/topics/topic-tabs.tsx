@@ -34,12 +34,10 @@ export function TopicTabs({
       >
         Configuration
       </TabLink>
-      {/* Consumer groups come with the groups screens; until then the tab says so instead of opening empty. */}
       <TabLink
         href={paths.topic(clusterId, topic, 'consumers')}
-        selected={false}
-        disabled
-        disabledTitle="Not available yet"
+        selected={current === 'consumers'}
+        panelId={topicPanelId}
         data-testid="tab-consumers"
       >
         Consumers

@@ -64,3 +64,11 @@ declare module 'kafkajs/src/protocol/requests/offsetCommit/index.js' {
   const OffsetCommit: unknown;
   export default OffsetCommit;
 }
+declare module 'kafkajs/src/protocol/requests/fetch/index.js' {
+  const Fetch: unknown;
+  export default Fetch;
+}
+declare module 'kafkajs-snappy' {
+  const SnappyCodec: () => { compress: (encoder: unknown) => Promise<Buffer>; decompress: (buffer: Buffer) => Promise<Buffer> };
+  export default SnappyCodec;
+}

@@ -1,10 +1,11 @@
 import 'server-only';
-import { Kafka, logLevel, type Admin, type ISocketFactory, type logCreator } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type ISocketFactory, type logCreator, type Producer } from 'kafkajs';
 import Cluster from 'kafkajs/src/cluster/index.js';
 import { createLogger } from 'kafkajs/src/loggers/index.js';
 import socketFactory from 'kafkajs/src/network/socketFactory.js';
 import type { ClusterConfig } from '@/server/config/schema';
 import type { RawCluster } from '@/server/kafka/internals';
+import '@/server/kafka/codecs';
 import { toAppError } from '@/server/kafka/errors';
 import { countKafkaRequest } from '@/server/kafka/request-count';
 import { withTimeout } from '@/server/kafka/timeout';
@@ -40,6 +41,8 @@ export interface ClusterClients {
   config: ClusterConfig;
   kafka: Kafka;
   admin: Admin;
+  /** Created on the first produce: most sessions only read. */
+  producer: Promise<Producer> | null;
   /** kafkajs's lower layer, for protocol requests its Admin has no method for (see server/kafka/protocol). */
   raw: RawCluster;
   connected: Promise<void> | null;
@@ -64,7 +67,7 @@ function create(config: ClusterConfig): ClusterClients {
     metadataMaxAge: 30_000,
     offsets: new Map(),
   });
-  return { config, kafka, admin: kafka.admin({ retry: base.retry }), raw, connected: null };
+  return { config, kafka, admin: kafka.admin({ retry: base.retry }), raw, connected: null, producer: null };
 }
 
 const store = globalThis as unknown as { __kafkascopeClients?: Map<string, ClusterClients> };
@@ -93,8 +96,25 @@ export async function connected(clients: ClusterClients): Promise<ClusterClients
   return clients;
 }
 
+/** The cluster's one producer, connected on first use; a failed connect is forgotten. */
+export async function producerFor(clients: ClusterClients): Promise<Producer> {
+  clients.producer ??= (async () => {
+    const producer = clients.kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 2 } });
+    await producer.connect();
+    return producer;
+  })();
+  try {
+    return await withTimeout(clients.producer, clients.config.requestTimeoutMs, `Cluster "${clients.config.name}"`);
+  } catch (error) {
+    clients.producer = null;
+    throw toAppError(error, `Cluster "${clients.config.name}"`);
+  }
+}
+
 export async function disconnectAll(): Promise<void> {
   const all = [...(store.__kafkascopeClients?.values() ?? [])];
   store.__kafkascopeClients?.clear();
-  await Promise.allSettled(all.flatMap((c) => [c.admin.disconnect(), c.raw.disconnect()]));
+  await Promise.allSettled(
+    all.flatMap((c) => [c.admin.disconnect(), c.raw.disconnect(), c.producer?.then((p) => p.disconnect())]),
+  );
 }

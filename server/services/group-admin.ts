@@ -113,8 +113,15 @@ export async function deleteGroupTopicOffsets(cluster: ClusterConfig, groupId: s
   const { snapshot, entry, clients } = await groupContext(cluster, groupId);
   const partitions = (snapshot.committed.get(groupId)?.offsets ?? []).filter((o) => o.topic === topic).map((o) => o.partition);
   if (partitions.length === 0) throw new AppError('not_found', `Group "${groupId}" has no offsets for topic "${topic}"`);
-  await kafkaCall(cluster, `Delete offsets of "${groupId}" for "${topic}"`, () =>
-    deleteGroupOffsets(clients, entry.coordinator, groupId, topic, partitions),
-  );
+  try {
+    await kafkaCall(cluster, `Delete offsets of "${groupId}" for "${topic}"`, () =>
+      deleteGroupOffsets(clients, entry.coordinator, groupId, topic, partitions),
+    );
+  } catch (error) {
+    if ((error as AppError).cause && String((error as AppError).message).includes('GROUP_SUBSCRIBED_TO_TOPIC')) {
+      throw new AppError('conflict', `Consumer group "${groupId}" has members subscribed to "${topic}": stop them before you delete its offsets`);
+    }
+    throw error;
+  }
   return { ok: true };
 }

@@ -3,6 +3,7 @@ import 'server-only';
 /** A few Kafka error codes by name; the full table is in Kafka's Errors.java. */
 const NAMES: Record<number, string> = {
   [-1]: 'UNKNOWN_SERVER_ERROR',
+  1: 'OFFSET_OUT_OF_RANGE',
   3: 'UNKNOWN_TOPIC_OR_PARTITION',
   5: 'LEADER_NOT_AVAILABLE',
   6: 'NOT_LEADER_OR_FOLLOWER',

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { refreshMs } from '@/components/layout/use-cluster-query';
+import { TopicConsumers } from '@/components/groups/group-consumers-table';
 import { PartitionsTable } from '@/components/topics/partitions-table';
 import { TopicActions } from '@/components/topics/topic-actions';
 import { TopicConfigTab } from '@/components/topics/topic-config-tab';
@@ -29,7 +30,7 @@ export default function TopicPage() {
   const clusterId = params.clusterId;
   const name = decodeSegment(params.topic);
   const requested = parseTopicTab(useSearchParams().get('tab'));
-  const tab = requested === 'consumers' ? 'partitions' : requested;
+  const tab = requested;
   const query = useQuery(topicOptions(clusterId, name));
   const [notice, setNotice] = useState<string | null>(null);
   const topic = query.data;
@@ -101,9 +102,11 @@ export default function TopicPage() {
         <div
           role="tabpanel"
           id={topicPanelId}
-          aria-label={tab === 'partitions' ? 'Partitions' : 'Configuration'}
+          aria-label={tab === 'partitions' ? 'Partitions' : tab === 'consumers' ? 'Consumers' : 'Configuration'}
         >
-          {tab === 'configuration' ? (
+          {tab === 'consumers' ? (
+            <TopicConsumers clusterId={clusterId} topic={name} />
+          ) : tab === 'configuration' ? (
             <TopicConfigTab clusterId={clusterId} topic={name} internal={topic?.internal ?? false} />
           ) : (
             topic && <PartitionsTable partitions={topic.partitionDetails} />

@@ -1,0 +1,105 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'next/navigation';
+import { PageHeader } from '@/components/layout/page-header';
+import { GroupListToolbar } from '@/components/groups/group-list-toolbar';
+import { GroupTable, GroupTableSkeleton } from '@/components/groups/group-table';
+import { useGroupListParams } from '@/components/groups/use-group-list-params';
+import { EmptyState } from '@/components/ui/empty-state';
+import { IconGroups } from '@/components/ui/icons';
+import { Pagination } from '@/components/ui/pagination';
+import { QueryView } from '@/components/ui/query-view';
+import { groupListOptions } from '@/lib/query/groups';
+import type { GroupListQuery } from '@/lib/schemas/group';
+
+type SortKey = GroupListQuery['sort'];
+
+/** Lag reads worst-first, so a lag column's first click sorts descending; names and states go A to Z. */
+const firstDir = (key: SortKey): 'asc' | 'desc' => (key === 'totalLag' || key === 'maxLag' ? 'desc' : 'asc');
+
+function noMatch({ q, topic }: GroupListQuery): string {
+  if (q && topic) return `No group reading ${topic} has an id containing “${q}”.`;
+  if (topic) return `No group has committed offsets for ${topic}.`;
+  return `No group id contains “${q}”.`;
+}
+
+export default function GroupsPage() {
+  const { clusterId } = useParams<{ clusterId: string }>();
+  const { query, set } = useGroupListParams(clusterId);
+  const list = useQuery(groupListOptions(clusterId, query));
+
+  const onSort = (key: SortKey) =>
+    set({
+      sort: key,
+      dir: query.sort === key ? (query.dir === 'asc' ? 'desc' : 'asc') : firstDir(key),
+      page: 1,
+    });
+
+  return (
+    <div data-testid="groups-page" className="space-y-4">
+      <PageHeader
+        title="Consumer groups"
+        description="Groups with committed offsets on this cluster, their members and how far behind they are."
+      />
+      <GroupListToolbar
+        query={query}
+        total={list.data?.total}
+        fetching={list.isFetching && list.isPlaceholderData}
+        onSearch={(q) => set({ q, page: 1 }, 'replace')}
+        onClearTopic={() => set({ topic: undefined, page: 1 })}
+      />
+      <QueryView query={list} loading={<GroupTableSkeleton />}>
+        {(data) => (
+          <>
+            {data.items.length === 0 ? (
+              <EmptyState
+                icon={<IconGroups className="size-8" />}
+                title={
+                  data.total > 0
+                    ? `No groups on page ${query.page}`
+                    : query.q || query.topic
+                      ? 'No matching groups'
+                      : 'No consumer groups yet'
+                }
+                data-testid="groups-empty"
+              >
+                {data.total > 0 ? (
+                  <button
+                    type="button"
+                    className="text-accent-700 dark:text-accent-300 underline"
+                    onClick={() => set({ page: 1 })}
+                  >
+                    Go to the first page
+                  </button>
+                ) : query.q || query.topic ? (
+                  noMatch(query)
+                ) : (
+                  'A group appears here once its consumers commit offsets.'
+                )}
+              </EmptyState>
+            ) : (
+              <GroupTable
+                clusterId={clusterId}
+                groups={data.items}
+                query={query}
+                onSort={onSort}
+                stale={list.isPlaceholderData}
+              />
+            )}
+            {data.total > 0 && (
+              <Pagination
+                page={query.page}
+                pageSize={query.pageSize}
+                total={data.total}
+                noun="groups"
+                onPage={(page) => set({ page })}
+                onPageSize={(pageSize) => set({ pageSize, page: 1 })}
+              />
+            )}
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { EmptyState } from '@/components/ui/empty-state';
+import { IconGroups } from '@/components/ui/icons';
+import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import type { GroupDetail } from '@/lib/schemas/group';
+
+/** Kafka reports hosts the way Java prints an address, `/127.0.0.1` or `name/10.0.0.5`: drop the lone slash. */
+export function displayHost(host: string): string {
+  return host.startsWith('/') ? host.slice(1) : host.replace('/', ' · ');
+}
+
+/** The consumers in the group now, and the partitions the assignor gave each. */
+export function GroupMembers({ group }: { group: GroupDetail }) {
+  if (group.memberList.length === 0) {
+    return (
+      <EmptyState
+        icon={<IconGroups className="size-8" />}
+        title="No active members"
+        data-testid="members-empty"
+      >
+        No consumer of this group is connected. Its committed offsets stay, and its consumers continue from
+        them when they start again.
+      </EmptyState>
+    );
+  }
+  const members = [...group.memberList].sort(
+    (a, b) => a.clientId.localeCompare(b.clientId) || a.memberId.localeCompare(b.memberId),
+  );
+  return (
+    <Table aria-label="Members" data-testid="group-members">
+      <THead>
+        <tr>
+          <Th className="w-56">Client id</Th>
+          <Th className="w-40">Host</Th>
+          <Th>Member id</Th>
+          <Th>Assigned partitions</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {members.map((m) => (
+          <Tr key={m.memberId} data-testid="member-row" data-member={m.memberId}>
+            <Td className="font-medium">{m.clientId}</Td>
+            <Td className="font-mono text-xs">{displayHost(m.host)}</Td>
+            <Td className="max-w-0">
+              <span
+                className="block truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
+                title={m.memberId}
+              >
+                {m.memberId}
+              </span>
+            </Td>
+            <Td className="whitespace-normal">
+              {m.assignments.length === 0 ? (
+                <span className="text-zinc-400 dark:text-zinc-600">none</span>
+              ) : (
+                <ul className="space-y-0.5">
+                  {m.assignments.map((a) => (
+                    <li key={a.topic} className="flex flex-wrap items-center gap-1">
+                      <span className="font-mono text-[13px]">{a.topic}</span>
+                      {[...a.partitions]
+                        .sort((x, y) => x - y)
+                        .map((p) => (
+                          <span
+                            key={p}
+                            className="inline-flex min-w-6 justify-center rounded bg-zinc-100 px-1 font-mono text-xs leading-5 text-zinc-700 tabular-nums ring-1 ring-zinc-200 ring-inset dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-700"
+                          >
+                            {p}
+                          </span>
+                        ))}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,182 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { displayHost } from '@/components/groups/group-members';
+import { HealthBadge } from '@/components/groups/health-badge';
+import { LagValue } from '@/components/groups/lag-value';
+import { Button } from '@/components/ui/button';
+import { cx } from '@/components/ui/cx';
+import { EmptyState } from '@/components/ui/empty-state';
+import { IconChevronRight, IconTopics, IconTrash } from '@/components/ui/icons';
+import { NumTd, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { formatCount } from '@/lib/format/count';
+import { plural } from '@/lib/format/text';
+import { paths } from '@/lib/paths';
+import type { GroupDetail, GroupPartition } from '@/lib/schemas/group';
+
+const dash = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
+
+function Owner({ partition, group }: { partition: GroupPartition; group: GroupDetail }) {
+  if (!partition.memberId) return dash;
+  const member = group.memberList.find((m) => m.memberId === partition.memberId);
+  return (
+    <span className="inline-flex min-w-0 items-baseline gap-1.5" title={partition.memberId}>
+      <span className="truncate">{partition.clientId ?? member?.clientId}</span>
+      {member?.host && (
+        <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">
+          {displayHost(member.host)}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function TopicHeader({
+  clusterId,
+  total,
+  open,
+  onToggle,
+  onDeleteOffsets,
+}: {
+  clusterId: string;
+  total: GroupDetail['topicTotals'][number];
+  open: boolean;
+  onToggle: () => void;
+  onDeleteOffsets: () => void;
+}) {
+  return (
+    <tr className="bg-zinc-50/80 dark:bg-zinc-800/30" data-testid="group-topic-header">
+      <th scope="rowgroup" colSpan={4} className="px-2 py-1.5 text-left font-normal">
+        <span className="flex items-center gap-2">
+          <button
+            type="button"
+            onClick={onToggle}
+            aria-expanded={open}
+            className="focus-visible:outline-accent-500 inline-flex items-center gap-1.5 rounded px-1 py-0.5 font-semibold text-zinc-900 hover:bg-zinc-200/60 focus-visible:outline-2 dark:text-zinc-100 dark:hover:bg-zinc-800"
+          >
+            <IconChevronRight className={cx('size-3.5 transition-transform', open && 'rotate-90')} />
+            <span className="font-mono text-[13px]">{total.topic}</span>
+          </button>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            {plural(total.partitions, 'partition')}
+          </span>
+          <Link
+            href={paths.topic(clusterId, total.topic)}
+            className="text-accent-700 dark:text-accent-300 text-xs hover:underline"
+          >
+            Open topic
+          </Link>
+        </span>
+      </th>
+      <td className="px-3 py-1.5 text-right">
+        <LagValue lag={total.totalLag} className="font-semibold" data-testid="group-topic-lag" />
+      </td>
+      <td colSpan={2} className="px-3 py-1.5 text-right">
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={onDeleteOffsets}
+          data-testid="delete-offsets-button"
+          className="text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40"
+        >
+          <IconTrash className="size-3.5" />
+          Delete offsets
+        </Button>
+      </td>
+    </tr>
+  );
+}
+
+/** The group's committed offsets per topic: one collapsible block per topic with its totals. */
+export function GroupPartitions({
+  clusterId,
+  group,
+  onDeleteOffsets,
+}: {
+  clusterId: string;
+  group: GroupDetail;
+  onDeleteOffsets: (topic: string) => void;
+}) {
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (topic: string) => {
+    const next = new Set(collapsed);
+    if (!next.delete(topic)) next.add(topic);
+    setCollapsed(next);
+  };
+
+  if (group.partitions.length === 0) {
+    return (
+      <EmptyState
+        icon={<IconTopics className="size-8" />}
+        title="No committed offsets"
+        data-testid="partitions-empty"
+      >
+        This group has no offsets and no assigned partitions.
+      </EmptyState>
+    );
+  }
+  return (
+    <Table aria-label="Partitions of the group" data-testid="group-partitions">
+      <THead>
+        <tr>
+          <Th className="w-28">Partition</Th>
+          <Th className="w-32 text-right">Committed</Th>
+          <Th className="w-32 text-right">Log start</Th>
+          <Th className="w-32 text-right">Log end</Th>
+          <Th className="w-28 text-right">Lag</Th>
+          <Th>Owner</Th>
+          <Th className="w-44">Health</Th>
+        </tr>
+      </THead>
+      {group.topicTotals.map((total) => {
+        const open = !collapsed.has(total.topic);
+        const rows = group.partitions.filter((p) => p.topic === total.topic);
+        return (
+          <TBody key={total.topic} data-testid="group-topic" data-topic={total.topic}>
+            <TopicHeader
+              clusterId={clusterId}
+              total={total}
+              open={open}
+              onToggle={() => toggle(total.topic)}
+              onDeleteOffsets={() => onDeleteOffsets(total.topic)}
+            />
+            {open &&
+              rows.map((p) => (
+                <Tr
+                  key={p.partition}
+                  data-testid="group-partition-row"
+                  data-topic={p.topic}
+                  data-partition={p.partition}
+                  className={cx(p.health === 'expired' && 'bg-red-50/60 dark:bg-red-950/20')}
+                >
+                  <Td className="pl-9 font-medium tabular-nums">{p.partition}</Td>
+                  <NumTd
+                    data-testid="committed-offset"
+                    title={p.committedOffset === null ? 'No commit yet' : undefined}
+                  >
+                    {p.committedOffset === null ? dash : formatCount(p.committedOffset)}
+                  </NumTd>
+                  <NumTd
+                    className={cx(p.health === 'expired' && 'font-semibold text-red-700 dark:text-red-300')}
+                  >
+                    {formatCount(p.logStartOffset)}
+                  </NumTd>
+                  <NumTd>{formatCount(p.logEndOffset)}</NumTd>
+                  <NumTd>
+                    <LagValue lag={p.lag} data-testid="partition-lag" />
+                  </NumTd>
+                  <Td className="max-w-0">
+                    <Owner partition={p} group={group} />
+                  </Td>
+                  <Td>
+                    <HealthBadge value={p.health} />
+                  </Td>
+                </Tr>
+              ))}
+          </TBody>
+        );
+      })}
+    </Table>
+  );
+}

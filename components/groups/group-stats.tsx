@@ -1,0 +1,96 @@
+import Link from 'next/link';
+import { GroupType } from '@/components/groups/group-table';
+import { Alert } from '@/components/ui/alert';
+import { StatCard, type StatTone } from '@/components/ui/card';
+import { formatCount } from '@/lib/format/count';
+import { plural } from '@/lib/format/text';
+import { paths } from '@/lib/paths';
+import type { GroupDetail } from '@/lib/schemas/group';
+
+const lagTone: Partial<Record<GroupDetail['health'], StatTone>> = { expired: 'danger', stalled: 'warning' };
+
+export function GroupStats({ clusterId, group }: { clusterId: string; group: GroupDetail }) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="group-stats">
+      <StatCard
+        label="Total lag"
+        tone={lagTone[group.health] ?? 'neutral'}
+        value={
+          <span data-testid="group-total-lag" data-value={group.totalLag ?? undefined}>
+            {formatCount(group.totalLag)}
+          </span>
+        }
+        detail={
+          group.maxLag === null
+            ? 'no committed offsets'
+            : group.maxLag === 0
+              ? 'every partition caught up'
+              : `at most ${formatCount(group.maxLag)} on one partition`
+        }
+      />
+      <StatCard
+        label="Members"
+        value={<span data-testid="group-members-count">{formatCount(group.members)}</span>}
+        detail={group.members ? 'consumers in the group' : 'no consumer is connected'}
+      />
+      <StatCard
+        label="Topics"
+        value={formatCount(group.topicTotals.length)}
+        detail={plural(group.partitions.length, 'partition')}
+      />
+      <StatCard
+        label="Coordinator"
+        value={
+          <Link
+            href={paths.broker(clusterId, group.coordinator)}
+            className="hover:text-accent-700 dark:hover:text-accent-300 hover:underline"
+            data-testid="group-coordinator"
+          >
+            Broker {group.coordinator}
+          </Link>
+        }
+        detail="runs joins and commits"
+      />
+      <StatCard
+        label="Protocol"
+        value={<GroupType group={group} />}
+        detail={`assignor: ${group.protocol || '—'}`}
+      />
+    </div>
+  );
+}
+
+const shown = 8;
+
+/** Retention outran the group: say which partitions lost messages, how many, and what happens next. */
+export function ExpiredAlert({ group }: { group: GroupDetail }) {
+  const expired = group.partitions.filter((p) => p.health === 'expired');
+  if (group.health !== 'expired' && expired.length === 0) return null;
+  const lost = (p: (typeof expired)[number]) =>
+    p.logStartOffset !== null && p.committedOffset !== null ? p.logStartOffset - p.committedOffset : null;
+  return (
+    <Alert tone="danger" data-testid="expired-alert">
+      <p className="font-semibold">This group lost messages it never read</p>
+      <p className="mt-1">
+        Retention deleted messages before the group consumed them: on{' '}
+        {plural(Math.max(expired.length, group.expiredPartitions), 'partition')} the committed offset is below
+        the start of the log.
+      </p>
+      <ul className="mt-1.5 space-y-0.5 font-mono text-xs" data-testid="expired-partitions">
+        {expired.slice(0, shown).map((p) => (
+          <li key={`${p.topic}-${p.partition}`}>
+            {p.topic}-{p.partition}: committed {formatCount(p.committedOffset)}, log starts at{' '}
+            {formatCount(p.logStartOffset)}
+            {lost(p) !== null && ` — ${formatCount(lost(p))} messages gone`}
+          </li>
+        ))}
+        {expired.length > shown && <li>… and {formatCount(expired.length - shown)} more</li>}
+      </ul>
+      <p className="mt-1.5 text-xs">
+        When its consumers start, they jump to where <span className="font-mono">auto.offset.reset</span> says
+        (the log start or its end). Reset the offsets to Earliest to continue from the oldest message still
+        kept.
+      </p>
+    </Alert>
+  );
+}

@@ -1,0 +1,185 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { GroupStateBadge, HealthBadge } from '@/components/groups/health-badge';
+import { LagValue } from '@/components/groups/lag-value';
+import { cx } from '@/components/ui/cx';
+import { Skeleton } from '@/components/ui/spinner';
+import { NumTd, SortTh, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { formatCount } from '@/lib/format/count';
+import { paths } from '@/lib/paths';
+import type { GroupListQuery, GroupSummary } from '@/lib/schemas/group';
+
+type SortKey = GroupListQuery['sort'];
+
+const columns: Array<{ id: string; label: string; sort?: SortKey; numeric?: boolean; className?: string }> = [
+  { id: 'groupId', label: 'Group', sort: 'groupId' },
+  { id: 'state', label: 'State', sort: 'state', className: 'w-40' },
+  { id: 'type', label: 'Type', className: 'w-36' },
+  { id: 'members', label: 'Members', numeric: true, className: 'w-24' },
+  { id: 'topics', label: 'Topics', numeric: true, className: 'w-20' },
+  { id: 'totalLag', label: 'Total lag', sort: 'totalLag', numeric: true, className: 'w-28' },
+  { id: 'maxLag', label: 'Max lag', sort: 'maxLag', numeric: true, className: 'w-28' },
+  { id: 'health', label: 'Health', className: 'w-44' },
+];
+
+function Header({ query, onSort }: { query: GroupListQuery; onSort: (key: SortKey) => void }) {
+  return (
+    <THead>
+      <tr>
+        {columns.map(({ id, label, sort, numeric, className }) =>
+          sort ? (
+            <SortTh
+              key={id}
+              label={label}
+              active={query.sort === sort}
+              dir={query.dir}
+              align={numeric ? 'right' : 'left'}
+              onSort={() => onSort(sort)}
+              data-testid={`sort-${sort}`}
+              className={className}
+            />
+          ) : (
+            <Th key={id} className={cx(numeric && 'text-right', className)}>
+              {label}
+            </Th>
+          ),
+        )}
+      </tr>
+    </THead>
+  );
+}
+
+const dash = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
+
+/** `classic`, with the protocol type under it when it says more (`connect`, not `consumer`). */
+export function GroupType({ group }: { group: Pick<GroupSummary, 'type' | 'protocolType'> }) {
+  const extra = group.protocolType && group.protocolType !== 'consumer' ? group.protocolType : null;
+  if (!group.type && !group.protocolType) return dash;
+  return (
+    <span className="text-zinc-700 dark:text-zinc-300">
+      {group.type ?? group.protocolType}
+      {group.type && extra && <span className="text-zinc-500 dark:text-zinc-400"> · {extra}</span>}
+    </span>
+  );
+}
+
+/**
+ * One page of consumer groups. A row opens the group (its id is also a real link); the Group, State and
+ * lag headers sort the whole list on the server.
+ */
+export function GroupTable({
+  clusterId,
+  groups,
+  query,
+  onSort,
+  stale,
+}: {
+  clusterId: string;
+  groups: GroupSummary[];
+  query: GroupListQuery;
+  onSort: (key: SortKey) => void;
+  stale: boolean;
+}) {
+  const router = useRouter();
+  return (
+    <Table
+      aria-label="Consumer groups"
+      aria-busy={stale}
+      data-testid="group-table"
+      className={cx('transition-opacity', stale && 'opacity-60')}
+    >
+      <Header query={query} onSort={onSort} />
+      <TBody>
+        {groups.map((group) => {
+          const href = paths.group(clusterId, group.groupId);
+          return (
+            <Tr
+              key={group.groupId}
+              data-testid="group-row"
+              data-group={group.groupId}
+              className={cx(
+                'cursor-pointer',
+                group.health === 'expired' && 'bg-red-50/60 dark:bg-red-950/20',
+              )}
+              onClick={(event) => {
+                if ((event.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
+                router.push(href);
+              }}
+            >
+              <Td className="max-w-0 whitespace-normal">
+                <Link
+                  href={href}
+                  title={group.groupId}
+                  className="text-accent-700 dark:text-accent-300 block truncate font-medium hover:underline"
+                >
+                  {group.groupId}
+                </Link>
+              </Td>
+              <Td>
+                <GroupStateBadge state={group.state} />
+              </Td>
+              <Td>
+                <GroupType group={group} />
+              </Td>
+              <NumTd data-testid="group-members">
+                {group.members === null ? dash : formatCount(group.members)}
+              </NumTd>
+              <NumTd>
+                {group.topics.length === 0 ? (
+                  dash
+                ) : (
+                  <span
+                    title={group.topics.join('\n')}
+                    className="cursor-help underline decoration-zinc-300 decoration-dotted underline-offset-4 dark:decoration-zinc-600"
+                  >
+                    {formatCount(group.topics.length)}
+                  </span>
+                )}
+              </NumTd>
+              <NumTd>
+                <LagValue lag={group.totalLag} data-testid="group-row-lag" />
+              </NumTd>
+              <NumTd>
+                <LagValue lag={group.maxLag} />
+              </NumTd>
+              <Td>
+                <HealthBadge value={group.health} />
+              </Td>
+            </Tr>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}
+
+export function GroupTableSkeleton({ rows = 8 }: { rows?: number }) {
+  return (
+    <Table aria-label="Consumer groups" aria-busy="true">
+      <THead>
+        <tr>
+          {columns.map(({ id, label, numeric, className }) => (
+            <Th key={id} className={cx(numeric && 'text-right', className)}>
+              {label}
+            </Th>
+          ))}
+        </tr>
+      </THead>
+      <TBody>
+        {Array.from({ length: rows }, (_, i) => (
+          <tr key={i}>
+            {columns.map(({ id, numeric }) => (
+              <Td key={id}>
+                <Skeleton
+                  className={numeric ? 'ml-auto h-4 w-10' : id === 'groupId' ? 'h-4 w-56' : 'h-4 w-20'}
+                />
+              </Td>
+            ))}
+          </tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,42 @@
+import { TabCount, TabLink, Tabs } from '@/components/ui/tabs';
+import { formatCount } from '@/lib/format/count';
+import { paths, type GroupTab } from '@/lib/paths';
+
+export const groupPanelId = 'group-tab-panel';
+
+const labels: Record<GroupTab, string> = {
+  partitions: 'Partitions',
+  members: 'Members',
+  lag: 'Lag over time',
+};
+
+export function GroupTabs({
+  clusterId,
+  group,
+  current,
+  counts,
+}: {
+  clusterId: string;
+  group: string;
+  current: GroupTab;
+  counts: Partial<Record<GroupTab, number>>;
+}) {
+  return (
+    <Tabs label="Group sections">
+      {(Object.keys(labels) as GroupTab[]).map((tab) => (
+        <TabLink
+          key={tab}
+          href={paths.group(clusterId, group, tab)}
+          selected={current === tab}
+          panelId={groupPanelId}
+          data-testid={`tab-${tab}`}
+        >
+          {labels[tab]}
+          {counts[tab] !== undefined && <TabCount>{formatCount(counts[tab])}</TabCount>}
+        </TabLink>
+      ))}
+    </Tabs>
+  );
+}
+
+export const groupTabLabel = (tab: GroupTab) => labels[tab];

@@ -1,0 +1,79 @@
+import type { LagPoint } from '@/lib/schemas/group';
+
+/** Messages per second between two samples: the group's consumption and the producers' writes. */
+export interface RatePoint {
+  t: number;
+  consume: number;
+  produce: number;
+}
+
+/**
+ * Rates from consecutive lag samples: Δcommitted/Δt and ΔlogEnd/Δt. A reset or a deleted topic makes the
+ * sums drop; that is not negative traffic, so those steps count as 0.
+ */
+export function lagRates(points: LagPoint[]): RatePoint[] {
+  const out: RatePoint[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const seconds = (b.t - a.t) / 1000;
+    if (seconds <= 0) continue;
+    out.push({
+      t: b.t,
+      consume: Math.max(0, (b.committed - a.committed) / seconds),
+      produce: Math.max(0, (b.logEnd - a.logEnd) / seconds),
+    });
+  }
+  return out;
+}
+
+/** The average rates over the last `windowMs` of samples (at least the last two); null with fewer than two. */
+export function recentRates(
+  points: LagPoint[],
+  windowMs = 60_000,
+): { consume: number; produce: number } | null {
+  const last = points.at(-1);
+  if (!last || points.length < 2) return null;
+  const inWindow = points.filter((p) => p.t >= last.t - windowMs);
+  const first = inWindow.length >= 2 ? inWindow[0]! : points.at(-2)!;
+  const seconds = (last.t - first.t) / 1000;
+  if (seconds <= 0) return null;
+  return {
+    consume: Math.max(0, (last.committed - first.committed) / seconds),
+    produce: Math.max(0, (last.logEnd - first.logEnd) / seconds),
+  };
+}
+
+/** `0`, `0.4`, `12.5`, `1,234`: a rate in messages per second, one decimal below 100. */
+export function formatRate(perSecond: number | null | undefined): string {
+  if (perSecond === null || perSecond === undefined || !Number.isFinite(perSecond)) return '—';
+  if (perSecond === 0) return '0';
+  return perSecond < 100
+    ? perSecond.toFixed(1).replace(/\.0$/, '')
+    : Math.round(perSecond).toLocaleString('en-US');
+}
+
+/**
+ * Round values (1, 2 or 5 times a power of ten) from 0 to at least `max`, about `count` steps, for a value
+ * axis; `integer` keeps steps whole, for counts of messages.
+ */
+export function niceTicks(max: number, { count = 4, integer = false } = {}): number[] {
+  if (!Number.isFinite(max) || max <= 0) return [0, 1];
+  const raw = max / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  let step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  if (integer) step = Math.max(1, Math.round(step));
+  const steps = Math.ceil(max / step - 1e-9);
+  return Array.from({ length: steps + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}
+
+const timeSteps = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].map((s) => s * 1000);
+
+/** Round wall-clock instants between `from` and `to` (epoch ms), about `count` of them, for a time axis. */
+export function timeTicks(from: number, to: number, count = 5): number[] {
+  if (!(to > from)) return [from];
+  const step = timeSteps.find((s) => (to - from) / s <= count) ?? timeSteps.at(-1)!;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return ticks;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Raw bytes as base64, so the browser decodes them with the decoder the user picks; null for a null key/value. */
+export const PayloadSchema = z.object({
+  base64: z.string().nullable(),
+  /** Full size in bytes, also when `base64` holds only the first part. */
+  size: z.number().int(),
+  truncated: z.boolean(),
+});
+export type Payload = z.infer<typeof PayloadSchema>;
+
+export const MessageSchema = z.object({
+  partition: z.number().int(),
+  offset: z.number(),
+  timestamp: z.number(),
+  key: PayloadSchema,
+  value: PayloadSchema,
+  headers: z.array(z.object({ key: z.string(), value: PayloadSchema })),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const messageStarts = ['newest', 'oldest', 'offset', 'timestamp'] as const;
+
+export const MessageQuerySchema = z
+  .object({
+    /** Comma-separated partition numbers; all partitions when absent. */
+    partitions: z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'partitions: a comma-separated list of partition numbers')
+      .optional(),
+    start: z.enum(messageStarts).default('newest'),
+    offset: z.coerce.number().int().min(0).optional(),
+    timestamp: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    /** Bytes of each key/value/header sent in a list; the rest is loaded on demand. */
+    maxBytes: z.coerce.number().int().min(64).max(1_048_576).default(16_384),
+  })
+  .refine((q) => q.start !== 'offset' || q.offset !== undefined, { message: 'offset is required when start=offset', path: ['offset'] })
+  .refine((q) => q.start !== 'timestamp' || q.timestamp !== undefined, {
+    message: 'timestamp is required when start=timestamp',
+    path: ['timestamp'],
+  });
+export type MessageQuery = z.infer<typeof MessageQuerySchema>;
+
+export const MessageListSchema = z.object({
+  messages: z.array(MessageSchema),
+  /** Per partition read: where it was read from and up to, to page on. */
+  partitions: z.array(
+    z.object({ partition: z.number().int(), lowWatermark: z.number(), highWatermark: z.number(), from: z.number(), next: z.number() }),
+  ),
+  /** Partitions that could not be read (leader down…): the others' messages are still returned. */
+  unavailable: z.array(z.object({ partition: z.number().int(), reason: z.string() })),
+});
+export type MessageList = z.infer<typeof MessageListSchema>;
+
+export const compressions = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
+
+export const ProduceSchema = z.object({
+  /** Chosen partition; by key (or round-robin without a key) when absent. */
+  partition: z.number().int().min(0).optional(),
+  key: z.string().nullable().default(null),
+  value: z.string().nullable(),
+  valueFormat: z.enum(['text', 'json']).default('text'),
+  headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).default([]),
+  compression: z.enum(compressions).default('none'),
+  acks: z.union([z.literal(-1), z.literal(1), z.literal(0)]).default(-1),
+  /** Sends this many messages; {{i}}, {{uuid}} and {{now}} in key, value and headers are filled per message. */
+  count: z.number().int().min(1).max(1000).default(1),
+});
+export type Produce = z.infer<typeof ProduceSchema>;
+
+export const ProduceResultSchema = z.object({
+  results: z.array(z.object({ partition: z.number().int(), offset: z.number().nullable() })),
+});
+export type ProduceResult = z.infer<typeof ProduceResultSchema>;

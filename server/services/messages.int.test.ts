@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
+import { loadConfig } from '@/server/config/clusters';
+import { disconnectAll } from '@/server/kafka/registry';
+import { browseMessages, getMessage, produce } from '@/server/services/messages';
+import { alterTopicConfigsChecked, createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { getTopic } from '@/server/services/topics';
+
+const exec = promisify(execFile);
+const local = loadConfig({}).clusters[0]!;
+const topic = `it-messages-${Date.now().toString(36)}`;
+const bootstrap = BOOTSTRAP.split(',')[0]!;
+const query = { start: 'oldest', limit: 100, maxBytes: 16_384 } as const;
+const text = (p: { base64: string | null }) => (p.base64 === null ? null : Buffer.from(p.base64, 'base64').toString('utf8'));
+
+/** Produces lines "key|value" to one partition with kcat, with a header and a compression codec. */
+async function kcatProduce(partition: number, codec: string, lines: string[]) {
+  const child = exec('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', String(partition), '-z', codec, '-K', '|', '-H', `codec=${codec}`]);
+  child.child.stdin!.end(lines.join('\n') + '\n');
+  await child;
+}
+
+async function groupsNow() {
+  return (await kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--list'])).split('\n').filter(Boolean).sort();
+}
+
+beforeAll(async () => {
+  await createTopicChecked(local, { name: topic, partitions: 3, replicationFactor: 1, configs: {} });
+  await kcatProduce(0, 'none', ['k0|plain value', 'k1|{"json":true}']);
+  await kcatProduce(1, 'gzip', ['g0|gzipped one', 'g1|gzipped two']);
+  await kcatProduce(2, 'snappy', ['s0|snappy one', 's1|snappy \u00e9\u00e8 two']);
+});
+
+afterAll(async () => {
+  await deleteTopicChecked(local, topic).catch(() => undefined);
+  await disconnectAll();
+});
+
+describe('browsing messages', () => {
+  it('shows exactly the bytes kcat produced, keys and headers included, for none, gzip and snappy', async () => {
+    const list = await browseMessages(local, topic, query);
+    expect(list.unavailable).toEqual([]);
+    const seen = list.messages.map((m) => [m.partition, m.offset, text(m.key), text(m.value), m.headers.map((h) => `${h.key}=${text(h.value)}`)]);
+    expect(seen.sort()).toEqual(
+      [
+        [0, 0, 'k0', 'plain value', ['codec=none']],
+        [0, 1, 'k1', '{"json":true}', ['codec=none']],
+        [1, 0, 'g0', 'gzipped one', ['codec=gzip']],
+        [1, 1, 'g1', 'gzipped two', ['codec=gzip']],
+        [2, 0, 's0', 'snappy one', ['codec=snappy']],
+        [2, 1, 's1', 'snappy \u00e9\u00e8 two', ['codec=snappy']],
+      ].sort(),
+    );
+  });
+
+  it('never joins a consumer group nor commits an offset', async () => {
+    const before = await groupsNow();
+    await browseMessages(local, topic, query);
+    await browseMessages(local, topic, { ...query, start: 'newest' });
+    await getMessage(local, topic, 1, 1);
+    expect(await groupsNow()).toEqual(before);
+  });
+
+  it('seeks by offset, newest, and timestamp; limits per page; truncates large values', async () => {
+    const fromOffset = await browseMessages(local, topic, { ...query, partitions: '0', start: 'offset', offset: 1 });
+    expect(fromOffset.messages.map((m) => m.offset)).toEqual([1]);
+    const newest = await browseMessages(local, topic, { ...query, start: 'newest', limit: 2 });
+    expect(newest.messages).toHaveLength(2);
+    expect(newest.messages[0]!.timestamp).toBeGreaterThanOrEqual(newest.messages[1]!.timestamp);
+    const future = await browseMessages(local, topic, { ...query, start: 'timestamp', timestamp: Date.now() + 60_000 });
+    expect(future.messages).toEqual([]);
+    const small = await browseMessages(local, topic, { ...query, partitions: '0', maxBytes: 64, start: 'offset', offset: 0, limit: 1 });
+    expect(small.messages[0]!.value).toMatchObject({ size: 11, truncated: false });
+    await expect(browseMessages(local, topic, { ...query, partitions: '7' })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(browseMessages(local, `${topic}-nope`, query)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('producing messages', () => {
+  it('sends N messages with placeholders and reports each partition and offset, which kcat reads back', async () => {
+    const result = await produce(local, topic, {
+      partition: 2,
+      key: 'order-{{i}}',
+      value: '{"n": {{i}}, "id": "{{uuid}}"}',
+      valueFormat: 'json',
+      headers: [{ key: 'sent-at', value: '{{now}}' }],
+      compression: 'gzip',
+      acks: -1,
+      count: 3,
+    });
+    expect(result.results).toEqual([
+      { partition: 2, offset: 2 },
+      { partition: 2, offset: 3 },
+      { partition: 2, offset: 4 },
+    ]);
+    const { stdout } = await exec('kcat', ['-b', bootstrap, '-C', '-t', topic, '-p', '2', '-o', '2', '-e', '-q', '-f', '%k %s\\n']);
+    const lines = stdout.trim().split('\n');
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(['order-0', 'order-1', 'order-2']);
+    expect(JSON.parse(lines[1]!.slice('order-1 '.length))).toMatchObject({ n: 1, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it('places keyed messages where the Java client would, and the reported offsets hold them', async () => {
+    const result = await produce(local, topic, { key: 'same-key', value: 'x', valueFormat: 'text', headers: [], compression: 'snappy', acks: -1, count: 2 });
+    const [a, b] = result.results;
+    expect(a!.partition).toBe(b!.partition);
+    const read = await getMessage(local, topic, a!.partition, a!.offset!);
+    expect(text(read.key)).toBe('same-key');
+  });
+
+  it('refuses bad input with a 4xx and sends nothing', async () => {
+    const before = (await getTopic(local, topic)).messages;
+    await expect(
+      produce(local, topic, { key: null, value: '{not json', valueFormat: 'json', headers: [], compression: 'none', acks: -1, count: 2 }),
+    ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('not valid JSON') });
+    await alterTopicConfigsChecked(local, topic, { set: { 'max.message.bytes': '1000' }, reset: [] });
+    await expect(
+      produce(local, topic, { key: null, value: 'x'.repeat(5000), valueFormat: 'text', headers: [], compression: 'none', acks: -1, count: 1 }),
+    ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('max.message.bytes (1000)') });
+    await expect(
+      produce(local, `${topic}-missing`, { key: null, value: 'x', valueFormat: 'text', headers: [], compression: 'none', acks: -1, count: 1 }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      produce(local, topic, { partition: 9, key: null, value: 'x', valueFormat: 'text', headers: [], compression: 'none', acks: -1, count: 1 }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    expect((await getTopic(local, topic)).messages).toBe(before);
+  });
+});

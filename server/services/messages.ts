@@ -1,0 +1,203 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Message, MessageList, MessageQuery, Payload, Produce, ProduceResult } from '@/lib/schemas/message';
+import type { ClusterConfig } from '@/server/config/schema';
+import { AppError } from '@/server/http/app-error';
+import { describeTopicConfigs } from '@/server/kafka/configs';
+import { toAppError } from '@/server/kafka/errors';
+import { fetchFrom, type FetchedRecord } from '@/server/kafka/fetch';
+import { produceMessages } from '@/server/kafka/produce';
+import { clientsFor, connected } from '@/server/kafka/registry';
+import { withTimeout } from '@/server/kafka/timeout';
+import { describeTopology, type TopicMeta } from '@/server/kafka/topology';
+import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
+import { invalidateCluster } from '@/server/services/snapshot';
+
+function payload(buffer: Buffer | null | undefined, maxBytes: number): Payload {
+  if (!buffer) return { base64: null, size: 0, truncated: false };
+  return {
+    base64: buffer.subarray(0, maxBytes).toString('base64'),
+    size: buffer.length,
+    truncated: buffer.length > maxBytes,
+  };
+}
+
+function toMessage(partition: number, record: FetchedRecord, maxBytes: number): Message {
+  const headers = Object.entries(record.headers ?? {}).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map((v) => ({ key, value: payload(v, maxBytes) })),
+  );
+  return {
+    partition,
+    offset: Number(record.offset),
+    timestamp: Number(record.timestamp),
+    key: payload(record.key, maxBytes),
+    value: payload(record.value, maxBytes),
+    headers,
+  };
+}
+
+async function topicMeta(cluster: ClusterConfig, name: string): Promise<TopicMeta> {
+  const topic = (await describeTopology(cluster, [name])).topics.find((t) => t.name === name);
+  if (!topic) throw new AppError('not_found', `Topic "${name}" does not exist`);
+  return topic;
+}
+
+const MAX_ROUNDS = 50;
+
+/**
+ * A page of messages from chosen partitions, read with plain Fetch requests (no consumer group,
+ * no commit). "newest" takes the last `limit` of each partition and merges them newest first; the
+ * other starts read forward and merge oldest first.
+ */
+export async function browseMessages(cluster: ClusterConfig, name: string, query: MessageQuery): Promise<MessageList> {
+  try {
+    const topic = await topicMeta(cluster, name);
+    const chosen = query.partitions ? [...new Set(query.partitions.split(',').map(Number))] : topic.partitions.map((p) => p.partition);
+    const missing = chosen.filter((p) => !topic.partitions.some((x) => x.partition === p));
+    if (missing.length) throw new AppError('validation_failed', `Topic "${name}" has no partition ${missing.join(', ')}`);
+    const metas = topic.partitions.filter((p) => chosen.includes(p.partition));
+    const clients = await connected(clientsFor(cluster));
+    const deadline = Date.now() + cluster.requestTimeoutMs;
+    const remaining = () => Math.max(500, deadline - Date.now());
+
+    const marks = (await withTimeout(fetchWatermarks(clients, [{ ...topic, partitions: metas }]), remaining(), 'ListOffsets')).offsets;
+    const atTime =
+      query.start === 'timestamp'
+        ? await withTimeout(
+            fetchOffsetsForTime(clients, metas.map((p) => ({ topic: name, partition: p.partition, leader: p.leader })), query.timestamp!),
+            remaining(),
+            'ListOffsets by time',
+          )
+        : new Map<string, number | null>();
+
+    const unavailable: MessageList['unavailable'] = [];
+    const state = new Map<number, { leader: number; low: number; high: number; from: number; cursor: number; records: FetchedRecord[] }>();
+    for (const p of metas) {
+      const m = marks.get(partitionKey(name, p.partition));
+      if (p.leader === null || !m) {
+        unavailable.push({ partition: p.partition, reason: p.leader === null ? 'no leader' : 'its leader did not answer' });
+        continue;
+      }
+      const from =
+        query.start === 'newest'
+          ? Math.max(m.low, m.high - query.limit)
+          : query.start === 'oldest'
+            ? m.low
+            : query.start === 'offset'
+              ? Math.min(m.high, Math.max(m.low, query.offset!))
+              : (atTime.get(partitionKey(name, p.partition)) ?? m.high);
+      state.set(p.partition, { leader: p.leader, low: m.low, high: m.high, from, cursor: from, records: [] });
+    }
+
+    for (let round = 0; round < MAX_ROUNDS && Date.now() < deadline; round++) {
+      const pending = [...state].filter(([, s]) => s.cursor < s.high && s.records.length < query.limit);
+      if (pending.length === 0) break;
+      const fetched = await withTimeout(
+        fetchFrom(clients, name, pending.map(([partition, s]) => ({ partition, offset: s.cursor, leader: s.leader }))),
+        remaining(),
+        'Fetch',
+      );
+      for (const [partition, s] of pending) {
+        const result = fetched.get(partition);
+        if (!result || result.error) {
+          unavailable.push({ partition, reason: result?.error ?? 'no answer' });
+          state.delete(partition);
+          continue;
+        }
+        // A fetch returns whole batches, so it can start before the requested offset.
+        const fresh = result.records.filter((r) => Number(r.offset) >= s.cursor);
+        if (fresh.length === 0) {
+          s.cursor = s.high; // only control records or an empty range (compacted or transactional)
+          continue;
+        }
+        s.records.push(...fresh.slice(0, query.limit - s.records.length));
+        s.cursor = Number(s.records.at(-1)!.offset) + 1;
+      }
+    }
+
+    const newestFirst = query.start === 'newest';
+    const messages = [...state]
+      .flatMap(([partition, s]) => s.records.map((r) => toMessage(partition, r, query.maxBytes)))
+      .sort((a, b) => (newestFirst ? -1 : 1) * (a.timestamp - b.timestamp || a.offset - b.offset || a.partition - b.partition))
+      .slice(0, query.limit);
+    const partitions = [...state].map(([partition, s]) => {
+      const shown = messages.filter((m) => m.partition === partition);
+      return {
+        partition,
+        lowWatermark: s.low,
+        highWatermark: s.high,
+        from: shown.length ? Math.min(...shown.map((m) => m.offset)) : s.from,
+        next: shown.length ? Math.max(...shown.map((m) => m.offset)) + 1 : s.from,
+      };
+    });
+    return { messages, partitions, unavailable: unavailable.sort((a, b) => a.partition - b.partition) };
+  } catch (error) {
+    throw toAppError(error, `Messages of "${name}"`);
+  }
+}
+
+/** One message, whole (the list truncates large payloads). */
+export async function getMessage(cluster: ClusterConfig, name: string, partition: number, offset: number): Promise<Message> {
+  const list = await browseMessages(cluster, name, {
+    partitions: String(partition),
+    start: 'offset',
+    offset,
+    limit: 1,
+    maxBytes: 1_048_576 * 16,
+  });
+  const message = list.messages.find((m) => m.offset === offset);
+  if (!message) throw new AppError('not_found', `No message at offset ${offset} of ${name}-${partition}`);
+  return message;
+}
+
+function fill(template: string, i: number, now: string): string {
+  return template.replaceAll('{{i}}', String(i)).replaceAll('{{now}}', now).replaceAll('{{uuid}}', () => randomUUID());
+}
+
+/** Validates everything first, then sends all messages in one produce call: nothing is half-sent on bad input. */
+export async function produce(cluster: ClusterConfig, name: string, body: Produce): Promise<ProduceResult> {
+  const topic = await topicMeta(cluster, name);
+  if (body.partition !== undefined && !topic.partitions.some((p) => p.partition === body.partition)) {
+    throw new AppError('validation_failed', `Topic "${name}" has no partition ${body.partition}`);
+  }
+  if (body.compression === 'lz4' || body.compression === 'zstd') {
+    throw new AppError('validation_failed', `${body.compression} compression is not available in this build yet (gzip and snappy are)`);
+  }
+  const now = new Date().toISOString();
+  const messages = Array.from({ length: body.count }, (_, i) => ({
+    key: body.key === null ? null : fill(body.key, i, now),
+    value: body.value === null ? null : fill(body.value, i, now),
+    headers: Object.fromEntries(body.headers.map((h) => [h.key, fill(h.value, i, now)])),
+    partition: body.partition,
+  }));
+  if (body.valueFormat === 'json') {
+    for (const m of messages) {
+      try {
+        JSON.parse(m.value ?? 'null');
+      } catch (error) {
+        throw new AppError('validation_failed', `The value is not valid JSON: ${(error as Error).message}`);
+      }
+    }
+  }
+  const clients = await connected(clientsFor(cluster));
+  const configs = await describeTopicConfigs(clients, name).catch(() => []);
+  const limit = Number(configs.find((c) => c.name === 'max.message.bytes')?.value ?? NaN);
+  const largest = Math.max(
+    ...messages.map((m) => Buffer.byteLength(m.value ?? '') + Buffer.byteLength(m.key ?? '') + JSON.stringify(m.headers).length),
+  );
+  if (Number.isFinite(limit) && largest > limit) {
+    throw new AppError('validation_failed', `A message of ${largest} bytes is larger than the topic's max.message.bytes (${limit})`);
+  }
+  try {
+    const results = await withTimeout(
+      produceMessages(clients, topic, messages, { compression: body.compression, acks: body.acks, timeoutMs: cluster.requestTimeoutMs }),
+      cluster.requestTimeoutMs,
+      'Produce',
+    );
+    return { results };
+  } catch (error) {
+    throw toAppError(error, `Produce to "${name}"`);
+  } finally {
+    invalidateCluster(cluster);
+  }
+}
