@@ -4,7 +4,7 @@ import { TopicListQuerySchema, type TopicListQuery } from '@/lib/schemas/topic';
 /** URL builders for every screen and API resource, so links and fetches never hand-assemble paths. */
 const seg = encodeURIComponent;
 
-export const topicTabs = ['partitions', 'configuration', 'consumers'] as const;
+export const topicTabs = ['partitions', 'messages', 'configuration', 'consumers'] as const;
 export type TopicTab = (typeof topicTabs)[number];
 
 const topicListDefaults = TopicListQuerySchema.parse({});
@@ -25,6 +25,11 @@ export const paths = {
     `/clusters/${seg(clusterId)}/topics${toSearch(topicListSearch(query))}`,
   topic: (clusterId: string, topic: string, tab?: TopicTab) =>
     `/clusters/${seg(clusterId)}/topics/${seg(topic)}${tab && tab !== 'partitions' ? `?tab=${tab}` : ''}`,
+  /** The messages tab with its browse settings (start, partitions, decoders…) already in the address. */
+  topicMessages: (clusterId: string, topic: string, search: Record<string, string | number | undefined> = {}) =>
+    `/clusters/${seg(clusterId)}/topics/${seg(topic)}${toSearch({ tab: 'messages', ...search })}`,
+  message: (clusterId: string, topic: string, partition: number, offset: number, search?: Record<string, string>) =>
+    `/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/${partition}/${offset}${toSearch(search)}`,
   /** The group list; only the settings that differ from the defaults go into the address. */
   groups: (clusterId: string, query: Partial<GroupListQuery> = {}) =>
     `/clusters/${seg(clusterId)}/groups${toSearch(changedSettings(groupListKeys, groupListDefaults, query))}`,
@@ -57,6 +62,10 @@ export const apiPaths = {
     `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/reset-offsets`,
   groupTopicOffsets: (clusterId: string, group: string, topic: string) =>
     `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/offsets/${seg(topic)}`,
+  messages: (clusterId: string, topic: string, query?: Record<string, string | number | undefined>) =>
+    `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages${toSearch(query)}`,
+  message: (clusterId: string, topic: string, partition: number, offset: number) =>
+    `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/${partition}/${offset}`,
   topicPurge: (clusterId: string, topic: string) =>
     `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/purge`,
 };

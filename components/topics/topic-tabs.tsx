@@ -27,6 +27,14 @@ export function TopicTabs({
         {partitions !== undefined && <TabCount>{formatCount(partitions)}</TabCount>}
       </TabLink>
       <TabLink
+        href={paths.topic(clusterId, topic, 'messages')}
+        selected={current === 'messages'}
+        panelId={topicPanelId}
+        data-testid="tab-messages"
+      >
+        Messages
+      </TabLink>
+      <TabLink
         href={paths.topic(clusterId, topic, 'configuration')}
         selected={current === 'configuration'}
         panelId={topicPanelId}

@@ -1,4 +1,5 @@
 import type { GroupListQuery } from '@/lib/schemas/group';
+import type { MessageQuery } from '@/lib/schemas/message';
 import type { TopicListQuery } from '@/lib/schemas/topic';
 
 /**
@@ -29,5 +30,10 @@ export const keys = {
     list: (clusterId: string, query: TopicListQuery) => [...keys.topics.all(clusterId), 'list', query] as const,
     detail: (clusterId: string, topic: string) => [...keys.topics.all(clusterId), 'detail', topic] as const,
     configs: (clusterId: string, topic: string) => [...keys.topics.detail(clusterId, topic), 'configs'] as const,
+    messages: (clusterId: string, topic: string) => [...keys.topics.detail(clusterId, topic), 'messages'] as const,
+    messageList: (clusterId: string, topic: string, query: MessageQuery) =>
+      [...keys.topics.messages(clusterId, topic), 'list', query] as const,
+    message: (clusterId: string, topic: string, partition: number, offset: number) =>
+      [...keys.topics.messages(clusterId, topic), 'one', partition, offset] as const,
   },
 };

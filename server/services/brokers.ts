@@ -23,7 +23,8 @@ function toBrokers(config: ClusterConfig, topology: Topology, logDirs: LogDirRep
   const live = new Set(topology.brokers.map((b) => b.id));
   return topology.knownBrokerIds.map((id) => {
     const node = lastKnownBroker(config, topology, id);
-    const dirs = logDirs.byBroker.get(id);
+    // A broker that is down has no size to report, even if a cached answer from before it went down has one.
+    const dirs = live.has(id) ? logDirs.byBroker.get(id) : undefined;
     return {
       ...node,
       isController: id === topology.controllerId,

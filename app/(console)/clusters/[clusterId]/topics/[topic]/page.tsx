@@ -8,6 +8,8 @@ import { PageHeader } from '@/components/layout/page-header';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { refreshMs } from '@/components/layout/use-cluster-query';
 import { TopicConsumers } from '@/components/groups/group-consumers-table';
+import { MessagesTab } from '@/components/messages/messages-tab';
+import { ProduceButton } from '@/components/messages/produce-button';
 import { PartitionsTable } from '@/components/topics/partitions-table';
 import { TopicActions } from '@/components/topics/topic-actions';
 import { TopicConfigTab } from '@/components/topics/topic-config-tab';
@@ -22,8 +24,15 @@ import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
 import { describeError, isNotFound } from '@/lib/format/error';
 import { decodeSegment } from '@/lib/format/text';
-import { parseTopicTab, paths } from '@/lib/paths';
+import { parseTopicTab, paths, type TopicTab } from '@/lib/paths';
 import { topicOptions } from '@/lib/query/topics';
+
+const tabLabels: Record<TopicTab, string> = {
+  partitions: 'Partitions',
+  messages: 'Messages',
+  configuration: 'Configuration',
+  consumers: 'Consumers',
+};
 
 export default function TopicPage() {
   const params = useParams<{ clusterId: string; topic: string }>();
@@ -61,6 +70,9 @@ export default function TopicPage() {
         actions={
           <>
             <RefreshStatus query={query} intervalMs={refreshMs(topicOptions(clusterId, name))} />
+            {topic && !topic.internal && (
+              <ProduceButton clusterId={clusterId} topic={name} partitions={topic.partitions} />
+            )}
             {topic && <TopicActions clusterId={clusterId} topic={topic} onDone={setNotice} />}
           </>
         }
@@ -102,9 +114,11 @@ export default function TopicPage() {
         <div
           role="tabpanel"
           id={topicPanelId}
-          aria-label={tab === 'partitions' ? 'Partitions' : tab === 'consumers' ? 'Consumers' : 'Configuration'}
+          aria-label={tabLabels[tab]}
         >
-          {tab === 'consumers' ? (
+          {tab === 'messages' ? (
+            topic && <MessagesTab clusterId={clusterId} topic={name} partitionCount={topic.partitions} />
+          ) : tab === 'consumers' ? (
             <TopicConsumers clusterId={clusterId} topic={name} />
           ) : tab === 'configuration' ? (
             <TopicConfigTab clusterId={clusterId} topic={name} internal={topic?.internal ?? false} />
