@@ -26,10 +26,18 @@ export const paths = {
   topic: (clusterId: string, topic: string, tab?: TopicTab) =>
     `/clusters/${seg(clusterId)}/topics/${seg(topic)}${tab && tab !== 'partitions' ? `?tab=${tab}` : ''}`,
   /** The messages tab with its browse settings (start, partitions, decoders…) already in the address. */
-  topicMessages: (clusterId: string, topic: string, search: Record<string, string | number | undefined> = {}) =>
-    `/clusters/${seg(clusterId)}/topics/${seg(topic)}${toSearch({ tab: 'messages', ...search })}`,
-  message: (clusterId: string, topic: string, partition: number, offset: number, search?: Record<string, string>) =>
-    `/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/${partition}/${offset}${toSearch(search)}`,
+  topicMessages: (
+    clusterId: string,
+    topic: string,
+    search: Record<string, string | number | undefined> = {},
+  ) => `/clusters/${seg(clusterId)}/topics/${seg(topic)}${toSearch({ tab: 'messages', ...search })}`,
+  message: (
+    clusterId: string,
+    topic: string,
+    partition: number,
+    offset: number,
+    search?: Record<string, string>,
+  ) => `/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/${partition}/${offset}${toSearch(search)}`,
   /** The group list; only the settings that differ from the defaults go into the address. */
   groups: (clusterId: string, query: Partial<GroupListQuery> = {}) =>
     `/clusters/${seg(clusterId)}/groups${toSearch(changedSettings(groupListKeys, groupListDefaults, query))}`,

@@ -14,23 +14,30 @@ export const keys = {
   brokers: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'brokers'] as const,
     list: (clusterId: string) => [...keys.brokers.all(clusterId), 'list'] as const,
-    detail: (clusterId: string, brokerId: number) => [...keys.brokers.all(clusterId), 'detail', brokerId] as const,
-    configs: (clusterId: string, brokerId: number) => [...keys.brokers.all(clusterId), 'configs', brokerId] as const,
+    detail: (clusterId: string, brokerId: number) =>
+      [...keys.brokers.all(clusterId), 'detail', brokerId] as const,
+    configs: (clusterId: string, brokerId: number) =>
+      [...keys.brokers.all(clusterId), 'configs', brokerId] as const,
   },
   overview: (clusterId: string) => [...keys.cluster(clusterId), 'overview'] as const,
   quorum: (clusterId: string) => [...keys.cluster(clusterId), 'quorum'] as const,
   groups: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'groups'] as const,
-    list: (clusterId: string, query: GroupListQuery) => [...keys.groups.all(clusterId), 'list', query] as const,
+    list: (clusterId: string, query: GroupListQuery) =>
+      [...keys.groups.all(clusterId), 'list', query] as const,
     detail: (clusterId: string, group: string) => [...keys.groups.all(clusterId), 'detail', group] as const,
-    lagHistory: (clusterId: string, group: string) => [...keys.groups.detail(clusterId, group), 'lag-history'] as const,
+    lagHistory: (clusterId: string, group: string) =>
+      [...keys.groups.detail(clusterId, group), 'lag-history'] as const,
   },
   topics: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'topics'] as const,
-    list: (clusterId: string, query: TopicListQuery) => [...keys.topics.all(clusterId), 'list', query] as const,
+    list: (clusterId: string, query: TopicListQuery) =>
+      [...keys.topics.all(clusterId), 'list', query] as const,
     detail: (clusterId: string, topic: string) => [...keys.topics.all(clusterId), 'detail', topic] as const,
-    configs: (clusterId: string, topic: string) => [...keys.topics.detail(clusterId, topic), 'configs'] as const,
-    messages: (clusterId: string, topic: string) => [...keys.topics.detail(clusterId, topic), 'messages'] as const,
+    configs: (clusterId: string, topic: string) =>
+      [...keys.topics.detail(clusterId, topic), 'configs'] as const,
+    messages: (clusterId: string, topic: string) =>
+      [...keys.topics.detail(clusterId, topic), 'messages'] as const,
     messageList: (clusterId: string, topic: string, query: MessageQuery) =>
       [...keys.topics.messages(clusterId, topic), 'list', query] as const,
     message: (clusterId: string, topic: string, partition: number, offset: number) =>

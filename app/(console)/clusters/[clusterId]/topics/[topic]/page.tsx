@@ -111,11 +111,7 @@ export default function TopicPage() {
       </QueryView>
       <div className="space-y-4">
         <TopicTabs clusterId={clusterId} topic={name} current={tab} partitions={topic?.partitions} />
-        <div
-          role="tabpanel"
-          id={topicPanelId}
-          aria-label={tabLabels[tab]}
-        >
+        <div role="tabpanel" id={topicPanelId} aria-label={tabLabels[tab]}>
           {tab === 'messages' ? (
             topic && <MessagesTab clusterId={clusterId} topic={name} partitionCount={topic.partitions} />
           ) : tab === 'consumers' ? (
