@@ -3,6 +3,7 @@ import { GroupType } from '@/components/groups/group-table';
 import { Alert } from '@/components/ui/alert';
 import { StatCard, type StatTone } from '@/components/ui/card';
 import { formatCount } from '@/lib/format/count';
+import { formatDuration } from '@/lib/format/duration';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
 import type { GroupDetail } from '@/lib/schemas/group';
@@ -25,7 +26,8 @@ export function GroupStats({ clusterId, group }: { clusterId: string; group: Gro
             ? 'no committed offsets'
             : group.maxLag === 0
               ? 'every partition caught up'
-              : `at most ${formatCount(group.maxLag)} on one partition`
+              : `at most ${formatCount(group.maxLag)} on one partition` +
+                (group.maxTimeLagMs ? ` · about ${formatDuration(group.maxTimeLagMs)} behind` : '')
         }
       />
       <StatCard

@@ -68,6 +68,8 @@ export const GroupPartitionSchema = z.object({
   memberId: z.string().nullable(),
   clientId: z.string().nullable(),
   health: LagHealthSchema,
+  /** How far behind in time: the latest message's timestamp minus that of the next one to consume. */
+  timeLagMs: z.number().nullable(),
 });
 export type GroupPartition = z.infer<typeof GroupPartitionSchema>;
 
@@ -83,6 +85,8 @@ export const GroupDetailSchema = GroupSummarySchema.extend({
   memberList: z.array(GroupMemberSchema),
   partitions: z.array(GroupPartitionSchema),
   topicTotals: z.array(GroupTopicSchema),
+  /** The largest per-partition time lag, where it could be read. */
+  maxTimeLagMs: z.number().nullable(),
 });
 export type GroupDetail = z.infer<typeof GroupDetailSchema>;
 

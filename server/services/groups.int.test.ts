@@ -10,7 +10,8 @@ import { stopSamplers } from '@/server/services/lag-history';
 import { createTopicChecked, deleteTopicChecked, purgeTopic } from '@/server/services/topic-admin';
 
 const local = loadConfig({}).clusters[0]!;
-const run = Date.now().toString(36);
+const started = Date.now();
+const run = started.toString(36);
 const topic = `it-groups-${run}`;
 const live = `it-live-${run}`; // a kafkajs consumer that stays connected
 const stopped = `it-kcat-${run}`; // consumed with kcat, then gone
@@ -67,6 +68,10 @@ describe('consumer groups against kafka-consumer-groups', () => {
     );
     expect(ours).toMatchObject({ totalLag: 15, members: 0, health: 'stopped', topics: [topic] });
     expect(ours.topicTotals).toEqual([{ topic, partitions: 3, totalLag: 15, maxLag: 5 }]);
+    // Time lag: the 15 unread messages were produced after the 30 read ones, within this test run.
+    for (const p of ours.partitions) expect(p.timeLagMs).toEqual(expect.any(Number));
+    expect(ours.maxTimeLagMs).toBeGreaterThanOrEqual(0);
+    expect(ours.maxTimeLagMs).toBeLessThan(Date.now() - started);
   });
 
   it('a live group shows its member, who owns which partition, and no lag', async () => {

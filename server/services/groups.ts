@@ -13,6 +13,7 @@ import { cached } from '@/server/services/cache';
 import { groupHealth } from '@/server/services/lag-health';
 import { ensureSampler, lagHistory, recordLag, retainGroups, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
 import { getTopology } from '@/server/services/snapshot';
+import { timeLags } from '@/server/services/time-lag';
 
 export interface GroupSnapshot {
   topology: Topology;
@@ -167,6 +168,15 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
     const topics = snapshot.topology.topics.filter((t) => assignedOnly.some((p) => p.topic === t.name));
     extra = (await withTimeout(fetchWatermarks(clients, topics), cluster.requestTimeoutMs, 'ListOffsets')).offsets;
   }
+  // Lagging partitions (capped, the detail page must stay cheap) get a time lag from two peeks per leader.
+  const lagging = lags
+    .filter((l) => l.lag !== null && l.lag > 0 && l.committed !== null && l.high !== null && !l.expired)
+    .sort((a, b) => b.lag! - a.lag!)
+    .slice(0, 200)
+    .map((l) => ({ topic: l.topic, partition: l.partition, committed: l.committed!, high: l.high! }));
+  const timeLag = await withTimeout(timeLags(clients, snapshot.topology.topics, lagging), cluster.requestTimeoutMs, 'Fetch').catch(
+    () => new Map<string, number>(),
+  );
   const rows: GroupPartition[] = [
     ...lags.map((l) => ({ ...l, health: l.expired ? ('expired' as const) : l.lag === 0 ? ('caught_up' as const) : ('lagging' as const) })),
     ...assignedOnly.map((p) => {
@@ -177,6 +187,7 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
     .map((r) => ({
       topic: r.topic,
       partition: r.partition,
+      timeLagMs: r.lag === 0 ? 0 : (timeLag.get(partitionKey(r.topic, r.partition)) ?? null),
       committedOffset: r.committed,
       logStartOffset: r.low,
       logEndOffset: r.high,
@@ -204,6 +215,7 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
     memberList: members,
     partitions: rows,
     topicTotals,
+    maxTimeLagMs: rows.some((r) => r.timeLagMs !== null) ? Math.max(...rows.map((r) => r.timeLagMs ?? 0)) : null,
   };
   detail.health = groupHealth({ ...detail, history: lagHistory(cluster.id, groupId) });
   return detail;
