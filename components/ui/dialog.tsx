@@ -91,7 +91,13 @@ function DialogPanel({
     }
     const overflow = document.body.style.overflow;
     document.body.style.overflow = 'hidden';
+    // A button disabled while a request runs drops focus to <body>: Escape must still close the dialog.
+    const onDocumentKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !root?.contains(document.activeElement) && !busyRef.current) closeRef.current();
+    };
+    document.addEventListener('keydown', onDocumentKey);
     return () => {
+      document.removeEventListener('keydown', onDocumentKey);
       document.body.style.overflow = overflow;
       opener?.focus();
     };

@@ -1,0 +1,75 @@
+import { Badge } from '@/components/ui/badge';
+import { cx } from '@/components/ui/cx';
+import { formatBytes } from '@/lib/format/bytes';
+import { decodePayload, oneLine, type Decoder } from '@/lib/format/decode';
+import type { Payload } from '@/lib/schemas/message';
+
+/** One line of a decoded payload for a table cell; `null` and empty payloads are shown as such. */
+export function PayloadPreview({
+  payload,
+  decoder,
+  className,
+  'data-testid': testId,
+}: {
+  payload: Payload;
+  decoder: Decoder;
+  className?: string;
+  'data-testid'?: string;
+}) {
+  const decoded = decodePayload(payload.base64, decoder);
+  const empty = decoded.as === 'null' || decoded.text === '';
+  const line = oneLine(decoded);
+  return (
+    <span
+      data-testid={testId}
+      data-as={decoded.as}
+      title={empty ? undefined : line.slice(0, 500)}
+      className={cx(
+        'block truncate font-mono text-xs',
+        empty ? 'text-zinc-400 italic dark:text-zinc-500' : 'text-zinc-800 dark:text-zinc-200',
+        className,
+      )}
+    >
+      {decoded.as === 'null' ? 'null' : decoded.text === '' ? 'empty' : line}
+      {payload.truncated && '…'}
+    </span>
+  );
+}
+
+/** A whole decoded payload as preformatted text, with what it was read as and its size. */
+export function PayloadBlock({
+  label,
+  payload,
+  decoder,
+  'data-testid': testId,
+}: {
+  label: string;
+  payload: Payload;
+  decoder: Decoder;
+  'data-testid'?: string;
+}) {
+  const decoded = decodePayload(payload.base64, decoder);
+  return (
+    <section className="min-w-0 space-y-1">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+        <h3 className="font-medium tracking-wide text-zinc-700 uppercase dark:text-zinc-300">{label}</h3>
+        <Badge>{decoded.as}</Badge>
+        <span className="tabular-nums">{formatBytes(payload.size)}</span>
+        {payload.truncated && <Badge tone="warning">truncated</Badge>}
+        {decoded.error && <span className="text-amber-700 dark:text-amber-300">{decoded.error}</span>}
+      </div>
+      <pre
+        data-testid={testId}
+        data-as={decoded.as}
+        className={cx(
+          'max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap dark:border-zinc-800 dark:bg-zinc-950',
+          decoded.as === 'null'
+            ? 'text-zinc-400 italic dark:text-zinc-500'
+            : 'text-zinc-800 dark:text-zinc-200',
+        )}
+      >
+        {decoded.text}
+      </pre>
+    </section>
+  );
+}

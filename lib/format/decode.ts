@@ -1,0 +1,99 @@
+/**
+ * Payload decoders. Kafka keys, values and header values are bytes; the API sends them as base64 and the
+ * user picks how to read them. Every decoder returns plain text, which the UI renders as text nodes.
+ */
+export const decoders = ['auto', 'text', 'json', 'hex', 'base64'] as const;
+export type Decoder = (typeof decoders)[number];
+
+export interface Decoded {
+  text: string;
+  /** What the bytes were read as; for `auto`, the format it settled on. */
+  as: Exclude<Decoder, 'auto'> | 'null';
+  /** Why the chosen decoder could not read the bytes (invalid JSON, invalid UTF-8); the text is then hex. */
+  error?: string;
+}
+
+export function parseDecoder(value: string | null | undefined): Decoder {
+  return decoders.find((decoder) => decoder === value) ?? 'auto';
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function bytesToHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+/** UTF-8 text, or null when the bytes are not valid UTF-8. */
+export function utf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+// Control characters other than tab, newline and carriage return mark bytes that are not meant as text.
+const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function isPrintable(text: string): boolean {
+  return !controlChars.test(text);
+}
+
+function prettyJson(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  try {
+    return JSON.stringify(JSON.parse(trimmed), null, 2);
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes bytes given as base64 (null for a null key or value) with one decoder. */
+export function decodePayload(base64: string | null, decoder: Decoder): Decoded {
+  if (base64 === null) return { text: 'null', as: 'null' };
+  const bytes = base64ToBytes(base64);
+  switch (decoder) {
+    case 'base64':
+      return { text: base64, as: 'base64' };
+    case 'hex':
+      return { text: bytesToHex(bytes), as: 'hex' };
+    case 'text': {
+      const text = utf8(bytes);
+      return text === null
+        ? { text: bytesToHex(bytes), as: 'hex', error: 'Not valid UTF-8: shown as hex' }
+        : { text, as: 'text' };
+    }
+    case 'json': {
+      const text = utf8(bytes);
+      const json = text === null ? null : prettyJson(text);
+      if (json !== null) return { text: json, as: 'json' };
+      return text === null
+        ? { text: bytesToHex(bytes), as: 'hex', error: 'Not valid UTF-8: shown as hex' }
+        : { text, as: 'text', error: 'Not valid JSON: shown as text' };
+    }
+    case 'auto': {
+      const text = utf8(bytes);
+      if (text === null || !isPrintable(text)) return { text: bytesToHex(bytes), as: 'hex' };
+      const json = prettyJson(text);
+      return json === null ? { text, as: 'text' } : { text: json, as: 'json' };
+    }
+  }
+}
+
+/** The decoded text on one line, for a table cell: JSON compacted, line breaks shown as spaces. */
+export function oneLine(decoded: Decoded): string {
+  if (decoded.as === 'json') {
+    try {
+      return JSON.stringify(JSON.parse(decoded.text));
+    } catch {
+      // fall through to whitespace folding
+    }
+  }
+  return decoded.text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
