@@ -46,7 +46,7 @@ export function handler<T>(fn: (args: HandlerArgs) => Promise<T>) {
       const response = result instanceof Response ? result : NextResponse.json(result);
       // How many Kafka requests this answer cost: benchmarks read it, and so can anyone in devtools.
       response.headers.set('x-kafka-requests', String(kafkaRequests));
-      response.headers.set('cache-control', 'no-store');
+      if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
       return response;
     } catch (error) {
       return errorResponse(error);

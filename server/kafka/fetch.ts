@@ -47,6 +47,8 @@ function fetchRequest(
 
 export interface PartitionFetch {
   records: FetchedRecord[];
+  /** One past the last offset read, control records (transaction markers) included; null when nothing came. */
+  nextOffset: number | null;
   error: string | null;
 }
 
@@ -69,14 +71,16 @@ export async function fetchFrom(
         const response = await sendTo(clients, leader, (broker) => fetchRequest(broker, topic, list, maxBytesPerPartition));
         for (const t of response.responses) {
           for (const p of t.partitions) {
+            const last = p.messages.at(-1);
             result.set(p.partition, {
               records: p.errorCode === 0 ? p.messages.filter((m) => !m.isControlRecord) : [],
+              nextOffset: p.errorCode === 0 && last ? Number(last.offset) + 1 : null,
               error: p.errorCode === 0 ? null : errorName(p.errorCode),
             });
           }
         }
       } catch (error) {
-        for (const p of list) result.set(p.partition, { records: [], error: `broker ${leader}: ${(error as Error).message}` });
+        for (const p of list) result.set(p.partition, { records: [], nextOffset: null, error: `broker ${leader}: ${(error as Error).message}` });
       }
     }),
   );

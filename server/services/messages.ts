@@ -22,7 +22,7 @@ function payload(buffer: Buffer | null | undefined, maxBytes: number): Payload {
   };
 }
 
-function toMessage(partition: number, record: FetchedRecord, maxBytes: number): Message {
+export function toMessage(partition: number, record: FetchedRecord, maxBytes: number): Message {
   const headers = Object.entries(record.headers ?? {}).flatMap(([key, value]) =>
     (Array.isArray(value) ? value : [value]).map((v) => ({ key, value: payload(v, maxBytes) })),
   );
@@ -105,13 +105,16 @@ export async function browseMessages(cluster: ClusterConfig, name: string, query
           continue;
         }
         // A fetch returns whole batches, so it can start before the requested offset.
-        const fresh = result.records.filter((r) => Number(r.offset) >= s.cursor);
-        if (fresh.length === 0) {
-          s.cursor = s.high; // only control records or an empty range (compacted or transactional)
-          continue;
-        }
-        s.records.push(...fresh.slice(0, query.limit - s.records.length));
-        s.cursor = Number(s.records.at(-1)!.offset) + 1;
+        const fresh = result.records.filter((r) => Number(r.offset) >= s.cursor && Number(r.offset) < s.high);
+        const taken = fresh.slice(0, query.limit - s.records.length);
+        s.records.push(...taken);
+        // Step past what was read, transaction markers and compacted gaps included; nothing read ends the range.
+        s.cursor =
+          taken.length < fresh.length
+            ? Number(taken.at(-1)!.offset) + 1
+            : result.nextOffset !== null && result.nextOffset > s.cursor
+              ? result.nextOffset
+              : s.high;
       }
     }
 

@@ -1,0 +1,13 @@
+// GET /api/clusters/:clusterId/topics/:topic/tail — new messages as they arrive, as Server-Sent Events (bounded)
+import { TailQuerySchema } from '@/lib/schemas/search';
+import { withCluster } from '@/server/http/handler';
+import { parseQuery } from '@/server/http/parse';
+import { sseResponse } from '@/server/http/sse';
+import { tailStream } from '@/server/services/scan';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = withCluster(async ({ cluster, params, query, request }) =>
+  sseResponse(request, await tailStream(cluster, params.topic!, parseQuery(query, TailQuerySchema))),
+);
