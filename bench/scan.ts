@@ -80,8 +80,11 @@ async function search(params: Record<string, string>) {
   let buffer = '';
   let firstResultMs: number | null = null;
   let done: { scanned: number; matched: number; reason: string } | null = null;
-  for await (const chunk of response.body) {
-    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done: ended, value: chunk } = await reader.read();
+    if (ended) break;
+    buffer += decoder.decode(chunk, { stream: true });
     let end: number;
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const frame = buffer.slice(0, end);
