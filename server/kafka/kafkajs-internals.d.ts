@@ -72,3 +72,10 @@ declare module 'kafkajs-snappy' {
   const SnappyCodec: () => { compress: (encoder: unknown) => Promise<Buffer>; decompress: (buffer: Buffer) => Promise<Buffer> };
   export default SnappyCodec;
 }
+declare module 'lz4js' {
+  export function compress(data: Uint8Array): Uint8Array;
+  export function decompress(data: Uint8Array): Uint8Array;
+}
+declare module 'lz4js/xxh32.js' {
+  export function hash(seed: number, data: Uint8Array, offset: number, length: number): number;
+}

@@ -27,10 +27,12 @@ async function groupsNow() {
 }
 
 beforeAll(async () => {
-  await createTopicChecked(local, { name: topic, partitions: 3, replicationFactor: 1, configs: {} });
+  await createTopicChecked(local, { name: topic, partitions: 5, replicationFactor: 1, configs: {} });
   await kcatProduce(0, 'none', ['k0|plain value', 'k1|{"json":true}']);
   await kcatProduce(1, 'gzip', ['g0|gzipped one', 'g1|gzipped two']);
   await kcatProduce(2, 'snappy', ['s0|snappy one', 's1|snappy \u00e9\u00e8 two']);
+  await kcatProduce(3, 'lz4', ['l0|lz4 one', 'l1|lz4 two']);
+  await kcatProduce(4, 'zstd', ['z0|zstd one', 'z1|zstd two']);
 });
 
 afterAll(async () => {
@@ -39,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('browsing messages', () => {
-  it('shows exactly the bytes kcat produced, keys and headers included, for none, gzip and snappy', async () => {
+  it('shows exactly the bytes kcat produced, keys and headers included, for none, gzip, snappy, lz4 and zstd', async () => {
     const list = await browseMessages(local, topic, query);
     expect(list.unavailable).toEqual([]);
     const seen = list.messages.map((m) => [m.partition, m.offset, text(m.key), text(m.value), m.headers.map((h) => `${h.key}=${text(h.value)}`)]);
@@ -51,6 +53,10 @@ describe('browsing messages', () => {
         [1, 1, 'g1', 'gzipped two', ['codec=gzip']],
         [2, 0, 's0', 'snappy one', ['codec=snappy']],
         [2, 1, 's1', 'snappy \u00e9\u00e8 two', ['codec=snappy']],
+        [3, 0, 'l0', 'lz4 one', ['codec=lz4']],
+        [3, 1, 'l1', 'lz4 two', ['codec=lz4']],
+        [4, 0, 'z0', 'zstd one', ['codec=zstd']],
+        [4, 1, 'z1', 'zstd two', ['codec=zstd']],
       ].sort(),
     );
   });
@@ -99,6 +105,23 @@ describe('producing messages', () => {
     const lines = stdout.trim().split('\n');
     expect(lines.map((l) => l.split(' ')[0])).toEqual(['order-0', 'order-1', 'order-2']);
     expect(JSON.parse(lines[1]!.slice('order-1 '.length))).toMatchObject({ n: 1, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it('produces with every codec, and kcat reads each back', async () => {
+    for (const [i, compression] of (['gzip', 'snappy', 'lz4', 'zstd'] as const).entries()) {
+      const { results } = await produce(local, topic, {
+        partition: i,
+        key: compression,
+        value: `sent with ${compression}`,
+        valueFormat: 'text',
+        headers: [],
+        compression,
+        acks: -1,
+        count: 1,
+      });
+      const { stdout } = await exec('kcat', ['-b', bootstrap, '-C', '-t', topic, '-p', String(i), '-o', String(results[0]!.offset), '-c', '1', '-e', '-q', '-f', '%k=%s\\n']);
+      expect(stdout.trim()).toBe(`${compression}=sent with ${compression}`);
+    }
   });
 
   it('places keyed messages where the Java client would, and the reported offsets hold them', async () => {
