@@ -5,23 +5,17 @@
  *
  *   npm run build && npx tsx bench/groups.ts [--groups 500] [--topics 50] [--runs 5] [--delete]
  */
-import { spawn } from 'node:child_process';
 import { Kafka, logLevel } from 'kafkajs';
 import { BOOTSTRAP, ensureCluster, kcatConsume } from '../dev/kafka/local-cluster';
+import { measure, numberArg, startServer } from './support';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const GROUPS = arg('groups', 500);
-const TOPICS = arg('topics', 50);
-const RUNS = arg('runs', 5);
-const PORT = arg('port', 3187);
-const CACHE_TTL_MS = 2_100;
+const GROUPS = numberArg('groups', 500);
+const TOPICS = numberArg('topics', 50);
+const RUNS = numberArg('runs', 5);
+const PORT = numberArg('port', 3187);
 
 const topics = Array.from({ length: TOPICS }, (_, i) => `bench-gtopic-${String(i).padStart(3, '0')}`);
 const groups = Array.from({ length: GROUPS }, (_, i) => `bench-group-${String(i).padStart(4, '0')}`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function setup(kafka: Kafka): Promise<void> {
   const admin = kafka.admin();
@@ -29,11 +23,17 @@ async function setup(kafka: Kafka): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((t) => !existing.has(t));
   if (missing.length) {
-    await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: 6, replicationFactor: 1 })) });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: 6, replicationFactor: 1 })),
+    });
     const producer = kafka.producer();
     await producer.connect();
     await producer.sendBatch({
-      topicMessages: missing.map((topic) => ({ topic, messages: Array.from({ length: 60 }, (_, i) => ({ value: `m${i}`, partition: i % 6 })) })),
+      topicMessages: missing.map((topic) => ({
+        topic,
+        messages: Array.from({ length: 60 }, (_, i) => ({ value: `m${i}`, partition: i % 6 })),
+      })),
     });
     await producer.disconnect();
   }
@@ -56,54 +56,41 @@ async function setup(kafka: Kafka): Promise<void> {
   if (done) console.log(`\rcreated ${done} groups in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function startServer(): Promise<() => void> {
-  const server = spawn(process.execPath, ['.next/standalone/server.js'], {
-    env: { ...process.env, PORT: String(PORT), HOSTNAME: '127.0.0.1', KAFKASCOPE_LOG_LEVEL: 'error' },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${PORT}/api/clusters`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return () => server.kill();
-}
-
-async function measure(label: string, path: string): Promise<void> {
-  const times: number[] = [];
-  let requests = 0;
-  for (let i = 0; i < RUNS + 1; i++) {
-    await new Promise((r) => setTimeout(r, CACHE_TTL_MS));
-    const started = performance.now();
-    const response = await fetch(`http://127.0.0.1:${PORT}${path}`);
-    const body = await response.text();
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${body}`);
-    if (i === 0) continue;
-    times.push(performance.now() - started);
-    requests = Number(response.headers.get('x-kafka-requests'));
-  }
-  console.log(
-    `${label.padEnd(36)} median ${median(times).toFixed(0).padStart(5)} ms  (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})  kafka requests ${requests}`,
-  );
-}
-
 async function main(): Promise<void> {
   ensureCluster();
-  const kafka = new Kafka({ clientId: 'kafkascope-bench', brokers: BOOTSTRAP.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'kafkascope-bench',
+    brokers: BOOTSTRAP.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   await setup(kafka);
-  const stop = await startServer();
+  const server = await startServer(PORT);
   try {
-    console.log(`\n${GROUPS} groups over ${TOPICS} topics, 3 brokers, median of ${RUNS} runs, each a cache miss:`);
-    await measure('GET groups (page 1, by id)', '/api/clusters/local/groups?pageSize=50');
-    await measure('GET groups (sorted by total lag)', '/api/clusters/local/groups?pageSize=50&sort=totalLag&dir=desc');
-    await measure('GET groups reading one topic', `/api/clusters/local/groups?topic=${topics[0]}`);
-    await measure('GET one group', `/api/clusters/local/groups/${groups[0]}`);
+    console.log(
+      `\n${GROUPS} groups over ${TOPICS} topics, 3 brokers, median of ${RUNS} runs, each a cache miss:`,
+    );
+    await measure(PORT, 'GET groups (page 1, by id)', '/api/clusters/local/groups?pageSize=50', RUNS);
+    await measure(
+      PORT,
+      'GET groups (sorted by total lag)',
+      '/api/clusters/local/groups?pageSize=50&sort=totalLag&dir=desc',
+      RUNS,
+    );
+    await measure(
+      PORT,
+      'GET groups reading one topic',
+      `/api/clusters/local/groups?topic=${topics[0]}`,
+      RUNS,
+    );
+    await measure(PORT, 'GET one group', `/api/clusters/local/groups/${groups[0]}`, RUNS);
   } finally {
-    stop();
+    server.kill();
   }
   if (process.argv.includes('--delete')) {
     const admin = kafka.admin();
     await admin.connect();
-    for (let i = 0; i < groups.length; i += 100) await admin.deleteGroups(groups.slice(i, i + 100)).catch(() => undefined);
+    for (let i = 0; i < groups.length; i += 100)
+      await admin.deleteGroups(groups.slice(i, i + 100)).catch(() => undefined);
     await admin.deleteTopics({ topics, timeout: 60_000 });
     await admin.disconnect();
     console.log('deleted the bench groups and topics');

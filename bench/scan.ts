@@ -6,27 +6,27 @@
  *
  *   npm run build && npx tsx bench/scan.ts [--messages 1000000] [--partitions 6] [--delete]
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { BOOTSTRAP, ensureCluster } from '../dev/kafka/local-cluster';
+import { numberArg, startServer } from './support';
 
 const exec = promisify(execFile);
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const MESSAGES = arg('messages', 1_000_000);
-const PARTITIONS = arg('partitions', 6);
-const PORT = arg('port', 3186);
+const MESSAGES = numberArg('messages', 1_000_000);
+const PARTITIONS = numberArg('partitions', 6);
+const PORT = numberArg('port', 3186);
 const topic = `bench-scan-${MESSAGES}-${PARTITIONS}`;
 
 async function fill(kafka: Kafka): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   if (!(await admin.listTopics()).includes(topic)) {
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }],
+    });
   }
   const have = (await admin.fetchTopicOffsets(topic)).reduce((s, p) => s + Number(p.high) - Number(p.low), 0);
   await admin.disconnect();
@@ -35,13 +35,19 @@ async function fill(kafka: Kafka): Promise<void> {
   await producer.connect();
   const started = Date.now();
   const pad = 'x'.repeat(90);
-  for (let sent = have; sent < MESSAGES; ) {
+  for (let sent = have; sent < MESSAGES;) {
     const n = Math.min(20_000, MESSAGES - sent);
     const messages = Array.from({ length: n }, (_, i) => {
       const id = sent + i;
       return {
         key: `customer-${id % 1000}`,
-        value: JSON.stringify({ id, status: id % 1000 === 0 ? 'cancelled' : 'placed', total: (id % 500) + 0.99, region: 'eu-west', pad }),
+        value: JSON.stringify({
+          id,
+          status: id % 1000 === 0 ? 'cancelled' : 'placed',
+          total: (id % 500) + 0.99,
+          region: 'eu-west',
+          pad,
+        }),
         partition: id % PARTITIONS,
       };
     });
@@ -54,20 +60,10 @@ async function fill(kafka: Kafka): Promise<void> {
 }
 
 function peakRssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM'));
   return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
-}
-
-async function startServer() {
-  const server = spawn(process.execPath, ['.next/standalone/server.js'], {
-    env: { ...process.env, PORT: String(PORT), HOSTNAME: '127.0.0.1', KAFKASCOPE_LOG_LEVEL: 'error' },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${PORT}/api/clusters`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return server;
 }
 
 /** Runs one search through the API, reading the event stream as the browser would. */
@@ -100,27 +96,40 @@ async function search(params: Record<string, string>) {
 
 async function main(): Promise<void> {
   ensureCluster();
-  const kafka = new Kafka({ clientId: 'kafkascope-bench', brokers: BOOTSTRAP.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'kafkascope-bench',
+    brokers: BOOTSTRAP.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   await fill(kafka);
-  const server = await startServer();
+  const server = await startServer(PORT);
   try {
     await search({ limit: '1', q: 'placed' }); // connect and warm up
-    const rate = (r: { elapsedMs: number; done: { scanned: number } }) => r.done.scanned / (r.elapsedMs / 1000);
+    const rate = (r: { elapsedMs: number; done: { scanned: number } }) =>
+      r.done.scanned / (r.elapsedMs / 1000);
     const plain = await search({ limit: '1000', q: 'no-such-text-anywhere' });
     const cel = await search({ limit: '1000', filter: 'json.status == "cancelled" && partition >= 0' });
     const first = await search({ limit: '50', q: 'placed' });
 
     const kcatStarted = performance.now();
-    await exec('sh', ['-c', `kcat -C -b ${BOOTSTRAP} -t ${topic} -o beginning -e -q > /dev/null`], { maxBuffer: 1024 });
+    await exec('sh', ['-c', `kcat -C -b ${BOOTSTRAP} -t ${topic} -o beginning -e -q > /dev/null`], {
+      maxBuffer: 1024,
+    });
     const kcatMs = performance.now() - kcatStarted;
     const kcatRate = MESSAGES / (kcatMs / 1000);
 
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
     console.log(`\n${fmt(MESSAGES)} messages (~200 B JSON) over ${PARTITIONS} partitions:`);
-    console.log(`search, text filter (scans all)  ${fmt(rate(plain))} msg/s  (${fmt(plain.done.scanned)} in ${(plain.elapsedMs / 1000).toFixed(2)} s)`);
-    console.log(`search, CEL on parsed JSON       ${fmt(rate(cel))} msg/s  (${fmt(cel.done.matched)} matches)`);
+    console.log(
+      `search, text filter (scans all)  ${fmt(rate(plain))} msg/s  (${fmt(plain.done.scanned)} in ${(plain.elapsedMs / 1000).toFixed(2)} s)`,
+    );
+    console.log(
+      `search, CEL on parsed JSON       ${fmt(rate(cel))} msg/s  (${fmt(cel.done.matched)} matches)`,
+    );
     console.log(`kcat -C -e > /dev/null           ${fmt(kcatRate)} msg/s  (${(kcatMs / 1000).toFixed(2)} s)`);
-    console.log(`ratio console/kcat               text ${(rate(plain) / kcatRate).toFixed(2)}, CEL ${(rate(cel) / kcatRate).toFixed(2)}`);
+    console.log(
+      `ratio console/kcat               text ${(rate(plain) / kcatRate).toFixed(2)}, CEL ${(rate(cel) / kcatRate).toFixed(2)}`,
+    );
     console.log(`first results                    ${first.firstResultMs?.toFixed(0)} ms`);
     console.log(`server peak memory (VmHWM)       ${peakRssMiB(server.pid!).toFixed(0)} MiB`);
   } finally {

@@ -9,7 +9,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { CompressionTypes, Kafka, logLevel, type Message } from 'kafkajs';
 
 const bootstrapArg = process.argv.indexOf('--bootstrap');
-const brokers = (bootstrapArg > 0 ? process.argv[bootstrapArg + 1]! : '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094').split(',');
+const brokers = (
+  bootstrapArg > 0 ? process.argv[bootstrapArg + 1]! : '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094'
+).split(',');
 
 interface SeedTopic {
   name: string;
@@ -36,12 +38,18 @@ const seedTopics: SeedTopic[] = [
       value: JSON.stringify({
         orderId: randomUUID(),
         customerId: `customer-${i % 97}`,
-        items: [{ sku: `SKU-${(i * 7) % 500}`, quantity: 1 + (i % 4), price: Number(((i % 50) + 4.99).toFixed(2)) }],
+        items: [
+          { sku: `SKU-${(i * 7) % 500}`, quantity: 1 + (i % 4), price: Number(((i % 50) + 4.99).toFixed(2)) },
+        ],
         region: regions[i % regions.length],
         status: i % 10 === 0 ? 'cancelled' : 'placed',
         createdAt: new Date(Date.now() - (1200 - i) * 60_000).toISOString(),
       }),
-      headers: { 'content-type': 'application/json', source: 'web-shop', 'trace-id': randomBytes(8).toString('hex') },
+      headers: {
+        'content-type': 'application/json',
+        source: 'web-shop',
+        'trace-id': randomBytes(8).toString('hex'),
+      },
     }),
   },
   {
@@ -78,7 +86,14 @@ const seedTopics: SeedTopic[] = [
     count: 400,
     message: (i) => ({
       key: `user-${i % 60}`,
-      value: i % 25 === 0 ? null : JSON.stringify({ user: `user-${i % 60}`, event: ['login', 'view', 'logout'][i % 3], at: Date.now() }),
+      value:
+        i % 25 === 0
+          ? null
+          : JSON.stringify({
+              user: `user-${i % 60}`,
+              event: ['login', 'view', 'logout'][i % 3],
+              at: Date.now(),
+            }),
     }),
   },
 ];
@@ -112,7 +127,11 @@ async function main(): Promise<void> {
     for (const topic of fresh) {
       const messages = Array.from({ length: topic.count }, (_, i) => topic.message(i));
       for (let i = 0; i < messages.length; i += 200) {
-        await producer.send({ topic: topic.name, compression: topic.compression, messages: messages.slice(i, i + 200) });
+        await producer.send({
+          topic: topic.name,
+          compression: topic.compression,
+          messages: messages.slice(i, i + 200),
+        });
       }
       console.log(`seeded ${topic.name}: ${topic.partitions} partitions, ${topic.count} messages`);
     }
@@ -124,7 +143,10 @@ async function main(): Promise<void> {
       await admin.setOffsets({
         groupId,
         topic,
-        partitions: ends.map((p) => ({ partition: p.partition, offset: String(Math.floor(Number(p.high) * fraction)) })),
+        partitions: ends.map((p) => ({
+          partition: p.partition,
+          offset: String(Math.floor(Number(p.high) * fraction)),
+        })),
       });
       console.log(`seeded group ${groupId} on ${topic} at ${Math.round(fraction * 100)}% of the log`);
     }

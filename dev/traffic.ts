@@ -22,11 +22,18 @@ async function main(): Promise<void> {
       const customerId = `customer-${i % 97}`;
       return {
         key: customerId,
-        value: JSON.stringify({ orderId: randomUUID(), customerId, total: (i % 80) + 9.5, createdAt: new Date().toISOString() }),
+        value: JSON.stringify({
+          orderId: randomUUID(),
+          customerId,
+          total: (i % 80) + 9.5,
+          createdAt: new Date().toISOString(),
+        }),
         headers: { 'content-type': 'application/json', source: 'demo-traffic' },
       };
     });
-    producer.send({ topic: 'orders', messages }).catch((error: Error) => console.error(`traffic: ${error.message}`));
+    producer
+      .send({ topic: 'orders', messages })
+      .catch((error: Error) => console.error(`traffic: ${error.message}`));
   }, 1_000);
   const stop = async () => {
     clearInterval(timer);

@@ -44,7 +44,10 @@ export async function startNode(id: number): Promise<void> {
 
 /** Runs one of Kafka's own command-line tools (e.g. `kafka-topics`) and returns its stdout: a test oracle. */
 export async function kafkaCli(tool: string, args: string[]): Promise<string> {
-  const { stdout } = await run('bash', [cli, tool, ...args], { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('bash', [cli, tool, ...args], {
+    timeout: 90_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout;
 }
 
@@ -52,7 +55,20 @@ export async function kafkaCli(tool: string, args: string[]): Promise<string> {
 export async function kcatConsume(group: string, topic: string | string[], count: number): Promise<string[]> {
   const { stdout } = await run(
     'kcat',
-    ['-b', BOOTSTRAP, '-G', group, ...[topic].flat(), '-c', String(count), '-q', '-X', 'auto.offset.reset=earliest', '-X', 'auto.commit.interval.ms=100'],
+    [
+      '-b',
+      BOOTSTRAP,
+      '-G',
+      group,
+      ...[topic].flat(),
+      '-c',
+      String(count),
+      '-q',
+      '-X',
+      'auto.offset.reset=earliest',
+      '-X',
+      'auto.commit.interval.ms=100',
+    ],
     { timeout: 60_000 },
   );
   return stdout.split('\n').filter(Boolean);
@@ -60,14 +76,27 @@ export async function kcatConsume(group: string, topic: string | string[], count
 
 /** Kafka's own view of a group's offsets and lag (kafka-consumer-groups --describe). */
 export async function describeGroupWithKafkaTools(group: string) {
-  const out = await kafkaCli('kafka-consumer-groups', ['--bootstrap-server', BOOTSTRAP.split(',')[0]!, '--describe', '--group', group]);
+  const out = await kafkaCli('kafka-consumer-groups', [
+    '--bootstrap-server',
+    BOOTSTRAP.split(',')[0]!,
+    '--describe',
+    '--group',
+    group,
+  ]);
   return out
     .split('\n')
     .filter((line) => line.startsWith(`${group} `))
     .map((line) => {
       const [, topic, partition, current, end, lag, consumerId] = line.trim().split(/\s+/);
       const num = (v?: string) => (v === undefined || v === '-' ? null : Number(v));
-      return { topic: topic!, partition: Number(partition), committed: num(current), logEnd: num(end), lag: num(lag), consumerId: consumerId === '-' ? null : consumerId! };
+      return {
+        topic: topic!,
+        partition: Number(partition),
+        committed: num(current),
+        logEnd: num(end),
+        lag: num(lag),
+        consumerId: consumerId === '-' ? null : consumerId!,
+      };
     })
     .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
 }

@@ -12,7 +12,13 @@ test('GET /api/health says the local cluster answers', async ({ request }) => {
 test('GET /api/clusters lists the configured clusters without credentials', async ({ request }) => {
   const body = await (await request.get('/api/clusters')).json();
   expect(body).toEqual({
-    clusters: [{ id: 'local', name: 'Local', bootstrapServers: ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'] }],
+    clusters: [
+      {
+        id: 'local',
+        name: 'Local',
+        bootstrapServers: ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'],
+      },
+    ],
   });
 });
 
@@ -26,5 +32,7 @@ test('GET /api/clusters/local/brokers returns 3 brokers and exactly one controll
 test('an unknown cluster is a 404 in the one error shape', async ({ request }) => {
   const response = await request.get('/api/clusters/nope/brokers');
   expect(response.status()).toBe(404);
-  expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'No cluster "nope" is configured' } });
+  expect(await response.json()).toEqual({
+    error: { code: 'not_found', message: 'No cluster "nope" is configured' },
+  });
 });

@@ -8,9 +8,15 @@ test.afterAll(async ({ request }) => {
 });
 
 test('the production server produces and reads back every codec', async ({ request }) => {
-  expect((await request.post(`${base}/topics`, { data: { name: topic, partitions: 1, replicationFactor: 1 } })).status()).toBe(200);
+  expect(
+    (
+      await request.post(`${base}/topics`, { data: { name: topic, partitions: 1, replicationFactor: 1 } })
+    ).status(),
+  ).toBe(200);
   for (const compression of ['none', 'gzip', 'snappy', 'lz4', 'zstd']) {
-    const sent = await request.post(`${base}/topics/${topic}/messages`, { data: { key: compression, value: `via ${compression}`, compression } });
+    const sent = await request.post(`${base}/topics/${topic}/messages`, {
+      data: { key: compression, value: `via ${compression}`, compression },
+    });
     expect(sent.status(), await sent.text()).toBe(200);
   }
   const list = await (await request.get(`${base}/topics/${topic}/messages?start=oldest`)).json();
@@ -21,7 +27,9 @@ test('the production server produces and reads back every codec', async ({ reque
 });
 
 test('search streams Server-Sent Events and refuses a bad filter with a 400', async ({ request }) => {
-  const bad = await request.get(`${base}/topics/${topic}/search?filter=${encodeURIComponent('json.status ==')}`);
+  const bad = await request.get(
+    `${base}/topics/${topic}/search?filter=${encodeURIComponent('json.status ==')}`,
+  );
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toMatch(/^Filter:/);
   const response = await request.get(`${base}/topics/${topic}/search?q=${encodeURIComponent('via lz4')}`);

@@ -8,15 +8,35 @@ test.afterAll(async ({ request }) => {
 });
 
 test('topic lifecycle through the API, with clear 4xx answers for bad input', async ({ request }) => {
-  const created = await request.post(`${base}/topics`, { data: { name: topic, partitions: 3, replicationFactor: 2 } });
+  const created = await request.post(`${base}/topics`, {
+    data: { name: topic, partitions: 3, replicationFactor: 2 },
+  });
   expect(created.status()).toBe(200);
   expect(await created.json()).toMatchObject({ name: topic, partitions: 3, replicationFactor: 2 });
 
   const cases: [string, unknown, number, string, RegExp][] = [
-    ['POST', { name: 'bad name!', partitions: 1, replicationFactor: 1 }, 400, 'validation_failed', /name: Topic names use/],
-    ['POST', { name: `${topic}-x`, partitions: 1, replicationFactor: 9 }, 400, 'validation_failed', /larger than the 3 broker/],
+    [
+      'POST',
+      { name: 'bad name!', partitions: 1, replicationFactor: 1 },
+      400,
+      'validation_failed',
+      /name: Topic names use/,
+    ],
+    [
+      'POST',
+      { name: `${topic}-x`, partitions: 1, replicationFactor: 9 },
+      400,
+      'validation_failed',
+      /larger than the 3 broker/,
+    ],
     ['POST', { name: topic, partitions: 1, replicationFactor: 1 }, 409, 'conflict', /already exists/],
-    ['POST', { name: `${topic}-y`, partitions: 0, replicationFactor: 1 }, 400, 'validation_failed', /partitions/],
+    [
+      'POST',
+      { name: `${topic}-y`, partitions: 0, replicationFactor: 1 },
+      400,
+      'validation_failed',
+      /partitions/,
+    ],
   ];
   for (const [, data, status, code, message] of cases) {
     const response = await request.post(`${base}/topics`, { data });
@@ -30,15 +50,22 @@ test('topic lifecycle through the API, with clear 4xx answers for bad input', as
   expect(fewer.status()).toBe(400);
   expect((await fewer.json()).error.message).toMatch(/must be larger/);
 
-  const unknownConfig = await request.patch(`${base}/topics/${topic}/configs`, { data: { set: { 'bogus.key': '1' } } });
+  const unknownConfig = await request.patch(`${base}/topics/${topic}/configs`, {
+    data: { set: { 'bogus.key': '1' } },
+  });
   expect(unknownConfig.status()).toBe(400);
 
-  const notJson = await request.post(`${base}/topics`, { data: 'not json', headers: { 'content-type': 'application/json' } });
+  const notJson = await request.post(`${base}/topics`, {
+    data: 'not json',
+    headers: { 'content-type': 'application/json' },
+  });
   expect(notJson.status()).toBe(400);
 
   const missing = await request.get(`${base}/topics/${topic}-missing`);
   expect(missing.status()).toBe(404);
-  expect(await missing.json()).toEqual({ error: { code: 'not_found', message: `Topic "${topic}-missing" does not exist` } });
+  expect(await missing.json()).toEqual({
+    error: { code: 'not_found', message: `Topic "${topic}-missing" does not exist` },
+  });
 
   const list = await request.get(`${base}/topics?q=${topic}&pageSize=10`);
   expect((await list.json()).items.map((t: { name: string }) => t.name)).toEqual([topic]);
@@ -68,7 +95,8 @@ test('broker configs mask sensitive values and name their source', async ({ requ
   const { configs } = await response.json();
   const byName = new Map(configs.map((c: { name: string }) => [c.name, c]));
   expect(byName.get('node.id')).toMatchObject({ value: '1', source: 'static' });
-  for (const c of configs as { sensitive: boolean; value: string | null }[]) if (c.sensitive) expect(c.value).toBeNull();
+  for (const c of configs as { sensitive: boolean; value: string | null }[])
+    if (c.sensitive) expect(c.value).toBeNull();
   expect((await request.get(`${base}/brokers/42/configs`)).status()).toBe(404);
   expect((await request.get(`${base}/brokers/abc`)).status()).toBe(400);
 });
@@ -76,6 +104,11 @@ test('broker configs mask sensitive values and name their source', async ({ requ
 test('the quorum names the active controller and its voters', async ({ request }) => {
   const quorum = await (await request.get(`${base}/quorum`)).json();
   expect(quorum.controllerMode).toBe('kraft');
-  expect(quorum.replicas.filter((r: { role: string }) => r.role !== 'observer').map((r: { id: number }) => r.id).sort()).toEqual([1, 2, 3]);
+  expect(
+    quorum.replicas
+      .filter((r: { role: string }) => r.role !== 'observer')
+      .map((r: { id: number }) => r.id)
+      .sort(),
+  ).toEqual([1, 2, 3]);
   expect(quorum.replicas.find((r: { role: string }) => r.role === 'leader').id).toBe(quorum.leaderId);
 });

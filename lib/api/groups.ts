@@ -21,7 +21,8 @@ export const groupsApi = {
     apiRequest(LagHistorySchema, apiPaths.groupLagHistory(clusterId, group), { signal }),
   resetOffsets: (clusterId: string, group: string, body: ResetOffsets) =>
     apiRequest(ResetPreviewSchema, apiPaths.groupReset(clusterId, group), { method: 'POST', body }),
-  remove: (clusterId: string, group: string) => apiRequest(OkSchema, apiPaths.group(clusterId, group), { method: 'DELETE' }),
+  remove: (clusterId: string, group: string) =>
+    apiRequest(OkSchema, apiPaths.group(clusterId, group), { method: 'DELETE' }),
   deleteTopicOffsets: (clusterId: string, group: string, topic: string) =>
     apiRequest(OkSchema, apiPaths.groupTopicOffsets(clusterId, group, topic), { method: 'DELETE' }),
 };

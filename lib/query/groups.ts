@@ -41,7 +41,10 @@ export function useResetOffsets(clusterId: string, group: string) {
 
 export function useDeleteGroup(clusterId: string) {
   const invalidate = useInvalidateGroups(clusterId);
-  return useMutation({ mutationFn: (group: string) => groupsApi.remove(clusterId, group), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (group: string) => groupsApi.remove(clusterId, group),
+    onSuccess: invalidate,
+  });
 }
 
 export function useDeleteGroupTopicOffsets(clusterId: string, group: string) {

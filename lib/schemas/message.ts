@@ -35,7 +35,10 @@ export const MessageQuerySchema = z
     /** Bytes of each key/value/header sent in a list; the rest is loaded on demand. */
     maxBytes: z.coerce.number().int().min(64).max(1_048_576).default(16_384),
   })
-  .refine((q) => q.start !== 'offset' || q.offset !== undefined, { message: 'offset is required when start=offset', path: ['offset'] })
+  .refine((q) => q.start !== 'offset' || q.offset !== undefined, {
+    message: 'offset is required when start=offset',
+    path: ['offset'],
+  })
   .refine((q) => q.start !== 'timestamp' || q.timestamp !== undefined, {
     message: 'timestamp is required when start=timestamp',
     path: ['timestamp'],
@@ -46,7 +49,13 @@ export const MessageListSchema = z.object({
   messages: z.array(MessageSchema),
   /** Per partition read: where it was read from and up to, to page on. */
   partitions: z.array(
-    z.object({ partition: z.number().int(), lowWatermark: z.number(), highWatermark: z.number(), from: z.number(), next: z.number() }),
+    z.object({
+      partition: z.number().int(),
+      lowWatermark: z.number(),
+      highWatermark: z.number(),
+      from: z.number(),
+      next: z.number(),
+    }),
   ),
   /** Partitions that could not be read (leader down…): the others' messages are still returned. */
   unavailable: z.array(z.object({ partition: z.number().int(), reason: z.string() })),

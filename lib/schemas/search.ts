@@ -50,7 +50,9 @@ export type ScanProgress = z.infer<typeof ScanProgressSchema>;
 export const ScanMessagesSchema = z.object({ messages: z.array(MessageSchema) });
 
 /** `event: notice` — partitions that cannot be read; the others go on. */
-export const ScanNoticeSchema = z.object({ unavailable: z.array(z.object({ partition: z.number(), reason: z.string() })) });
+export const ScanNoticeSchema = z.object({
+  unavailable: z.array(z.object({ partition: z.number(), reason: z.string() })),
+});
 
 /** `event: done` — why the stream ended. `event: error` carries { code, message } like the JSON errors. */
 export const ScanDoneSchema = z.object({

@@ -21,7 +21,14 @@ export const TopicSummarySchema = z.object({
 });
 export type TopicSummary = z.infer<typeof TopicSummarySchema>;
 
-export const topicSortKeys = ['name', 'partitions', 'replicationFactor', 'underReplicated', 'messages', 'sizeBytes'] as const;
+export const topicSortKeys = [
+  'name',
+  'partitions',
+  'replicationFactor',
+  'underReplicated',
+  'messages',
+  'sizeBytes',
+] as const;
 export type TopicSortKey = (typeof topicSortKeys)[number];
 
 export const TopicListQuerySchema = z.object({

@@ -29,14 +29,21 @@ describe('cluster configuration', () => {
       loadConfig({ KAFKA_CLUSTERS_0_NAME: 'prod', KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'prod-1' }),
     ).toThrow(/KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS.*host:port/);
     expect(() => loadConfig({ KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'a:1' })).toThrow(/KAFKA_CLUSTERS_0_NAME/);
-    expect(() => loadConfig({ KAFKA_CLUSTERS_0_BOOTSTRAP: 'a:1' })).toThrow(/Unknown cluster setting KAFKA_CLUSTERS_0_BOOTSTRAP/);
+    expect(() => loadConfig({ KAFKA_CLUSTERS_0_BOOTSTRAP: 'a:1' })).toThrow(
+      /Unknown cluster setting KAFKA_CLUSTERS_0_BOOTSTRAP/,
+    );
   });
 
   it('reads a YAML file and names the bad field with its path', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kafkascope-config-'));
     const file = path.join(dir, 'config.yaml');
-    writeFileSync(file, 'clusters:\n  - name: a\n    bootstrapServers: ["a:9092"]\n  - name: b\n    bootstrapServers: []\n');
-    expect(() => loadConfig({ KAFKASCOPE_CONFIG: file })).toThrow(`${file}: clusters[1].bootstrapServers: needs at least one host:port`);
+    writeFileSync(
+      file,
+      'clusters:\n  - name: a\n    bootstrapServers: ["a:9092"]\n  - name: b\n    bootstrapServers: []\n',
+    );
+    expect(() => loadConfig({ KAFKASCOPE_CONFIG: file })).toThrow(
+      `${file}: clusters[1].bootstrapServers: needs at least one host:port`,
+    );
     writeFileSync(file, 'clusters:\n  - id: main\n    name: A\n    bootstrapServers: ["a:9092"]\n');
     expect(loadConfig({ KAFKASCOPE_CONFIG: file }).clusters[0]).toMatchObject({ id: 'main', name: 'A' });
   });

@@ -42,11 +42,15 @@ function clustersFromEnv(env: Env): { clusters: RawCluster[]; sources: string[] 
     if (!match || value === undefined) continue;
     const index = Number(match[1]);
     const field = ENV_FIELDS[match[2]!];
-    if (!field) throw new ConfigError(`Unknown cluster setting ${key} (known: ${Object.keys(ENV_FIELDS).join(', ')})`);
+    if (!field)
+      throw new ConfigError(`Unknown cluster setting ${key} (known: ${Object.keys(ENV_FIELDS).join(', ')})`);
     const cluster = byIndex.get(index) ?? {};
     cluster[field] =
       field === 'bootstrapServers'
-        ? value.split(',').map((s) => s.trim()).filter(Boolean)
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
         : field.endsWith('Ms')
           ? Number(value)
           : value;
@@ -84,7 +88,9 @@ function describeIssue(issue: z.core.$ZodIssue, sources: string[]): string {
 
 /** Reads and validates the cluster configuration; throws ConfigError naming the bad field. */
 export function loadConfig(env: Env = process.env): ConsoleConfig {
-  const fromYaml = env.KAFKASCOPE_CONFIG ? clustersFromYaml(env.KAFKASCOPE_CONFIG) : { clusters: [], sources: [] };
+  const fromYaml = env.KAFKASCOPE_CONFIG
+    ? clustersFromYaml(env.KAFKASCOPE_CONFIG)
+    : { clusters: [], sources: [] };
   const fromEnv = clustersFromEnv(env);
   const raw = [...fromYaml.clusters, ...fromEnv.clusters];
   const sources = [...fromYaml.sources, ...fromEnv.sources];
@@ -93,7 +99,12 @@ export function loadConfig(env: Env = process.env): ConsoleConfig {
     sources.push('default local cluster: ');
   }
   for (const cluster of raw) {
-    if (cluster && typeof cluster === 'object' && cluster.id === undefined && typeof cluster.name === 'string') {
+    if (
+      cluster &&
+      typeof cluster === 'object' &&
+      cluster.id === undefined &&
+      typeof cluster.name === 'string'
+    ) {
       cluster.id = slugify(cluster.name);
     }
   }

@@ -24,7 +24,11 @@ export const ConsoleConfigSchema = z
     const seen = new Set<string>();
     config.clusters.forEach((cluster, index) => {
       if (seen.has(cluster.id)) {
-        ctx.addIssue({ code: 'custom', path: ['clusters', index, 'id'], message: `duplicate cluster id "${cluster.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clusters', index, 'id'],
+          message: `duplicate cluster id "${cluster.id}"`,
+        });
       }
       seen.add(cluster.id);
     });

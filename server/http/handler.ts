@@ -22,9 +22,14 @@ export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
   const appError =
     error instanceof AppError ? error : new AppError('internal', 'Unexpected server error', error);
   if (appError.code === 'internal') {
-    log('error', 'request failed', { error: String((appError.cause as Error)?.stack ?? appError.cause ?? appError) });
+    log('error', 'request failed', {
+      error: String((appError.cause as Error)?.stack ?? appError.cause ?? appError),
+    });
   }
-  return NextResponse.json({ error: { code: appError.code, message: appError.message } }, { status: appError.status });
+  return NextResponse.json(
+    { error: { code: appError.code, message: appError.message } },
+    { status: appError.status },
+  );
 }
 
 function decodeParams(raw: Params): Record<string, string> {

@@ -29,6 +29,7 @@ export function parseQuery<S extends z.ZodType>(query: URLSearchParams, schema: 
 
 export function parseIntParam(value: string | undefined, name: string): number {
   const number = Number(value);
-  if (!value || !Number.isInteger(number) || number < 0) throw new AppError('validation_failed', `${name} must be a non-negative integer`);
+  if (!value || !Number.isInteger(number) || number < 0)
+    throw new AppError('validation_failed', `${name} must be a non-negative integer`);
   return number;
 }

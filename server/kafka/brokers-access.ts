@@ -3,7 +3,10 @@ import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
 import type { ClusterClients } from '@/server/kafka/registry';
 
 /** Runs `fn` on the first live broker that answers, in random order, so one dead broker never blocks a read. */
-export async function onAnyBroker<T>(clients: ClusterClients, fn: (broker: RawBroker) => Promise<T>): Promise<T> {
+export async function onAnyBroker<T>(
+  clients: ClusterClients,
+  fn: (broker: RawBroker) => Promise<T>,
+): Promise<T> {
   await clients.raw.refreshMetadataIfNecessary?.();
   const ids = [...clients.raw.getNodeIds()].sort(() => Math.random() - 0.5);
   let lastError: unknown = new Error('no broker in the cluster metadata');

@@ -42,8 +42,15 @@ function toEntry(raw: RawEntry): ConfigEntry {
   };
 }
 
-async function describe(clients: ClusterClients, type: ConfigResourceTypes, name: string): Promise<ConfigEntry[]> {
-  const { resources } = await clients.admin.describeConfigs({ resources: [{ type, name }], includeSynonyms: false });
+async function describe(
+  clients: ClusterClients,
+  type: ConfigResourceTypes,
+  name: string,
+): Promise<ConfigEntry[]> {
+  const { resources } = await clients.admin.describeConfigs({
+    resources: [{ type, name }],
+    includeSynonyms: false,
+  });
   const resource = resources[0];
   if (!resource) throw new AppError('internal', `No configuration returned for ${name}`);
   if (resource.errorCode !== 0) {
@@ -61,7 +68,11 @@ export const describeBrokerConfigs = (clients: ClusterClients, brokerId: number)
   describe(clients, ConfigResourceTypes.BROKER, String(brokerId));
 
 /** Sets and removes topic config overrides, leaving all others as they are. */
-export async function alterTopicConfigs(clients: ClusterClients, topic: string, changes: ConfigChange[]): Promise<void> {
+export async function alterTopicConfigs(
+  clients: ClusterClients,
+  topic: string,
+  changes: ConfigChange[],
+): Promise<void> {
   const results = await onAnyBroker(clients, (broker) =>
     sendTo(clients, broker.nodeId, () => incrementalAlterConfigsRequest(RESOURCE_TOPIC, topic, changes)),
   );

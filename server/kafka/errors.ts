@@ -65,11 +65,18 @@ export function toAppError(error: unknown, context: string): AppError {
   const e = outer.errors?.[0] ?? outer.partitions?.find((p) => p.error)?.error ?? outer;
   const original = (e.originalError ?? e.error) as KafkaLikeError | undefined;
   const type = e.type ?? original?.type;
-  if (type && BY_TYPE[type]) return new AppError(BY_TYPE[type], `${context}: ${original?.message ?? e.message ?? type}`, error);
-  if (e.name === 'KafkaJSRequestTimeoutError') return new AppError('timeout', `${context}: Kafka did not answer in time`, error);
-  if (e.name === 'KafkaJSSASLAuthenticationError') return new AppError('unauthorized', `${context}: authentication failed`, error);
+  if (type && BY_TYPE[type])
+    return new AppError(BY_TYPE[type], `${context}: ${original?.message ?? e.message ?? type}`, error);
+  if (e.name === 'KafkaJSRequestTimeoutError')
+    return new AppError('timeout', `${context}: Kafka did not answer in time`, error);
+  if (e.name === 'KafkaJSSASLAuthenticationError')
+    return new AppError('unauthorized', `${context}: authentication failed`, error);
   if (e.name && UNAVAILABLE.has(e.name)) {
-    return new AppError('broker_unavailable', `${context}: cannot reach the cluster (${e.message ?? e.name})`, error);
+    return new AppError(
+      'broker_unavailable',
+      `${context}: cannot reach the cluster (${e.message ?? e.name})`,
+      error,
+    );
   }
   return new AppError('internal', `${context}: ${e.message ?? 'unexpected error'}`, error);
 }

@@ -31,7 +31,9 @@ function fetchRequest(
 ): ProtocolRequest<FetchResponse> {
   const range = broker.versions?.[FETCH_API_KEY];
   const version = Math.min(11, range?.maxVersion ?? 4);
-  const { request, response } = (FetchRequests as { protocol: (a: { version: number }) => (o: unknown) => ProtocolRequest<FetchResponse> }).protocol({ version })({
+  const { request, response } = (
+    FetchRequests as { protocol: (a: { version: number }) => (o: unknown) => ProtocolRequest<FetchResponse> }
+  ).protocol({ version })({
     replicaId: -1,
     // Up to the high watermark, like the counts elsewhere in the console; control records are dropped below.
     isolationLevel: 0,
@@ -39,7 +41,14 @@ function fetchRequest(
     minBytes: 0,
     maxBytes: maxBytesPerPartition * partitions.length,
     topics: [
-      { topic, partitions: partitions.map((p) => ({ partition: p.partition, fetchOffset: String(p.offset), maxBytes: maxBytesPerPartition })) },
+      {
+        topic,
+        partitions: partitions.map((p) => ({
+          partition: p.partition,
+          fetchOffset: String(p.offset),
+          maxBytes: maxBytesPerPartition,
+        })),
+      },
     ],
   });
   return { request, response: { ...response, parse: async (decoded) => decoded } };
@@ -68,7 +77,9 @@ export async function fetchFrom(
   await Promise.all(
     [...byLeader].map(async ([leader, list]) => {
       try {
-        const response = await sendTo(clients, leader, (broker) => fetchRequest(broker, topic, list, maxBytesPerPartition));
+        const response = await sendTo(clients, leader, (broker) =>
+          fetchRequest(broker, topic, list, maxBytesPerPartition),
+        );
         for (const t of response.responses) {
           for (const p of t.partitions) {
             const last = p.messages.at(-1);
@@ -80,7 +91,12 @@ export async function fetchFrom(
           }
         }
       } catch (error) {
-        for (const p of list) result.set(p.partition, { records: [], nextOffset: null, error: `broker ${leader}: ${(error as Error).message}` });
+        for (const p of list)
+          result.set(p.partition, {
+            records: [],
+            nextOffset: null,
+            error: `broker ${leader}: ${(error as Error).message}`,
+          });
       }
     }),
   );

@@ -4,7 +4,11 @@ import { sendTo, settleEach } from '@/server/kafka/brokers-access';
 import { describeGroupsRequest, offsetCommitRequest } from '@/server/kafka/protocol/kafkajs-requests';
 import { listGroupsRequest, listGroupsVersion, type ListedGroup } from '@/server/kafka/protocol/list-groups';
 import { offsetDeleteRequest } from '@/server/kafka/protocol/offset-delete';
-import { offsetFetchRequest, offsetFetchVersion, type GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
+import {
+  offsetFetchRequest,
+  offsetFetchVersion,
+  type GroupOffsets,
+} from '@/server/kafka/protocol/offset-fetch';
 import { errorName } from '@/server/kafka/protocol/protocol-error';
 import type { ClusterClients } from '@/server/kafka/registry';
 
@@ -33,9 +37,13 @@ export async function listAllGroups(
 const CHUNK = 500;
 
 /** Committed offsets of many groups: OffsetFetch v8 batches them per coordinator (chunks of 500). */
-export async function fetchCommittedOffsets(clients: ClusterClients, groups: GroupEntry[]): Promise<Map<string, GroupOffsets>> {
+export async function fetchCommittedOffsets(
+  clients: ClusterClients,
+  groups: GroupEntry[],
+): Promise<Map<string, GroupOffsets>> {
   const byCoordinator = new Map<number, string[]>();
-  for (const g of groups) byCoordinator.set(g.coordinator, [...(byCoordinator.get(g.coordinator) ?? []), g.groupId]);
+  for (const g of groups)
+    byCoordinator.set(g.coordinator, [...(byCoordinator.get(g.coordinator) ?? []), g.groupId]);
   const batches: { coordinator: number; ids: string[] }[] = [];
   for (const [coordinator, ids] of byCoordinator) {
     for (let i = 0; i < ids.length; i += CHUNK) batches.push({ coordinator, ids: ids.slice(i, i + CHUNK) });
@@ -65,23 +73,35 @@ export interface GroupDescription {
   protocolType: string;
   protocol: string | null;
   error: string | null;
-  members: { memberId: string; clientId: string; host: string; assignments: { topic: string; partitions: number[] }[] }[];
+  members: {
+    memberId: string;
+    clientId: string;
+    host: string;
+    assignments: { topic: string; partitions: number[] }[];
+  }[];
 }
 
 function decodeAssignment(protocolType: string, buffer: Buffer): { topic: string; partitions: number[] }[] {
   if (protocolType !== 'consumer' || !buffer || buffer.length === 0) return [];
   try {
     const decoded = AssignerProtocol.MemberAssignment.decode(buffer);
-    return Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
+    return Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({
+      topic,
+      partitions: [...partitions].sort((a, b) => a - b),
+    }));
   } catch {
     return [];
   }
 }
 
 /** DescribeGroups for the given groups: one request per coordinator. */
-export async function describeGroups(clients: ClusterClients, groups: GroupEntry[]): Promise<Map<string, GroupDescription>> {
+export async function describeGroups(
+  clients: ClusterClients,
+  groups: GroupEntry[],
+): Promise<Map<string, GroupDescription>> {
   const byCoordinator = new Map<number, string[]>();
-  for (const g of groups) byCoordinator.set(g.coordinator, [...(byCoordinator.get(g.coordinator) ?? []), g.groupId]);
+  for (const g of groups)
+    byCoordinator.set(g.coordinator, [...(byCoordinator.get(g.coordinator) ?? []), g.groupId]);
   const { ok } = await settleEach([...byCoordinator.keys()], (coordinator) =>
     sendTo(clients, coordinator, (broker) => describeGroupsRequest(broker, byCoordinator.get(coordinator)!)),
   );
@@ -115,7 +135,10 @@ export async function deleteGroupOffsets(
 ): Promise<void> {
   const results = await sendTo(clients, coordinator, () => offsetDeleteRequest(groupId, topic, partitions));
   const failure = results.find((r) => r.error);
-  if (failure) throw Object.assign(new Error(`partition ${failure.partition}: ${failure.error}`), { type: failure.error });
+  if (failure)
+    throw Object.assign(new Error(`partition ${failure.partition}: ${failure.error}`), {
+      type: failure.error,
+    });
 }
 
 export async function deleteGroup(clients: ClusterClients, groupId: string): Promise<void> {
@@ -129,7 +152,9 @@ export async function commitOffsets(
   groupId: string,
   topics: { topic: string; partitions: { partition: number; offset: number }[] }[],
 ): Promise<void> {
-  const { responses } = await sendTo(clients, coordinator, (broker) => offsetCommitRequest(broker, groupId, topics));
+  const { responses } = await sendTo(clients, coordinator, (broker) =>
+    offsetCommitRequest(broker, groupId, topics),
+  );
   for (const t of responses) {
     const failed = t.partitions.find((p) => p.errorCode !== 0);
     if (failed) {

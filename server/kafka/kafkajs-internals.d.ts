@@ -45,9 +45,14 @@ declare module 'kafkajs/src/protocol/decoder.js' {
 }
 declare module 'kafkajs/src/protocol/requests/metadata/index.js' {
   const Metadata: {
-    protocol: (args: { version: number }) => (options: { topics: string[]; allowAutoTopicCreation: boolean }) => {
+    protocol: (args: { version: number }) => (options: {
+      topics: string[];
+      allowAutoTopicCreation: boolean;
+    }) => {
       request: import('./internals').ProtocolRequest<unknown>['request'];
-      response: import('./internals').ProtocolRequest<import('./protocol/metadata').MetadataResponse>['response'];
+      response: import('./internals').ProtocolRequest<
+        import('./protocol/metadata').MetadataResponse
+      >['response'];
     };
   };
   export default Metadata;
@@ -69,7 +74,10 @@ declare module 'kafkajs/src/protocol/requests/fetch/index.js' {
   export default Fetch;
 }
 declare module 'kafkajs-snappy' {
-  const SnappyCodec: () => { compress: (encoder: unknown) => Promise<Buffer>; decompress: (buffer: Buffer) => Promise<Buffer> };
+  const SnappyCodec: () => {
+    compress: (encoder: unknown) => Promise<Buffer>;
+    decompress: (buffer: Buffer) => Promise<Buffer>;
+  };
   export default SnappyCodec;
 }
 declare module 'lz4js' {

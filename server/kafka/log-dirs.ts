@@ -1,6 +1,10 @@
 import 'server-only';
 import { sendTo, settleEach } from '@/server/kafka/brokers-access';
-import { describeLogDirsRequest, describeLogDirsVersion, type LogDir } from '@/server/kafka/protocol/describe-log-dirs';
+import {
+  describeLogDirsRequest,
+  describeLogDirsVersion,
+  type LogDir,
+} from '@/server/kafka/protocol/describe-log-dirs';
 import type { ClusterClients } from '@/server/kafka/registry';
 import { partitionKey } from '@/server/kafka/watermarks';
 

@@ -40,7 +40,10 @@ export async function produceMessages(
   }));
   const placed: Message[] = messages.map((m) => {
     const message: Message = { key: m.key, value: m.value, headers: m.headers };
-    return { ...message, partition: m.partition ?? partitioner({ topic: topic.name, partitionMetadata, message }) };
+    return {
+      ...message,
+      partition: m.partition ?? partitioner({ topic: topic.name, partitionMetadata, message }),
+    };
   });
   const producer = await producerFor(clients);
   const metadata = await producer.send({
@@ -50,12 +53,17 @@ export async function produceMessages(
     acks: options.acks,
     timeout: options.timeoutMs,
   });
-  const base = new Map(metadata.map((r) => [r.partition, r.baseOffset === undefined ? null : Number(r.baseOffset)]));
+  const base = new Map(
+    metadata.map((r) => [r.partition, r.baseOffset === undefined ? null : Number(r.baseOffset)]),
+  );
   const seen = new Map<number, number>();
   return placed.map((m) => {
     const index = seen.get(m.partition!) ?? 0;
     seen.set(m.partition!, index + 1);
     const start = base.get(m.partition!);
-    return { partition: m.partition!, offset: start === null || start === undefined || start < 0 ? null : start + index };
+    return {
+      partition: m.partition!,
+      offset: start === null || start === undefined || start < 0 ? null : start + index,
+    };
   });
 }

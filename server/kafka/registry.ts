@@ -104,7 +104,11 @@ export async function producerFor(clients: ClusterClients): Promise<Producer> {
     return producer;
   })();
   try {
-    return await withTimeout(clients.producer, clients.config.requestTimeoutMs, `Cluster "${clients.config.name}"`);
+    return await withTimeout(
+      clients.producer,
+      clients.config.requestTimeoutMs,
+      `Cluster "${clients.config.name}"`,
+    );
   } catch (error) {
     clients.producer = null;
     throw toAppError(error, `Cluster "${clients.config.name}"`);

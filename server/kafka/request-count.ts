@@ -15,7 +15,9 @@ export function countKafkaRequest(): void {
   if (current) current.requests += 1;
 }
 
-export async function withRequestCount<T>(fn: () => Promise<T>): Promise<{ result: T; kafkaRequests: number }> {
+export async function withRequestCount<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; kafkaRequests: number }> {
   const counter = { requests: 0 };
   const result = await storage.run(counter, fn);
   return { result, kafkaRequests: counter.requests };

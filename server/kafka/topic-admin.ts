@@ -9,7 +9,11 @@ export interface NewTopic {
 }
 
 /** Creates a topic and waits for its partition leaders; false when it already exists. */
-export async function createTopic(clients: ClusterClients, topic: NewTopic, timeoutMs: number): Promise<boolean> {
+export async function createTopic(
+  clients: ClusterClients,
+  topic: NewTopic,
+  timeoutMs: number,
+): Promise<boolean> {
   return clients.admin.createTopics({
     waitForLeaders: true,
     timeout: timeoutMs,
@@ -29,8 +33,17 @@ export async function deleteTopic(clients: ClusterClients, topic: string, timeou
 }
 
 /** Grows a topic to `count` partitions in total (Kafka cannot shrink one). */
-export async function addPartitions(clients: ClusterClients, topic: string, count: number, timeoutMs: number): Promise<void> {
-  await clients.admin.createPartitions({ topicPartitions: [{ topic, count }], timeout: timeoutMs, validateOnly: false });
+export async function addPartitions(
+  clients: ClusterClients,
+  topic: string,
+  count: number,
+  timeoutMs: number,
+): Promise<void> {
+  await clients.admin.createPartitions({
+    topicPartitions: [{ topic, count }],
+    timeout: timeoutMs,
+    validateOnly: false,
+  });
 }
 
 /** DeleteRecords: moves each partition's low watermark up to `offset` (-1: the high watermark). */

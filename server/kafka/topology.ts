@@ -3,7 +3,11 @@ import type { ClusterConfig } from '@/server/config/schema';
 import { onAnyBroker } from '@/server/kafka/brokers-access';
 import { toAppError } from '@/server/kafka/errors';
 import { apiVersionsV3Request, releaseFromFeatures } from '@/server/kafka/protocol/api-versions';
-import { describeQuorumRequest, describeQuorumVersion, type QuorumInfo } from '@/server/kafka/protocol/describe-quorum';
+import {
+  describeQuorumRequest,
+  describeQuorumVersion,
+  type QuorumInfo,
+} from '@/server/kafka/protocol/describe-quorum';
 import { metadataRequest, type MetadataResponse } from '@/server/kafka/protocol/metadata';
 import { clientsFor, connected, type ClusterClients } from '@/server/kafka/registry';
 import { withTimeout } from '@/server/kafka/timeout';
@@ -77,7 +81,10 @@ function rememberBrokers(clusterId: string, live: BrokerNode[], known: number[])
   for (const broker of live) lastSeen.__kafkascopeBrokers.set(`${clusterId}/${broker.id}`, broker);
   return known
     .filter((id) => !live.some((b) => b.id === id))
-    .map((id) => lastSeen.__kafkascopeBrokers!.get(`${clusterId}/${id}`) ?? { id, host: '', port: 0, rack: null });
+    .map(
+      (id) =>
+        lastSeen.__kafkascopeBrokers!.get(`${clusterId}/${id}`) ?? { id, host: '', port: 0, rack: null },
+    );
 }
 
 export function lastKnownBroker(config: ClusterConfig, topology: Topology, id: number): BrokerNode {
@@ -88,7 +95,10 @@ export function lastKnownBroker(config: ClusterConfig, topology: Topology, id: n
  * Brokers, controller, and (for `topics`) topic and partition metadata: one Metadata request plus,
  * on KRaft, one DescribeQuorum, whatever the number of topics.
  */
-export async function describeTopology(config: ClusterConfig, topics: string[] | 'all' = 'all'): Promise<Topology> {
+export async function describeTopology(
+  config: ClusterConfig,
+  topics: string[] | 'all' = 'all',
+): Promise<Topology> {
   const run = async (): Promise<Topology> => {
     const clients = await connected(clientsFor(config));
     const [metadata, quorum] = await Promise.all([

@@ -21,7 +21,10 @@ export interface WatermarkResult {
  * Low and high watermarks of every partition of `topics`: two ListOffsets requests per leader
  * broker (earliest, latest), sent in parallel, never one per partition.
  */
-export async function fetchWatermarks(clients: ClusterClients, topics: TopicMeta[]): Promise<WatermarkResult> {
+export async function fetchWatermarks(
+  clients: ClusterClients,
+  topics: TopicMeta[],
+): Promise<WatermarkResult> {
   const byLeader = new Map<number, { topic: string; partition: number }[]>();
   for (const topic of topics) {
     for (const p of topic.partitions) {
@@ -43,7 +46,8 @@ export async function fetchWatermarks(clients: ClusterClients, topics: TopicMeta
   for (const { earliest, latest } of ok.values()) {
     const lows = new Map<string, number>();
     for (const t of earliest.responses) {
-      for (const p of t.partitions) if (p.errorCode === 0) lows.set(partitionKey(t.topic, p.partition), Number(p.offset));
+      for (const p of t.partitions)
+        if (p.errorCode === 0) lows.set(partitionKey(t.topic, p.partition), Number(p.offset));
     }
     for (const t of latest.responses) {
       for (const p of t.partitions) {

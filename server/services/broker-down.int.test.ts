@@ -13,13 +13,18 @@ const local = { ...loadConfig({}).clusters[0]!, requestTimeoutMs: 8_000 };
 const topic = `it-down-${Date.now().toString(36)}`;
 const DOWN = 2;
 
-async function eventually<T>(fn: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+async function eventually<T>(
+  fn: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     invalidateCluster(local);
     const value = await fn().catch(() => undefined);
     if (value !== undefined && check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -54,7 +59,11 @@ describe(`with broker ${DOWN} stopped`, () => {
     expect(overview.problems).toContain(`Broker ${DOWN} down`);
 
     const brokers = await timed(() => listBrokers(local));
-    expect(brokers.brokers.find((b) => b.id === DOWN)).toMatchObject({ online: false, host: '127.0.0.1', port: 9093 });
+    expect(brokers.brokers.find((b) => b.id === DOWN)).toMatchObject({
+      online: false,
+      host: '127.0.0.1',
+      port: 9093,
+    });
     expect(brokers.brokers.filter((b) => b.online)).toHaveLength(2);
 
     const detail = await timed(() => getTopic(local, topic));
@@ -64,7 +73,9 @@ describe(`with broker ${DOWN} stopped`, () => {
       expect(p.leader).not.toBe(DOWN);
       expect(p.highWatermark).not.toBeNull();
     }
-    const list = await timed(() => listTopics(local, { q: topic, internal: 'hide', sort: 'name', dir: 'asc', page: 1, pageSize: 10 }));
+    const list = await timed(() =>
+      listTopics(local, { q: topic, internal: 'hide', sort: 'name', dir: 'asc', page: 1, pageSize: 10 }),
+    );
     expect(list.items[0]).toMatchObject({ name: topic, underReplicated: 6 });
 
     const health = await timed(() => checkHealth());

@@ -17,7 +17,12 @@ describe('brokers of the local cluster', () => {
       kafkaCli('kafka-broker-api-versions', ['--bootstrap-server', bootstrap]),
     ]);
     const theirs = [...oracle.matchAll(/^(\S+):(\d+) \(id: (\d+) rack: (\S+)/gm)]
-      .map(([, host, port, id, rack]) => ({ id: Number(id), host, port: Number(port), rack: rack === 'null' ? null : rack }))
+      .map(([, host, port, id, rack]) => ({
+        id: Number(id),
+        host,
+        port: Number(port),
+        rack: rack === 'null' ? null : rack,
+      }))
       .sort((a, b) => a.id - b.id);
     expect(theirs).toHaveLength(3);
     expect(ours.brokers.map(({ id, host, port, rack }) => ({ id, host, port, rack }))).toEqual(theirs);
@@ -45,9 +50,17 @@ describe('brokers of the local cluster', () => {
   });
 
   it('a cluster nobody listens on is reported down within its time-out, not hung', async () => {
-    const dead = { ...local, id: 'dead', name: 'Dead', bootstrapServers: ['127.0.0.1:1'], requestTimeoutMs: 3_000 };
+    const dead = {
+      ...local,
+      id: 'dead',
+      name: 'Dead',
+      bootstrapServers: ['127.0.0.1:1'],
+      requestTimeoutMs: 3_000,
+    };
     const started = Date.now();
-    await expect(listBrokers(dead)).rejects.toMatchObject({ code: expect.stringMatching(/broker_unavailable|timeout/) });
+    await expect(listBrokers(dead)).rejects.toMatchObject({
+      code: expect.stringMatching(/broker_unavailable|timeout/),
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -31,7 +31,9 @@ function toBrokers(config: ClusterConfig, topology: Topology, logDirs: LogDirRep
       online: live.has(id),
       partitionsLed: led.get(id) ?? 0,
       replicas: held.get(id) ?? 0,
-      logDirBytes: dirs ? dirs.reduce((sum, d) => sum + d.partitions.reduce((s, p) => s + p.sizeBytes, 0), 0) : null,
+      logDirBytes: dirs
+        ? dirs.reduce((sum, d) => sum + d.partitions.reduce((s, p) => s + p.sizeBytes, 0), 0)
+        : null,
     };
   });
 }
@@ -76,7 +78,11 @@ export async function getBrokerConfigs(cluster: ClusterConfig, brokerId: number)
   }
   try {
     const clients = await connected(clientsFor(cluster));
-    const configs = await withTimeout(describeBrokerConfigs(clients, brokerId), cluster.requestTimeoutMs, 'DescribeConfigs');
+    const configs = await withTimeout(
+      describeBrokerConfigs(clients, brokerId),
+      cluster.requestTimeoutMs,
+      'DescribeConfigs',
+    );
     return { configs };
   } catch (error) {
     throw toAppError(error, `Broker ${brokerId}`);
@@ -88,9 +94,16 @@ export async function getQuorum(cluster: ClusterConfig): Promise<Quorum> {
   const topology = await getTopology(cluster);
   const quorum = topology.quorum;
   if (!quorum) {
-    return { controllerMode: 'zookeeper', leaderId: topology.controllerId, leaderEpoch: null, highWatermark: null, replicas: [] };
+    return {
+      controllerMode: 'zookeeper',
+      leaderId: topology.controllerId,
+      leaderEpoch: null,
+      highWatermark: null,
+      replicas: [],
+    };
   }
-  const leaderEnd = quorum.voters.find((v) => v.replicaId === quorum.leaderId)?.logEndOffset ?? quorum.highWatermark;
+  const leaderEnd =
+    quorum.voters.find((v) => v.replicaId === quorum.leaderId)?.logEndOffset ?? quorum.highWatermark;
   const replica = (role: 'voter' | 'observer') => (r: (typeof quorum.voters)[number]) => ({
     id: r.replicaId,
     role: r.replicaId === quorum.leaderId ? ('leader' as const) : role,

@@ -16,9 +16,23 @@ async function clusterHealth(cluster: ClusterConfig): Promise<ClusterHealth> {
     // Metadata for no topic: the cheapest request that proves the cluster answers.
     const description = await describeTopology(cluster, []);
     const latencyMs = Math.round(performance.now() - started);
-    return { id: cluster.id, name: cluster.name, status: 'up', latencyMs, brokers: description.brokers.length, error: null };
+    return {
+      id: cluster.id,
+      name: cluster.name,
+      status: 'up',
+      latencyMs,
+      brokers: description.brokers.length,
+      error: null,
+    };
   } catch (error) {
-    return { id: cluster.id, name: cluster.name, status: 'down', latencyMs: null, brokers: null, error: (error as Error).message };
+    return {
+      id: cluster.id,
+      name: cluster.name,
+      status: 'down',
+      latencyMs: null,
+      brokers: null,
+      error: (error as Error).message,
+    };
   }
 }
 

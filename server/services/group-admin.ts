@@ -2,23 +2,11 @@ import 'server-only';
 import type { ResetOffsets, ResetPreview } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
-import { toAppError } from '@/server/kafka/errors';
 import { commitOffsets, deleteGroup, deleteGroupOffsets, describeGroups } from '@/server/kafka/groups';
 import { clientsFor, connected } from '@/server/kafka/registry';
-import { withTimeout } from '@/server/kafka/timeout';
 import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
-import { invalidate } from '@/server/services/cache';
 import { getGroupSnapshot } from '@/server/services/groups';
-
-async function kafkaCall<T>(cluster: ClusterConfig, what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await withTimeout(fn(), cluster.requestTimeoutMs, what);
-  } catch (error) {
-    throw toAppError(error, what);
-  } finally {
-    invalidate(`${cluster.id}/groups`);
-  }
-}
+import { kafkaChange } from '@/server/services/kafka-call';
 
 async function groupContext(cluster: ClusterConfig, groupId: string) {
   const snapshot = await getGroupSnapshot(cluster);
@@ -40,7 +28,11 @@ function refuseActive(groupId: string, members: number, action: string): void {
 }
 
 /** Computes (and unless dryRun, commits) new offsets; the preview shows current → new per partition. */
-export async function resetOffsets(cluster: ClusterConfig, groupId: string, body: ResetOffsets): Promise<ResetPreview> {
+export async function resetOffsets(
+  cluster: ClusterConfig,
+  groupId: string,
+  body: ResetOffsets,
+): Promise<ResetPreview> {
   const { snapshot, entry, clients, members } = await groupContext(cluster, groupId);
   const committed = snapshot.committed.get(groupId)?.offsets ?? [];
   let targets: { topic: string; partition: number }[];
@@ -50,28 +42,36 @@ export async function resetOffsets(cluster: ClusterConfig, groupId: string, body
     const all = topic.partitions.map((p) => p.partition);
     const chosen = body.partitions ?? all;
     const unknown = chosen.filter((p) => !all.includes(p));
-    if (unknown.length) throw new AppError('validation_failed', `Topic "${body.topic}" has no partition ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new AppError('validation_failed', `Topic "${body.topic}" has no partition ${unknown.join(', ')}`);
     targets = chosen.map((partition) => ({ topic: topic.name, partition }));
   } else {
     if (body.partitions) throw new AppError('validation_failed', 'Choosing partitions needs a topic');
     targets = committed
       .map(({ topic, partition }) => ({ topic, partition }))
       .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
-    if (targets.length === 0) throw new AppError('validation_failed', `Group "${groupId}" has no committed offsets: choose a topic`);
+    if (targets.length === 0)
+      throw new AppError('validation_failed', `Group "${groupId}" has no committed offsets: choose a topic`);
   }
 
   const topics = snapshot.topology.topics.filter((t) => targets.some((p) => p.topic === t.name));
-  const marks = (await kafkaCall(cluster, 'ListOffsets', () => fetchWatermarks(clients, topics))).offsets;
+  const marks = (await kafkaChange(cluster, 'ListOffsets', () => fetchWatermarks(clients, topics))).offsets;
   let atTime = new Map<string, number | null>();
   if (body.target.type === 'timestamp') {
     const timestamp = body.target.timestamp;
     const withLeaders = targets.map((p) => ({
       ...p,
-      leader: topics.find((t) => t.name === p.topic)?.partitions.find((x) => x.partition === p.partition)?.leader ?? null,
+      leader:
+        topics.find((t) => t.name === p.topic)?.partitions.find((x) => x.partition === p.partition)?.leader ??
+        null,
     }));
-    atTime = await kafkaCall(cluster, 'ListOffsets by time', () => fetchOffsetsForTime(clients, withLeaders, timestamp));
+    atTime = await kafkaChange(cluster, 'ListOffsets by time', () =>
+      fetchOffsetsForTime(clients, withLeaders, timestamp),
+    );
   }
-  const current = new Map(committed.map((c) => [partitionKey(c.topic, c.partition), c.offset >= 0 ? c.offset : null]));
+  const current = new Map(
+    committed.map((c) => [partitionKey(c.topic, c.partition), c.offset >= 0 ? c.offset : null]),
+  );
 
   const partitions = targets.map(({ topic, partition }) => {
     const key = partitionKey(topic, partition);
@@ -96,30 +96,46 @@ export async function resetOffsets(cluster: ClusterConfig, groupId: string, body
   if (body.dryRun) return { applied: false, partitions };
   refuseActive(groupId, members, 'reset its offsets');
   const byTopic = new Map<string, { partition: number; offset: number }[]>();
-  for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), { partition: p.partition, offset: p.newOffset }]);
+  for (const p of partitions)
+    byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), { partition: p.partition, offset: p.newOffset }]);
   const topicsToCommit = [...byTopic].map(([topic, list]) => ({ topic, partitions: list }));
-  await kafkaCall(cluster, `Reset offsets of "${groupId}"`, () => commitOffsets(clients, entry.coordinator, groupId, topicsToCommit));
+  await kafkaChange(cluster, `Reset offsets of "${groupId}"`, () =>
+    commitOffsets(clients, entry.coordinator, groupId, topicsToCommit),
+  );
   return { applied: true, partitions };
 }
 
 export async function deleteGroupChecked(cluster: ClusterConfig, groupId: string): Promise<{ ok: true }> {
   const { clients, members } = await groupContext(cluster, groupId);
   refuseActive(groupId, members, 'delete it');
-  await kafkaCall(cluster, `Delete group "${groupId}"`, () => deleteGroup(clients, groupId));
+  await kafkaChange(cluster, `Delete group "${groupId}"`, () => deleteGroup(clients, groupId));
   return { ok: true };
 }
 
-export async function deleteGroupTopicOffsets(cluster: ClusterConfig, groupId: string, topic: string): Promise<{ ok: true }> {
+export async function deleteGroupTopicOffsets(
+  cluster: ClusterConfig,
+  groupId: string,
+  topic: string,
+): Promise<{ ok: true }> {
   const { snapshot, entry, clients } = await groupContext(cluster, groupId);
-  const partitions = (snapshot.committed.get(groupId)?.offsets ?? []).filter((o) => o.topic === topic).map((o) => o.partition);
-  if (partitions.length === 0) throw new AppError('not_found', `Group "${groupId}" has no offsets for topic "${topic}"`);
+  const partitions = (snapshot.committed.get(groupId)?.offsets ?? [])
+    .filter((o) => o.topic === topic)
+    .map((o) => o.partition);
+  if (partitions.length === 0)
+    throw new AppError('not_found', `Group "${groupId}" has no offsets for topic "${topic}"`);
   try {
-    await kafkaCall(cluster, `Delete offsets of "${groupId}" for "${topic}"`, () =>
+    await kafkaChange(cluster, `Delete offsets of "${groupId}" for "${topic}"`, () =>
       deleteGroupOffsets(clients, entry.coordinator, groupId, topic, partitions),
     );
   } catch (error) {
-    if ((error as AppError).cause && String((error as AppError).message).includes('GROUP_SUBSCRIBED_TO_TOPIC')) {
-      throw new AppError('conflict', `Consumer group "${groupId}" has members subscribed to "${topic}": stop them before you delete its offsets`);
+    if (
+      (error as AppError).cause &&
+      String((error as AppError).message).includes('GROUP_SUBSCRIBED_TO_TOPIC')
+    ) {
+      throw new AppError(
+        'conflict',
+        `Consumer group "${groupId}" has members subscribed to "${topic}": stop them before you delete its offsets`,
+      );
     }
     throw error;
   }

@@ -46,14 +46,20 @@ beforeAll(async () => {
   await consumer.run({ autoCommitInterval: 100, eachMessage: async () => {} });
   expect(await kcatConsume(stopped, topic, 30)).toHaveLength(30);
   await produce(15); // the kcat group is now 15 behind; the live one catches up
-  await waitFor(async () => (await describeGroupWithKafkaTools(live)).reduce((s, p) => s + (p.lag ?? 1), 0) === 0);
+  await waitFor(
+    async () => (await describeGroupWithKafkaTools(live)).reduce((s, p) => s + (p.lag ?? 1), 0) === 0,
+  );
 });
 
 afterAll(async () => {
   await consumer?.disconnect();
   await producer.disconnect();
   await deleteTopicChecked(local, topic).catch(() => undefined);
-  for (const g of [live, stopped]) await kafka.admin().deleteGroups([g]).catch(() => undefined);
+  for (const g of [live, stopped])
+    await kafka
+      .admin()
+      .deleteGroups([g])
+      .catch(() => undefined);
   stopSamplers();
   await disconnectAll();
 });
@@ -61,10 +67,27 @@ afterAll(async () => {
 describe('consumer groups against kafka-consumer-groups', () => {
   it('committed offsets, log-end offsets and lag per partition match, for an outside (kcat) group', async () => {
     fresh();
-    const [ours, theirs] = await Promise.all([getGroup(local, stopped), describeGroupWithKafkaTools(stopped)]);
+    const [ours, theirs] = await Promise.all([
+      getGroup(local, stopped),
+      describeGroupWithKafkaTools(stopped),
+    ]);
     expect(theirs).toHaveLength(3);
-    expect(ours.partitions.map((p) => ({ topic: p.topic, partition: p.partition, committed: p.committedOffset, logEnd: p.logEndOffset, lag: p.lag }))).toEqual(
-      theirs.map(({ topic: t, partition, committed, logEnd, lag }) => ({ topic: t, partition, committed, logEnd, lag })),
+    expect(
+      ours.partitions.map((p) => ({
+        topic: p.topic,
+        partition: p.partition,
+        committed: p.committedOffset,
+        logEnd: p.logEndOffset,
+        lag: p.lag,
+      })),
+    ).toEqual(
+      theirs.map(({ topic: t, partition, committed, logEnd, lag }) => ({
+        topic: t,
+        partition,
+        committed,
+        logEnd,
+        lag,
+      })),
     );
     expect(ours).toMatchObject({ totalLag: 15, members: 0, health: 'stopped', topics: [topic] });
     expect(ours.topicTotals).toEqual([{ topic, partitions: 3, totalLag: 15, maxLag: 5 }]);
@@ -77,7 +100,13 @@ describe('consumer groups against kafka-consumer-groups', () => {
   it('a live group shows its member, who owns which partition, and no lag', async () => {
     fresh();
     const [ours, theirs] = await Promise.all([getGroup(local, live), describeGroupWithKafkaTools(live)]);
-    expect(ours).toMatchObject({ state: 'Stable', members: 1, totalLag: 0, health: 'caught_up', protocol: expect.any(String) });
+    expect(ours).toMatchObject({
+      state: 'Stable',
+      members: 1,
+      totalLag: 0,
+      health: 'caught_up',
+      protocol: expect.any(String),
+    });
     expect(ours.memberList[0]!.assignments).toEqual([{ topic, partitions: [0, 1, 2] }]);
     for (const p of ours.partitions) {
       expect(p.memberId).toBe(theirs.find((t) => t.partition === p.partition)!.consumerId);
@@ -89,7 +118,10 @@ describe('consumer groups against kafka-consumer-groups', () => {
     fresh();
     const byLag = await listGroups(local, { ...query, sort: 'totalLag', dir: 'desc' });
     expect(byLag.items.map((g) => g.groupId)).toEqual([stopped, live]);
-    expect(byLag.items.map((g) => [g.members, g.totalLag, g.maxLag])).toEqual([[0, 15, 5], [1, 0, 0]]);
+    expect(byLag.items.map((g) => [g.members, g.totalLag, g.maxLag])).toEqual([
+      [0, 15, 5],
+      [1, 0, 0],
+    ]);
     const page2 = await listGroups(local, { ...query, pageSize: 10, page: 2 });
     expect(page2.items).toEqual([]);
     const forTopic = await listGroups(local, { ...query, q: '', topic });
@@ -108,13 +140,27 @@ describe('consumer groups against kafka-consumer-groups', () => {
     ]);
     expect((await describeGroupWithKafkaTools(stopped)).map((p) => p.committed)).toEqual([10, 10, 10]); // untouched
 
-    const shifted = await resetOffsets(local, stopped, { topic, partitions: [1], target: { type: 'shift', by: -3 }, dryRun: false });
-    expect(shifted.partitions).toEqual([expect.objectContaining({ partition: 1, currentOffset: 10, newOffset: 7 })]);
-    const latest = await resetOffsets(local, stopped, { topic, partitions: [0, 2], target: { type: 'latest' }, dryRun: false });
+    const shifted = await resetOffsets(local, stopped, {
+      topic,
+      partitions: [1],
+      target: { type: 'shift', by: -3 },
+      dryRun: false,
+    });
+    expect(shifted.partitions).toEqual([
+      expect.objectContaining({ partition: 1, currentOffset: 10, newOffset: 7 }),
+    ]);
+    const latest = await resetOffsets(local, stopped, {
+      topic,
+      partitions: [0, 2],
+      target: { type: 'latest' },
+      dryRun: false,
+    });
     expect(latest.applied).toBe(true);
     expect((await describeGroupWithKafkaTools(stopped)).map((p) => p.committed)).toEqual([15, 7, 15]);
 
-    await expect(resetOffsets(local, live, { target: { type: 'earliest' }, dryRun: false })).rejects.toMatchObject({
+    await expect(
+      resetOffsets(local, live, { target: { type: 'earliest' }, dryRun: false }),
+    ).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining('has 1 active member: stop its consumers'),
     });
@@ -128,14 +174,22 @@ describe('consumer groups against kafka-consumer-groups', () => {
     const group = await getGroup(local, stopped);
     expect(group.health).toBe('expired');
     expect(group.expiredPartitions).toBe(1);
-    expect(group.partitions.find((p) => p.partition === 0)).toMatchObject({ committedOffset: 2, logStartOffset: 8, health: 'expired' });
+    expect(group.partitions.find((p) => p.partition === 0)).toMatchObject({
+      committedOffset: 2,
+      logStartOffset: 8,
+      health: 'expired',
+    });
   });
 
   it('deletes a group’s offsets for a topic, then the group', async () => {
     await deleteGroupTopicOffsets(local, stopped, topic);
     expect(await describeGroupWithKafkaTools(stopped)).toEqual([]);
     await deleteGroupChecked(local, stopped);
-    const list = await kafkaCli('kafka-consumer-groups', ['--bootstrap-server', BOOTSTRAP.split(',')[0]!, '--list']);
+    const list = await kafkaCli('kafka-consumer-groups', [
+      '--bootstrap-server',
+      BOOTSTRAP.split(',')[0]!,
+      '--list',
+    ]);
     expect(list.split('\n')).not.toContain(stopped);
     fresh();
     await expect(getGroup(local, stopped)).rejects.toMatchObject({ code: 'not_found' });

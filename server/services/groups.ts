@@ -1,5 +1,12 @@
 import 'server-only';
-import type { GroupDetail, GroupList, GroupListQuery, GroupPartition, GroupSummary, LagHistory } from '@/lib/schemas/group';
+import type {
+  GroupDetail,
+  GroupList,
+  GroupListQuery,
+  GroupPartition,
+  GroupSummary,
+  LagHistory,
+} from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { toAppError } from '@/server/kafka/errors';
@@ -11,7 +18,13 @@ import type { Topology } from '@/server/kafka/topology';
 import { fetchWatermarks, partitionKey, type WatermarkResult } from '@/server/kafka/watermarks';
 import { cached } from '@/server/services/cache';
 import { groupHealth } from '@/server/services/lag-health';
-import { ensureSampler, lagHistory, recordLag, retainGroups, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
+import {
+  ensureSampler,
+  lagHistory,
+  recordLag,
+  retainGroups,
+  SAMPLE_INTERVAL_MS,
+} from '@/server/services/lag-history';
 import { getTopology } from '@/server/services/snapshot';
 import { timeLags } from '@/server/services/time-lag';
 
@@ -32,7 +45,11 @@ interface PartitionLag {
   expired: boolean;
 }
 
-function partitionLags(offsets: GroupOffsets | undefined, watermarks: WatermarkResult, topic?: string): PartitionLag[] {
+function partitionLags(
+  offsets: GroupOffsets | undefined,
+  watermarks: WatermarkResult,
+  topic?: string,
+): PartitionLag[] {
   return (offsets?.offsets ?? [])
     .filter((o) => !topic || o.topic === topic)
     .map((o) => {
@@ -75,10 +92,16 @@ export const getGroupSnapshot = (cluster: ClusterConfig): Promise<GroupSnapshot>
       const topology = await getTopology(cluster);
       const clients = await connected(clientsFor(cluster));
       const run = async () => {
-        const { groups } = await listAllGroups(clients, topology.brokers.map((b) => b.id));
+        const { groups } = await listAllGroups(
+          clients,
+          topology.brokers.map((b) => b.id),
+        );
         const committed = await fetchCommittedOffsets(clients, groups);
         const involved = new Set([...committed.values()].flatMap((g) => g.offsets.map((o) => o.topic)));
-        const watermarks = await fetchWatermarks(clients, topology.topics.filter((t) => involved.has(t.name)));
+        const watermarks = await fetchWatermarks(
+          clients,
+          topology.topics.filter((t) => involved.has(t.name)),
+        );
         return { topology, groups, committed, watermarks };
       };
       const snapshot = await withTimeout(run(), cluster.requestTimeoutMs, 'Consumer groups');
@@ -135,7 +158,11 @@ export async function listGroups(cluster: ClusterConfig, query: GroupListQuery):
   const page = matching.slice(start, start + query.pageSize);
   const clients = await connected(clientsFor(cluster));
   const entries = page.map((s) => snapshot.groups.find((g) => g.groupId === s.groupId)!);
-  const described = await withTimeout(describeGroups(clients, entries), cluster.requestTimeoutMs, 'DescribeGroups');
+  const described = await withTimeout(
+    describeGroups(clients, entries),
+    cluster.requestTimeoutMs,
+    'DescribeGroups',
+  );
   for (const s of page) {
     const d = described.get(s.groupId);
     if (!d) continue;
@@ -152,21 +179,25 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
   const entry = snapshot.groups.find((g) => g.groupId === groupId);
   if (!entry) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
   const clients = await connected(clientsFor(cluster));
-  const described = (await withTimeout(describeGroups(clients, [entry]), cluster.requestTimeoutMs, 'DescribeGroups')).get(groupId);
+  const described = (
+    await withTimeout(describeGroups(clients, [entry]), cluster.requestTimeoutMs, 'DescribeGroups')
+  ).get(groupId);
   const members = described?.members ?? [];
   const owner = new Map<string, { memberId: string; clientId: string }>();
-  for (const m of members) for (const a of m.assignments) for (const p of a.partitions) owner.set(partitionKey(a.topic, p), m);
+  for (const m of members)
+    for (const a of m.assignments) for (const p of a.partitions) owner.set(partitionKey(a.topic, p), m);
 
   // Assigned partitions without a commit yet still belong in the table, with their watermarks.
   const { summary, lags } = summarize(cluster, entry, snapshot);
   const committedKeys = new Set(lags.map((l) => partitionKey(l.topic, l.partition)));
-  const assignedOnly = members.flatMap((m) =>
-    m.assignments.flatMap((a) => a.partitions.map((p) => ({ topic: a.topic, partition: p }))),
-  ).filter((p) => !committedKeys.has(partitionKey(p.topic, p.partition)));
+  const assignedOnly = members
+    .flatMap((m) => m.assignments.flatMap((a) => a.partitions.map((p) => ({ topic: a.topic, partition: p }))))
+    .filter((p) => !committedKeys.has(partitionKey(p.topic, p.partition)));
   let extra = new Map<string, { low: number; high: number }>();
   if (assignedOnly.length > 0) {
     const topics = snapshot.topology.topics.filter((t) => assignedOnly.some((p) => p.topic === t.name));
-    extra = (await withTimeout(fetchWatermarks(clients, topics), cluster.requestTimeoutMs, 'ListOffsets')).offsets;
+    extra = (await withTimeout(fetchWatermarks(clients, topics), cluster.requestTimeoutMs, 'ListOffsets'))
+      .offsets;
   }
   // Lagging partitions (capped, the detail page must stay cheap) get a time lag from two peeks per leader.
   const lagging = lags
@@ -174,14 +205,26 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
     .sort((a, b) => b.lag! - a.lag!)
     .slice(0, 200)
     .map((l) => ({ topic: l.topic, partition: l.partition, committed: l.committed!, high: l.high! }));
-  const timeLag = await withTimeout(timeLags(clients, snapshot.topology.topics, lagging), cluster.requestTimeoutMs, 'Fetch').catch(
-    () => new Map<string, number>(),
-  );
+  const timeLag = await withTimeout(
+    timeLags(clients, snapshot.topology.topics, lagging),
+    cluster.requestTimeoutMs,
+    'Fetch',
+  ).catch(() => new Map<string, number>());
   const rows: GroupPartition[] = [
-    ...lags.map((l) => ({ ...l, health: l.expired ? ('expired' as const) : l.lag === 0 ? ('caught_up' as const) : ('lagging' as const) })),
+    ...lags.map((l) => ({
+      ...l,
+      health: l.expired ? ('expired' as const) : l.lag === 0 ? ('caught_up' as const) : ('lagging' as const),
+    })),
     ...assignedOnly.map((p) => {
       const marks = extra.get(partitionKey(p.topic, p.partition));
-      return { ...p, committed: null, low: marks?.low ?? null, high: marks?.high ?? null, lag: null, health: 'unknown' as const };
+      return {
+        ...p,
+        committed: null,
+        low: marks?.low ?? null,
+        high: marks?.high ?? null,
+        lag: null,
+        health: 'unknown' as const,
+      };
     }),
   ]
     .map((r) => ({
@@ -215,7 +258,9 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
     memberList: members,
     partitions: rows,
     topicTotals,
-    maxTimeLagMs: rows.some((r) => r.timeLagMs !== null) ? Math.max(...rows.map((r) => r.timeLagMs ?? 0)) : null,
+    maxTimeLagMs: rows.some((r) => r.timeLagMs !== null)
+      ? Math.max(...rows.map((r) => r.timeLagMs ?? 0))
+      : null,
   };
   detail.health = groupHealth({ ...detail, history: lagHistory(cluster.id, groupId) });
   return detail;

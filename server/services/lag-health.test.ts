@@ -23,6 +23,11 @@ describe('lag health', () => {
     expect(groupHealth({ ...base, members: 0, state: 'Empty' })).toBe('stopped');
     expect(groupHealth(base)).toBe('lagging');
     expect(groupHealth({ ...base, totalLag: 0 })).toBe('caught_up');
-    expect(groupHealth({ ...base, history: [point(40, 1, 1), point(0, 1, 10)].map((p) => ({ ...p, t: Date.now() - (now - p.t) })) })).toBe('stalled');
+    expect(
+      groupHealth({
+        ...base,
+        history: [point(40, 1, 1), point(0, 1, 10)].map((p) => ({ ...p, t: Date.now() - (now - p.t) })),
+      }),
+    ).toBe('stalled');
   });
 });

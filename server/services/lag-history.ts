@@ -41,11 +41,13 @@ export function recordLag(clusterId: string, groupId: string, point: LagPoint): 
   if (points.length > MAX_POINTS) points.splice(0, points.length - MAX_POINTS);
 }
 
-export const lagHistory = (clusterId: string, groupId: string): LagPoint[] => history(clusterId).points.get(groupId) ?? [];
+export const lagHistory = (clusterId: string, groupId: string): LagPoint[] =>
+  history(clusterId).points.get(groupId) ?? [];
 
 /** Forgets groups that no longer exist. */
 export function retainGroups(clusterId: string, groupIds: Set<string>): void {
-  for (const id of history(clusterId).points.keys()) if (!groupIds.has(id)) history(clusterId).points.delete(id);
+  for (const id of history(clusterId).points.keys())
+    if (!groupIds.has(id)) history(clusterId).points.delete(id);
 }
 
 /**

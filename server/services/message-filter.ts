@@ -39,7 +39,8 @@ export function compileFilter(q: string, filter: string): RecordFilter {
         .registerVariable('json', 'dyn');
       const checked = env.check(filter);
       if (!checked.valid) throw checked.error ?? new Error('invalid expression');
-      if (checked.type !== 'bool' && checked.type !== 'dyn') throw new Error(`the expression gives a ${checked.type}, not true or false`);
+      if (checked.type !== 'bool' && checked.type !== 'dyn')
+        throw new Error(`the expression gives a ${checked.type}, not true or false`);
       const parsed = env.parse(filter);
       program = (context) => parsed(context);
     } catch (error) {
@@ -50,7 +51,12 @@ export function compileFilter(q: string, filter: string): RecordFilter {
     const key = utf8(record.key);
     const value = utf8(record.value);
     const headers = headerMap(record);
-    if (needle && !key.includes(needle) && !value.includes(needle) && !Object.values(headers).some((h) => h.includes(needle))) {
+    if (
+      needle &&
+      !key.includes(needle) &&
+      !value.includes(needle) &&
+      !Object.values(headers).some((h) => h.includes(needle))
+    ) {
       return false;
     }
     if (!program) return true;

@@ -5,7 +5,11 @@ import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka/registry';
 import { browseMessages, getMessage, produce } from '@/server/services/messages';
-import { alterTopicConfigsChecked, createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import {
+  alterTopicConfigsChecked,
+  createTopicChecked,
+  deleteTopicChecked,
+} from '@/server/services/topic-admin';
 import { getTopic } from '@/server/services/topics';
 
 const exec = promisify(execFile);
@@ -13,17 +17,35 @@ const local = loadConfig({}).clusters[0]!;
 const topic = `it-messages-${Date.now().toString(36)}`;
 const bootstrap = BOOTSTRAP.split(',')[0]!;
 const query = { start: 'oldest', limit: 100, maxBytes: 16_384 } as const;
-const text = (p: { base64: string | null }) => (p.base64 === null ? null : Buffer.from(p.base64, 'base64').toString('utf8'));
+const text = (p: { base64: string | null }) =>
+  p.base64 === null ? null : Buffer.from(p.base64, 'base64').toString('utf8');
 
 /** Produces lines "key|value" to one partition with kcat, with a header and a compression codec. */
 async function kcatProduce(partition: number, codec: string, lines: string[]) {
-  const child = exec('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', String(partition), '-z', codec, '-K', '|', '-H', `codec=${codec}`]);
+  const child = exec('kcat', [
+    '-b',
+    bootstrap,
+    '-P',
+    '-t',
+    topic,
+    '-p',
+    String(partition),
+    '-z',
+    codec,
+    '-K',
+    '|',
+    '-H',
+    `codec=${codec}`,
+  ]);
   child.child.stdin!.end(lines.join('\n') + '\n');
   await child;
 }
 
 async function groupsNow() {
-  return (await kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--list'])).split('\n').filter(Boolean).sort();
+  return (await kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--list']))
+    .split('\n')
+    .filter(Boolean)
+    .sort();
 }
 
 beforeAll(async () => {
@@ -44,7 +66,13 @@ describe('browsing messages', () => {
   it('shows exactly the bytes kcat produced, keys and headers included, for none, gzip, snappy, lz4 and zstd', async () => {
     const list = await browseMessages(local, topic, query);
     expect(list.unavailable).toEqual([]);
-    const seen = list.messages.map((m) => [m.partition, m.offset, text(m.key), text(m.value), m.headers.map((h) => `${h.key}=${text(h.value)}`)]);
+    const seen = list.messages.map((m) => [
+      m.partition,
+      m.offset,
+      text(m.key),
+      text(m.value),
+      m.headers.map((h) => `${h.key}=${text(h.value)}`),
+    ]);
     expect(seen.sort()).toEqual(
       [
         [0, 0, 'k0', 'plain value', ['codec=none']],
@@ -70,16 +98,34 @@ describe('browsing messages', () => {
   });
 
   it('seeks by offset, newest, and timestamp; limits per page; truncates large values', async () => {
-    const fromOffset = await browseMessages(local, topic, { ...query, partitions: '0', start: 'offset', offset: 1 });
+    const fromOffset = await browseMessages(local, topic, {
+      ...query,
+      partitions: '0',
+      start: 'offset',
+      offset: 1,
+    });
     expect(fromOffset.messages.map((m) => m.offset)).toEqual([1]);
     const newest = await browseMessages(local, topic, { ...query, start: 'newest', limit: 2 });
     expect(newest.messages).toHaveLength(2);
     expect(newest.messages[0]!.timestamp).toBeGreaterThanOrEqual(newest.messages[1]!.timestamp);
-    const future = await browseMessages(local, topic, { ...query, start: 'timestamp', timestamp: Date.now() + 60_000 });
+    const future = await browseMessages(local, topic, {
+      ...query,
+      start: 'timestamp',
+      timestamp: Date.now() + 60_000,
+    });
     expect(future.messages).toEqual([]);
-    const small = await browseMessages(local, topic, { ...query, partitions: '0', maxBytes: 64, start: 'offset', offset: 0, limit: 1 });
+    const small = await browseMessages(local, topic, {
+      ...query,
+      partitions: '0',
+      maxBytes: 64,
+      start: 'offset',
+      offset: 0,
+      limit: 1,
+    });
     expect(small.messages[0]!.value).toMatchObject({ size: 11, truncated: false });
-    await expect(browseMessages(local, topic, { ...query, partitions: '7' })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(browseMessages(local, topic, { ...query, partitions: '7' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
     await expect(browseMessages(local, `${topic}-nope`, query)).rejects.toMatchObject({ code: 'not_found' });
   });
 });
@@ -101,10 +147,27 @@ describe('producing messages', () => {
       { partition: 2, offset: 3 },
       { partition: 2, offset: 4 },
     ]);
-    const { stdout } = await exec('kcat', ['-b', bootstrap, '-C', '-t', topic, '-p', '2', '-o', '2', '-e', '-q', '-f', '%k %s\\n']);
+    const { stdout } = await exec('kcat', [
+      '-b',
+      bootstrap,
+      '-C',
+      '-t',
+      topic,
+      '-p',
+      '2',
+      '-o',
+      '2',
+      '-e',
+      '-q',
+      '-f',
+      '%k %s\\n',
+    ]);
     const lines = stdout.trim().split('\n');
     expect(lines.map((l) => l.split(' ')[0])).toEqual(['order-0', 'order-1', 'order-2']);
-    expect(JSON.parse(lines[1]!.slice('order-1 '.length))).toMatchObject({ n: 1, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(JSON.parse(lines[1]!.slice('order-1 '.length))).toMatchObject({
+      n: 1,
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
   });
 
   it('produces with every codec, and kcat reads each back', async () => {
@@ -119,13 +182,37 @@ describe('producing messages', () => {
         acks: -1,
         count: 1,
       });
-      const { stdout } = await exec('kcat', ['-b', bootstrap, '-C', '-t', topic, '-p', String(i), '-o', String(results[0]!.offset), '-c', '1', '-e', '-q', '-f', '%k=%s\\n']);
+      const { stdout } = await exec('kcat', [
+        '-b',
+        bootstrap,
+        '-C',
+        '-t',
+        topic,
+        '-p',
+        String(i),
+        '-o',
+        String(results[0]!.offset),
+        '-c',
+        '1',
+        '-e',
+        '-q',
+        '-f',
+        '%k=%s\\n',
+      ]);
       expect(stdout.trim()).toBe(`${compression}=sent with ${compression}`);
     }
   });
 
   it('places keyed messages where the Java client would, and the reported offsets hold them', async () => {
-    const result = await produce(local, topic, { key: 'same-key', value: 'x', valueFormat: 'text', headers: [], compression: 'snappy', acks: -1, count: 2 });
+    const result = await produce(local, topic, {
+      key: 'same-key',
+      value: 'x',
+      valueFormat: 'text',
+      headers: [],
+      compression: 'snappy',
+      acks: -1,
+      count: 2,
+    });
     const [a, b] = result.results;
     expect(a!.partition).toBe(b!.partition);
     const read = await getMessage(local, topic, a!.partition, a!.offset!);
@@ -135,17 +222,56 @@ describe('producing messages', () => {
   it('refuses bad input with a 4xx and sends nothing', async () => {
     const before = (await getTopic(local, topic)).messages;
     await expect(
-      produce(local, topic, { key: null, value: '{not json', valueFormat: 'json', headers: [], compression: 'none', acks: -1, count: 2 }),
-    ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('not valid JSON') });
+      produce(local, topic, {
+        key: null,
+        value: '{not json',
+        valueFormat: 'json',
+        headers: [],
+        compression: 'none',
+        acks: -1,
+        count: 2,
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringContaining('not valid JSON'),
+    });
     await alterTopicConfigsChecked(local, topic, { set: { 'max.message.bytes': '1000' }, reset: [] });
     await expect(
-      produce(local, topic, { key: null, value: 'x'.repeat(5000), valueFormat: 'text', headers: [], compression: 'none', acks: -1, count: 1 }),
-    ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('max.message.bytes (1000)') });
+      produce(local, topic, {
+        key: null,
+        value: 'x'.repeat(5000),
+        valueFormat: 'text',
+        headers: [],
+        compression: 'none',
+        acks: -1,
+        count: 1,
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringContaining('max.message.bytes (1000)'),
+    });
     await expect(
-      produce(local, `${topic}-missing`, { key: null, value: 'x', valueFormat: 'text', headers: [], compression: 'none', acks: -1, count: 1 }),
+      produce(local, `${topic}-missing`, {
+        key: null,
+        value: 'x',
+        valueFormat: 'text',
+        headers: [],
+        compression: 'none',
+        acks: -1,
+        count: 1,
+      }),
     ).rejects.toMatchObject({ code: 'not_found' });
     await expect(
-      produce(local, topic, { partition: 9, key: null, value: 'x', valueFormat: 'text', headers: [], compression: 'none', acks: -1, count: 1 }),
+      produce(local, topic, {
+        partition: 9,
+        key: null,
+        value: 'x',
+        valueFormat: 'text',
+        headers: [],
+        compression: 'none',
+        acks: -1,
+        count: 1,
+      }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
     expect((await getTopic(local, topic)).messages).toBe(before);
   });

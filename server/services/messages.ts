@@ -1,6 +1,13 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Message, MessageList, MessageQuery, Payload, Produce, ProduceResult } from '@/lib/schemas/message';
+import type {
+  Message,
+  MessageList,
+  MessageQuery,
+  Payload,
+  Produce,
+  ProduceResult,
+} from '@/lib/schemas/message';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { describeTopicConfigs } from '@/server/kafka/configs';
@@ -36,7 +43,16 @@ export function toMessage(partition: number, record: FetchedRecord, maxBytes: nu
   };
 }
 
-async function topicMeta(cluster: ClusterConfig, name: string): Promise<TopicMeta> {
+/** The partitions named in a `0,2,5` list (all when absent); a partition the topic lacks is a 400. */
+export function choosePartitions(topic: TopicMeta, list: string | undefined): TopicMeta['partitions'] {
+  const chosen = list ? [...new Set(list.split(',').map(Number))] : topic.partitions.map((p) => p.partition);
+  const missing = chosen.filter((p) => !topic.partitions.some((x) => x.partition === p));
+  if (missing.length)
+    throw new AppError('validation_failed', `Topic "${topic.name}" has no partition ${missing.join(', ')}`);
+  return topic.partitions.filter((p) => chosen.includes(p.partition));
+}
+
+export async function topicMeta(cluster: ClusterConfig, name: string): Promise<TopicMeta> {
   const topic = (await describeTopology(cluster, [name])).topics.find((t) => t.name === name);
   if (!topic) throw new AppError('not_found', `Topic "${name}" does not exist`);
   return topic;
@@ -49,33 +65,50 @@ const MAX_ROUNDS = 50;
  * no commit). "newest" takes the last `limit` of each partition and merges them newest first; the
  * other starts read forward and merge oldest first.
  */
-export async function browseMessages(cluster: ClusterConfig, name: string, query: MessageQuery): Promise<MessageList> {
+export async function browseMessages(
+  cluster: ClusterConfig,
+  name: string,
+  query: MessageQuery,
+): Promise<MessageList> {
   try {
     const topic = await topicMeta(cluster, name);
-    const chosen = query.partitions ? [...new Set(query.partitions.split(',').map(Number))] : topic.partitions.map((p) => p.partition);
-    const missing = chosen.filter((p) => !topic.partitions.some((x) => x.partition === p));
-    if (missing.length) throw new AppError('validation_failed', `Topic "${name}" has no partition ${missing.join(', ')}`);
-    const metas = topic.partitions.filter((p) => chosen.includes(p.partition));
+    const metas = choosePartitions(topic, query.partitions);
     const clients = await connected(clientsFor(cluster));
     const deadline = Date.now() + cluster.requestTimeoutMs;
     const remaining = () => Math.max(500, deadline - Date.now());
 
-    const marks = (await withTimeout(fetchWatermarks(clients, [{ ...topic, partitions: metas }]), remaining(), 'ListOffsets')).offsets;
+    const marks = (
+      await withTimeout(
+        fetchWatermarks(clients, [{ ...topic, partitions: metas }]),
+        remaining(),
+        'ListOffsets',
+      )
+    ).offsets;
     const atTime =
       query.start === 'timestamp'
         ? await withTimeout(
-            fetchOffsetsForTime(clients, metas.map((p) => ({ topic: name, partition: p.partition, leader: p.leader })), query.timestamp!),
+            fetchOffsetsForTime(
+              clients,
+              metas.map((p) => ({ topic: name, partition: p.partition, leader: p.leader })),
+              query.timestamp!,
+            ),
             remaining(),
             'ListOffsets by time',
           )
         : new Map<string, number | null>();
 
     const unavailable: MessageList['unavailable'] = [];
-    const state = new Map<number, { leader: number; low: number; high: number; from: number; cursor: number; records: FetchedRecord[] }>();
+    const state = new Map<
+      number,
+      { leader: number; low: number; high: number; from: number; cursor: number; records: FetchedRecord[] }
+    >();
     for (const p of metas) {
       const m = marks.get(partitionKey(name, p.partition));
       if (p.leader === null || !m) {
-        unavailable.push({ partition: p.partition, reason: p.leader === null ? 'no leader' : 'its leader did not answer' });
+        unavailable.push({
+          partition: p.partition,
+          reason: p.leader === null ? 'no leader' : 'its leader did not answer',
+        });
         continue;
       }
       const from =
@@ -93,7 +126,11 @@ export async function browseMessages(cluster: ClusterConfig, name: string, query
       const pending = [...state].filter(([, s]) => s.cursor < s.high && s.records.length < query.limit);
       if (pending.length === 0) break;
       const fetched = await withTimeout(
-        fetchFrom(clients, name, pending.map(([partition, s]) => ({ partition, offset: s.cursor, leader: s.leader }))),
+        fetchFrom(
+          clients,
+          name,
+          pending.map(([partition, s]) => ({ partition, offset: s.cursor, leader: s.leader })),
+        ),
         remaining(),
         'Fetch',
       );
@@ -121,7 +158,11 @@ export async function browseMessages(cluster: ClusterConfig, name: string, query
     const newestFirst = query.start === 'newest';
     const messages = [...state]
       .flatMap(([partition, s]) => s.records.map((r) => toMessage(partition, r, query.maxBytes)))
-      .sort((a, b) => (newestFirst ? -1 : 1) * (a.timestamp - b.timestamp || a.offset - b.offset || a.partition - b.partition))
+      .sort(
+        (a, b) =>
+          (newestFirst ? -1 : 1) *
+          (a.timestamp - b.timestamp || a.offset - b.offset || a.partition - b.partition),
+      )
       .slice(0, query.limit);
     const partitions = [...state].map(([partition, s]) => {
       const shown = messages.filter((m) => m.partition === partition);
@@ -140,7 +181,12 @@ export async function browseMessages(cluster: ClusterConfig, name: string, query
 }
 
 /** One message, whole (the list truncates large payloads). */
-export async function getMessage(cluster: ClusterConfig, name: string, partition: number, offset: number): Promise<Message> {
+export async function getMessage(
+  cluster: ClusterConfig,
+  name: string,
+  partition: number,
+  offset: number,
+): Promise<Message> {
   const list = await browseMessages(cluster, name, {
     partitions: String(partition),
     start: 'offset',
@@ -154,7 +200,10 @@ export async function getMessage(cluster: ClusterConfig, name: string, partition
 }
 
 function fill(template: string, i: number, now: string): string {
-  return template.replaceAll('{{i}}', String(i)).replaceAll('{{now}}', now).replaceAll('{{uuid}}', () => randomUUID());
+  return template
+    .replaceAll('{{i}}', String(i))
+    .replaceAll('{{now}}', now)
+    .replaceAll('{{uuid}}', () => randomUUID());
 }
 
 /** Validates everything first, then sends all messages in one produce call: nothing is half-sent on bad input. */
@@ -183,14 +232,24 @@ export async function produce(cluster: ClusterConfig, name: string, body: Produc
   const configs = await describeTopicConfigs(clients, name).catch(() => []);
   const limit = Number(configs.find((c) => c.name === 'max.message.bytes')?.value ?? NaN);
   const largest = Math.max(
-    ...messages.map((m) => Buffer.byteLength(m.value ?? '') + Buffer.byteLength(m.key ?? '') + JSON.stringify(m.headers).length),
+    ...messages.map(
+      (m) =>
+        Buffer.byteLength(m.value ?? '') + Buffer.byteLength(m.key ?? '') + JSON.stringify(m.headers).length,
+    ),
   );
   if (Number.isFinite(limit) && largest > limit) {
-    throw new AppError('validation_failed', `A message of ${largest} bytes is larger than the topic's max.message.bytes (${limit})`);
+    throw new AppError(
+      'validation_failed',
+      `A message of ${largest} bytes is larger than the topic's max.message.bytes (${limit})`,
+    );
   }
   try {
     const results = await withTimeout(
-      produceMessages(clients, topic, messages, { compression: body.compression, acks: body.acks, timeoutMs: cluster.requestTimeoutMs }),
+      produceMessages(clients, topic, messages, {
+        compression: body.compression,
+        acks: body.acks,
+        timeoutMs: cluster.requestTimeoutMs,
+      }),
       cluster.requestTimeoutMs,
       'Produce',
     );

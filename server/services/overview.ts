@@ -19,9 +19,11 @@ export async function getOverview(cluster: ClusterConfig): Promise<ClusterOvervi
     }
   }
   const problems: string[] = [];
-  if (offlineBrokerIds.length > 0) problems.push(`Broker${offlineBrokerIds.length > 1 ? 's' : ''} ${offlineBrokerIds.join(', ')} down`);
+  if (offlineBrokerIds.length > 0)
+    problems.push(`Broker${offlineBrokerIds.length > 1 ? 's' : ''} ${offlineBrokerIds.join(', ')} down`);
   if (offline > 0) problems.push(`${offline} partition${offline > 1 ? 's' : ''} without a leader`);
-  if (underReplicated > 0) problems.push(`${underReplicated} under-replicated partition${underReplicated > 1 ? 's' : ''}`);
+  if (underReplicated > 0)
+    problems.push(`${underReplicated} under-replicated partition${underReplicated > 1 ? 's' : ''}`);
   if (topology.controllerId === null) problems.push('No active controller');
   return {
     clusterId: topology.clusterId,

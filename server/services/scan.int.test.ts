@@ -19,7 +19,10 @@ function collector() {
     signal: controller.signal,
     close: () => controller.abort(),
   };
-  const messages = () => events.filter((e) => e.event === 'messages').flatMap((e) => e.data.messages as { offset: number; partition: number }[]);
+  const messages = () =>
+    events
+      .filter((e) => e.event === 'messages')
+      .flatMap((e) => e.data.messages as { offset: number; partition: number }[]);
   const done = () => events.find((e) => e.event === 'done')?.data;
   return { channel, events, messages, done, abort: () => controller.abort() };
 }
@@ -53,7 +56,8 @@ describe('search', () => {
     await (
       await searchStream(local, topic, {
         ...base,
-        filter: 'json.status == "cancelled" && headers["kind"] == "cancelled" && offset >= 0 && timestamp > 1700000000000',
+        filter:
+          'json.status == "cancelled" && headers["kind"] == "cancelled" && offset >= 0 && timestamp > 1700000000000',
       })
     )(c.channel);
     expect(c.messages()).toHaveLength(37);
@@ -64,35 +68,54 @@ describe('search', () => {
 
   it('text search, a match limit, and partitions', async () => {
     const text = collector();
-    await (await searchStream(local, topic, { ...base, q: '"n": 7,' }))(text.channel);
+    await (
+      await searchStream(local, topic, { ...base, q: '"n": 7,' })
+    )(text.channel);
     expect(text.messages()).toHaveLength(2); // n = 7 in both batches
     const limited = collector();
-    await (await searchStream(local, topic, { ...base, limit: 10 }))(limited.channel);
+    await (
+      await searchStream(local, topic, { ...base, limit: 10 })
+    )(limited.channel);
     expect(limited.messages()).toHaveLength(10);
     expect(limited.done()).toMatchObject({ reason: 'limit' });
     const one = collector();
-    await (await searchStream(local, topic, { ...base, partitions: '1' }))(one.channel);
+    await (
+      await searchStream(local, topic, { ...base, partitions: '1' })
+    )(one.channel);
     expect(new Set(one.messages().map((m) => m.partition))).toEqual(new Set([1]));
   });
 
   it('refuses a bad filter before streaming, and never evaluates JavaScript', async () => {
-    await expect(searchStream(local, topic, { ...base, filter: 'json.status ==' })).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(searchStream(local, topic, { ...base, filter: 'process.exit(1)' })).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(searchStream(local, topic, { ...base, filter: 'vaule == "x"' })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(searchStream(local, topic, { ...base, filter: 'json.status ==' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(searchStream(local, topic, { ...base, filter: 'process.exit(1)' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(searchStream(local, topic, { ...base, filter: 'vaule == "x"' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
     await expect(searchStream(local, topic, { ...base, filter: 'value' })).rejects.toMatchObject({
       code: 'validation_failed',
       message: expect.stringContaining('not true or false'),
     });
     // Reaching for JavaScript internals finds nothing: fields are the message's own keys only.
     const c = collector();
-    await (await searchStream(local, topic, { ...base, filter: 'json.constructor.constructor("return process") != null' }).catch(() => async () => undefined))(c.channel);
+    await (
+      await searchStream(local, topic, {
+        ...base,
+        filter: 'json.constructor.constructor("return process") != null',
+      }).catch(() => async () => undefined)
+    )(c.channel);
     expect(c.messages()).toEqual([]);
   });
 
   it('stops when the browser goes away', async () => {
     const c = collector();
     c.abort();
-    await (await searchStream(local, topic, base))(c.channel);
+    await (
+      await searchStream(local, topic, base)
+    )(c.channel);
     expect(c.done()).toBeUndefined();
     expect(c.messages()).toEqual([]);
   });
@@ -101,7 +124,9 @@ describe('search', () => {
 describe('live tail', () => {
   it('streams messages produced after it started, and stops on disconnect', async () => {
     const c = collector();
-    const running = (await tailStream(local, topic, { q: '', filter: 'json.status == "late"', maxBytes: 16_384 }))(c.channel);
+    const running = (
+      await tailStream(local, topic, { q: '', filter: 'json.status == "late"', maxBytes: 16_384 })
+    )(c.channel);
     await send('placed', 5);
     await send('late', 4);
     const deadline = Date.now() + 15_000;

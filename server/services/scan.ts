@@ -2,16 +2,14 @@ import 'server-only';
 import type { Message } from '@/lib/schemas/message';
 import type { SearchQuery, TailQuery } from '@/lib/schemas/search';
 import type { ClusterConfig } from '@/server/config/schema';
-import { AppError } from '@/server/http/app-error';
 import type { SseChannel } from '@/server/http/sse';
 import { toAppError } from '@/server/kafka/errors';
 import { fetchFrom } from '@/server/kafka/fetch';
 import { clientsFor, connected } from '@/server/kafka/registry';
 import { withTimeout } from '@/server/kafka/timeout';
-import { describeTopology } from '@/server/kafka/topology';
 import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
 import { compileFilter } from '@/server/services/message-filter';
-import { toMessage } from '@/server/services/messages';
+import { choosePartitions, toMessage, topicMeta } from '@/server/services/messages';
 
 /** Bounds: a search never runs longer than this; a tail stops after this long or this many messages. */
 export const SEARCH_TIMEOUT_MS = 120_000;
@@ -27,14 +25,16 @@ interface Cursor {
 }
 
 async function prepare(cluster: ClusterConfig, topicName: string, partitions: string | undefined) {
-  const topic = (await describeTopology(cluster, [topicName])).topics.find((t) => t.name === topicName);
-  if (!topic) throw new AppError('not_found', `Topic "${topicName}" does not exist`);
-  const chosen = partitions ? [...new Set(partitions.split(',').map(Number))] : topic.partitions.map((p) => p.partition);
-  const missing = chosen.filter((p) => !topic.partitions.some((x) => x.partition === p));
-  if (missing.length) throw new AppError('validation_failed', `Topic "${topicName}" has no partition ${missing.join(', ')}`);
-  const metas = topic.partitions.filter((p) => chosen.includes(p.partition));
+  const topic = await topicMeta(cluster, topicName);
+  const metas = choosePartitions(topic, partitions);
   const clients = await connected(clientsFor(cluster));
-  const marks = (await withTimeout(fetchWatermarks(clients, [{ ...topic, partitions: metas }]), cluster.requestTimeoutMs, 'ListOffsets')).offsets;
+  const marks = (
+    await withTimeout(
+      fetchWatermarks(clients, [{ ...topic, partitions: metas }]),
+      cluster.requestTimeoutMs,
+      'ListOffsets',
+    )
+  ).offsets;
   return { topic, metas, clients, marks };
 }
 
@@ -85,67 +85,78 @@ async function scan(
   }
 
   async function loop(): Promise<void> {
-  while (!channel.signal.aborted) {
-    if (Date.now() - started > args.timeoutMs) return finish(args.follow ? 'max_messages' : 'timeout');
-    const active = [...args.cursors].filter(([, c]) => args.follow || c.position < c.end);
-    if (active.length === 0) return finish('end');
-    const fetched = await fetchFrom(
-      args.clients,
-      args.topic,
-      active.map(([partition, c]) => ({ partition, offset: c.position, leader: c.leader })),
-      FETCH_BYTES,
-    );
-    let progressed = false;
-    const positionBefore = new Map(active.map(([p, c]) => [p, c.position]));
-    const unavailable: { partition: number; reason: string }[] = [];
-    for (const [partition, cursor] of active) {
-      const result = fetched.get(partition);
-      if (!result || result.error) {
-        unavailable.push({ partition, reason: result?.error ?? 'no answer' });
-        args.cursors.delete(partition);
-        continue;
-      }
-      for (const record of result.records) {
-        const offset = Number(record.offset);
-        if (offset < cursor.position || (!args.follow && offset >= cursor.end)) continue;
-        cursor.position = offset + 1;
-        scanned += 1;
-        bytes += (record.value?.length ?? 0) + (record.key?.length ?? 0);
-        if (args.filter(partition, record)) {
-          matched += 1;
-          batch.push(toMessage(partition, record, args.maxBytes));
-          if (matched >= args.limit) return finish(args.follow ? 'max_messages' : 'limit');
+    while (!channel.signal.aborted) {
+      if (Date.now() - started > args.timeoutMs) return finish(args.follow ? 'max_messages' : 'timeout');
+      const active = [...args.cursors].filter(([, c]) => args.follow || c.position < c.end);
+      if (active.length === 0) return finish('end');
+      const fetched = await fetchFrom(
+        args.clients,
+        args.topic,
+        active.map(([partition, c]) => ({ partition, offset: c.position, leader: c.leader })),
+        FETCH_BYTES,
+      );
+      let progressed = false;
+      const positionBefore = new Map(active.map(([p, c]) => [p, c.position]));
+      const unavailable: { partition: number; reason: string }[] = [];
+      for (const [partition, cursor] of active) {
+        const result = fetched.get(partition);
+        if (!result || result.error) {
+          unavailable.push({ partition, reason: result?.error ?? 'no answer' });
+          args.cursors.delete(partition);
+          continue;
         }
+        for (const record of result.records) {
+          const offset = Number(record.offset);
+          if (offset < cursor.position || (!args.follow && offset >= cursor.end)) continue;
+          cursor.position = offset + 1;
+          scanned += 1;
+          bytes += (record.value?.length ?? 0) + (record.key?.length ?? 0);
+          if (args.filter(partition, record)) {
+            matched += 1;
+            batch.push(toMessage(partition, record, args.maxBytes));
+            if (matched >= args.limit) return finish(args.follow ? 'max_messages' : 'limit');
+          }
+        }
+        // Transaction markers and compacted gaps hold offsets without messages: step over them too.
+        if (result.nextOffset !== null && result.nextOffset > cursor.position) {
+          cursor.position = args.follow ? result.nextOffset : Math.min(cursor.end, result.nextOffset);
+        }
+        if (cursor.position !== positionBefore.get(partition)) progressed = true;
       }
-      // Transaction markers and compacted gaps hold offsets without messages: step over them too.
-      if (result.nextOffset !== null && result.nextOffset > cursor.position) {
-        cursor.position = args.follow ? result.nextOffset : Math.min(cursor.end, result.nextOffset);
-      }
-      if (cursor.position !== positionBefore.get(partition)) progressed = true;
+      if (unavailable.length) channel.send('notice', { unavailable });
+      flush();
+      if (!progressed) await new Promise((r) => setTimeout(r, args.follow ? 500 : 50));
     }
-    if (unavailable.length) channel.send('notice', { unavailable });
-    flush();
-    if (!progressed) await new Promise((r) => setTimeout(r, args.follow ? 500 : 50));
-  }
   }
 }
 
 type Stream = (channel: SseChannel) => Promise<void>;
 
 /** Validates the query and positions the cursors first, so bad input is a 4xx before any stream starts. */
-export async function searchStream(cluster: ClusterConfig, topicName: string, query: SearchQuery): Promise<Stream> {
+export async function searchStream(
+  cluster: ClusterConfig,
+  topicName: string,
+  query: SearchQuery,
+): Promise<Stream> {
   const filter = compileFilter(query.q, query.filter);
   const { metas, clients, marks } = await prepare(cluster, topicName, query.partitions);
   const startAt =
     query.start === 'timestamp'
-      ? await fetchOffsetsForTime(clients, metas.map((p) => ({ topic: topicName, partition: p.partition, leader: p.leader })), query.timestamp ?? 0)
+      ? await fetchOffsetsForTime(
+          clients,
+          metas.map((p) => ({ topic: topicName, partition: p.partition, leader: p.leader })),
+          query.timestamp ?? 0,
+        )
       : new Map<string, number | null>();
   const cursors = new Map<number, Cursor>();
   const unavailable: { partition: number; reason: string }[] = [];
   for (const p of metas) {
     const m = marks.get(partitionKey(topicName, p.partition));
     if (p.leader === null || !m) {
-      unavailable.push({ partition: p.partition, reason: p.leader === null ? 'no leader' : 'its leader did not answer' });
+      unavailable.push({
+        partition: p.partition,
+        reason: p.leader === null ? 'no leader' : 'its leader did not answer',
+      });
       continue;
     }
     const position =
@@ -158,18 +169,43 @@ export async function searchStream(cluster: ClusterConfig, topicName: string, qu
   }
   return async (channel) => {
     if (unavailable.length) channel.send('notice', { unavailable });
-    await scan(channel, { cluster, topic: topicName, cursors, filter, maxBytes: query.maxBytes, limit: query.limit, timeoutMs: SEARCH_TIMEOUT_MS, follow: false, clients });
+    await scan(channel, {
+      cluster,
+      topic: topicName,
+      cursors,
+      filter,
+      maxBytes: query.maxBytes,
+      limit: query.limit,
+      timeoutMs: SEARCH_TIMEOUT_MS,
+      follow: false,
+      clients,
+    });
   };
 }
 
-export async function tailStream(cluster: ClusterConfig, topicName: string, query: TailQuery): Promise<Stream> {
+export async function tailStream(
+  cluster: ClusterConfig,
+  topicName: string,
+  query: TailQuery,
+): Promise<Stream> {
   const filter = compileFilter(query.q, query.filter);
   const { metas, clients, marks } = await prepare(cluster, topicName, query.partitions);
   const cursors = new Map<number, Cursor>();
   for (const p of metas) {
     const m = marks.get(partitionKey(topicName, p.partition));
-    if (p.leader !== null && m) cursors.set(p.partition, { leader: p.leader, position: m.high, end: Number.MAX_SAFE_INTEGER });
+    if (p.leader !== null && m)
+      cursors.set(p.partition, { leader: p.leader, position: m.high, end: Number.MAX_SAFE_INTEGER });
   }
   return (channel) =>
-    scan(channel, { cluster, topic: topicName, cursors, filter, maxBytes: query.maxBytes, limit: TAIL_MAX_MESSAGES, timeoutMs: TAIL_TIMEOUT_MS, follow: true, clients });
+    scan(channel, {
+      cluster,
+      topic: topicName,
+      cursors,
+      filter,
+      maxBytes: query.maxBytes,
+      limit: TAIL_MAX_MESSAGES,
+      timeoutMs: TAIL_TIMEOUT_MS,
+      follow: true,
+      clients,
+    });
 }

@@ -32,7 +32,10 @@ export const getLogDirs = (config: ClusterConfig, topology: Topology) =>
   cached(key(config, 'logdirs'), TTL_MS, async () => {
     const clients = await connected(clientsFor(config));
     return withTimeout(
-      fetchLogDirs(clients, topology.brokers.map((b) => b.id)),
+      fetchLogDirs(
+        clients,
+        topology.brokers.map((b) => b.id),
+      ),
       config.requestTimeoutMs,
       'DescribeLogDirs',
     );

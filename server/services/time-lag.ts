@@ -43,11 +43,23 @@ async function timestampsAt(
  * Time lag where it is cheap to read: for each lagging partition, the timestamps of the next
  * record to consume and of the latest record, read with plain fetches (no group is joined).
  */
-export async function timeLags(clients: ClusterClients, topics: TopicMeta[], lagging: LaggingPartition[]): Promise<Map<string, number>> {
+export async function timeLags(
+  clients: ClusterClients,
+  topics: TopicMeta[],
+  lagging: LaggingPartition[],
+): Promise<Map<string, number>> {
   if (lagging.length === 0) return new Map();
   const [next, latest] = await Promise.all([
-    timestampsAt(clients, topics, lagging.map((l) => ({ topic: l.topic, partition: l.partition, offset: l.committed }))),
-    timestampsAt(clients, topics, lagging.map((l) => ({ topic: l.topic, partition: l.partition, offset: l.high - 1 }))),
+    timestampsAt(
+      clients,
+      topics,
+      lagging.map((l) => ({ topic: l.topic, partition: l.partition, offset: l.committed })),
+    ),
+    timestampsAt(
+      clients,
+      topics,
+      lagging.map((l) => ({ topic: l.topic, partition: l.partition, offset: l.high - 1 })),
+    ),
   ]);
   const result = new Map<string, number>();
   for (const l of lagging) {

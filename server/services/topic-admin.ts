@@ -1,27 +1,22 @@
 import 'server-only';
-import type { AlterConfigs, ConfigList, CreateTopic, Purge, PurgeResult, TopicDetail } from '@/lib/schemas/topic';
+import type {
+  AlterConfigs,
+  ConfigList,
+  CreateTopic,
+  Purge,
+  PurgeResult,
+  TopicDetail,
+} from '@/lib/schemas/topic';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { alterTopicConfigs, describeTopicConfigs } from '@/server/kafka/configs';
-import { toAppError } from '@/server/kafka/errors';
 import { clientsFor, connected } from '@/server/kafka/registry';
-import { withTimeout } from '@/server/kafka/timeout';
 import { addPartitions, createTopic, deleteRecords, deleteTopic } from '@/server/kafka/topic-admin';
 import { describeTopology } from '@/server/kafka/topology';
 import { fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
-import { getTopology, invalidateCluster } from '@/server/services/snapshot';
+import { kafkaChange } from '@/server/services/kafka-call';
+import { getTopology } from '@/server/services/snapshot';
 import { getTopic } from '@/server/services/topics';
-
-/** Runs a Kafka call with the cluster's time-out and maps its failure; the cluster's cached reads are dropped after. */
-async function kafkaCall<T>(cluster: ClusterConfig, what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await withTimeout(fn(), cluster.requestTimeoutMs, what);
-  } catch (error) {
-    throw toAppError(error, what);
-  } finally {
-    invalidateCluster(cluster);
-  }
-}
 
 /** Brokers learn of new partitions from the controller a moment after it answers: wait until they have. */
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -48,7 +43,10 @@ async function checkConfigNames(cluster: ClusterConfig, names: string[]): Promis
   const known = new Set(configs.map((c) => c.name));
   const unknown = names.filter((name) => !known.has(name));
   if (unknown.length > 0) {
-    throw new AppError('validation_failed', `Unknown topic config${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+    throw new AppError(
+      'validation_failed',
+      `Unknown topic config${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+    );
   }
 }
 
@@ -63,7 +61,7 @@ export async function createTopicChecked(cluster: ClusterConfig, body: CreateTop
     );
   }
   const clients = await connected(clientsFor(cluster));
-  const created = await kafkaCall(cluster, `Create topic "${body.name}"`, () =>
+  const created = await kafkaChange(cluster, `Create topic "${body.name}"`, () =>
     createTopic(clients, body, cluster.requestTimeoutMs),
   );
   if (!created) throw new AppError('conflict', `Topic "${body.name}" already exists`);
@@ -72,13 +70,20 @@ export async function createTopicChecked(cluster: ClusterConfig, body: CreateTop
 
 export async function deleteTopicChecked(cluster: ClusterConfig, name: string): Promise<{ ok: true }> {
   const { topic } = await existingTopic(cluster, name);
-  if (topic.internal) throw new AppError('forbidden', `"${name}" is an internal topic and cannot be deleted here`);
+  if (topic.internal)
+    throw new AppError('forbidden', `"${name}" is an internal topic and cannot be deleted here`);
   const clients = await connected(clientsFor(cluster));
-  await kafkaCall(cluster, `Delete topic "${name}"`, () => deleteTopic(clients, name, cluster.requestTimeoutMs));
+  await kafkaChange(cluster, `Delete topic "${name}"`, () =>
+    deleteTopic(clients, name, cluster.requestTimeoutMs),
+  );
   return { ok: true };
 }
 
-export async function addPartitionsChecked(cluster: ClusterConfig, name: string, count: number): Promise<TopicDetail> {
+export async function addPartitionsChecked(
+  cluster: ClusterConfig,
+  name: string,
+  count: number,
+): Promise<TopicDetail> {
   const { topic } = await existingTopic(cluster, name);
   if (count <= topic.partitions.length) {
     throw new AppError(
@@ -87,8 +92,13 @@ export async function addPartitionsChecked(cluster: ClusterConfig, name: string,
     );
   }
   const clients = await connected(clientsFor(cluster));
-  await kafkaCall(cluster, `Add partitions to "${name}"`, () => addPartitions(clients, name, count, cluster.requestTimeoutMs));
-  await waitFor(async () => (await existingTopic(cluster, name)).topic.partitions.length >= count, cluster.requestTimeoutMs);
+  await kafkaChange(cluster, `Add partitions to "${name}"`, () =>
+    addPartitions(clients, name, count, cluster.requestTimeoutMs),
+  );
+  await waitFor(
+    async () => (await existingTopic(cluster, name)).topic.partitions.length >= count,
+    cluster.requestTimeoutMs,
+  );
   return getTopic(cluster, name);
 }
 
@@ -98,16 +108,20 @@ export async function purgeTopic(cluster: ClusterConfig, name: string, body: Pur
   const known = new Set(topic.partitions.map((p) => p.partition));
   const targets = body.partitions ?? topic.partitions.map((p) => ({ partition: p.partition, offset: -1 }));
   const unknown = targets.filter((t) => !known.has(t.partition)).map((t) => t.partition);
-  if (unknown.length > 0) throw new AppError('validation_failed', `Topic "${name}" has no partition ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new AppError('validation_failed', `Topic "${name}" has no partition ${unknown.join(', ')}`);
   const clients = await connected(clientsFor(cluster));
   const before = await fetchWatermarks(clients, [topic]);
   for (const t of targets) {
     const marks = before.offsets.get(partitionKey(name, t.partition));
     if (marks && t.offset > marks.high) {
-      throw new AppError('validation_failed', `Offset ${t.offset} is beyond the end of partition ${t.partition} (${marks.high})`);
+      throw new AppError(
+        'validation_failed',
+        `Offset ${t.offset} is beyond the end of partition ${t.partition} (${marks.high})`,
+      );
     }
   }
-  await kafkaCall(cluster, `Purge "${name}"`, () => deleteRecords(clients, name, targets));
+  await kafkaChange(cluster, `Purge "${name}"`, () => deleteRecords(clients, name, targets));
   const after = await fetchWatermarks(clients, [topic]);
   return {
     partitions: targets.map((t) => ({
@@ -119,17 +133,23 @@ export async function purgeTopic(cluster: ClusterConfig, name: string, body: Pur
 
 export async function getTopicConfigs(cluster: ClusterConfig, name: string): Promise<ConfigList> {
   const clients = await connected(clientsFor(cluster));
-  const configs = await kafkaCall(cluster, `Configuration of "${name}"`, () => describeTopicConfigs(clients, name));
+  const configs = await kafkaChange(cluster, `Configuration of "${name}"`, () =>
+    describeTopicConfigs(clients, name),
+  );
   return { configs };
 }
 
-export async function alterTopicConfigsChecked(cluster: ClusterConfig, name: string, body: AlterConfigs): Promise<ConfigList> {
+export async function alterTopicConfigsChecked(
+  cluster: ClusterConfig,
+  name: string,
+  body: AlterConfigs,
+): Promise<ConfigList> {
   await existingTopic(cluster, name);
   const changes = [
     ...Object.entries(body.set).map(([configName, value]) => ({ name: configName, value })),
     ...body.reset.map((configName) => ({ name: configName, value: null })),
   ];
   const clients = await connected(clientsFor(cluster));
-  await kafkaCall(cluster, `Configure "${name}"`, () => alterTopicConfigs(clients, name, changes));
+  await kafkaChange(cluster, `Configure "${name}"`, () => alterTopicConfigs(clients, name, changes));
   return getTopicConfigs(cluster, name);
 }

@@ -27,19 +27,32 @@ const listQuery = { q: '', internal: 'hide', sort: 'name', dir: 'asc', page: 1, 
 
 /** Kafka's own view of a topic's partitions. */
 async function describeWithKafkaTools(name: string) {
-  const out = await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', name]);
-  return [...out.matchAll(/Partition: (\d+)\s+Leader: (-?\d+|none)\s+Replicas: ([\d,]+)\s+Isr: ([\d,]*)/g)].map(
-    ([, partition, leader, replicas, isr]) => ({
-      partition: Number(partition),
-      leader: leader === 'none' || leader === '-1' ? null : Number(leader),
-      replicas: replicas!.split(',').map(Number),
-      isr: isr ? isr.split(',').map(Number) : [],
-    }),
-  );
+  const out = await kafkaCli('kafka-topics', [
+    '--bootstrap-server',
+    bootstrap,
+    '--describe',
+    '--topic',
+    name,
+  ]);
+  return [
+    ...out.matchAll(/Partition: (\d+)\s+Leader: (-?\d+|none)\s+Replicas: ([\d,]+)\s+Isr: ([\d,]*)/g),
+  ].map(([, partition, leader, replicas, isr]) => ({
+    partition: Number(partition),
+    leader: leader === 'none' || leader === '-1' ? null : Number(leader),
+    replicas: replicas!.split(',').map(Number),
+    isr: isr ? isr.split(',').map(Number) : [],
+  }));
 }
 
 async function offsetsWithKafkaTools(name: string, time: '-1' | '-2') {
-  const out = await kafkaCli('kafka-get-offsets', ['--bootstrap-server', bootstrap, '--topic', name, '--time', time]);
+  const out = await kafkaCli('kafka-get-offsets', [
+    '--bootstrap-server',
+    bootstrap,
+    '--topic',
+    name,
+    '--time',
+    time,
+  ]);
   return new Map([...out.matchAll(/^.+:(\d+):(\d+)$/gm)].map(([, p, o]) => [Number(p), Number(o)]));
 }
 
@@ -50,10 +63,18 @@ beforeAll(async () => {
   await admin.connect();
   await admin.fetchOffsets({ groupId: `it-topics-${run}`, topics: [] }).catch(() => undefined);
   await admin.disconnect();
-  await createTopicChecked(local, { name: topic, partitions: 6, replicationFactor: 3, configs: { 'retention.ms': '3600000' } });
+  await createTopicChecked(local, {
+    name: topic,
+    partitions: 6,
+    replicationFactor: 3,
+    configs: { 'retention.ms': '3600000' },
+  });
   // Uneven partitions, so a mix-up between partitions would show.
   for (let p = 0; p < 6; p++) {
-    await producer.send({ topic, messages: Array.from({ length: p * 10 + 1 }, (_, i) => ({ partition: p, value: `m${i}` })) });
+    await producer.send({
+      topic,
+      messages: Array.from({ length: p * 10 + 1 }, (_, i) => ({ partition: p, value: `m${i}` })),
+    });
   }
 });
 
@@ -67,8 +88,20 @@ describe('topics against Kafka’s own tools', () => {
   it('partitions, leaders, replicas and ISR match kafka-topics --describe', async () => {
     const [ours, theirs] = await Promise.all([getTopic(local, topic), describeWithKafkaTools(topic)]);
     expect(theirs).toHaveLength(6);
-    expect(ours.partitionDetails.map(({ partition, leader, replicas, isr }) => ({ partition, leader, replicas, isr }))).toEqual(theirs);
-    expect(ours).toMatchObject({ partitions: 6, replicationFactor: 3, underReplicated: 0, offlinePartitions: 0 });
+    expect(
+      ours.partitionDetails.map(({ partition, leader, replicas, isr }) => ({
+        partition,
+        leader,
+        replicas,
+        isr,
+      })),
+    ).toEqual(theirs);
+    expect(ours).toMatchObject({
+      partitions: 6,
+      replicationFactor: 3,
+      underReplicated: 0,
+      offlinePartitions: 0,
+    });
   });
 
   it('low and high watermarks and message counts match kafka-get-offsets', async () => {
@@ -93,7 +126,9 @@ describe('topics against Kafka’s own tools', () => {
     expect(found.items[0]!.sizeBytes).toBeGreaterThan(0);
 
     const all = await listTopics(local, { ...listQuery, pageSize: 10 });
-    const names = (await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--list', '--exclude-internal']))
+    const names = (
+      await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--list', '--exclude-internal'])
+    )
       .split('\n')
       .filter(Boolean);
     expect(all.total).toBe(names.length);
@@ -111,35 +146,67 @@ describe('topics against Kafka’s own tools', () => {
 
 describe('topic administration', () => {
   it('refuses bad input with clear 4xx errors', async () => {
-    await expect(createTopicChecked(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} })).rejects.toMatchObject({
+    await expect(
+      createTopicChecked(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} }),
+    ).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining('already exists'),
     });
     await expect(
       createTopicChecked(local, { name: `${topic}-rf`, partitions: 1, replicationFactor: 4, configs: {} }),
-    ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('larger than the 3 broker') });
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringContaining('larger than the 3 broker'),
+    });
     await expect(
-      createTopicChecked(local, { name: `${topic}-cfg`, partitions: 1, replicationFactor: 1, configs: { 'no.such.config': '1' } }),
+      createTopicChecked(local, {
+        name: `${topic}-cfg`,
+        partitions: 1,
+        replicationFactor: 1,
+        configs: { 'no.such.config': '1' },
+      }),
     ).rejects.toMatchObject({ code: 'validation_failed', message: 'Unknown topic config: no.such.config' });
     await expect(addPartitionsChecked(local, topic, 3)).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(alterTopicConfigsChecked(local, topic, { set: { 'no.such.config': '1' }, reset: [] })).rejects.toMatchObject({
+    await expect(
+      alterTopicConfigsChecked(local, topic, { set: { 'no.such.config': '1' }, reset: [] }),
+    ).rejects.toMatchObject({
       code: 'validation_failed',
     });
     await expect(getTopic(local, `${topic}-missing`)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('edits configs incrementally: the other overrides stay', async () => {
-    const after = await alterTopicConfigsChecked(local, topic, { set: { 'cleanup.policy': 'compact' }, reset: [] });
+    const after = await alterTopicConfigsChecked(local, topic, {
+      set: { 'cleanup.policy': 'compact' },
+      reset: [],
+    });
     const byName = new Map(after.configs.map((c) => [c.name, c]));
-    expect(byName.get('cleanup.policy')).toMatchObject({ value: 'compact', source: 'topic', isDefault: false });
+    expect(byName.get('cleanup.policy')).toMatchObject({
+      value: 'compact',
+      source: 'topic',
+      isDefault: false,
+    });
     expect(byName.get('retention.ms')).toMatchObject({ value: '3600000', source: 'topic' });
-    const oracle = await kafkaCli('kafka-configs', ['--bootstrap-server', bootstrap, '--describe', '--entity-type', 'topics', '--entity-name', topic]);
+    const oracle = await kafkaCli('kafka-configs', [
+      '--bootstrap-server',
+      bootstrap,
+      '--describe',
+      '--entity-type',
+      'topics',
+      '--entity-name',
+      topic,
+    ]);
     expect(oracle).toContain('cleanup.policy=compact');
     expect(oracle).toContain('retention.ms=3600000');
 
     const reset = await alterTopicConfigsChecked(local, topic, { set: {}, reset: ['cleanup.policy'] });
-    expect(reset.configs.find((c) => c.name === 'cleanup.policy')).toMatchObject({ value: 'delete', isDefault: true });
-    expect((await getTopicConfigs(local, topic)).configs.find((c) => c.name === 'retention.ms')?.value).toBe('3600000');
+    expect(reset.configs.find((c) => c.name === 'cleanup.policy')).toMatchObject({
+      value: 'delete',
+      isDefault: true,
+    });
+    expect((await getTopicConfigs(local, topic)).configs.find((c) => c.name === 'retention.ms')?.value).toBe(
+      '3600000',
+    );
   });
 
   it('grows the topic, then purges one partition up to an offset and the rest entirely', async () => {
@@ -150,10 +217,15 @@ describe('topic administration', () => {
     const partial = await purgeTopic(local, topic, { partitions: [{ partition: 5, offset: 20 }] });
     expect(partial.partitions).toEqual([{ partition: 5, lowWatermark: 20 }]);
     await purgeTopic(local, topic, {});
-    const [lows, highs] = await Promise.all([offsetsWithKafkaTools(topic, '-2'), offsetsWithKafkaTools(topic, '-1')]);
+    const [lows, highs] = await Promise.all([
+      offsetsWithKafkaTools(topic, '-2'),
+      offsetsWithKafkaTools(topic, '-1'),
+    ]);
     for (let p = 0; p < 8; p++) expect(lows.get(p)).toBe(highs.get(p));
     expect((await getTopic(local, topic)).messages).toBe(0);
-    await expect(purgeTopic(local, topic, { partitions: [{ partition: 99, offset: 1 }] })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      purgeTopic(local, topic, { partitions: [{ partition: 99, offset: 1 }] }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
   it('deletes the topic', async () => {
@@ -175,12 +247,20 @@ describe('brokers and overview', () => {
     for (const broker of brokers) {
       expect(broker.online).toBe(true);
       expect(broker.partitionsLed).toBe(rows.filter(([, leader]) => Number(leader) === broker.id).length);
-      expect(broker.replicas).toBe(rows.filter(([, , replicas]) => replicas!.split(',').map(Number).includes(broker.id)).length);
+      expect(broker.replicas).toBe(
+        rows.filter(([, , replicas]) => replicas!.split(',').map(Number).includes(broker.id)).length,
+      );
     }
   });
 
   it('log-dir sizes match kafka-log-dirs', async () => {
-    const out = await kafkaCli('kafka-log-dirs', ['--bootstrap-server', bootstrap, '--describe', '--broker-list', '1']);
+    const out = await kafkaCli('kafka-log-dirs', [
+      '--bootstrap-server',
+      bootstrap,
+      '--describe',
+      '--broker-list',
+      '1',
+    ]);
     const json = JSON.parse(out.split('\n').find((line) => line.startsWith('{'))!) as {
       brokers: { broker: number; logDirs: { logDir: string; partitions: { size: number }[] }[] }[];
     };

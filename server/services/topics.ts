@@ -63,7 +63,9 @@ export async function listTopics(cluster: ClusterConfig, query: TopicListQuery):
   const needle = query.q.toLowerCase();
   const logDirsKnown = logDirs.byBroker.size > 0;
   const matching = topology.topics
-    .filter((t) => (query.internal === 'show' || !t.internal) && (!needle || t.name.toLowerCase().includes(needle)))
+    .filter(
+      (t) => (query.internal === 'show' || !t.internal) && (!needle || t.name.toLowerCase().includes(needle)),
+    )
     .map((t) => summarize(t, partitionsOf(t, watermarks, logDirs), logDirsKnown))
     .sort(compare(query.sort, query.dir));
   const start = (query.page - 1) * query.pageSize;
@@ -72,7 +74,9 @@ export async function listTopics(cluster: ClusterConfig, query: TopicListQuery):
     total: matching.length,
     page: query.page,
     pageSize: query.pageSize,
-    unavailableBrokers: [...new Set([...watermarks.unavailableBrokers, ...logDirs.unavailableBrokers])].sort(),
+    unavailableBrokers: [
+      ...new Set([...watermarks.unavailableBrokers, ...logDirs.unavailableBrokers]),
+    ].sort(),
   };
 }
 
@@ -91,7 +95,9 @@ export async function getTopic(cluster: ClusterConfig, name: string): Promise<To
     return {
       ...summarize(topic, partitionDetails, logDirs.byBroker.size > 0),
       partitionDetails,
-      unavailableBrokers: [...new Set([...watermarks.unavailableBrokers, ...logDirs.unavailableBrokers])].sort(),
+      unavailableBrokers: [
+        ...new Set([...watermarks.unavailableBrokers, ...logDirs.unavailableBrokers]),
+      ].sort(),
     };
   } catch (error) {
     throw toAppError(error, `Topic "${name}"`);

@@ -19,7 +19,8 @@ export function apiVersionsV3Request(): ProtocolRequest<SupportedFeature[]> {
       apiKey: 18,
       apiVersion: 3,
       apiName: 'ApiVersions',
-      encode: async () => flexibleEncoder().writeUVarIntString('kafkascope').writeUVarIntString('1').writeUVarInt(0),
+      encode: async () =>
+        flexibleEncoder().writeUVarIntString('kafkascope').writeUVarIntString('1').writeUVarInt(0),
     },
     response: {
       decode: async (payload) => {
@@ -41,7 +42,11 @@ export function apiVersionsV3Request(): ProtocolRequest<SupportedFeature[]> {
           decoder.offset += size;
           if (tag !== 0) continue; // 0: SupportedFeatures
           readCompactArray(field, (d) => {
-            const feature = { name: d.readUVarIntString() ?? '', minVersion: d.readInt16(), maxVersion: d.readInt16() };
+            const feature = {
+              name: d.readUVarIntString() ?? '',
+              minVersion: d.readInt16(),
+              maxVersion: d.readInt16(),
+            };
             d.readTaggedFields();
             features.push(feature);
           });

@@ -2,7 +2,12 @@ import 'server-only';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
-import { flexibleDecoder, flexibleEncoder, readCompactArray, readInt64 } from '@/server/kafka/protocol/flexible';
+import {
+  flexibleDecoder,
+  flexibleEncoder,
+  readCompactArray,
+  readInt64,
+} from '@/server/kafka/protocol/flexible';
 import { KafkaProtocolError, errorName } from '@/server/kafka/protocol/protocol-error';
 
 export const DESCRIBE_LOG_DIRS_API_KEY = 35;
@@ -39,7 +44,8 @@ export function describeLogDirsRequest(version: number): ProtocolRequest<LogDir[
       apiVersion: version,
       apiName: 'DescribeLogDirs',
       // A null topic list asks for all partitions.
-      encode: async () => (flexible ? flexibleEncoder().writeUVarInt(0).writeUVarInt(0) : new Encoder().writeInt32(-1)),
+      encode: async () =>
+        flexible ? flexibleEncoder().writeUVarInt(0).writeUVarInt(0) : new Encoder().writeInt32(-1),
     },
     response: {
       decode: async (payload) => {
@@ -78,7 +84,13 @@ export function describeLogDirsRequest(version: number): ProtocolRequest<LogDir[
           const totalBytes = version >= 4 ? readInt64(d) : -1;
           const usableBytes = version >= 4 ? readInt64(d) : -1;
           tags(d);
-          return { path, error: errorCode === 0 ? null : errorName(errorCode), totalBytes, usableBytes, partitions };
+          return {
+            path,
+            error: errorCode === 0 ? null : errorName(errorCode),
+            totalBytes,
+            usableBytes,
+            partitions,
+          };
         });
       },
       parse: async (decoded) => decoded,

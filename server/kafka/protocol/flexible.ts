@@ -20,7 +20,11 @@ export function flexibleDecoder(payload: Buffer): Decoder {
 export const readInt64 = (decoder: Decoder): number => Number(decoder.readInt64().toString());
 
 /** Compact arrays are length+1 with 0 meaning null. */
-export function writeCompactArray<T>(encoder: Encoder, items: T[], write: (encoder: Encoder, item: T) => void): void {
+export function writeCompactArray<T>(
+  encoder: Encoder,
+  items: T[],
+  write: (encoder: Encoder, item: T) => void,
+): void {
   encoder.writeUVarInt(items.length + 1);
   for (const item of items) write(encoder, item);
 }

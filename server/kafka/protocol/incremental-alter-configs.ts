@@ -38,7 +38,10 @@ export function incrementalAlterConfigsRequest(
         const encoder = new Encoder().writeInt32(1).writeInt8(resourceType).writeString(resourceName);
         encoder.writeInt32(changes.length);
         for (const change of changes) {
-          encoder.writeString(change.name).writeInt8(change.value === null ? 1 : 0).writeString(change.value);
+          encoder
+            .writeString(change.name)
+            .writeInt8(change.value === null ? 1 : 0)
+            .writeString(change.value);
         }
         return encoder.writeBoolean(validateOnly);
       },

@@ -22,10 +22,16 @@ function kafkajsRequest<T>(
 ): ProtocolRequest<T> {
   const brokerRange = broker.versions?.[apiKey];
   const ours = definitions.versions.map(Number).sort((a, b) => b - a);
-  const version = ours.find((v) => !brokerRange || (v >= brokerRange.minVersion && v <= brokerRange.maxVersion));
-  if (version === undefined) throw new Error(`No common version of API ${apiKey} with broker ${broker.nodeId}`);
+  const version = ours.find(
+    (v) => !brokerRange || (v >= brokerRange.minVersion && v <= brokerRange.maxVersion),
+  );
+  if (version === undefined)
+    throw new Error(`No common version of API ${apiKey} with broker ${broker.nodeId}`);
   const { request, response } = definitions.protocol({ version })(options);
-  return { request, response: { ...response, parse: async (decoded: unknown) => decoded } } as ProtocolRequest<T>;
+  return {
+    request,
+    response: { ...response, parse: async (decoded: unknown) => decoded },
+  } as ProtocolRequest<T>;
 }
 
 export interface ListOffsetsResponse {
@@ -49,7 +55,11 @@ export function listOffsetsRequest(
   }
   const topics = [...byTopic].map(([topic, parts]) => ({ topic, partitions: parts }));
   // READ_UNCOMMITTED: the latest offset is the high watermark, not the last stable offset.
-  return kafkajsRequest(ListOffsetsRequests as RequestDefinitions, 2, broker, { replicaId: -1, isolationLevel: 0, topics });
+  return kafkajsRequest(ListOffsetsRequests as RequestDefinitions, 2, broker, {
+    replicaId: -1,
+    isolationLevel: 0,
+    topics,
+  });
 }
 
 export interface DescribedGroup {
@@ -58,11 +68,20 @@ export interface DescribedGroup {
   state: string;
   protocolType: string;
   protocol: string;
-  members: { memberId: string; clientId: string; clientHost: string; memberMetadata: Buffer; memberAssignment: Buffer }[];
+  members: {
+    memberId: string;
+    clientId: string;
+    clientHost: string;
+    memberMetadata: Buffer;
+    memberAssignment: Buffer;
+  }[];
 }
 
 /** DescribeGroups for many groups of one coordinator in a single request (kafkajs sends one per group). */
-export function describeGroupsRequest(broker: RawBroker, groupIds: string[]): ProtocolRequest<{ groups: DescribedGroup[] }> {
+export function describeGroupsRequest(
+  broker: RawBroker,
+  groupIds: string[],
+): ProtocolRequest<{ groups: DescribedGroup[] }> {
   return kafkajsRequest(DescribeGroupsRequests as RequestDefinitions, 15, broker, { groupIds });
 }
 
@@ -85,7 +104,11 @@ export function offsetCommitRequest(
     memberId: '',
     topics: topics.map((t) => ({
       topic: t.topic,
-      partitions: t.partitions.map((p) => ({ partition: p.partition, offset: String(p.offset), metadata: null })),
+      partitions: t.partitions.map((p) => ({
+        partition: p.partition,
+        offset: String(p.offset),
+        metadata: null,
+      })),
     })),
   });
 }

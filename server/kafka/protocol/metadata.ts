@@ -35,10 +35,16 @@ const MAX_VERSION = 6;
  * a cheap probe). kafkajs sends an empty list as null, which means all topics, so the request body
  * is written here; its response decoder is reused.
  */
-export function metadataRequest(broker: RawBroker, topics: string[] | 'all'): ProtocolRequest<MetadataResponse> {
+export function metadataRequest(
+  broker: RawBroker,
+  topics: string[] | 'all',
+): ProtocolRequest<MetadataResponse> {
   const range = broker.versions?.[METADATA_API_KEY];
   const version = Math.max(1, Math.min(MAX_VERSION, range?.maxVersion ?? 1));
-  const { request, response } = MetadataRequests.protocol({ version })({ topics: [], allowAutoTopicCreation: false });
+  const { request, response } = MetadataRequests.protocol({ version })({
+    topics: [],
+    allowAutoTopicCreation: false,
+  });
   const list = topics === 'all' ? null : topics;
   return {
     request: {

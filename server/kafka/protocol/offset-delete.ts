@@ -16,7 +16,11 @@ export function offsetDeleteRequest(
       apiVersion: 0,
       apiName: 'OffsetDelete',
       encode: async () => {
-        const encoder = new Encoder().writeString(groupId).writeInt32(1).writeString(topic).writeInt32(partitions.length);
+        const encoder = new Encoder()
+          .writeString(groupId)
+          .writeInt32(1)
+          .writeString(topic)
+          .writeInt32(partitions.length);
         for (const p of partitions) encoder.writeInt32(p);
         return encoder;
       },

@@ -1,6 +1,12 @@
 import 'server-only';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
-import { flexibleDecoder, flexibleEncoder, readCompactArray, readInt64, writeCompactArray } from '@/server/kafka/protocol/flexible';
+import {
+  flexibleDecoder,
+  flexibleEncoder,
+  readCompactArray,
+  readInt64,
+  writeCompactArray,
+} from '@/server/kafka/protocol/flexible';
 import { errorName } from '@/server/kafka/protocol/protocol-error';
 
 export const OFFSET_FETCH_API_KEY = 9;
