@@ -4,6 +4,13 @@ import { TopicListQuerySchema, type TopicListQuery } from '@/lib/schemas/topic';
 /** URL builders for every screen and API resource, so links and fetches never hand-assemble paths. */
 const seg = encodeURIComponent;
 
+export const messageModes = ['browse', 'search', 'tail'] as const;
+export type MessageMode = (typeof messageModes)[number];
+
+export function parseMessageMode(value: string | null): MessageMode {
+  return messageModes.find((mode) => mode === value) ?? 'browse';
+}
+
 export const topicTabs = ['partitions', 'messages', 'configuration', 'consumers'] as const;
 export type TopicTab = (typeof topicTabs)[number];
 
@@ -76,6 +83,12 @@ export const apiPaths = {
     `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/${partition}/${offset}`,
   topicPurge: (clusterId: string, topic: string) =>
     `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/purge`,
+  /** Server-Sent Events: a bounded scan for matching messages. */
+  search: (clusterId: string, topic: string, query?: Record<string, string | number | undefined>) =>
+    `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/search${toSearch(query)}`,
+  /** Server-Sent Events: new messages as they arrive. */
+  tail: (clusterId: string, topic: string, query?: Record<string, string | number | undefined>) =>
+    `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/tail${toSearch(query)}`,
 };
 
 function toSearch(query?: Record<string, string | number | undefined>): string {

@@ -36,3 +36,44 @@ export function DecoderSelect({
     </Select>
   );
 }
+
+/** "Key as" and "Value as" side by side, for toolbars. */
+export function DecoderFields({
+  id,
+  keyAs,
+  valueAs,
+  onChange,
+}: {
+  id: string;
+  keyAs: Decoder;
+  valueAs: Decoder;
+  onChange: (patch: { keyAs?: string | null; valueAs?: string | null }) => void;
+}) {
+  const label = 'block text-xs font-medium text-zinc-500 dark:text-zinc-400';
+  return (
+    <>
+      <div className="space-y-1">
+        <label htmlFor={`${id}-key`} className={label}>
+          Key as
+        </label>
+        <DecoderSelect
+          id={`${id}-key`}
+          value={keyAs}
+          data-testid="key-decoder"
+          onChange={(d) => onChange({ keyAs: d === 'auto' ? null : d })}
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={`${id}-value`} className={label}>
+          Value as
+        </label>
+        <DecoderSelect
+          id={`${id}-value`}
+          value={valueAs}
+          data-testid="value-decoder"
+          onChange={(d) => onChange({ valueAs: d === 'auto' ? null : d })}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,29 +1,13 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { MessageTable } from '@/components/messages/message-table';
-import { MessagesToolbar } from '@/components/messages/messages-toolbar';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
-import { IconChevronLeft, IconChevronRight, IconRefresh } from '@/components/ui/icons';
-import { QueryView } from '@/components/ui/query-view';
-import { Skeleton, Spinner } from '@/components/ui/spinner';
+import { BrowseView } from '@/components/messages/browse-view';
+import { ModeSwitch } from '@/components/messages/mode-switch';
+import { SearchView } from '@/components/messages/search-view';
+import { TailView } from '@/components/messages/tail-view';
 import { useUrlState } from '@/components/ui/use-url-state';
-import { cx } from '@/components/ui/cx';
-import { pagePositions, parseBrowseSearch } from '@/lib/format/message-browse';
-import { plural } from '@/lib/format/text';
-import { messagesOptions } from '@/lib/query/messages';
-import type { MessageList, MessageQuery } from '@/lib/schemas/message';
+import { parseMessageMode } from '@/lib/paths';
 
-const startText: Record<MessageQuery['start'], string> = {
-  newest: 'newest first',
-  oldest: 'from the oldest',
-  offset: 'from the offset',
-  timestamp: 'from the time',
-};
-
-/** The topic's message browser: a read-only page of messages at a position kept in the address. */
+/** The topic's messages: browse a page at a position, search a range, or tail new messages live. */
 export function MessagesTab({
   clusterId,
   topic,
@@ -34,107 +18,18 @@ export function MessagesTab({
   partitionCount: number;
 }) {
   const { search, update } = useUrlState();
-  const settings = parseBrowseSearch(search);
-  const query = useQuery(messagesOptions(clusterId, topic, settings.query));
-  const change = (patch: Record<string, string | number | null>) => update(patch, 'push');
+  const mode = parseMessageMode(search.get('mode'));
+  const props = { clusterId, topic, partitionCount };
 
   return (
-    <div className="space-y-3" data-testid="messages-tab">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <MessagesToolbar settings={settings} partitionCount={partitionCount} onChange={change} />
-        <Button
-          size="sm"
-          onClick={() => void query.refetch()}
-          disabled={query.isFetching}
-          data-testid="messages-refresh"
-        >
-          <IconRefresh className={cx('size-3.5', query.isFetching && 'animate-spin')} />
-          Refresh
-        </Button>
-      </div>
-      <QueryView query={query} loading={<Skeleton className="h-64 w-full rounded-lg" />}>
-        {(list) => (
-          <>
-            {list.unavailable.length > 0 && (
-              <Alert data-testid="unavailable-notice">
-                Could not read{' '}
-                {list.unavailable.map((u) => `partition ${u.partition} (${u.reason})`).join(', ')}: showing
-                the other partitions&apos; messages.
-              </Alert>
-            )}
-            <PageBar list={list} query={settings.query} fetching={query.isFetching} onPage={change} />
-            {list.messages.length === 0 ? (
-              <EmptyState title="No messages here" data-testid="messages-empty">
-                {settings.query.start === 'newest' || settings.query.start === 'oldest'
-                  ? 'The partitions read hold no messages.'
-                  : 'No messages at or after this position. Try Newest or Oldest.'}
-              </EmptyState>
-            ) : (
-              <MessageTable
-                clusterId={clusterId}
-                topic={topic}
-                messages={list.messages}
-                keyAs={settings.keyAs}
-                valueAs={settings.valueAs}
-              />
-            )}
-            {list.messages.length > 20 && (
-              <PageBar list={list} query={settings.query} fetching={query.isFetching} onPage={change} />
-            )}
-          </>
-        )}
-      </QueryView>
-    </div>
-  );
-}
-
-function PageBar({
-  list,
-  query,
-  fetching,
-  onPage,
-}: {
-  list: MessageList;
-  query: MessageQuery;
-  fetching: boolean;
-  onPage: (patch: Record<string, string | number | null>) => void;
-}) {
-  const { older, newer } = pagePositions(list, query);
-  const ranges = list.partitions
-    .filter((p) => p.next > p.from)
-    .map((p) => `${p.partition}: ${p.from}–${p.next - 1}`)
-    .join(' · ');
-  return (
-    <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
-      <span data-testid="messages-count">
-        {plural(list.messages.length, 'message')} {startText[query.start]}
-      </span>
-      {ranges && (
-        <span className="hidden truncate font-mono md:inline" title="Offsets shown per partition">
-          ({ranges})
-        </span>
-      )}
-      {fetching && <Spinner className="size-3.5" />}
-      <span className="ml-auto flex gap-2">
-        <Button
-          size="sm"
-          disabled={!older}
-          onClick={() => older && onPage(older)}
-          data-testid="messages-older"
-        >
-          <IconChevronLeft className="size-3.5" />
-          Older
-        </Button>
-        <Button
-          size="sm"
-          disabled={!newer}
-          onClick={() => newer && onPage(newer)}
-          data-testid="messages-newer"
-        >
-          Newer
-          <IconChevronRight className="size-3.5" />
-        </Button>
-      </span>
+    <div className="space-y-3" data-testid="messages-tab" data-mode={mode}>
+      <ModeSwitch
+        mode={mode}
+        onChange={(next) => update({ mode: next === 'browse' ? null : next }, 'push')}
+      />
+      {mode === 'browse' && <BrowseView {...props} />}
+      {mode === 'search' && <SearchView {...props} />}
+      {mode === 'tail' && <TailView {...props} />}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { DecoderSelect } from '@/components/messages/decoder-select';
 import { PartitionPicker } from '@/components/messages/partition-picker';
-import { Input, Select } from '@/components/ui/field';
+import { CommitInput } from '@/components/ui/commit-input';
+import { Select } from '@/components/ui/field';
 import type { Decoder } from '@/lib/format/decode';
 import {
   defaultLimit,
@@ -22,31 +23,6 @@ const startLabels: Record<MessageQuery['start'], string> = {
   offset: 'From offset',
   timestamp: 'From time',
 };
-
-/** An input that changes the address only when left or on Enter, so typing does not fetch on every key. */
-function CommitInput({
-  value,
-  onCommit,
-  ...props
-}: Omit<React.ComponentProps<typeof Input>, 'value' | 'onChange'> & {
-  value: string;
-  onCommit: (value: string) => void;
-}) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
-    setDraft(null);
-  };
-  return (
-    <Input
-      {...props}
-      value={draft ?? value}
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={commit}
-      onKeyDown={(event) => event.key === 'Enter' && commit()}
-    />
-  );
-}
 
 export function MessagesToolbar({
   settings,

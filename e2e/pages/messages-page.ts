@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** A topic's messages tab, its producer dialog, and the single-message page. */
+/** A topic's messages tab (browse, search, live tail, export), its producer dialog, and the single-message page. */
 export class MessagesPage {
   readonly tab: Locator;
   readonly rows: Locator;
@@ -14,6 +15,11 @@ export class MessagesPage {
   readonly produceResults: Locator;
   readonly produceError: Locator;
   readonly messagePage: Locator;
+  readonly searchProgress: Locator;
+  readonly searchDone: Locator;
+  readonly searchError: Locator;
+  readonly tailCount: Locator;
+  readonly tailStatus: Locator;
 
   constructor(
     readonly page: Page,
@@ -32,6 +38,11 @@ export class MessagesPage {
     this.produceResults = this.produceDialog.getByTestId('produce-result');
     this.produceError = this.produceDialog.getByTestId('produce-error');
     this.messagePage = page.getByTestId('message-page');
+    this.searchProgress = page.getByTestId('search-progress');
+    this.searchDone = page.getByTestId('search-done');
+    this.searchError = page.getByTestId('search-error');
+    this.tailCount = page.getByTestId('tail-count');
+    this.tailStatus = page.getByTestId('tail-status');
   }
 
   async goto(search = ''): Promise<void> {
@@ -42,7 +53,9 @@ export class MessagesPage {
   }
 
   row(partition: number, offset: number): Locator {
-    return this.tab.locator(`[data-testid="message-row"][data-partition="${partition}"][data-offset="${offset}"]`);
+    return this.tab.locator(
+      `[data-testid="message-row"][data-partition="${partition}"][data-offset="${offset}"]`,
+    );
   }
 
   async refresh(): Promise<void> {
@@ -72,12 +85,52 @@ export class MessagesPage {
     await d.getByTestId('produce-format').selectOption(message.format ?? 'text');
     await d.getByTestId('produce-value').fill(message.value);
     for (const [i, header] of (message.headers ?? []).entries()) {
-      if ((await d.getByTestId('produce-header-row').count()) <= i) await d.getByTestId('produce-add-header').click();
+      if ((await d.getByTestId('produce-header-row').count()) <= i)
+        await d.getByTestId('produce-add-header').click();
       await d.getByTestId('produce-header-key').nth(i).fill(header.key);
       await d.getByTestId('produce-header-value').nth(i).fill(header.value);
     }
     await d.getByTestId('produce-count').fill(String(message.count ?? 1));
     if (message.compression) await d.getByTestId('produce-compression').selectOption(message.compression);
     await d.getByTestId('produce-submit').click();
+  }
+
+  async mode(mode: 'browse' | 'search' | 'tail'): Promise<void> {
+    await this.page.getByTestId(`mode-${mode}`).click();
+    await expect(this.tab).toHaveAttribute('data-mode', mode);
+  }
+
+  /** Runs a search and waits for it to end (done or error). */
+  async search(options: { q?: string; filter?: string; max?: number }): Promise<void> {
+    await this.page.getByTestId('search-q').fill(options.q ?? '');
+    await this.page.getByTestId('search-filter').fill(options.filter ?? '');
+    if (options.max !== undefined) {
+      await this.page.getByTestId('search-limit').fill(String(options.max));
+      await this.page.getByTestId('search-limit').press('Enter');
+    }
+    await this.page.getByTestId('search-start-button').click();
+    await expect(this.searchDone.or(this.searchError)).toBeVisible();
+  }
+
+  /** Starts the live tail and waits until the server reads from the partitions' ends. */
+  async startTail(): Promise<void> {
+    await this.page.getByTestId('tail-start-button').click();
+    await expect(this.tailStatus).toHaveAttribute('data-ready', 'true');
+  }
+
+  async stopTail(): Promise<void> {
+    await this.page.getByTestId('tail-stop-button').click();
+    await expect(this.tailStatus).toHaveAttribute('data-status', 'done');
+  }
+
+  /** Exports the rows on screen and returns the file name and text of the download. */
+  async export(format: 'jsonl' | 'csv'): Promise<{ name: string; text: string }> {
+    await this.page.getByTestId('export-button').click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId(`export-${format}`).click(),
+    ]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
 }

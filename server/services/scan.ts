@@ -86,7 +86,7 @@ async function scan(
 
   async function loop(): Promise<void> {
     while (!channel.signal.aborted) {
-      if (Date.now() - started > args.timeoutMs) return finish(args.follow ? 'max_messages' : 'timeout');
+      if (Date.now() - started > args.timeoutMs) return finish('timeout');
       const active = [...args.cursors].filter(([, c]) => args.follow || c.position < c.end);
       if (active.length === 0) return finish('end');
       const fetched = await fetchFrom(
@@ -191,13 +191,20 @@ export async function tailStream(
   const filter = compileFilter(query.q, query.filter);
   const { metas, clients, marks } = await prepare(cluster, topicName, query.partitions);
   const cursors = new Map<number, Cursor>();
+  const unavailable: { partition: number; reason: string }[] = [];
   for (const p of metas) {
     const m = marks.get(partitionKey(topicName, p.partition));
     if (p.leader !== null && m)
       cursors.set(p.partition, { leader: p.leader, position: m.high, end: Number.MAX_SAFE_INTEGER });
+    else
+      unavailable.push({
+        partition: p.partition,
+        reason: p.leader === null ? 'no leader' : 'its leader did not answer',
+      });
   }
-  return (channel) =>
-    scan(channel, {
+  return async (channel) => {
+    if (unavailable.length) channel.send('notice', { unavailable });
+    await scan(channel, {
       cluster,
       topic: topicName,
       cursors,
@@ -208,4 +215,5 @@ export async function tailStream(
       follow: true,
       clients,
     });
+  };
 }

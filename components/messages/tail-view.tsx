@@ -1,0 +1,164 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { CelHelp } from '@/components/messages/cel-help';
+import { DecoderFields } from '@/components/messages/decoder-select';
+import { PartitionPicker } from '@/components/messages/partition-picker';
+import { ScanResults } from '@/components/messages/scan-results';
+import { formatElapsed, ScanAlerts, useElapsed } from '@/components/messages/scan-status';
+import { useScanStream } from '@/components/messages/use-scan-stream';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Input, Switch } from '@/components/ui/field';
+import { cx } from '@/components/ui/cx';
+import { useUrlState } from '@/components/ui/use-url-state';
+import { parseDecoder } from '@/lib/format/decode';
+import { formatCount } from '@/lib/format/count';
+import { doneText, tailQuery } from '@/lib/format/scan';
+import { apiPaths } from '@/lib/paths';
+
+const label = 'block text-xs font-medium text-zinc-500 dark:text-zinc-400';
+/** Messages kept on screen; older ones are dropped as new ones arrive. */
+const tailCap = 500;
+
+/** New messages as they arrive, newest on top, until stopped. */
+export function TailView({
+  clusterId,
+  topic,
+  partitionCount,
+}: {
+  clusterId: string;
+  topic: string;
+  partitionCount: number;
+}) {
+  const id = useId();
+  const { search, update } = useUrlState();
+  const keyAs = parseDecoder(search.get('keyAs'));
+  const valueAs = parseDecoder(search.get('valueAs'));
+  const partitions = search.get('partitions') ?? undefined;
+  const selected = partitions && /^\d+(,\d+)*$/.test(partitions) ? partitions.split(',').map(Number) : null;
+  const [q, setQ] = useState(search.get('q') ?? '');
+  const [filter, setFilter] = useState(search.get('filter') ?? '');
+  const tail = useScanStream({ cap: tailCap, newestFirst: true });
+  const running = tail.status === 'running';
+  const elapsed = useElapsed(tail);
+
+  function run() {
+    update({ q: q.trim() || null, filter: filter.trim() || null });
+    tail.setPaused(false);
+    tail.start(apiPaths.tail(clusterId, topic, tailQuery({ partitions: selected?.join(','), q, filter })));
+  }
+
+  return (
+    <div className="space-y-3" data-testid="tail-view">
+      <form
+        className="flex flex-wrap items-end gap-x-3 gap-y-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!running) run();
+        }}
+      >
+        <div className="space-y-1">
+          <span className={label}>Partitions</span>
+          <PartitionPicker
+            count={partitionCount}
+            selected={selected}
+            onChange={(p) => update({ partitions: p?.join(',') ?? null }, 'push')}
+          />
+        </div>
+        <div className="w-48 space-y-1">
+          <label htmlFor={`${id}-q`} className={label}>
+            Text contains
+          </label>
+          <Input id={`${id}-q`} value={q} data-testid="tail-q" onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <div className="min-w-64 flex-1 space-y-1">
+          <div className="flex items-center justify-between">
+            <label htmlFor={`${id}-filter`} className={label}>
+              Filter (CEL)
+            </label>
+            <CelHelp />
+          </div>
+          <Input
+            id={`${id}-filter`}
+            value={filter}
+            spellCheck={false}
+            className="font-mono text-xs"
+            placeholder="partition == 0"
+            data-testid="tail-filter"
+            onChange={(e) => setFilter(e.target.value)}
+          />
+        </div>
+        <DecoderFields id={id} keyAs={keyAs} valueAs={valueAs} onChange={(patch) => update(patch)} />
+        {running ? (
+          <Button key="stop" onClick={tail.stop} data-testid="tail-stop-button" className="w-24">
+            Stop
+          </Button>
+        ) : (
+          <Button
+            key="start"
+            type="submit"
+            variant="primary"
+            data-testid="tail-start-button"
+            className="w-24"
+          >
+            Start tail
+          </Button>
+        )}
+      </form>
+
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <span
+          className="inline-flex items-center gap-2"
+          data-testid="tail-status"
+          data-status={tail.status}
+          data-ready={tail.progress !== null}
+        >
+          <span
+            aria-hidden="true"
+            className={cx(
+              'size-2 rounded-full',
+              running ? (tail.paused ? 'bg-amber-500' : 'animate-pulse bg-emerald-500') : 'bg-zinc-400',
+            )}
+          />
+          {running
+            ? tail.paused
+              ? `Paused (${formatCount(tail.buffered)} buffered)`
+              : 'Live'
+            : tail.status === 'idle'
+              ? 'Not started'
+              : 'Stopped'}
+        </span>
+        <span data-testid="tail-count" data-count={tail.received} className="tabular-nums">
+          <strong>{formatCount(tail.received)}</strong> received
+          {tail.startedAt !== null && <span className="text-zinc-500"> in {formatElapsed(elapsed)}</span>}
+        </span>
+        {running && (
+          <Switch checked={tail.paused} onChange={tail.setPaused} data-testid="tail-pause" label="Pause" />
+        )}
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          Newest on top; the last {tailCap} are kept.
+        </span>
+      </div>
+
+      {tail.done && (
+        <Alert tone="info" data-testid="tail-done">
+          {doneText[tail.done.reason]}: the tail ended after {formatCount(tail.received)} messages. Start it
+          again to go on.
+        </Alert>
+      )}
+      <ScanAlerts scan={tail} errorTestId="tail-error" />
+      {(tail.status === 'running' || tail.status === 'done' || tail.messages.length > 0) && (
+        <ScanResults
+          clusterId={clusterId}
+          topic={topic}
+          mode="tail"
+          messages={tail.messages}
+          keyAs={keyAs}
+          valueAs={valueAs}
+          empty={running ? 'Waiting for new messages…' : 'No messages arrived.'}
+        />
+      )}
+    </div>
+  );
+}

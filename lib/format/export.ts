@@ -1,0 +1,101 @@
+import { decodePayload, type Decoder } from '@/lib/format/decode';
+import type { Message, Payload } from '@/lib/schemas/message';
+
+export const exportFormats = ['jsonl', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** One exported message: what the table shows, as text, with the headers as an object. */
+export interface ExportRow {
+  partition: number;
+  offset: number;
+  /** ISO 8601, UTC. */
+  timestamp: string;
+  key: string | null;
+  value: string | null;
+  /** Header values read as `auto`; a name sent more than once keeps every value, in order. */
+  headers: Record<string, string | string[]>;
+}
+
+/** The decoded text of a payload; JSON compacted to one line, other text kept exactly as decoded. */
+function payloadText(payload: Payload, decoder: Decoder): string | null {
+  const decoded = decodePayload(payload.base64, decoder);
+  if (decoded.as === 'null') return null;
+  if (decoded.as === 'json') {
+    try {
+      return JSON.stringify(JSON.parse(decoded.text));
+    } catch {
+      return decoded.text;
+    }
+  }
+  return decoded.text;
+}
+
+export function toExportRow(message: Message, keyAs: Decoder, valueAs: Decoder): ExportRow {
+  const headers: Record<string, string | string[]> = {};
+  for (const header of message.headers) {
+    const text = payloadText(header.value, 'auto') ?? '';
+    const seen = headers[header.key];
+    headers[header.key] = seen === undefined ? text : [...(Array.isArray(seen) ? seen : [seen]), text];
+  }
+  return {
+    partition: message.partition,
+    offset: message.offset,
+    timestamp: new Date(message.timestamp).toISOString(),
+    key: payloadText(message.key, keyAs),
+    value: payloadText(message.value, valueAs),
+    headers,
+  };
+}
+
+/** JSON Lines: one JSON object per message, each line ending in `\n`. */
+export function toJsonLines(rows: ExportRow[]): string {
+  return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+}
+
+const csvColumns = ['partition', 'offset', 'timestamp', 'key', 'value', 'headers'] as const;
+
+/** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break; quotes doubled. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * CSV (RFC 4180): a header line, then one record per message, CRLF line ends. A null key or value is
+ * an empty field, as CSV has no null; the headers column holds the headers object as JSON.
+ */
+export function toCsv(rows: ExportRow[]): string {
+  const lines = [csvColumns.join(',')];
+  for (const row of rows) {
+    lines.push(
+      [row.partition, row.offset, row.timestamp, row.key, row.value, JSON.stringify(row.headers)]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return lines.map((line) => `${line}\r\n`).join('');
+}
+
+export function exportMessages(
+  messages: Message[],
+  format: ExportFormat,
+  decoders: { keyAs: Decoder; valueAs: Decoder },
+): string {
+  const rows = messages.map((m) => toExportRow(m, decoders.keyAs, decoders.valueAs));
+  return format === 'csv' ? toCsv(rows) : toJsonLines(rows);
+}
+
+export const exportMime: Record<ExportFormat, string> = {
+  jsonl: 'application/x-ndjson',
+  csv: 'text/csv',
+};
+
+/** `orders-search-2024-05-01T14-03-27Z.csv`: colons left out, as some file systems refuse them. */
+export function exportFileName(topic: string, mode: string, format: ExportFormat, now: Date): string {
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(':', '-');
+  return `${topic}-${mode}-${stamp}.${format}`;
+}
