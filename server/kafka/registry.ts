@@ -99,7 +99,11 @@ export async function connected(clients: ClusterClients): Promise<ClusterClients
 /** The cluster's one producer, connected on first use; a failed connect is forgotten. */
 export async function producerFor(clients: ClusterClients): Promise<Producer> {
   clients.producer ??= (async () => {
-    const producer = clients.kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 2 } });
+    // Brokers learn of a new topic a moment apart: retry quickly, within the call's time-out.
+    const producer = clients.kafka.producer({
+      allowAutoTopicCreation: false,
+      retry: { retries: 6, initialRetryTime: 100, maxRetryTime: 1_000 },
+    });
     await producer.connect();
     return producer;
   })();
