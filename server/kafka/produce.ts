@@ -1,7 +1,7 @@
 import 'server-only';
 import { CompressionTypes, Partitioners, type Message } from 'kafkajs';
 import type { ClusterClients } from '@/server/kafka/registry';
-import { producerFor } from '@/server/kafka/registry';
+import { producerFor, resetProducer } from '@/server/kafka/registry';
 import type { TopicMeta } from '@/server/kafka/topology';
 
 export const COMPRESSION = {
@@ -45,14 +45,24 @@ export async function produceMessages(
       partition: m.partition ?? partitioner({ topic: topic.name, partitionMetadata, message }),
     };
   });
-  const producer = await producerFor(clients);
-  const metadata = await producer.send({
-    topic: topic.name,
-    messages: placed,
-    compression: COMPRESSION[options.compression],
-    acks: options.acks,
-    timeout: options.timeoutMs,
-  });
+  const send = async () =>
+    (await producerFor(clients)).send({
+      topic: topic.name,
+      messages: placed,
+      compression: COMPRESSION[options.compression],
+      acks: options.acks,
+      timeout: options.timeoutMs,
+    });
+  let metadata;
+  try {
+    metadata = await send();
+  } catch (error) {
+    // A topic deleted since this producer last sent to it poisons its metadata refresh (see resetProducer):
+    // nothing was written, so a fresh producer may try once more.
+    if (!mentionsUnknownTopic(error)) throw error;
+    resetProducer(clients);
+    metadata = await send();
+  }
   const base = new Map(
     metadata.map((r) => [r.partition, r.baseOffset === undefined ? null : Number(r.baseOffset)]),
   );
@@ -66,4 +76,11 @@ export async function produceMessages(
       offset: start === null || start === undefined || start < 0 ? null : start + index,
     };
   });
+}
+
+function mentionsUnknownTopic(error: unknown): boolean {
+  for (let e = error as { type?: string; originalError?: unknown } | undefined; e; e = e.originalError as typeof e) {
+    if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION') return true;
+  }
+  return false;
 }

@@ -119,6 +119,16 @@ export async function producerFor(clients: ClusterClients): Promise<Producer> {
   }
 }
 
+/**
+ * kafkajs's producer keeps refreshing metadata for every topic it ever sent to, and fails all sends
+ * once one of them is deleted: drop it, and the next send starts a fresh one.
+ */
+export function resetProducer(clients: ClusterClients): void {
+  const old = clients.producer;
+  clients.producer = null;
+  old?.then((p) => p.disconnect()).catch(() => undefined);
+}
+
 export async function disconnectAll(): Promise<void> {
   const all = [...(store.__kafkascopeClients?.values() ?? [])];
   store.__kafkascopeClients?.clear();

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Produce } from '@/lib/schemas/message';
 import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka/registry';
@@ -201,6 +202,16 @@ describe('producing messages', () => {
       ]);
       expect(stdout.trim()).toBe(`${compression}=sent with ${compression}`);
     }
+  });
+
+  it('keeps producing after a topic it sent to was deleted elsewhere', async () => {
+    const doomed = `${topic}-doomed`;
+    await createTopicChecked(local, { name: doomed, partitions: 1, replicationFactor: 1, configs: {} });
+    const once: Produce = { key: null, value: 'x', valueFormat: 'text', headers: [], compression: 'none', acks: -1, count: 1 };
+    await produce(local, doomed, once);
+    await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', doomed]);
+    const { results } = await produce(local, topic, { ...once, partition: 0 });
+    expect(results[0]!.offset).toEqual(expect.any(Number));
   });
 
   it('places keyed messages where the Java client would, and the reported offsets hold them', async () => {

@@ -10,7 +10,7 @@ import type {
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { alterTopicConfigs, describeTopicConfigs } from '@/server/kafka/configs';
-import { clientsFor, connected } from '@/server/kafka/registry';
+import { clientsFor, connected, resetProducer } from '@/server/kafka/registry';
 import { addPartitions, createTopic, deleteRecords, deleteTopic } from '@/server/kafka/topic-admin';
 import { describeTopology } from '@/server/kafka/topology';
 import { fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
@@ -76,6 +76,7 @@ export async function deleteTopicChecked(cluster: ClusterConfig, name: string): 
   await kafkaChange(cluster, `Delete topic "${name}"`, () =>
     deleteTopic(clients, name, cluster.requestTimeoutMs),
   );
+  resetProducer(clients);
   return { ok: true };
 }
 
