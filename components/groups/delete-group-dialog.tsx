@@ -2,12 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogBody, DialogFooter } from '@/components/ui/dialog';
-import { Spinner } from '@/components/ui/spinner';
+import { Dialog, DialogBody } from '@/components/ui/dialog';
+import { FormError, FormFooter } from '@/components/ui/form-footer';
 import { TypeToConfirm, confirmed } from '@/components/ui/type-to-confirm';
-import { describeError } from '@/lib/format/error';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
 import { useDeleteGroup } from '@/lib/query/groups';
@@ -51,27 +48,18 @@ function DeleteGroupForm({
           onChange={setTyped}
           disabled={remove.isSuccess}
         />
-        {remove.error && (
-          <Alert tone="danger" data-testid="form-error">
-            {describeError(remove.error).message}
-          </Alert>
-        )}
+        <FormError error={remove.error} />
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="danger"
-          disabled={!confirmed(group.groupId, typed)}
-          aria-busy={busy}
-          data-testid="confirm-button"
-        >
-          {busy && <Spinner className="size-3.5" />}
-          Delete group
-        </Button>
-      </DialogFooter>
+      <FormFooter
+        onCancel={onClose}
+        busy={busy}
+        variant="danger"
+        disabled={!confirmed(group.groupId, typed)}
+        aria-busy={busy}
+        data-testid="confirm-button"
+      >
+        Delete group
+      </FormFooter>
     </form>
   );
 }

@@ -1,11 +1,10 @@
 'use client';
 
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogBody, DialogFooter } from '@/components/ui/dialog';
+import { FormError } from '@/components/ui/form-footer';
 import { Spinner } from '@/components/ui/spinner';
 import { formatCount } from '@/lib/format/count';
-import { describeError } from '@/lib/format/error';
 import { plural } from '@/lib/format/text';
 import { useDeleteGroupTopicOffsets } from '@/lib/query/groups';
 import type { GroupDetail } from '@/lib/schemas/group';
@@ -36,11 +35,7 @@ function DeleteOffsetsBody({
           group keeps its other topics; its consumers start this topic from where{' '}
           <span className="font-mono text-[13px]">auto.offset.reset</span> says.
         </p>
-        {remove.error && (
-          <Alert tone="danger" data-testid="form-error">
-            {describeError(remove.error).message}
-          </Alert>
-        )}
+        <FormError error={remove.error} />
       </DialogBody>
       <DialogFooter>
         <Button onClick={onClose} disabled={busy}>

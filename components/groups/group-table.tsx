@@ -5,15 +5,15 @@ import { useRouter } from 'next/navigation';
 import { GroupStateBadge, HealthBadge } from '@/components/groups/health-badge';
 import { LagValue } from '@/components/groups/lag-value';
 import { cx } from '@/components/ui/cx';
-import { Skeleton } from '@/components/ui/spinner';
-import { NumTd, SortTh, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { SortHeader, TableSkeleton, type SortColumn } from '@/components/ui/sort-header';
+import { NumTd, TBody, Table, Td, Tr } from '@/components/ui/table';
 import { formatCount } from '@/lib/format/count';
 import { paths } from '@/lib/paths';
 import type { GroupListQuery, GroupSummary } from '@/lib/schemas/group';
 
 type SortKey = GroupListQuery['sort'];
 
-const columns: Array<{ id: string; label: string; sort?: SortKey; numeric?: boolean; className?: string }> = [
+const columns: Array<SortColumn<SortKey>> = [
   { id: 'groupId', label: 'Group', sort: 'groupId' },
   { id: 'state', label: 'State', sort: 'state', className: 'w-40' },
   { id: 'type', label: 'Type', className: 'w-36' },
@@ -23,33 +23,6 @@ const columns: Array<{ id: string; label: string; sort?: SortKey; numeric?: bool
   { id: 'maxLag', label: 'Max lag', sort: 'maxLag', numeric: true, className: 'w-28' },
   { id: 'health', label: 'Health', className: 'w-44' },
 ];
-
-function Header({ query, onSort }: { query: GroupListQuery; onSort: (key: SortKey) => void }) {
-  return (
-    <THead>
-      <tr>
-        {columns.map(({ id, label, sort, numeric, className }) =>
-          sort ? (
-            <SortTh
-              key={id}
-              label={label}
-              active={query.sort === sort}
-              dir={query.dir}
-              align={numeric ? 'right' : 'left'}
-              onSort={() => onSort(sort)}
-              data-testid={`sort-${sort}`}
-              className={className}
-            />
-          ) : (
-            <Th key={id} className={cx(numeric && 'text-right', className)}>
-              {label}
-            </Th>
-          ),
-        )}
-      </tr>
-    </THead>
-  );
-}
 
 const dash = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
 
@@ -90,7 +63,7 @@ export function GroupTable({
       data-testid="group-table"
       className={cx('transition-opacity', stale && 'opacity-60')}
     >
-      <Header query={query} onSort={onSort} />
+      <SortHeader columns={columns} sort={query.sort} dir={query.dir} onSort={onSort} />
       <TBody>
         {groups.map((group) => {
           const href = paths.group(clusterId, group.groupId);
@@ -157,29 +130,11 @@ export function GroupTable({
 
 export function GroupTableSkeleton({ rows = 8 }: { rows?: number }) {
   return (
-    <Table aria-label="Consumer groups" aria-busy="true">
-      <THead>
-        <tr>
-          {columns.map(({ id, label, numeric, className }) => (
-            <Th key={id} className={cx(numeric && 'text-right', className)}>
-              {label}
-            </Th>
-          ))}
-        </tr>
-      </THead>
-      <TBody>
-        {Array.from({ length: rows }, (_, i) => (
-          <tr key={i}>
-            {columns.map(({ id, numeric }) => (
-              <Td key={id}>
-                <Skeleton
-                  className={numeric ? 'ml-auto h-4 w-10' : id === 'groupId' ? 'h-4 w-56' : 'h-4 w-20'}
-                />
-              </Td>
-            ))}
-          </tr>
-        ))}
-      </TBody>
-    </Table>
+    <TableSkeleton
+      aria-label="Consumer groups"
+      columns={columns}
+      rows={rows}
+      bar={({ id, numeric }) => (numeric ? 'ml-auto h-4 w-10' : id === 'groupId' ? 'h-4 w-56' : 'h-4 w-20')}
+    />
   );
 }

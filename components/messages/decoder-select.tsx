@@ -1,3 +1,4 @@
+import { toolbarLabel } from '@/components/messages/position-fields';
 import { Select } from '@/components/ui/field';
 import { decoders, type Decoder } from '@/lib/format/decode';
 
@@ -47,13 +48,12 @@ export function DecoderFields({
   id: string;
   keyAs: Decoder;
   valueAs: Decoder;
-  onChange: (patch: { keyAs?: string | null; valueAs?: string | null }) => void;
+  onChange: (patch: { keyAs: string | null } | { valueAs: string | null }) => void;
 }) {
-  const label = 'block text-xs font-medium text-zinc-500 dark:text-zinc-400';
   return (
     <>
       <div className="space-y-1">
-        <label htmlFor={`${id}-key`} className={label}>
+        <label htmlFor={`${id}-key`} className={toolbarLabel}>
           Key as
         </label>
         <DecoderSelect
@@ -64,7 +64,7 @@ export function DecoderFields({
         />
       </div>
       <div className="space-y-1">
-        <label htmlFor={`${id}-value`} className={label}>
+        <label htmlFor={`${id}-value`} className={toolbarLabel}>
           Value as
         </label>
         <DecoderSelect

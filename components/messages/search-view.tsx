@@ -1,24 +1,27 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { CelHelp } from '@/components/messages/cel-help';
 import { DecoderFields } from '@/components/messages/decoder-select';
-import { PartitionPicker } from '@/components/messages/partition-picker';
+import {
+  CelFilterLabel,
+  LimitField,
+  PartitionsField,
+  StartFields,
+  toolbarLabel,
+} from '@/components/messages/position-fields';
 import { ScanResults } from '@/components/messages/scan-results';
 import { ScanAlerts, SearchProgress } from '@/components/messages/scan-status';
 import { useScanStream } from '@/components/messages/use-scan-stream';
 import { Button } from '@/components/ui/button';
-import { CommitInput } from '@/components/ui/commit-input';
-import { Input, Select } from '@/components/ui/field';
+import { Input } from '@/components/ui/field';
 import { IconSearch } from '@/components/ui/icons';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { parseDecoder } from '@/lib/format/decode';
-import { fromLocalInput, positionPatch, toLocalInput } from '@/lib/format/message-browse';
+import { positionPatch } from '@/lib/format/message-browse';
 import { defaultMaxMatches, maxMatchesCap, parseSearchSettings, searchQuery } from '@/lib/format/scan';
 import { apiPaths } from '@/lib/paths';
 import type { SearchQuery } from '@/lib/schemas/search';
 
-const label = 'block text-xs font-medium text-zinc-500 dark:text-zinc-400';
 const startLabels: Record<SearchQuery['start'], string> = {
   oldest: 'Oldest',
   offset: 'From offset',
@@ -62,90 +65,36 @@ export function SearchView({
         }}
       >
         <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
-          <div className="space-y-1">
-            <span className={label}>Partitions</span>
-            <PartitionPicker
-              count={partitionCount}
-              selected={selected}
-              onChange={(p) => update({ partitions: p?.join(',') ?? null }, 'push')}
-            />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor={`${id}-start`} className={label}>
-              Start
-            </label>
-            <Select
-              id={`${id}-start`}
-              value={settings.start}
-              className="w-32"
-              data-testid="search-start"
-              onChange={(e) => update(positionPatch(e.target.value as SearchQuery['start']))}
-            >
-              {Object.entries(startLabels).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
-            </Select>
-          </div>
-          {settings.start === 'offset' && (
-            <div className="space-y-1">
-              <label htmlFor={`${id}-offset`} className={label}>
-                Offset
-              </label>
-              <CommitInput
-                id={`${id}-offset`}
-                inputMode="numeric"
-                className="w-28 tabular-nums"
-                data-testid="search-offset"
-                value={String(settings.offset ?? 0)}
-                onCommit={(v) => /^\d+$/.test(v) && update({ offset: Number(v) })}
-              />
-            </div>
-          )}
-          {settings.start === 'timestamp' && (
-            <div className="space-y-1">
-              <label htmlFor={`${id}-time`} className={label}>
-                From (local time)
-              </label>
-              <CommitInput
-                id={`${id}-time`}
-                type="datetime-local"
-                step={1}
-                className="w-52"
-                data-testid="search-timestamp"
-                value={toLocalInput(settings.timestamp ?? 0)}
-                onCommit={(v) => {
-                  const ms = fromLocalInput(v);
-                  if (ms !== null) update({ timestamp: ms });
-                }}
-              />
-            </div>
-          )}
-          <div className="space-y-1">
-            <label htmlFor={`${id}-max`} className={label}>
-              Max matches
-            </label>
-            <CommitInput
-              id={`${id}-max`}
-              type="number"
-              min={1}
-              max={maxMatchesCap}
-              className="w-24 tabular-nums"
-              data-testid="search-limit"
-              value={String(settings.limit)}
-              onCommit={(v) => {
-                const n = Number(v);
-                if (Number.isInteger(n) && n >= 1)
-                  update({ max: n === defaultMaxMatches ? null : Math.min(maxMatchesCap, n) });
-              }}
-            />
-          </div>
+          <PartitionsField
+            count={partitionCount}
+            selected={selected}
+            onChange={(p) => update({ partitions: p?.join(',') ?? null }, 'push')}
+          />
+          <StartFields
+            id={id}
+            testIdPrefix="search"
+            labels={startLabels}
+            start={settings.start}
+            offset={settings.offset}
+            timestamp={settings.timestamp}
+            onStart={(start) => update(positionPatch(start))}
+            onChange={(patch) => update(patch)}
+          />
+          <LimitField
+            id={`${id}-max`}
+            label="Max matches"
+            max={maxMatchesCap}
+            defaultValue={defaultMaxMatches}
+            value={settings.limit}
+            className="w-24 tabular-nums"
+            data-testid="search-limit"
+            onChange={(max) => update({ max })}
+          />
           <DecoderFields id={id} keyAs={keyAs} valueAs={valueAs} onChange={(patch) => update(patch)} />
         </div>
         <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] md:items-start">
           <div className="space-y-1">
-            <label htmlFor={`${id}-q`} className={label}>
+            <label htmlFor={`${id}-q`} className={toolbarLabel}>
               Text contains
             </label>
             <Input
@@ -157,12 +106,7 @@ export function SearchView({
             />
           </div>
           <div className="space-y-1">
-            <div className="flex items-center justify-between">
-              <label htmlFor={`${id}-filter`} className={label}>
-                Filter (CEL)
-              </label>
-              <CelHelp />
-            </div>
+            <CelFilterLabel htmlFor={`${id}-filter`} />
             <textarea
               id={`${id}-filter`}
               value={filter}

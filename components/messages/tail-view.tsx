@@ -1,9 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { CelHelp } from '@/components/messages/cel-help';
 import { DecoderFields } from '@/components/messages/decoder-select';
-import { PartitionPicker } from '@/components/messages/partition-picker';
+import { CelFilterLabel, PartitionsField, toolbarLabel } from '@/components/messages/position-fields';
 import { ScanResults } from '@/components/messages/scan-results';
 import { formatElapsed, ScanAlerts, useElapsed } from '@/components/messages/scan-status';
 import { useScanStream } from '@/components/messages/use-scan-stream';
@@ -17,7 +16,6 @@ import { formatCount } from '@/lib/format/count';
 import { doneText, tailQuery } from '@/lib/format/scan';
 import { apiPaths } from '@/lib/paths';
 
-const label = 'block text-xs font-medium text-zinc-500 dark:text-zinc-400';
 /** Messages kept on screen; older ones are dropped as new ones arrive. */
 const tailCap = 500;
 
@@ -58,27 +56,19 @@ export function TailView({
           if (!running) run();
         }}
       >
-        <div className="space-y-1">
-          <span className={label}>Partitions</span>
-          <PartitionPicker
-            count={partitionCount}
-            selected={selected}
-            onChange={(p) => update({ partitions: p?.join(',') ?? null }, 'push')}
-          />
-        </div>
+        <PartitionsField
+          count={partitionCount}
+          selected={selected}
+          onChange={(p) => update({ partitions: p?.join(',') ?? null }, 'push')}
+        />
         <div className="w-48 space-y-1">
-          <label htmlFor={`${id}-q`} className={label}>
+          <label htmlFor={`${id}-q`} className={toolbarLabel}>
             Text contains
           </label>
           <Input id={`${id}-q`} value={q} data-testid="tail-q" onChange={(e) => setQ(e.target.value)} />
         </div>
         <div className="min-w-64 flex-1 space-y-1">
-          <div className="flex items-center justify-between">
-            <label htmlFor={`${id}-filter`} className={label}>
-              Filter (CEL)
-            </label>
-            <CelHelp />
-          </div>
+          <CelFilterLabel htmlFor={`${id}-filter`} />
           <Input
             id={`${id}-filter`}
             value={filter}

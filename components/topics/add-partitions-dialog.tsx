@@ -1,12 +1,9 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogBody, DialogFooter } from '@/components/ui/dialog';
+import { Dialog, DialogBody } from '@/components/ui/dialog';
 import { Field, Input } from '@/components/ui/field';
-import { Spinner } from '@/components/ui/spinner';
-import { describeError } from '@/lib/format/error';
+import { FormError, FormFooter } from '@/components/ui/form-footer';
 import { fieldErrors, parseWholeNumber } from '@/lib/format/form';
 import { useAddPartitions } from '@/lib/query/topics';
 import { AddPartitionsSchema, type TopicDetail } from '@/lib/schemas/topic';
@@ -60,21 +57,17 @@ function AddPartitionsForm({
             autoFocus
           />
         </Field>
-        {add.error && (
-          <Alert tone="danger" data-testid="form-error">
-            {describeError(add.error).message}
-          </Alert>
-        )}
+        <FormError error={add.error} />
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose} disabled={add.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={add.isPending} data-testid="confirm-button">
-          {add.isPending && <Spinner className="size-3.5" />}
-          Add partitions
-        </Button>
-      </DialogFooter>
+      <FormFooter
+        onCancel={onClose}
+        busy={add.isPending}
+        variant="primary"
+        disabled={add.isPending}
+        data-testid="confirm-button"
+      >
+        Add partitions
+      </FormFooter>
     </form>
   );
 }

@@ -4,12 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { ConfigRowsEditor, collectConfigRows, type ConfigRow } from '@/components/topics/config-rows-editor';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogBody, DialogFooter } from '@/components/ui/dialog';
+import { Dialog, DialogBody } from '@/components/ui/dialog';
 import { Field, Input } from '@/components/ui/field';
-import { Spinner } from '@/components/ui/spinner';
-import { describeError } from '@/lib/format/error';
+import { FormError, FormFooter } from '@/components/ui/form-footer';
 import { fieldErrors, parseWholeNumber } from '@/lib/format/form';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
@@ -104,21 +101,18 @@ function CreateTopicForm({ clusterId, onClose }: { clusterId: string; onClose: (
           </Field>
         </div>
         <ConfigRowsEditor rows={rows} errors={rowErrors} onChange={setRows} disabled={busy} />
-        {create.error && (
-          <Alert tone="danger" data-testid="form-error">
-            {describeError(create.error).message}
-          </Alert>
-        )}
+        <FormError error={create.error} />
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={busy} data-testid="create-topic-submit">
-          {busy && <Spinner className="size-3.5" />}
-          Create topic
-        </Button>
-      </DialogFooter>
+      <FormFooter
+        onCancel={onClose}
+        busy={busy}
+        cancelDisabled={create.isPending}
+        variant="primary"
+        disabled={busy}
+        data-testid="create-topic-submit"
+      >
+        Create topic
+      </FormFooter>
     </form>
   );
 }

@@ -2,13 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogBody, DialogFooter } from '@/components/ui/dialog';
-import { Spinner } from '@/components/ui/spinner';
+import { Dialog, DialogBody } from '@/components/ui/dialog';
+import { FormError, FormFooter } from '@/components/ui/form-footer';
 import { TypeToConfirm, confirmed } from '@/components/ui/type-to-confirm';
 import { formatCount } from '@/lib/format/count';
-import { describeError } from '@/lib/format/error';
 import { paths } from '@/lib/paths';
 import { useDeleteTopic } from '@/lib/query/topics';
 import type { TopicDetail } from '@/lib/schemas/topic';
@@ -45,26 +42,17 @@ function DeleteTopicForm({
           allow that.
         </p>
         <TypeToConfirm expected={topic.name} value={typed} onChange={setTyped} disabled={busy} />
-        {remove.error && (
-          <Alert tone="danger" data-testid="form-error">
-            {describeError(remove.error).message}
-          </Alert>
-        )}
+        <FormError error={remove.error} />
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="danger"
-          disabled={busy || !confirmed(topic.name, typed)}
-          data-testid="confirm-button"
-        >
-          {busy && <Spinner className="size-3.5" />}
-          Delete topic
-        </Button>
-      </DialogFooter>
+      <FormFooter
+        onCancel={onClose}
+        busy={busy}
+        variant="danger"
+        disabled={busy || !confirmed(topic.name, typed)}
+        data-testid="confirm-button"
+      >
+        Delete topic
+      </FormFooter>
     </form>
   );
 }

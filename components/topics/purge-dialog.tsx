@@ -6,14 +6,11 @@ import {
   pickedPartitions,
   type Picks,
 } from '@/components/topics/purge-partition-picker';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogBody, DialogFooter } from '@/components/ui/dialog';
+import { Dialog, DialogBody } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field';
-import { Spinner } from '@/components/ui/spinner';
+import { FormError, FormFooter } from '@/components/ui/form-footer';
 import { TypeToConfirm, confirmed } from '@/components/ui/type-to-confirm';
 import { formatCount } from '@/lib/format/count';
-import { describeError } from '@/lib/format/error';
 import { plural } from '@/lib/format/text';
 import { usePurgeTopic } from '@/lib/query/topics';
 import type { Purge, TopicDetail } from '@/lib/schemas/topic';
@@ -122,26 +119,17 @@ function PurgeForm({
         )}
         {error && <FieldError>{error}</FieldError>}
         <TypeToConfirm expected={topic.name} value={typed} onChange={setTyped} disabled={busy} />
-        {purge.error && (
-          <Alert tone="danger" data-testid="form-error">
-            {describeError(purge.error).message}
-          </Alert>
-        )}
+        <FormError error={purge.error} />
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="danger"
-          disabled={busy || !confirmed(topic.name, typed)}
-          data-testid="confirm-button"
-        >
-          {busy && <Spinner className="size-3.5" />}
-          Purge records
-        </Button>
-      </DialogFooter>
+      <FormFooter
+        onCancel={onClose}
+        busy={busy}
+        variant="danger"
+        disabled={busy || !confirmed(topic.name, typed)}
+        data-testid="confirm-button"
+      >
+        Purge records
+      </FormFooter>
     </form>
   );
 }

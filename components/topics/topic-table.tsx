@@ -4,42 +4,22 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
-import { Skeleton } from '@/components/ui/spinner';
-import { NumTd, SortTh, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { SortHeader, TableSkeleton, type SortColumn } from '@/components/ui/sort-header';
+import { NumTd, TBody, Table, Td, Tr } from '@/components/ui/table';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatCount } from '@/lib/format/count';
 import { paths } from '@/lib/paths';
 import type { TopicListQuery, TopicSortKey, TopicSummary } from '@/lib/schemas/topic';
 
-const columns: Array<{ key: TopicSortKey; label: string; numeric: boolean }> = [
-  { key: 'name', label: 'Name', numeric: false },
-  { key: 'partitions', label: 'Partitions', numeric: true },
-  { key: 'replicationFactor', label: 'RF', numeric: true },
-  { key: 'underReplicated', label: 'Under-replicated', numeric: true },
-  { key: 'messages', label: 'Messages', numeric: true },
-  { key: 'sizeBytes', label: 'Size', numeric: true },
+const num = { numeric: true, className: 'w-32' };
+const columns: Array<SortColumn<TopicSortKey>> = [
+  { id: 'name', label: 'Name', sort: 'name' },
+  { id: 'partitions', label: 'Partitions', sort: 'partitions', ...num },
+  { id: 'replicationFactor', label: 'RF', sort: 'replicationFactor', ...num },
+  { id: 'underReplicated', label: 'Under-replicated', sort: 'underReplicated', ...num },
+  { id: 'messages', label: 'Messages', sort: 'messages', ...num },
+  { id: 'sizeBytes', label: 'Size', sort: 'sizeBytes', ...num },
 ];
-
-function Header({ query, onSort }: { query: TopicListQuery; onSort: (key: TopicSortKey) => void }) {
-  return (
-    <THead>
-      <tr>
-        {columns.map((column) => (
-          <SortTh
-            key={column.key}
-            label={column.label}
-            active={query.sort === column.key}
-            dir={query.dir}
-            align={column.numeric ? 'right' : 'left'}
-            onSort={() => onSort(column.key)}
-            data-testid={`sort-${column.key}`}
-            className={column.numeric ? 'w-32' : undefined}
-          />
-        ))}
-      </tr>
-    </THead>
-  );
-}
 
 /**
  * One page of topics. Clicking a row opens the topic (the name is also a real link, for the keyboard, new
@@ -67,7 +47,7 @@ export function TopicTable({
       data-testid="topic-table"
       className={cx('transition-opacity', stale && 'opacity-60')}
     >
-      <Header query={query} onSort={onSort} />
+      <SortHeader columns={columns} sort={query.sort} dir={query.dir} onSort={onSort} />
       <TBody>
         {topics.map((topic) => {
           const href = paths.topic(clusterId, topic.name);
@@ -119,27 +99,11 @@ export function TopicTable({
 
 export function TopicTableSkeleton({ rows = 8 }: { rows?: number }) {
   return (
-    <Table aria-label="Topics" aria-busy="true">
-      <THead>
-        <tr>
-          {columns.map((column) => (
-            <Th key={column.key} className={column.numeric ? 'w-32 text-right' : undefined}>
-              {column.label}
-            </Th>
-          ))}
-        </tr>
-      </THead>
-      <TBody>
-        {Array.from({ length: rows }, (_, i) => (
-          <tr key={i}>
-            {columns.map((column) => (
-              <Td key={column.key}>
-                <Skeleton className={column.numeric ? 'ml-auto h-4 w-12' : 'h-4 w-56'} />
-              </Td>
-            ))}
-          </tr>
-        ))}
-      </TBody>
-    </Table>
+    <TableSkeleton
+      aria-label="Topics"
+      columns={columns}
+      rows={rows}
+      bar={({ numeric }) => (numeric ? 'ml-auto h-4 w-12' : 'h-4 w-56')}
+    />
   );
 }

@@ -6,9 +6,8 @@ import { PageHeader } from '@/components/layout/page-header';
 import { GroupListToolbar } from '@/components/groups/group-list-toolbar';
 import { GroupTable, GroupTableSkeleton } from '@/components/groups/group-table';
 import { useGroupListParams } from '@/components/groups/use-group-list-params';
-import { EmptyState } from '@/components/ui/empty-state';
 import { IconGroups } from '@/components/ui/icons';
-import { Pagination } from '@/components/ui/pagination';
+import { PagedList } from '@/components/ui/paged-list';
 import { QueryView } from '@/components/ui/query-view';
 import { groupListOptions } from '@/lib/query/groups';
 import type { GroupListQuery } from '@/lib/schemas/group';
@@ -51,53 +50,31 @@ export default function GroupsPage() {
       />
       <QueryView query={list} loading={<GroupTableSkeleton />}>
         {(data) => (
-          <>
-            {data.items.length === 0 ? (
-              <EmptyState
-                icon={<IconGroups className="size-8" />}
-                title={
-                  data.total > 0
-                    ? `No groups on page ${query.page}`
-                    : query.q || query.topic
-                      ? 'No matching groups'
-                      : 'No consumer groups yet'
-                }
-                data-testid="groups-empty"
-              >
-                {data.total > 0 ? (
-                  <button
-                    type="button"
-                    className="text-accent-700 dark:text-accent-300 underline"
-                    onClick={() => set({ page: 1 })}
-                  >
-                    Go to the first page
-                  </button>
-                ) : query.q || query.topic ? (
-                  noMatch(query)
-                ) : (
-                  'A group appears here once its consumers commit offsets.'
-                )}
-              </EmptyState>
-            ) : (
-              <GroupTable
-                clusterId={clusterId}
-                groups={data.items}
-                query={query}
-                onSort={onSort}
-                stale={list.isPlaceholderData}
-              />
-            )}
-            {data.total > 0 && (
-              <Pagination
-                page={query.page}
-                pageSize={query.pageSize}
-                total={data.total}
-                noun="groups"
-                onPage={(page) => set({ page })}
-                onPageSize={(pageSize) => set({ pageSize, page: 1 })}
-              />
-            )}
-          </>
+          <PagedList
+            count={data.items.length}
+            total={data.total}
+            page={query.page}
+            pageSize={query.pageSize}
+            noun="groups"
+            onPage={(page) => set({ page })}
+            onPageSize={(pageSize) => set({ pageSize, page: 1 })}
+            icon={<IconGroups className="size-8" />}
+            emptyTitle={query.q || query.topic ? 'No matching groups' : 'No consumer groups yet'}
+            emptyText={
+              query.q || query.topic
+                ? noMatch(query)
+                : 'A group appears here once its consumers commit offsets.'
+            }
+            data-testid="groups-empty"
+          >
+            <GroupTable
+              clusterId={clusterId}
+              groups={data.items}
+              query={query}
+              onSort={onSort}
+              stale={list.isPlaceholderData}
+            />
+          </PagedList>
         )}
       </QueryView>
     </div>

@@ -10,9 +10,8 @@ import { TopicTable, TopicTableSkeleton } from '@/components/topics/topic-table'
 import { useTopicListParams } from '@/components/topics/use-topic-list-params';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
 import { IconPlus, IconTopics } from '@/components/ui/icons';
-import { Pagination } from '@/components/ui/pagination';
+import { PagedList } from '@/components/ui/paged-list';
 import { QueryView } from '@/components/ui/query-view';
 import { topicListOptions } from '@/lib/query/topics';
 import type { TopicSortKey } from '@/lib/schemas/topic';
@@ -56,34 +55,24 @@ export default function TopicsPage() {
                 not answer: message counts and sizes of their partitions are missing.
               </Alert>
             )}
-            {data.items.length === 0 ? (
-              <EmptyState
-                icon={<IconTopics className="size-8" />}
-                title={
-                  data.total > 0
-                    ? `No topics on page ${query.page}`
-                    : query.q
-                      ? 'No matching topics'
-                      : 'No topics yet'
-                }
-                data-testid="topics-empty"
-                action={data.total > 0 || query.q ? undefined : createButton}
-              >
-                {data.total > 0 ? (
-                  <button
-                    type="button"
-                    className="text-accent-700 dark:text-accent-300 underline"
-                    onClick={() => set({ page: 1 })}
-                  >
-                    Go to the first page
-                  </button>
-                ) : query.q ? (
-                  `No topic name contains “${query.q}”${query.internal === 'hide' ? ' (internal topics are hidden)' : ''}.`
-                ) : (
-                  'Create the first topic of this cluster.'
-                )}
-              </EmptyState>
-            ) : (
+            <PagedList
+              count={data.items.length}
+              total={data.total}
+              page={query.page}
+              pageSize={query.pageSize}
+              noun="topics"
+              onPage={(page) => set({ page })}
+              onPageSize={(pageSize) => set({ pageSize, page: 1 })}
+              icon={<IconTopics className="size-8" />}
+              emptyTitle={query.q ? 'No matching topics' : 'No topics yet'}
+              emptyText={
+                query.q
+                  ? `No topic name contains “${query.q}”${query.internal === 'hide' ? ' (internal topics are hidden)' : ''}.`
+                  : 'Create the first topic of this cluster.'
+              }
+              emptyAction={query.q ? undefined : createButton}
+              data-testid="topics-empty"
+            >
               <TopicTable
                 clusterId={clusterId}
                 topics={data.items}
@@ -91,17 +80,7 @@ export default function TopicsPage() {
                 onSort={onSort}
                 stale={list.isPlaceholderData}
               />
-            )}
-            {data.total > 0 && (
-              <Pagination
-                page={query.page}
-                pageSize={query.pageSize}
-                total={data.total}
-                noun="topics"
-                onPage={(page) => set({ page })}
-                onPageSize={(pageSize) => set({ pageSize, page: 1 })}
-              />
-            )}
+            </PagedList>
           </>
         )}
       </QueryView>

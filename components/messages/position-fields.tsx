@@ -1,0 +1,163 @@
+import { CelHelp } from '@/components/messages/cel-help';
+import { PartitionPicker } from '@/components/messages/partition-picker';
+import { CommitInput } from '@/components/ui/commit-input';
+import { Select } from '@/components/ui/field';
+import { fromLocalInput, toLocalInput } from '@/lib/format/message-browse';
+
+/** The small grey label over each toolbar control of the Messages tab. */
+export const toolbarLabel = 'block text-xs font-medium text-zinc-500 dark:text-zinc-400';
+
+type Patch = { offset: number } | { timestamp: number };
+
+/** "Partitions": all of them, or the ones picked. */
+export function PartitionsField({
+  count,
+  selected,
+  onChange,
+}: {
+  count: number;
+  selected: number[] | null;
+  onChange: (partitions: number[] | null) => void;
+}) {
+  return (
+    <div className="space-y-1">
+      <span className={toolbarLabel}>Partitions</span>
+      <PartitionPicker count={count} selected={selected} onChange={onChange} />
+    </div>
+  );
+}
+
+/**
+ * Where reading starts, and the offset or the time when the start needs one. Test ids are
+ * `${testIdPrefix}-start`, `-offset` and `-timestamp`.
+ */
+export function StartFields<S extends string>({
+  id,
+  testIdPrefix,
+  labels,
+  start,
+  offset,
+  timestamp,
+  onStart,
+  onChange,
+}: {
+  id: string;
+  testIdPrefix: string;
+  labels: Record<S, string>;
+  start: S;
+  offset: number | undefined;
+  timestamp: number | undefined;
+  onStart: (start: S) => void;
+  onChange: (patch: Patch) => void;
+}) {
+  return (
+    <>
+      <div className="space-y-1">
+        <label htmlFor={`${id}-start`} className={toolbarLabel}>
+          Start
+        </label>
+        <Select
+          id={`${id}-start`}
+          value={start}
+          className="w-32"
+          data-testid={`${testIdPrefix}-start`}
+          onChange={(event) => onStart(event.target.value as S)}
+        >
+          {Object.entries<string>(labels).map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </Select>
+      </div>
+      {start === 'offset' && (
+        <div className="space-y-1">
+          <label htmlFor={`${id}-offset`} className={toolbarLabel}>
+            Offset
+          </label>
+          <CommitInput
+            id={`${id}-offset`}
+            inputMode="numeric"
+            className="w-28 tabular-nums"
+            data-testid={`${testIdPrefix}-offset`}
+            value={String(offset ?? 0)}
+            onCommit={(v) => /^\d+$/.test(v) && onChange({ offset: Number(v) })}
+          />
+        </div>
+      )}
+      {start === 'timestamp' && (
+        <div className="space-y-1">
+          <label htmlFor={`${id}-time`} className={toolbarLabel}>
+            From (local time)
+          </label>
+          <CommitInput
+            id={`${id}-time`}
+            type="datetime-local"
+            step={1}
+            className="w-52"
+            data-testid={`${testIdPrefix}-timestamp`}
+            value={toLocalInput(timestamp ?? 0)}
+            onCommit={(v) => {
+              const ms = fromLocalInput(v);
+              if (ms !== null) onChange({ timestamp: ms });
+            }}
+          />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A whole-number limit from 1 to `max`; `onChange` gets null for the default (so it leaves the address). */
+export function LimitField({
+  id,
+  label,
+  max,
+  defaultValue,
+  value,
+  className,
+  'data-testid': testId,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  max: number;
+  defaultValue: number;
+  value: number;
+  className: string;
+  'data-testid': string;
+  onChange: (limit: number | null) => void;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className={toolbarLabel}>
+        {label}
+      </label>
+      <CommitInput
+        id={id}
+        type="number"
+        min={1}
+        max={max}
+        className={className}
+        data-testid={testId}
+        value={String(value)}
+        onCommit={(v) => {
+          const n = Number(v);
+          if (Number.isInteger(n) && n >= 1) onChange(n === defaultValue ? null : Math.min(max, n));
+        }}
+      />
+    </div>
+  );
+}
+
+/** The "Filter (CEL)" label with its help next to it, over the filter's input. */
+export function CelFilterLabel({ htmlFor }: { htmlFor: string }) {
+  return (
+    <div className="flex items-center justify-between">
+      <label htmlFor={htmlFor} className={toolbarLabel}>
+        Filter (CEL)
+      </label>
+      <CelHelp />
+    </div>
+  );
+}
