@@ -6,7 +6,7 @@ import { commitOffsets, deleteGroup, deleteGroupOffsets, describeGroups } from '
 import { clientsFor, connected } from '@/server/kafka/registry';
 import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
 import { getGroupSnapshot } from '@/server/services/groups';
-import { kafkaChange } from '@/server/services/kafka-call';
+import { kafkaChange, kafkaRead } from '@/server/services/kafka-call';
 
 async function groupContext(cluster: ClusterConfig, groupId: string) {
   const snapshot = await getGroupSnapshot(cluster);
@@ -55,7 +55,7 @@ export async function resetOffsets(
   }
 
   const topics = snapshot.topology.topics.filter((t) => targets.some((p) => p.topic === t.name));
-  const marks = (await kafkaChange(cluster, 'ListOffsets', () => fetchWatermarks(clients, topics))).offsets;
+  const marks = (await kafkaRead(cluster, 'ListOffsets', () => fetchWatermarks(clients, topics))).offsets;
   let atTime = new Map<string, number | null>();
   if (body.target.type === 'timestamp') {
     const timestamp = body.target.timestamp;
@@ -65,7 +65,7 @@ export async function resetOffsets(
         topics.find((t) => t.name === p.topic)?.partitions.find((x) => x.partition === p.partition)?.leader ??
         null,
     }));
-    atTime = await kafkaChange(cluster, 'ListOffsets by time', () =>
+    atTime = await kafkaRead(cluster, 'ListOffsets by time', () =>
       fetchOffsetsForTime(clients, withLeaders, timestamp),
     );
   }

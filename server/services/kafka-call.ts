@@ -17,3 +17,12 @@ export async function kafkaChange<T>(cluster: ClusterConfig, what: string, fn: (
     invalidate(`${cluster.id}/`);
   }
 }
+
+/** A Kafka read: bounded and mapped like a change, but the cluster's shared reads stay valid. */
+export async function kafkaRead<T>(cluster: ClusterConfig, what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await withTimeout(fn(), cluster.requestTimeoutMs, what);
+  } catch (error) {
+    throw toAppError(error, what);
+  }
+}

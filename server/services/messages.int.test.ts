@@ -207,7 +207,15 @@ describe('producing messages', () => {
   it('keeps producing after a topic it sent to was deleted elsewhere', async () => {
     const doomed = `${topic}-doomed`;
     await createTopicChecked(local, { name: doomed, partitions: 1, replicationFactor: 1, configs: {} });
-    const once: Produce = { key: null, value: 'x', valueFormat: 'text', headers: [], compression: 'none', acks: -1, count: 1 };
+    const once: Produce = {
+      key: null,
+      value: 'x',
+      valueFormat: 'text',
+      headers: [],
+      compression: 'none',
+      acks: -1,
+      count: 1,
+    };
     await produce(local, doomed, once);
     await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', doomed]);
     const { results } = await produce(local, topic, { ...once, partition: 0 });

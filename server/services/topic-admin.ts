@@ -14,7 +14,7 @@ import { clientsFor, connected, resetProducer } from '@/server/kafka/registry';
 import { addPartitions, createTopic, deleteRecords, deleteTopic } from '@/server/kafka/topic-admin';
 import { describeTopology } from '@/server/kafka/topology';
 import { fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
-import { kafkaChange } from '@/server/services/kafka-call';
+import { kafkaChange, kafkaRead } from '@/server/services/kafka-call';
 import { getTopology } from '@/server/services/snapshot';
 import { getTopic } from '@/server/services/topics';
 
@@ -134,7 +134,7 @@ export async function purgeTopic(cluster: ClusterConfig, name: string, body: Pur
 
 export async function getTopicConfigs(cluster: ClusterConfig, name: string): Promise<ConfigList> {
   const clients = await connected(clientsFor(cluster));
-  const configs = await kafkaChange(cluster, `Configuration of "${name}"`, () =>
+  const configs = await kafkaRead(cluster, `Configuration of "${name}"`, () =>
     describeTopicConfigs(clients, name),
   );
   return { configs };
