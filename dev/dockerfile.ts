@@ -12,7 +12,8 @@ export interface Stage {
   instructions: Instruction[];
 }
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+// Both test runners (vitest, Playwright) run from the repository root.
+export const REPO_ROOT = process.cwd();
 
 /** Just enough of the Dockerfile grammar for what our tests check: stages, ENV, COPY, WORKDIR, CMD. */
 export function parseDockerfile(text: string): Stage[] {
