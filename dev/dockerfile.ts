@@ -22,16 +22,17 @@ export function parseDockerfile(text: string): Stage[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
-  const stages: Stage[] = [];
+  // ARGs before the first FROM (the base image's tag) land in a stage of their own, named "global".
+  const stages: Stage[] = [{ name: 'global', instructions: [] }];
   for (const line of lines) {
     const [, op = '', args = ''] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
     if (op.toUpperCase() === 'FROM') {
       stages.push({ name: /\bAS\s+(\S+)/i.exec(args)?.[1] ?? String(stages.length), instructions: [] });
-    } else if (stages.length > 0) {
+    } else {
       stages.at(-1)!.instructions.push({ op: op.toUpperCase(), args: args.replace(/\s+/g, ' ') });
     }
   }
-  return stages;
+  return stages[0]!.instructions.length > 0 ? stages : stages.slice(1);
 }
 
 export function readDockerfile(): Stage[] {
