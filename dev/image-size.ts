@@ -42,7 +42,7 @@ function baseSize(): { mb: number; how: string } {
     });
     return { mb: Number(out.toString().trim()) / MB, how: 'docker image inspect' };
   } catch {
-    return { mb: PUBLISHED_BASE_MB, how: 'published size, not measured here' };
+    return { mb: PUBLISHED_BASE_MB, how: 'assumed, not measured here' };
   }
 }
 
