@@ -54,6 +54,7 @@ export const paths = {
 
 export const apiPaths = {
   health: () => '/api/health',
+  ready: () => '/api/health/ready',
   clusters: () => '/api/clusters',
   overview: (clusterId: string) => `/api/clusters/${seg(clusterId)}/overview`,
   quorum: (clusterId: string) => `/api/clusters/${seg(clusterId)}/quorum`,

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Status } from '@/components/ui/status-dot';
-import { clustersOptions, healthOptions } from '@/lib/query/clusters';
+import { clustersOptions, readinessOptions } from '@/lib/query/clusters';
 import type { ClusterHealth, ClusterSummary } from '@/lib/schemas/cluster';
 
 export interface ClusterEntry {
@@ -14,7 +14,7 @@ export interface ClusterEntry {
 /** The configured clusters joined with their last health check, as the switcher and top bar show them. */
 export function useClusterDirectory() {
   const clustersQuery = useQuery(clustersOptions());
-  const healthQuery = useQuery(healthOptions());
+  const healthQuery = useQuery(readinessOptions());
   const healthById = new Map((healthQuery.data?.clusters ?? []).map((h) => [h.id, h]));
   const entries: ClusterEntry[] = (clustersQuery.data?.clusters ?? []).map((cluster) => {
     const health = healthById.get(cluster.id) ?? null;

@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
 
-test('GET /api/health says the local cluster answers', async ({ request }) => {
-  const response = await request.get('/api/health');
+test('GET /api/health/ready says the local cluster answers', async ({ request }) => {
+  const response = await request.get('/api/health/ready');
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({
     status: 'ok',
-    clusters: [expect.objectContaining({ id: 'local', status: 'up', brokers: 3 })],
+    clusters: [
+      { id: 'local', name: 'Local', status: 'up', latencyMs: expect.any(Number), brokers: 3, error: null },
+    ],
   });
 });
 

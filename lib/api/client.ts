@@ -19,7 +19,13 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export async function apiRequest<S extends z.ZodType>(
   schema: S,
   path: string,
-  init: { method?: Method; body?: unknown; signal?: AbortSignal } = {},
+  init: {
+    method?: Method;
+    body?: unknown;
+    signal?: AbortSignal;
+    /** Non-2xx statuses whose body is an answer in the resource's shape rather than an error. */
+    acceptStatuses?: number[];
+  } = {},
 ): Promise<z.infer<S>> {
   let response: Response;
   try {
@@ -35,9 +41,10 @@ export async function apiRequest<S extends z.ZodType>(
     throw new ApiError('network', 0, 'The console server could not be reached.');
   }
   const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
+  if (!response.ok && !init.acceptStatuses?.includes(response.status)) {
     const parsed = ApiErrorBodySchema.safeParse(payload);
-    if (parsed.success) throw new ApiError(parsed.data.error.code, response.status, parsed.data.error.message);
+    if (parsed.success)
+      throw new ApiError(parsed.data.error.code, response.status, parsed.data.error.message);
     throw new ApiError('internal', response.status, `The server answered ${response.status}.`);
   }
   const parsed = schema.safeParse(payload);

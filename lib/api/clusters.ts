@@ -3,11 +3,14 @@ import { apiPaths } from '@/lib/paths';
 import { BrokerDetailSchema, BrokerListSchema, QuorumSchema } from '@/lib/schemas/broker';
 import { ClusterOverviewSchema } from '@/lib/schemas/overview';
 import { ConfigListSchema } from '@/lib/schemas/topic';
-import { ClusterListSchema, HealthSchema } from '@/lib/schemas/cluster';
+import { ClusterListSchema, LivenessSchema, ReadinessSchema } from '@/lib/schemas/cluster';
 
 export const clustersApi = {
   list: (signal?: AbortSignal) => apiRequest(ClusterListSchema, apiPaths.clusters(), { signal }),
-  health: (signal?: AbortSignal) => apiRequest(HealthSchema, apiPaths.health(), { signal }),
+  health: (signal?: AbortSignal) => apiRequest(LivenessSchema, apiPaths.health(), { signal }),
+  // 503 means "some cluster is down" and carries the same body: the UI shows which one and why.
+  readiness: (signal?: AbortSignal) =>
+    apiRequest(ReadinessSchema, apiPaths.ready(), { signal, acceptStatuses: [503] }),
   brokers: (clusterId: string, signal?: AbortSignal) =>
     apiRequest(BrokerListSchema, apiPaths.brokers(clusterId), { signal }),
   broker: (clusterId: string, brokerId: number, signal?: AbortSignal) =>

@@ -9,10 +9,10 @@ export const clustersOptions = () =>
     staleTime: 60_000,
   });
 
-export const healthOptions = () =>
+export const readinessOptions = () =>
   queryOptions({
-    queryKey: keys.health(),
-    queryFn: ({ signal }) => clustersApi.health(signal),
+    queryKey: keys.readiness(),
+    queryFn: ({ signal }) => clustersApi.readiness(signal),
     refetchInterval: 15_000,
   });
 

@@ -8,7 +8,7 @@ import type { TopicListQuery } from '@/lib/schemas/topic';
  */
 export const keys = {
   all: ['kafkascope'] as const,
-  health: () => [...keys.all, 'health'] as const,
+  readiness: () => [...keys.all, 'readiness'] as const,
   clusters: () => [...keys.all, 'clusters'] as const,
   cluster: (clusterId: string) => [...keys.all, 'cluster', clusterId] as const,
   brokers: {

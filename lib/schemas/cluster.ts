@@ -21,8 +21,17 @@ export const ClusterHealthSchema = z.object({
 });
 export type ClusterHealth = z.infer<typeof ClusterHealthSchema>;
 
-export const HealthSchema = z.object({
+/** GET /api/health/ready: 200 with status "ok" when every cluster answers, 503 with "degraded" otherwise. */
+export const ReadinessSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   clusters: z.array(ClusterHealthSchema),
 });
-export type Health = z.infer<typeof HealthSchema>;
+export type Readiness = z.infer<typeof ReadinessSchema>;
+
+/** GET /api/health: the console process answers; no Kafka call behind it. */
+export const LivenessSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  uptimeSeconds: z.number().int().nonnegative(),
+});
+export type Liveness = z.infer<typeof LivenessSchema>;

@@ -6,6 +6,7 @@ import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { withRequestCount } from '@/server/kafka/request-count';
 import { log } from '@/server/log';
+import { observeRequest } from '@/server/ops/access-log';
 
 type Params = Record<string, string | string[] | undefined>;
 interface RouteContext {
@@ -42,7 +43,7 @@ function decodeParams(raw: Params): Record<string, string> {
 
 /** Wraps a route handler: JSON out, every failure in the one error shape, never a stack trace to the browser. */
 export function handler<T>(fn: (args: HandlerArgs) => Promise<T>) {
-  return async (request: NextRequest, context: RouteContext): Promise<Response> => {
+  const respond = async (request: NextRequest, context: RouteContext): Promise<Response> => {
     try {
       const params = decodeParams((await context?.params) ?? {});
       const { result, kafkaRequests } = await withRequestCount(() =>
@@ -57,6 +58,10 @@ export function handler<T>(fn: (args: HandlerArgs) => Promise<T>) {
       return errorResponse(error);
     }
   };
+  // --- operability hook (server/ops): access log and HTTP metrics for every API request ---
+  return (request: NextRequest, context: RouteContext): Promise<Response> =>
+    observeRequest(request, () => respond(request, context));
+  // --- end of operability hook ---
 }
 
 /** `handler` plus the cluster named by the `[clusterId]` segment, or a 404 naming it. */

@@ -87,3 +87,7 @@ declare module 'lz4js' {
 declare module 'lz4js/xxh32.js' {
   export function hash(seed: number, data: Uint8Array, offset: number, length: number): number;
 }
+declare module 'kafkajs/src/network/connection.js' {
+  const Connection: { prototype: object };
+  export default Connection;
+}

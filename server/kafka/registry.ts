@@ -7,6 +7,7 @@ import type { ClusterConfig } from '@/server/config/schema';
 import type { RawCluster } from '@/server/kafka/internals';
 import '@/server/kafka/codecs';
 import { toAppError } from '@/server/kafka/errors';
+import { instrumentKafkaRequests, labelSocketFactory } from '@/server/kafka/instrument';
 import { countKafkaRequest } from '@/server/kafka/request-count';
 import { withTimeout } from '@/server/kafka/timeout';
 import { log } from '@/server/log';
@@ -48,6 +49,8 @@ export interface ClusterClients {
   connected: Promise<void> | null;
 }
 
+instrumentKafkaRequests();
+
 function create(config: ClusterConfig): ClusterClients {
   const base = {
     clientId: 'kafkascope',
@@ -57,7 +60,8 @@ function create(config: ClusterConfig): ClusterClients {
     enforceRequestTimeout: true,
     // Few, quick retries: a page must learn that a broker is down within its time-out.
     retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
-    socketFactory: countingSocketFactory(),
+    // One factory per cluster: it is how the request timing knows the cluster (instrument.ts).
+    socketFactory: labelSocketFactory(countingSocketFactory(), config.id),
   };
   const kafka = new Kafka({ ...base, logLevel: logLevel.ERROR, logCreator: kafkaLog });
   const raw = new Cluster({

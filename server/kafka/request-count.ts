@@ -6,19 +6,23 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * the Server-Timing header can show that a page costs requests per broker, not per partition.
  * Counting happens where kafkajs writes a request frame to its socket (see registry.ts).
  */
-const storage = new AsyncLocalStorage<{ requests: number }>();
+interface Counter {
+  requests: number;
+  /** An enclosing count (the access log's around the handler's) sees the same requests. */
+  parent: Counter | undefined;
+}
+const storage = new AsyncLocalStorage<Counter>();
 const totals = { requests: 0 };
 
 export function countKafkaRequest(): void {
   totals.requests += 1;
-  const current = storage.getStore();
-  if (current) current.requests += 1;
+  for (let counter = storage.getStore(); counter; counter = counter.parent) counter.requests += 1;
 }
 
 export async function withRequestCount<T>(
   fn: () => Promise<T>,
 ): Promise<{ result: T; kafkaRequests: number }> {
-  const counter = { requests: 0 };
+  const counter: Counter = { requests: 0, parent: storage.getStore() };
   const result = await storage.run(counter, fn);
   return { result, kafkaRequests: counter.requests };
 }

@@ -3,7 +3,7 @@ import { startNode, stopNode } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka/registry';
 import { listBrokers } from '@/server/services/brokers';
-import { checkHealth } from '@/server/services/clusters';
+import { checkReadiness } from '@/server/services/clusters';
 import { getOverview } from '@/server/services/overview';
 import { invalidateCluster } from '@/server/services/snapshot';
 import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
@@ -78,7 +78,7 @@ describe(`with broker ${DOWN} stopped`, () => {
     );
     expect(list.items[0]).toMatchObject({ name: topic, underReplicated: 6 });
 
-    const health = await timed(() => checkHealth());
+    const health = await timed(() => checkReadiness());
     expect(health.clusters[0]).toMatchObject({ status: 'up', brokers: 2 });
 
     await startNode(DOWN);

@@ -3,7 +3,7 @@ import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka/registry';
 import { listBrokers } from '@/server/services/brokers';
-import { checkHealth } from '@/server/services/clusters';
+import { checkReadiness } from '@/server/services/clusters';
 
 const local = loadConfig({}).clusters[0]!;
 const bootstrap = BOOTSTRAP.split(',')[0]!;
@@ -42,7 +42,7 @@ describe('brokers of the local cluster', () => {
   });
 
   it('health reports the cluster up with its 3 brokers', async () => {
-    const health = await checkHealth();
+    const health = await checkReadiness();
     expect(health.status).toBe('ok');
     expect(health.clusters).toEqual([
       expect.objectContaining({ id: 'local', status: 'up', brokers: 3, error: null }),

@@ -1,8 +1,15 @@
 import 'server-only';
-import type { ClusterHealth, ClusterList, Health } from '@/lib/schemas/cluster';
+import packageJson from '@/package.json';
+import type { ClusterHealth, ClusterList, Liveness, Readiness } from '@/lib/schemas/cluster';
 import { getConfig } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { describeTopology } from '@/server/kafka/topology';
+import { withTimeout } from '@/server/kafka/timeout';
+import { metrics } from '@/server/ops/metrics';
+
+/** A readiness probe must answer before the orchestrator's own time-out (often 5-10 s) gives up on it. */
+export const READY_TIMEOUT_MS = 4_000;
+const MAX_REASON = 200;
 
 export function listClusters(): ClusterList {
   return {
@@ -10,34 +17,43 @@ export function listClusters(): ClusterList {
   };
 }
 
+/** Liveness: the process serves requests. Never touches Kafka, so a dead cluster cannot get the console restarted. */
+export function liveness(): Liveness {
+  return { status: 'ok', version: packageJson.version, uptimeSeconds: Math.floor(process.uptime()) };
+}
+
 async function clusterHealth(cluster: ClusterConfig): Promise<ClusterHealth> {
   const started = performance.now();
+  const bound = Math.min(cluster.requestTimeoutMs, READY_TIMEOUT_MS);
   try {
     // Metadata for no topic: the cheapest request that proves the cluster answers.
-    const description = await describeTopology(cluster, []);
-    const latencyMs = Math.round(performance.now() - started);
+    const description = await withTimeout(describeTopology(cluster, []), bound, `Cluster "${cluster.name}"`);
+    metrics().clusterUp.set({ cluster: cluster.id }, 1);
     return {
       id: cluster.id,
       name: cluster.name,
       status: 'up',
-      latencyMs,
+      latencyMs: Math.round(performance.now() - started),
       brokers: description.brokers.length,
       error: null,
     };
   } catch (error) {
+    metrics().clusterUp.set({ cluster: cluster.id }, 0);
+    // Error messages name the cluster and broker addresses, never credentials; kept short for probes.
+    const reason = (error as Error).message;
     return {
       id: cluster.id,
       name: cluster.name,
       status: 'down',
       latencyMs: null,
       brokers: null,
-      error: (error as Error).message,
+      error: reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 1)}…` : reason,
     };
   }
 }
 
-/** Clusters are checked in parallel, each bounded by its own time-out, so one dead cluster never delays the rest. */
-export async function checkHealth(): Promise<Health> {
-  const clusters = await Promise.all(getConfig().clusters.map(clusterHealth));
+/** Clusters are checked in parallel, each within its own bound, so one dead cluster never delays the rest. */
+export async function checkReadiness(configured = getConfig().clusters): Promise<Readiness> {
+  const clusters = await Promise.all(configured.map(clusterHealth));
   return { status: clusters.every((c) => c.status === 'up') ? 'ok' : 'degraded', clusters };
 }

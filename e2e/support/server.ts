@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface RunningServer {
+  url: string;
+  /** Every stdout line so far, parsed when it is JSON. */
+  lines: () => { raw: string; json: Record<string, unknown> | null }[];
+  stop: () => Promise<void>;
+}
+
+/**
+ * A second production server with its own environment, started the way the image starts it, for
+ * configurations the suite's main server does not have (an unreachable cluster, a metrics token).
+ */
+export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, ['.next/standalone/server.js'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out: string[] = [];
+  let partial = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const parts = (partial + chunk.toString('utf8')).split('\n');
+    partial = parts.pop() ?? '';
+    out.push(...parts.filter(Boolean));
+  });
+  child.stderr!.on('data', (chunk: Buffer) => out.push(chunk.toString('utf8')));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  for (let i = 0; i < 150; i++) {
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
+      return {
+        url,
+        stop,
+        lines: () =>
+          out.map((raw) => {
+            try {
+              return { raw, json: JSON.parse(raw) as Record<string, unknown> };
+            } catch {
+              return { raw, json: null };
+            }
+          }),
+      };
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stop();
+  throw new Error(`the server on port ${port} did not start:\n${out.join('\n')}`);
+}

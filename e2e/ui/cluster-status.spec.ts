@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { startServer, type RunningServer } from '../support/server';
+import { snap } from '../support/screenshot';
+
+// The top bar's up/down badge comes from readiness, which answers 503 while any cluster is down:
+// the UI must still read the per-cluster verdicts from that answer.
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  server = await startServer(Number(process.env.E2E_PORT ?? 3199) + 2, {
+    KAFKA_CLUSTERS_0_NAME: 'Local',
+    KAFKA_CLUSTERS_0_ID: 'local',
+    KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094',
+    KAFKA_CLUSTERS_1_NAME: 'Gone',
+    KAFKA_CLUSTERS_1_BOOTSTRAP_SERVERS: '127.0.0.1:1',
+    KAFKASCOPE_LOG_LEVEL: 'error',
+  });
+});
+test.afterAll(async () => server?.stop());
+
+test('with one cluster down, the top bar shows the local one up and the other down with its reason', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}/clusters/local`);
+  await expect(page.getByTestId('cluster-status')).toHaveAttribute('data-status', 'up');
+  await page.goto(`${server.url}/clusters/gone`);
+  const status = page.getByTestId('cluster-status');
+  await expect(status).toHaveAttribute('data-status', 'down');
+  await expect(status).toHaveAttribute('title', /cannot reach the cluster/);
+  await snap(page, 'cluster-down');
+});

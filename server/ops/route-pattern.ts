@@ -1,0 +1,49 @@
+import 'server-only';
+
+/**
+ * Every API route, as its folder under app/api names it. Metrics and access logs label requests
+ * by these patterns, never by raw paths, so a topic or group name cannot create a new series.
+ * A unit test keeps this list equal to the route files.
+ */
+export const API_ROUTES = [
+  '/api/clusters',
+  '/api/clusters/[clusterId]/brokers',
+  '/api/clusters/[clusterId]/brokers/[brokerId]',
+  '/api/clusters/[clusterId]/brokers/[brokerId]/configs',
+  '/api/clusters/[clusterId]/groups',
+  '/api/clusters/[clusterId]/groups/[group]',
+  '/api/clusters/[clusterId]/groups/[group]/lag-history',
+  '/api/clusters/[clusterId]/groups/[group]/offsets/[topic]',
+  '/api/clusters/[clusterId]/groups/[group]/reset-offsets',
+  '/api/clusters/[clusterId]/overview',
+  '/api/clusters/[clusterId]/quorum',
+  '/api/clusters/[clusterId]/topics',
+  '/api/clusters/[clusterId]/topics/[topic]',
+  '/api/clusters/[clusterId]/topics/[topic]/configs',
+  '/api/clusters/[clusterId]/topics/[topic]/messages',
+  '/api/clusters/[clusterId]/topics/[topic]/messages/[partition]/[offset]',
+  '/api/clusters/[clusterId]/topics/[topic]/partitions',
+  '/api/clusters/[clusterId]/topics/[topic]/purge',
+  '/api/clusters/[clusterId]/topics/[topic]/search',
+  '/api/clusters/[clusterId]/topics/[topic]/tail',
+  '/api/health',
+  '/api/health/ready',
+  '/api/metrics',
+] as const;
+
+const compiled = API_ROUTES.map((pattern) => ({
+  pattern,
+  segments: pattern.split('/').filter(Boolean),
+  // Static segments first: `/groups/[group]` must not swallow `/groups/x/lag-history` by length alone.
+  staticCount: pattern.split('/').filter((s) => s && !s.startsWith('[')).length,
+})).sort((a, b) => b.staticCount - a.staticCount);
+
+/** The route pattern a path belongs to, or "unmatched" (one label for every unknown path). */
+export function routePattern(pathname: string): string {
+  const parts = pathname.split('/').filter(Boolean);
+  const found = compiled.find(
+    ({ segments }) =>
+      segments.length === parts.length && segments.every((s, i) => s.startsWith('[') || s === parts[i]),
+  );
+  return found?.pattern ?? 'unmatched';
+}
