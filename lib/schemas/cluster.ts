@@ -5,6 +5,12 @@ export const ClusterSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   bootstrapServers: z.array(z.string()),
+  /** How the console connects: protocol and SASL mechanism only, never who or with what secret. */
+  security: z.object({
+    protocol: z.enum(['PLAINTEXT', 'SASL_PLAINTEXT', 'SSL', 'SASL_SSL']),
+    mechanism: z.string().nullable(),
+    clientCertificate: z.boolean(),
+  }),
 });
 export type ClusterSummary = z.infer<typeof ClusterSummarySchema>;
 

@@ -2,11 +2,17 @@ import 'server-only';
 import type { ClusterHealth, ClusterList, Health } from '@/lib/schemas/cluster';
 import { getConfig } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
+import { securitySummary } from '@/server/config/security';
 import { describeTopology } from '@/server/kafka/topology';
 
 export function listClusters(): ClusterList {
   return {
-    clusters: getConfig().clusters.map(({ id, name, bootstrapServers }) => ({ id, name, bootstrapServers })),
+    clusters: getConfig().clusters.map(({ id, name, bootstrapServers, sasl, tls }) => ({
+      id,
+      name,
+      bootstrapServers,
+      security: securitySummary(sasl, tls),
+    })),
   };
 }
 
