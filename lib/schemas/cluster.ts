@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodeSchema } from '@/lib/schemas/api-error';
 
 /** What the browser may know about a configured cluster: never credentials. */
 export const ClusterSummarySchema = z.object({
@@ -24,6 +25,8 @@ export const ClusterHealthSchema = z.object({
   latencyMs: z.number().nullable(),
   brokers: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** Why a cluster is down, e.g. `authentication_failed` or `tls_failed` for the console's own access. */
+  errorCode: errorCodeSchema.nullable(),
 });
 export type ClusterHealth = z.infer<typeof ClusterHealthSchema>;
 

@@ -45,6 +45,18 @@ function either(
 
 export const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512', 'oauthbearer'] as const;
 
+/** SASL settings once validated, secret files read: one shape per way of logging in. */
+export type SaslConfig =
+  | { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string }
+  | { mechanism: 'oauthbearer'; tokenFile: string }
+  | {
+      mechanism: 'oauthbearer';
+      tokenEndpoint: string;
+      clientId: string;
+      clientSecret: string;
+      scope?: string;
+    };
+
 export const SaslConfigSchema = z
   .object({
     mechanism: z.enum(SASL_MECHANISMS),
@@ -61,7 +73,7 @@ export const SaslConfigSchema = z
     scope: text.optional(),
   })
   .strict()
-  .transform((raw, ctx) => {
+  .transform((raw, ctx): SaslConfig => {
     const missing = (field: string, why: string) =>
       ctx.addIssue({ code: 'custom', path: [field], message: why });
     if (raw.mechanism !== 'oauthbearer') {
@@ -78,20 +90,21 @@ export const SaslConfigSchema = z
         'scope',
       ] as const)
         if (raw[f] !== undefined) missing(f, 'is only for the oauthbearer mechanism');
-      return { mechanism: raw.mechanism, username: raw.username ?? '', password: password ?? '' } as const;
+      return { mechanism: raw.mechanism, username: raw.username ?? '', password: password ?? '' };
     }
     for (const f of ['username', 'password', 'passwordFile'] as const)
       if (raw[f] !== undefined) missing(f, 'is not used by oauthbearer (use tokenFile or tokenEndpoint)');
     if ((raw.tokenFile === undefined) === (raw.tokenEndpoint === undefined))
       missing('tokenFile', 'oauthbearer needs exactly one of tokenFile or tokenEndpoint');
-    if (raw.tokenFile !== undefined) {
+    const tokenFile = raw.tokenFile;
+    if (tokenFile !== undefined) {
       try {
-        accessSync(raw.tokenFile, constants.R_OK);
+        accessSync(tokenFile, constants.R_OK);
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-        missing('tokenFile', `cannot read file ${raw.tokenFile} (${reason})`);
+        missing('tokenFile', `cannot read file ${tokenFile} (${reason})`);
       }
-      return { mechanism: 'oauthbearer', tokenFile: raw.tokenFile } as const;
+      return { mechanism: 'oauthbearer', tokenFile };
     }
     if (!raw.clientId) missing('clientId', 'is required with tokenEndpoint');
     const clientSecret = either(raw, 'clientSecret', ctx, { trim: true });
@@ -103,9 +116,8 @@ export const SaslConfigSchema = z
       clientId: raw.clientId ?? '',
       clientSecret: clientSecret ?? '',
       scope: raw.scope,
-    } as const;
+    };
   });
-export type SaslConfig = z.output<typeof SaslConfigSchema>;
 
 const PEM = /-----BEGIN [A-Z0-9 ]+-----/;
 

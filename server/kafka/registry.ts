@@ -8,10 +8,14 @@ import type { RawCluster } from '@/server/kafka/internals';
 import '@/server/kafka/codecs';
 import { toAppError } from '@/server/kafka/errors';
 import { countKafkaRequest } from '@/server/kafka/request-count';
+import { saslOptions, tlsOptions } from '@/server/kafka/security';
 import { withTimeout } from '@/server/kafka/timeout';
 import { log } from '@/server/log';
 
-/** kafkajs writes each request frame with one socket.write: counting writes counts requests. */
+/**
+ * kafkajs writes each request frame with one socket.write: counting writes counts requests. TLS sockets
+ * are counted the same way (their write takes the clear text, so one frame is still one write).
+ */
 function countingSocketFactory(): ISocketFactory {
   const base = socketFactory() as ISocketFactory;
   return (args) => {
@@ -58,6 +62,9 @@ function create(config: ClusterConfig): ClusterClients {
     // Few, quick retries: a page must learn that a broker is down within its time-out.
     retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
     socketFactory: countingSocketFactory(),
+    ssl: tlsOptions(config),
+    sasl: saslOptions(config),
+    authenticationTimeout: config.requestTimeoutMs,
   };
   const kafka = new Kafka({ ...base, logLevel: logLevel.ERROR, logCreator: kafkaLog });
   const raw = new Cluster({
@@ -91,7 +98,7 @@ export async function connected(clients: ClusterClients): Promise<ClusterClients
     await withTimeout(clients.connected, config.requestTimeoutMs, `Cluster "${config.name}"`);
   } catch (error) {
     clients.connected = null;
-    throw toAppError(error, `Cluster "${config.name}"`);
+    throw toAppError(error, `Cluster "${config.name}"`, config);
   }
   return clients;
 }
@@ -115,7 +122,7 @@ export async function producerFor(clients: ClusterClients): Promise<Producer> {
     );
   } catch (error) {
     clients.producer = null;
-    throw toAppError(error, `Cluster "${clients.config.name}"`);
+    throw toAppError(error, `Cluster "${clients.config.name}"`, clients.config);
   }
 }
 

@@ -3,6 +3,7 @@ import type { ClusterHealth, ClusterList, Health } from '@/lib/schemas/cluster';
 import { getConfig } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { securitySummary } from '@/server/config/security';
+import { AppError } from '@/server/http/app-error';
 import { describeTopology } from '@/server/kafka/topology';
 
 export function listClusters(): ClusterList {
@@ -29,6 +30,7 @@ async function clusterHealth(cluster: ClusterConfig): Promise<ClusterHealth> {
       latencyMs,
       brokers: description.brokers.length,
       error: null,
+      errorCode: null,
     };
   } catch (error) {
     return {
@@ -38,6 +40,7 @@ async function clusterHealth(cluster: ClusterConfig): Promise<ClusterHealth> {
       latencyMs: null,
       brokers: null,
       error: (error as Error).message,
+      errorCode: error instanceof AppError ? error.code : 'internal',
     };
   }
 }
