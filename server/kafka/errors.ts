@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import { OAuthTokenError } from '@/server/kafka/oauth';
 import { credentialHint, mechanismLabel } from '@/server/kafka/security';
 import { tlsFailure } from '@/server/kafka/tls-errors';
 
@@ -81,7 +82,7 @@ export function errorChain(error: unknown): KafkaLikeError[] {
  */
 function accessFailure(error: unknown, context: string, cluster?: ClusterConfig): AppError | null {
   const chain = errorChain(error);
-  const ours = chain.find((e): e is AppError => e instanceof AppError && e.code === 'authentication_failed');
+  const ours = chain.find((e) => e instanceof OAuthTokenError);
   const sasl = chain.find(
     (e) => e.name === 'KafkaJSSASLAuthenticationError' || e.type === 'SASL_AUTHENTICATION_FAILED',
   );
@@ -110,10 +111,9 @@ function accessFailure(error: unknown, context: string, cluster?: ClusterConfig)
  * known, lets an authentication failure name the cluster and its mechanism.
  */
 export function toAppError(error: unknown, context: string, cluster?: ClusterConfig): AppError {
-  if (error instanceof AppError && error.code !== 'authentication_failed') return error;
+  if (error instanceof AppError) return error;
   const access = accessFailure(error, context, cluster);
   if (access) return access;
-  if (error instanceof AppError) return error;
   const outer = (error ?? {}) as KafkaLikeError;
   const e = outer.errors?.[0] ?? outer.partitions?.find((p) => p.error)?.error ?? outer;
   const original = (e.originalError ?? e.error) as KafkaLikeError | undefined;

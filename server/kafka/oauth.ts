@@ -1,11 +1,15 @@
 import 'server-only';
 import { readFile, stat } from 'node:fs/promises';
-import { AppError } from '@/server/http/app-error';
 
 /**
  * OAUTHBEARER tokens for kafkajs, which asks for one at every broker connection: both sources cache,
  * so a cluster of many brokers costs one token endpoint call per token lifetime, not one per socket.
  */
+
+/** A token could not be had: kafkajs passes it on, and errors.ts reports it as an authentication failure. */
+export class OAuthTokenError extends Error {
+  override name = 'OAuthTokenError';
+}
 
 /** Seconds before expiry at which a cached token is replaced: a connection never starts with a dying token. */
 const REFRESH_MARGIN_S = 60;
@@ -33,15 +37,14 @@ export function tokenFileSource(file: string): () => Promise<string> {
     try {
       info = await stat(file);
     } catch (error) {
-      throw new AppError(
-        'authentication_failed',
+      throw new OAuthTokenError(
         `cannot read the OAuth token file ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
       );
     }
     const expired = cached?.expiresAt != null && cached.expiresAt <= Date.now();
     if (!cached || cached.mtimeMs !== info.mtimeMs || cached.size !== info.size || expired) {
       const token = (await readFile(file, 'utf8')).trim();
-      if (!token) throw new AppError('authentication_failed', `the OAuth token file ${file} is empty`);
+      if (!token) throw new OAuthTokenError(`the OAuth token file ${file} is empty`);
       cached = { mtimeMs: info.mtimeMs, size: info.size, token, expiresAt: jwtExpiry(token) };
     }
     return cached.token;
@@ -89,14 +92,10 @@ export function clientCredentialsSource(
     } catch (error) {
       const reason =
         (error as Error).name === 'TimeoutError' ? 'no answer in time' : (error as Error).message;
-      throw new AppError(
-        'authentication_failed',
-        `OAuth token endpoint ${credentials.tokenEndpoint}: ${reason}`,
-      );
+      throw new OAuthTokenError(`OAuth token endpoint ${credentials.tokenEndpoint}: ${reason}`);
     }
     if (!response.ok) {
-      throw new AppError(
-        'authentication_failed',
+      throw new OAuthTokenError(
         `OAuth token endpoint ${credentials.tokenEndpoint} answered ${response.status}: check the client id and secret`,
       );
     }
@@ -105,8 +104,7 @@ export function clientCredentialsSource(
       expires_in?: unknown;
     };
     if (typeof json.access_token !== 'string' || !json.access_token) {
-      throw new AppError(
-        'authentication_failed',
+      throw new OAuthTokenError(
         `OAuth token endpoint ${credentials.tokenEndpoint} answered without an access_token`,
       );
     }
