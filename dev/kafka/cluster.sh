@@ -394,6 +394,9 @@ cmd_start() {
   fi
   if [[ ${#missing[@]} -eq 0 ]]; then
     wait_ready "${NODES[@]}"
+    if [[ $MODE == kraft ]] && ! grep -q '^listeners=.*SASL_SSL://' "$(conf_file 1)"; then
+      echo "note: these nodes were started before the secure listeners existed; '$0 stop' and '$0 start' add them" >&2
+    fi
     echo "Kafka $VERSION ($MODE) is already running: bootstrap servers $(bootstrap_servers "${NODES[@]}")"
     return 0
   fi

@@ -29,9 +29,16 @@ export interface DevCredentials {
 }
 
 export function devCredentials(): DevCredentials {
-  return JSON.parse(
-    readFileSync(path.join(homeDir, 'run/secure/credentials.json'), 'utf8'),
-  ) as DevCredentials;
+  const file = path.join(homeDir, 'run/secure/credentials.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as DevCredentials;
+  } catch (error) {
+    throw new Error(
+      `No ${file}: the local cluster runs without its secure listeners (started in ZooKeeper mode, or before ` +
+        `they existed). Restart it: dev/kafka/cluster.sh stop && dev/kafka/cluster.sh start`,
+      { cause: error },
+    );
+  }
 }
 
 /** `127.0.0.1:p1,127.0.0.1:p2,…` for one listener's ports. */

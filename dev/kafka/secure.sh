@@ -80,14 +80,18 @@ SCRAM_FORMAT_ARGS=(
   --add-scram "SCRAM-SHA-512=[name=$SECURE_USER,password=$SECURE_PASSWORD]"
 )
 
-# Data formatted before the secure listeners existed: one tool run adds the users; a marker file remembers it is done.
+# Data formatted before the secure listeners existed gets the users from kafka-configs, once per
+# mechanism: Kafka refuses two credentials of one user in one request ("cannot be altered twice").
+# About a second, once; a marker file remembers it is done.
 ensure_scram_users() {
   [[ -f "$DATA_DIR/scram-users" ]] && return 0
+  local m
   tool_command "$VERSION" "$(tool_main_class kafka-configs "$VERSION")"
-  "${TOOL_CMD[@]}" --bootstrap-server "$(bootstrap_servers "${NODES[@]}")" --alter --entity-type users \
-    --entity-name "$SECURE_USER" \
-    --add-config "SCRAM-SHA-256=[password=$SECURE_PASSWORD],SCRAM-SHA-512=[password=$SECURE_PASSWORD]" \
-    >/dev/null || die "could not create the SCRAM user $SECURE_USER"
+  for m in SCRAM-SHA-256 SCRAM-SHA-512; do
+    "${TOOL_CMD[@]}" --bootstrap-server "$(bootstrap_servers "${NODES[@]}")" --alter --entity-type users \
+      --entity-name "$SECURE_USER" --add-config "$m=[password=$SECURE_PASSWORD]" >/dev/null ||
+      die "could not create the $m user $SECURE_USER"
+  done
   touch "$DATA_DIR/scram-users"
 }
 

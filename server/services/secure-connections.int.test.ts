@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GroupListQuerySchema } from '@/lib/schemas/group';
 import { MessageQuerySchema, ProduceSchema } from '@/lib/schemas/message';
+import { SearchQuerySchema } from '@/lib/schemas/search';
 import { TopicListQuerySchema } from '@/lib/schemas/topic';
 import { bootstrapOf, devCredentials } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
@@ -13,6 +14,7 @@ import { getBroker, getQuorum, listBrokers } from '@/server/services/brokers';
 import { listGroups } from '@/server/services/groups';
 import { browseMessages, produce } from '@/server/services/messages';
 import { getOverview } from '@/server/services/overview';
+import { searchStream } from '@/server/services/scan';
 import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
 import { getTopic, listTopics } from '@/server/services/topics';
 import { unsecuredJwt } from '@/test/jwt';
@@ -116,6 +118,20 @@ describe.each(variants)('over %s', (name, ports, env) => {
       MessageQuerySchema.parse({ partitions: '1', start: 'offset', offset, limit: 1 }),
     );
     expect(read.messages.map((m) => Buffer.from(m.value.base64 ?? '', 'base64').toString())).toEqual([value]);
+    // Search: the scanner's own fetches to each partition leader, over the same listener.
+    const found: { value: { base64: string | null } }[] = [];
+    const events: string[] = [];
+    const stream = await searchStream(config, topic, SearchQuerySchema.parse({ q: value, start: 'oldest' }));
+    await stream({
+      send: (event, data) => {
+        events.push(event);
+        if (event === 'messages') found.push(...(data as { messages: typeof found }).messages);
+      },
+      signal: new AbortController().signal,
+      close: () => undefined,
+    });
+    expect(found.map((m) => Buffer.from(m.value.base64 ?? '', 'base64').toString())).toEqual([value]);
+    expect(events.at(-1)).toBe('done');
     expect((await getTopic(config, topic)).partitionDetails).toHaveLength(3);
     expect((await listGroups(config, GroupListQuerySchema.parse({}))).total).toBeGreaterThanOrEqual(0);
   });
