@@ -383,6 +383,8 @@ cmd_start() {
   ensure_dist "$VERSION"
   echo "$VERSION" >"$RUN_DIR/version"
   echo "$MODE" >"$RUN_DIR/mode"
+  # Tests read the secure listeners from credentials.json: none in ZooKeeper mode.
+  [[ $MODE == zookeeper ]] && rm -f "$(secure_dir)/credentials.json"
 
   local started=$SECONDS n missing=()
   for n in "${NODES[@]}"; do node_pid "$n" >/dev/null || missing+=("$n"); done
