@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,10 +11,39 @@ const file = (name: string, contents: string) => {
   writeFileSync(p, contents);
   return p;
 };
-const PEM_CERT = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
-const PEM_KEY = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n';
-const base = { KAFKA_CLUSTERS_0_NAME: 'prod', KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'k1:9093' };
 const SECRET = 'hunter2-do-not-print';
+
+/** A real certificate and key made by openssl, plus the key encrypted with SECRET. */
+function keyPair(name: string) {
+  const key = path.join(dir, `${name}.key`);
+  const cert = path.join(dir, `${name}.pem`);
+  const encrypted = path.join(dir, `${name}-encrypted.key`);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    `/CN=${name}`,
+    '-keyout',
+    key,
+    '-out',
+    cert,
+  );
+  openssl('pkey', '-in', key, '-aes256', '-passout', `pass:${SECRET}`, '-out', encrypted);
+  return { key, cert, encrypted };
+}
+const client = keyPair('client');
+const other = keyPair('other');
+const PEM_CERT = readFileSync(client.cert, 'utf8');
+const PEM_KEY = readFileSync(client.key, 'utf8');
+const base = { KAFKA_CLUSTERS_0_NAME: 'prod', KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'k1:9093' };
 
 /** The error thrown by loadConfig, so a test can check both what it names and what it must not print. */
 function configError(env: Record<string, string>): string {
@@ -56,19 +86,20 @@ describe('SASL and TLS settings', () => {
         `      clientSecretFile: ${file('client-secret', SECRET)}`,
         '      scope: kafka',
         '    tls:',
-        `      certFile: ${file('client.pem', PEM_CERT)}`,
-        `      keyFile: ${file('client.key', PEM_KEY)}`,
+        `      certFile: ${client.cert}`,
+        `      keyFile: ${client.encrypted}`,
         `      keyPassword: ${SECRET}`,
       ].join('\n'),
     );
     expect(loadConfig({ KAFKASCOPE_CONFIG: yaml }).clusters[0]).toMatchObject({
       sasl: { mechanism: 'oauthbearer', clientId: 'kafkascope', clientSecret: SECRET, scope: 'kafka' },
-      tls: { enabled: true, cert: PEM_CERT, key: PEM_KEY, keyPassword: SECRET },
+      tls: { enabled: true, cert: PEM_CERT, keyPassword: SECRET },
     });
   });
 
   it('name the bad field for each mistake, and never print a secret', () => {
-    const cases: [Record<string, string>, RegExp][] = [
+    // null: the settings are fine.
+    const cases: [Record<string, string>, RegExp | null][] = [
       [{ KAFKA_CLUSTERS_0_SASL_MECHANISM: 'gssapi' }, /KAFKA_CLUSTERS_0_SASL_MECHANISM: Invalid option/],
       [
         { KAFKA_CLUSTERS_0_SASL_MECHANISM: 'plain', KAFKA_CLUSTERS_0_SASL_PASSWORD: SECRET },
@@ -122,11 +153,32 @@ describe('SASL and TLS settings', () => {
         /KAFKA_CLUSTERS_0_TLS_KEY_PASSWORD_FILE: cannot read file \/nonexistent\/key-pass/,
       ],
       [
+        {
+          KAFKA_CLUSTERS_0_TLS_CERT_FILE: client.cert,
+          KAFKA_CLUSTERS_0_TLS_KEY_FILE: client.encrypted,
+          KAFKA_CLUSTERS_0_TLS_KEY_PASSWORD: `${SECRET}x`,
+        },
+        /KAFKA_CLUSTERS_0_TLS_KEY_PASSWORD: does not decrypt the key/,
+      ],
+      [
+        { KAFKA_CLUSTERS_0_TLS_CERT_FILE: client.cert, KAFKA_CLUSTERS_0_TLS_KEY_FILE: client.encrypted },
+        /KAFKA_CLUSTERS_0_TLS_KEY_FILE: is encrypted: set keyPassword or keyPasswordFile/,
+      ],
+      [
+        { KAFKA_CLUSTERS_0_TLS_CERT_FILE: client.cert, KAFKA_CLUSTERS_0_TLS_KEY_FILE: other.key },
+        /KAFKA_CLUSTERS_0_TLS_KEY_FILE: does not belong to the certificate/,
+      ],
+      [{ KAFKA_CLUSTERS_0_TLS_CERT: PEM_CERT, KAFKA_CLUSTERS_0_TLS_KEY: PEM_KEY }, null],
+      [
         { KAFKA_CLUSTERS_0_SASL_PASSWORDFILE: SECRET },
         /Unknown cluster setting KAFKA_CLUSTERS_0_SASL_PASSWORDFILE/,
       ],
     ];
     for (const [env, expected] of cases) {
+      if (expected === null) {
+        expect(() => loadConfig({ ...base, ...env })).not.toThrow();
+        continue;
+      }
       const message = configError({ ...base, ...env });
       expect(message).toMatch(expected);
       expect(message).not.toContain(SECRET);

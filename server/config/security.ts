@@ -1,4 +1,5 @@
 import 'server-only';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -163,6 +164,10 @@ export const TlsConfigSchema = z
         message: 'a client certificate needs both cert(File) and key(File)',
       });
     }
+    if (cert !== undefined && key !== undefined && PEM.test(cert) && PEM.test(key)) {
+      const field = (f: 'cert' | 'key' | 'keyPassword') => (raw[`${f}File`] !== undefined ? `${f}File` : f);
+      checkClientCertificate(cert, key, keyPassword, ctx, field);
+    }
     if (keyPassword !== undefined && key === undefined)
       ctx.addIssue({ code: 'custom', path: ['keyPassword'], message: 'is only used with key or keyFile' });
     return {
@@ -176,6 +181,48 @@ export const TlsConfigSchema = z
     };
   });
 export type TlsConfig = z.output<typeof TlsConfigSchema>;
+
+/**
+ * A client certificate that cannot be used would only show at the first TLS handshake, as an OpenSSL
+ * code: check at start that the key opens with its passphrase and belongs to the certificate.
+ */
+function checkClientCertificate(
+  cert: string,
+  key: string,
+  passphrase: string | undefined,
+  ctx: z.RefinementCtx,
+  field: (f: 'cert' | 'key' | 'keyPassword') => string,
+): void {
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(cert);
+  } catch {
+    ctx.addIssue({ code: 'custom', path: [field('cert')], message: 'is not a valid PEM certificate' });
+    return;
+  }
+  let privateKey;
+  try {
+    privateKey = createPrivateKey({ key, format: 'pem', passphrase: passphrase ?? '' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const encrypted = /ENCRYPTED/.test(key);
+    const [path, message] =
+      encrypted && passphrase === undefined
+        ? [field('key'), 'is encrypted: set keyPassword or keyPasswordFile']
+        : encrypted
+          ? [field('keyPassword'), 'does not decrypt the key']
+          : [field('key'), `is not a valid PEM private key${code ? ` (${code})` : ''}`];
+    ctx.addIssue({ code: 'custom', path: [path], message });
+    return;
+  }
+  if (!certificate.checkPrivateKey(privateKey)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [field('key')],
+      message: 'does not belong to the certificate in cert(File)',
+    });
+  }
+}
 
 /** What the browser may see of a cluster's security: the protocol and mechanism, nothing else. */
 export function securitySummary(sasl: SaslConfig | undefined, tls: TlsConfig | undefined) {
