@@ -79,11 +79,7 @@ export async function produceMessages(
 }
 
 function mentionsUnknownTopic(error: unknown): boolean {
-  for (
-    let e = error as { type?: string; originalError?: unknown } | undefined;
-    e;
-    e = e.originalError as typeof e
-  ) {
+  for (let e = error as { type?: string; originalError?: unknown } | undefined; e; e = e.originalError as typeof e) {
     if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION') return true;
   }
   return false;
