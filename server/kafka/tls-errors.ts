@@ -18,7 +18,7 @@ const REASONS: [RegExp, string][] = [
   [/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|^EPROTO$/, 'the listener does not speak TLS'],
   [
     /CERTIFICATE_REQUIRED|ALERT_BAD_CERTIFICATE|ALERT_UNKNOWN_CA/,
-    'the broker rejected the client certificate',
+    'the broker wants a (valid) client certificate',
   ],
 ];
 
