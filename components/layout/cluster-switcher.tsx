@@ -57,6 +57,18 @@ export function ClusterSwitcher({ clusterId }: { clusterId: string }) {
         </select>
         <IconChevronUpDown className="pointer-events-none absolute top-1/2 right-2 size-4 -translate-y-1/2 text-zinc-400" />
       </div>
+      {current && current.cluster.security.protocol !== 'PLAINTEXT' && (
+        // How the console connects (never with what): tells a TLS problem from a login problem at a glance.
+        <p data-testid="cluster-security" className="mt-1 text-[11px] text-zinc-500 dark:text-zinc-400">
+          {[
+            current.cluster.security.protocol,
+            current.cluster.security.mechanism,
+            current.cluster.security.clientCertificate ? 'client certificate' : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      )}
       {current?.status === 'down' && current.health?.error && (
         <p
           className="mt-1.5 line-clamp-2 text-xs text-red-600 dark:text-red-400"

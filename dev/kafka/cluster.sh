@@ -9,29 +9,48 @@
 #   dev/kafka/cluster.sh logs [N|zk] [-f]
 #   dev/kafka/cluster.sh reset                  stop, then delete all data and run files
 #
-# Node N (1..3) is broker and KRaft controller at once: clients connect to 127.0.0.1:909(N+1),
-# the controllers talk on 127.0.0.1:1909(N+1). With --zookeeper (Kafka 3.9 only) the nodes
-# are plain brokers and a ZooKeeper server listens on 127.0.0.1:2181 instead.
+# Node N (1..3) is broker and KRaft controller at once. Its listeners on 127.0.0.1:
+#   909(N+1)   PLAINTEXT        (also between brokers)
+#   919(N+1)   SASL_PLAINTEXT   SCRAM-SHA-256, SCRAM-SHA-512, PLAIN, OAUTHBEARER (unsecured JWTs)
+#   929(N+1)   SSL              client certificates requested: one-way TLS and mTLS
+#   939(N+1)   SASL_SSL         the same mechanisms over TLS
+#   1909(N+1)  CONTROLLER       PLAINTEXT, between the controllers
+# Certificates (openssl, made once), the SCRAM user and the dev credentials are described in
+# dev/kafka/secure.sh; tests and demos read them from run/secure/credentials.json.
+# With --zookeeper (Kafka 3.9 only) the nodes are plain brokers with only the PLAINTEXT listener
+# (SCRAM users would have to go through ZooKeeper) and a ZooKeeper server listens on 127.0.0.1:2181.
 #
 # Everything lives under $KAFKA_HOME_DIR (default <repo>/.kafka):
 #   dist/<version>/libs/   the jars
 #   run/version, run/mode, run/cluster-id   what the cluster last started here is
 #   run/node-N.properties, run/node-N.log, run/node-N.pid
+#   run/secure/                 certificates and credentials.json of the secure listeners
 #   run/data/<version>-<mode>/   topic data, kept across stop/start; one per version and
 #                               mode because a data directory cannot move between them
 #
-# Environment: START_TIMEOUT (seconds, default 90), STOP_TIMEOUT (default 20).
+# Environment: START_TIMEOUT (seconds, default 90), STOP_TIMEOUT (default 20),
+# KAFKA_PORT_OFFSET (default 0): added to every port above, so that a second cluster (with its
+# own KAFKA_HOME_DIR) can run beside the first, e.g. 1000 puts PLAINTEXT on 10092-10094.
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=SCRIPTDIR/secure.sh
+source "$(dirname "${BASH_SOURCE[0]}")/secure.sh"
 
 NODES=(1 2 3)
 START_TIMEOUT="${START_TIMEOUT:-90}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-20}"
-ZK_PORT=2181
+PORT_OFFSET="${KAFKA_PORT_OFFSET:-0}"
+if ! [[ "$PORT_OFFSET" =~ ^[0-9]{1,5}$ ]] || ((PORT_OFFSET > 40000)); then
+  die "KAFKA_PORT_OFFSET must be a number from 0 to 40000, not '$PORT_OFFSET'"
+fi
+ZK_PORT=$((2181 + PORT_OFFSET))
 
-client_port() { echo $((9091 + $1)); }
-controller_port() { echo $((19091 + $1)); }
+client_port() { echo $((9091 + PORT_OFFSET + $1)); }
+sasl_port() { echo $((9191 + PORT_OFFSET + $1)); }
+ssl_port() { echo $((9291 + PORT_OFFSET + $1)); }
+sasl_ssl_port() { echo $((9391 + PORT_OFFSET + $1)); }
+controller_port() { echo $((19091 + PORT_OFFSET + $1)); }
 bootstrap_servers() { local n s=""; for n in "$@"; do s+="${s:+,}127.0.0.1:$(client_port "$n")"; done; echo "$s"; }
 
 # "zk" names the ZooKeeper server wherever a node number is expected.
@@ -92,9 +111,12 @@ write_node_config() {
 process.roles=broker,controller
 node.id=$n
 controller.quorum.voters=1@127.0.0.1:$(controller_port 1),2@127.0.0.1:$(controller_port 2),3@127.0.0.1:$(controller_port 3)
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$(controller_port "$n")
+listeners=PLAINTEXT://127.0.0.1:$port,$(secure_listeners "$n"),CONTROLLER://127.0.0.1:$(controller_port "$n")
+advertised.listeners=PLAINTEXT://127.0.0.1:$port,$(secure_listeners "$n")
 controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL
 EOF
+      secure_node_config
     else
       cat <<EOF
 broker.id=$n
@@ -104,12 +126,12 @@ listeners=PLAINTEXT://127.0.0.1:$port
 # after one try instead of retrying 3 times every 5 s.
 controlled.shutdown.max.retries=1
 controlled.shutdown.retry.backoff.ms=500
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT
 EOF
     fi
     cat <<EOF
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 log.dirs=$DATA_DIR/node-$n
 
 # Topics are created on purpose (by tests or the console), never by a typo in a client.
@@ -172,7 +194,7 @@ format_storage() {
     [[ -f "$DATA_DIR/node-$n/meta.properties" ]] && continue
     tool_command "$VERSION" kafka.tools.StorageTool
     "${TOOL_CMD[@]}" format -t "$(cat "$DATA_DIR/cluster-id")" -c "$(conf_file "$n")" --ignore-formatted \
-      >"$RUN_DIR/format-$n.out" 2>&1 &
+      "${SCRAM_FORMAT_ARGS[@]}" >"$RUN_DIR/format-$n.out" 2>&1 &
     pids+=("$!:$n")
   done
   for p in "${pids[@]+"${pids[@]}"}"; do
@@ -184,6 +206,8 @@ format_storage() {
     rm -f "$RUN_DIR/format-${p#*:}.out"
   done
   $failed && die "could not format the KRaft storage"
+  # Data formatted by this call holds the SCRAM users (see ensure_scram_users).
+  [[ ${#pids[@]} -eq ${#NODES[@]} ]] && touch "$DATA_DIR/scram-users"
   return 0
 }
 
@@ -212,7 +236,7 @@ check_ports_free() {
   local n="$1" port
   if [[ $n == zk ]]; then set -- "$ZK_PORT"; else
     set -- "$(client_port "$n")"
-    [[ $MODE == kraft ]] && set -- "$@" "$(controller_port "$n")"
+    [[ $MODE == kraft ]] && set -- "$@" "$(controller_port "$n")" "$(sasl_port "$n")" "$(ssl_port "$n")" "$(sasl_ssl_port "$n")"
   fi
   for port in "$@"; do
     port_open "$port" && die "port $port is already in use by another program (node $n needs it)"
@@ -359,6 +383,8 @@ cmd_start() {
   ensure_dist "$VERSION"
   echo "$VERSION" >"$RUN_DIR/version"
   echo "$MODE" >"$RUN_DIR/mode"
+  # Tests read the secure listeners from credentials.json: none in ZooKeeper mode.
+  [[ $MODE == zookeeper ]] && rm -f "$(secure_dir)/credentials.json"
 
   local started=$SECONDS n missing=()
   for n in "${NODES[@]}"; do node_pid "$n" >/dev/null || missing+=("$n"); done
@@ -370,11 +396,15 @@ cmd_start() {
   fi
   if [[ ${#missing[@]} -eq 0 ]]; then
     wait_ready "${NODES[@]}"
+    if [[ $MODE == kraft ]] && ! grep -q '^listeners=.*SASL_SSL://' "$(conf_file 1)"; then
+      echo "note: these nodes were started before the secure listeners existed; '$0 stop' and '$0 start' add them" >&2
+    fi
     echo "Kafka $VERSION ($MODE) is already running: bootstrap servers $(bootstrap_servers "${NODES[@]}")"
     return 0
   fi
 
   if [[ $MODE == kraft ]]; then
+    make_certificates
     for n in "${missing[@]}"; do write_node_config "$n"; done
     format_storage
   fi
@@ -383,6 +413,7 @@ cmd_start() {
     if [[ $n == 1 ]] && ! cds_ready "$VERSION"; then start_node_process "$n" true; else start_node_process "$n"; fi
   done
   wait_ready "${NODES[@]}"
+  [[ $MODE == kraft ]] && { ensure_scram_users; write_credentials; }
   start_cds_build
   # ZooKeeper-mode brokers make up the cluster id themselves at their first start.
   [[ $MODE == zookeeper ]] && sed -n 's/^cluster.id=//p' "$DATA_DIR/node-1/meta.properties" >"$DATA_DIR/cluster-id"
@@ -419,7 +450,7 @@ cmd_start_node() {
   else
     [[ $MODE == zookeeper ]] && { node_pid zk >/dev/null || die "ZooKeeper is not running (use: $0 start)"; }
     check_ports_free "$n"
-    [[ $MODE == kraft ]] && { write_node_config "$n"; format_storage; }
+    [[ $MODE == kraft ]] && { make_certificates; write_node_config "$n"; format_storage; }
     start_node_process "$n"
   fi
   # Wait for every running node, so that the cluster is whole again when this returns.

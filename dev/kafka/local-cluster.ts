@@ -4,6 +4,7 @@
  * stops only what it started.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -12,8 +13,36 @@ const root = path.resolve(__dirname, '../..');
 const script = path.join(root, 'dev/kafka/cluster.sh');
 const cli = path.join(root, 'dev/kafka/kafka-cli.sh');
 
-export const BOOTSTRAP = '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094';
-export const BROKER_PORTS = [9092, 9093, 9094];
+/** Added to every port by dev/kafka/cluster.sh, so that a second cluster can run beside the first. */
+export const PORT_OFFSET = Number(process.env.KAFKA_PORT_OFFSET ?? 0) || 0;
+export const BROKER_PORTS = [9092, 9093, 9094].map((port) => port + PORT_OFFSET);
+export const BOOTSTRAP = BROKER_PORTS.map((port) => `127.0.0.1:${port}`).join(',');
+const homeDir = process.env.KAFKA_HOME_DIR ?? path.join(root, '.kafka');
+
+/** Dev users, ports and certificate files of the secure listeners (written by cluster.sh at start). */
+export interface DevCredentials {
+  username: string;
+  password: string;
+  keyPassphrase: string;
+  ports: { plaintext: number[]; saslPlaintext: number[]; ssl: number[]; saslSsl: number[] };
+  files: { ca: string; otherCa: string; clientCert: string; clientKey: string; clientEncryptedKey: string };
+}
+
+export function devCredentials(): DevCredentials {
+  const file = path.join(homeDir, 'run/secure/credentials.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as DevCredentials;
+  } catch (error) {
+    throw new Error(
+      `No ${file}: the local cluster runs without its secure listeners (started in ZooKeeper mode, or before ` +
+        `they existed). Restart it: dev/kafka/cluster.sh stop && dev/kafka/cluster.sh start`,
+      { cause: error },
+    );
+  }
+}
+
+/** `127.0.0.1:p1,127.0.0.1:p2,…` for one listener's ports. */
+export const bootstrapOf = (ports: number[]) => ports.map((port) => `127.0.0.1:${port}`).join(',');
 
 export function clusterIsUp(): boolean {
   try {

@@ -19,6 +19,7 @@ test('GET /api/clusters lists the configured clusters without credentials', asyn
         id: 'local',
         name: 'Local',
         bootstrapServers: ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'],
+        security: { protocol: 'PLAINTEXT', mechanism: null, clientCertificate: false },
       },
     ],
   });

@@ -10,6 +10,9 @@ export const errorStatus = {
   conflict: 409,
   unprocessable: 422,
   internal: 500,
+  // The console's own credentials or TLS trust towards a cluster failed: a bad gateway, not the user's login.
+  authentication_failed: 502,
+  tls_failed: 502,
   broker_unavailable: 503,
   timeout: 504,
 } as const;

@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { errorCodeSchema } from '@/lib/schemas/api-error';
 
 /** What the browser may know about a configured cluster: never credentials. */
 export const ClusterSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   bootstrapServers: z.array(z.string()),
+  /** How the console connects: protocol and SASL mechanism only, never who or with what secret. */
+  security: z.object({
+    protocol: z.enum(['PLAINTEXT', 'SASL_PLAINTEXT', 'SSL', 'SASL_SSL']),
+    mechanism: z.string().nullable(),
+    clientCertificate: z.boolean(),
+  }),
 });
 export type ClusterSummary = z.infer<typeof ClusterSummarySchema>;
 
@@ -18,6 +25,8 @@ export const ClusterHealthSchema = z.object({
   latencyMs: z.number().nullable(),
   brokers: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** Why a cluster is down, e.g. `authentication_failed` or `tls_failed` for the console's own access. */
+  errorCode: errorCodeSchema.nullable(),
 });
 export type ClusterHealth = z.infer<typeof ClusterHealthSchema>;
 

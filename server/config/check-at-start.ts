@@ -1,13 +1,30 @@
 import 'server-only';
 import { ConfigError, getConfig } from '@/server/config/clusters';
+import { securitySummary } from '@/server/config/security';
 import { log } from '@/server/log';
 
 export function checkConfigAtStart(): void {
   try {
     const config = getConfig();
     log('info', 'clusters configured', {
-      clusters: config.clusters.map((c) => ({ id: c.id, bootstrapServers: c.bootstrapServers })),
+      clusters: config.clusters.map((c) => ({
+        id: c.id,
+        bootstrapServers: c.bootstrapServers,
+        ...securitySummary(c.sasl, c.tls),
+      })),
     });
+    for (const c of config.clusters) {
+      if (c.tls?.enabled && c.tls.insecureSkipVerify) {
+        log(
+          'warn',
+          `INSECURE: TLS certificates of cluster "${c.name}" are NOT verified (tls.insecureSkipVerify)`,
+          {
+            cluster: c.id,
+            risk: 'anyone between the console and the brokers can read and change the traffic, credentials included',
+          },
+        );
+      }
+    }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -5,11 +5,7 @@ import { z } from 'zod';
 import { ConsoleConfigSchema, type ClusterConfig, type ConsoleConfig } from '@/server/config/schema';
 
 /** The local 3-broker cluster of `dev/kafka`, used when nothing else is configured. */
-export const LOCAL_CLUSTER = {
-  id: 'local',
-  name: 'Local',
-  bootstrapServers: ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'],
-};
+export const LOCAL_CLUSTER = localCluster();
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -18,13 +14,65 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 type RawCluster = Record<string, unknown>;
 const ENV_PREFIX = /^KAFKA_CLUSTERS_(\d+)_([A-Z_]+)$/;
+/** Variable suffix → field path in the cluster config (the YAML names). */
 const ENV_FIELDS: Record<string, string> = {
   ID: 'id',
   NAME: 'name',
   BOOTSTRAP_SERVERS: 'bootstrapServers',
   REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   CONNECTION_TIMEOUT_MS: 'connectionTimeoutMs',
+  SASL_MECHANISM: 'sasl.mechanism',
+  SASL_USERNAME: 'sasl.username',
+  SASL_PASSWORD: 'sasl.password',
+  SASL_PASSWORD_FILE: 'sasl.passwordFile',
+  SASL_TOKEN_FILE: 'sasl.tokenFile',
+  SASL_TOKEN_ENDPOINT: 'sasl.tokenEndpoint',
+  SASL_CLIENT_ID: 'sasl.clientId',
+  SASL_CLIENT_SECRET: 'sasl.clientSecret',
+  SASL_CLIENT_SECRET_FILE: 'sasl.clientSecretFile',
+  SASL_SCOPE: 'sasl.scope',
+  TLS_ENABLED: 'tls.enabled',
+  TLS_CA: 'tls.ca',
+  TLS_CA_FILE: 'tls.caFile',
+  TLS_CERT: 'tls.cert',
+  TLS_CERT_FILE: 'tls.certFile',
+  TLS_KEY: 'tls.key',
+  TLS_KEY_FILE: 'tls.keyFile',
+  TLS_KEY_PASSWORD: 'tls.keyPassword',
+  TLS_KEY_PASSWORD_FILE: 'tls.keyPasswordFile',
+  TLS_SERVERNAME: 'tls.servername',
+  TLS_INSECURE_SKIP_VERIFY: 'tls.insecureSkipVerify',
 };
+const BOOLEAN_FIELDS = new Set(['tls.enabled', 'tls.insecureSkipVerify']);
+
+/** Text from the environment in the type the schema expects; anything unclear is left for zod to reject. */
+function envValue(field: string, value: string): unknown {
+  if (field === 'bootstrapServers')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (field.endsWith('Ms')) return Number(value);
+  if (BOOLEAN_FIELDS.has(field)) {
+    const v = value.trim().toLowerCase();
+    if (['true', '1', 'yes'].includes(v)) return true;
+    if (['false', '0', 'no', ''].includes(v)) return false;
+  }
+  return value;
+}
+
+/**
+ * The local cluster of dev/kafka. KAFKA_PORT_OFFSET is the setting dev/kafka/cluster.sh moves its ports
+ * by, so that a second local cluster (and the tests pointed at it) can run beside the first.
+ */
+export function localCluster(env: Env = process.env) {
+  const offset = Number(env.KAFKA_PORT_OFFSET ?? 0) || 0;
+  return {
+    id: 'local',
+    name: 'Local',
+    bootstrapServers: [9092, 9093, 9094].map((port) => `127.0.0.1:${port + offset}`),
+  };
+}
 
 export function slugify(name: string): string {
   return name
@@ -45,15 +93,9 @@ function clustersFromEnv(env: Env): { clusters: RawCluster[]; sources: string[] 
     if (!field)
       throw new ConfigError(`Unknown cluster setting ${key} (known: ${Object.keys(ENV_FIELDS).join(', ')})`);
     const cluster = byIndex.get(index) ?? {};
-    cluster[field] =
-      field === 'bootstrapServers'
-        ? value
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : field.endsWith('Ms')
-          ? Number(value)
-          : value;
+    const [head, leaf] = field.split('.') as [string, string | undefined];
+    if (leaf === undefined) cluster[head] = envValue(field, value);
+    else cluster[head] = { ...(cluster[head] as RawCluster | undefined), [leaf]: envValue(field, value) };
     byIndex.set(index, cluster);
   }
   const indexes = [...byIndex.keys()].sort((a, b) => a - b);
@@ -80,8 +122,11 @@ function describeIssue(issue: z.core.$ZodIssue, sources: string[]): string {
   if (typeof index !== 'number') return `${issue.path.join('.') || 'config'}: ${issue.message}`;
   const source = sources[index] ?? `clusters[${index}].`;
   const field = rest.map(String).join('.');
+  // A variable names a whole field: bootstrapServers.0 is KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS.
+  const named = rest.filter((part) => typeof part === 'string').join('.');
   const envName = source.startsWith('KAFKA_CLUSTERS_')
-    ? source + (Object.entries(ENV_FIELDS).find(([, f]) => f === rest[0])?.[0] ?? field)
+    ? source +
+      (Object.entries(ENV_FIELDS).find(([, f]) => f === named)?.[0] ?? named.toUpperCase().replace('.', '_'))
     : source + field;
   return `${envName}: ${issue.message}`;
 }

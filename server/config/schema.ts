@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { SaslConfigSchema, TlsConfigSchema } from '@/server/config/security';
 
 const hostPort = z
   .string()
@@ -15,8 +16,11 @@ export const ClusterConfigSchema = z.object({
   /** Upper bound for one Kafka call made while serving a request. */
   requestTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
   connectionTimeoutMs: z.number().int().min(200).max(60_000).default(3_000),
+  /** SASL authentication (SASL_PLAINTEXT, or SASL_SSL together with `tls`). */
+  sasl: SaslConfigSchema.optional(),
+  tls: TlsConfigSchema.optional(),
 });
-export type ClusterConfig = z.infer<typeof ClusterConfigSchema>;
+export type ClusterConfig = z.output<typeof ClusterConfigSchema>;
 
 export const ConsoleConfigSchema = z
   .object({ clusters: z.array(ClusterConfigSchema).min(1, 'at least one cluster must be configured') })

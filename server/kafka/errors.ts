@@ -1,5 +1,9 @@
 import 'server-only';
+import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import { OAuthTokenError } from '@/server/kafka/oauth';
+import { credentialHint, mechanismLabel } from '@/server/kafka/security';
+import { tlsFailure } from '@/server/kafka/tls-errors';
 
 /** kafkajs error names and Kafka protocol error types that mean "the cluster cannot be reached". */
 const UNAVAILABLE = new Set([
@@ -37,7 +41,7 @@ const BY_TYPE: Record<string, AppError['code']> = {
   TOPIC_AUTHORIZATION_FAILED: 'forbidden',
   GROUP_AUTHORIZATION_FAILED: 'forbidden',
   CLUSTER_AUTHORIZATION_FAILED: 'forbidden',
-  SASL_AUTHENTICATION_FAILED: 'unauthorized',
+  SASL_AUTHENTICATION_FAILED: 'authentication_failed',
   REQUEST_TIMED_OUT: 'timeout',
   LEADER_NOT_AVAILABLE: 'broker_unavailable',
   NOT_CONTROLLER: 'broker_unavailable',
@@ -53,14 +57,63 @@ interface KafkaLikeError {
   errors?: KafkaLikeError[];
   error?: KafkaLikeError;
   partitions?: { error?: KafkaLikeError | null }[];
+  code?: string;
+  broker?: string;
+  cause?: unknown;
+}
+
+/** The error and every error it wraps (kafkajs nests them in originalError, retries in errors). */
+export function errorChain(error: unknown): KafkaLikeError[] {
+  const chain: KafkaLikeError[] = [];
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && chain.length < 20) {
+    const e = queue.shift();
+    if (!e || typeof e !== 'object' || chain.includes(e as KafkaLikeError)) continue;
+    const k = e as KafkaLikeError;
+    chain.push(k);
+    queue.push(k.originalError, k.error, k.cause, ...(k.errors ?? []));
+  }
+  return chain;
+}
+
+/**
+ * Failures of the console's own access to a cluster: a rejected login or an untrusted certificate.
+ * They get their own codes, so that one misconfigured cluster reads as such and not as "down".
+ */
+function accessFailure(error: unknown, context: string, cluster?: ClusterConfig): AppError | null {
+  const chain = errorChain(error);
+  const ours = chain.find((e) => e instanceof OAuthTokenError);
+  const sasl = chain.find(
+    (e) => e.name === 'KafkaJSSASLAuthenticationError' || e.type === 'SASL_AUTHENTICATION_FAILED',
+  );
+  if (ours || sasl) {
+    const detail = ours ? `: ${ours.message}` : '';
+    if (cluster) {
+      const mechanism = mechanismLabel(cluster);
+      return new AppError(
+        'authentication_failed',
+        `Authentication failed for cluster "${cluster.name}"${mechanism ? ` (${mechanism})` : ''}: ${credentialHint(cluster)}${detail}`,
+        error,
+      );
+    }
+    return new AppError('authentication_failed', `${context}: authentication failed${detail}`, error);
+  }
+  for (const e of chain) {
+    const tls = tlsFailure(e);
+    if (tls) return new AppError('tls_failed', `${context}: ${tls}`, error);
+  }
+  return null;
 }
 
 /**
  * The one place where client errors become API errors. Messages are Kafka's own text, which never
- * carries credentials (SASL failures are reported without the mechanism's payload).
+ * carries credentials (SASL failures are reported without the mechanism's payload); `cluster`, when
+ * known, lets an authentication failure name the cluster and its mechanism.
  */
-export function toAppError(error: unknown, context: string): AppError {
+export function toAppError(error: unknown, context: string, cluster?: ClusterConfig): AppError {
   if (error instanceof AppError) return error;
+  const access = accessFailure(error, context, cluster);
+  if (access) return access;
   const outer = (error ?? {}) as KafkaLikeError;
   const e = outer.errors?.[0] ?? outer.partitions?.find((p) => p.error)?.error ?? outer;
   const original = (e.originalError ?? e.error) as KafkaLikeError | undefined;
@@ -69,8 +122,6 @@ export function toAppError(error: unknown, context: string): AppError {
     return new AppError(BY_TYPE[type], `${context}: ${original?.message ?? e.message ?? type}`, error);
   if (e.name === 'KafkaJSRequestTimeoutError')
     return new AppError('timeout', `${context}: Kafka did not answer in time`, error);
-  if (e.name === 'KafkaJSSASLAuthenticationError')
-    return new AppError('unauthorized', `${context}: authentication failed`, error);
   if (e.name && UNAVAILABLE.has(e.name)) {
     return new AppError(
       'broker_unavailable',

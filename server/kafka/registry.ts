@@ -9,10 +9,14 @@ import '@/server/kafka/codecs';
 import { toAppError } from '@/server/kafka/errors';
 import { instrumentKafkaRequests, labelSocketFactory } from '@/server/kafka/instrument';
 import { countKafkaRequest } from '@/server/kafka/request-count';
+import { saslOptions, tlsOptions } from '@/server/kafka/security';
 import { withTimeout } from '@/server/kafka/timeout';
 import { log } from '@/server/log';
 
-/** kafkajs writes each request frame with one socket.write: counting writes counts requests. */
+/**
+ * kafkajs writes each request frame with one socket.write: counting writes counts requests. TLS sockets
+ * are counted the same way (their write takes the clear text, so one frame is still one write).
+ */
 function countingSocketFactory(): ISocketFactory {
   const base = socketFactory() as ISocketFactory;
   return (args) => {
@@ -62,6 +66,9 @@ function create(config: ClusterConfig): ClusterClients {
     retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
     // One factory per cluster: it is how the request timing knows the cluster (instrument.ts).
     socketFactory: labelSocketFactory(countingSocketFactory(), config.id),
+    ssl: tlsOptions(config),
+    sasl: saslOptions(config),
+    authenticationTimeout: config.requestTimeoutMs,
   };
   const kafka = new Kafka({ ...base, logLevel: logLevel.ERROR, logCreator: kafkaLog });
   const raw = new Cluster({
@@ -95,7 +102,7 @@ export async function connected(clients: ClusterClients): Promise<ClusterClients
     await withTimeout(clients.connected, config.requestTimeoutMs, `Cluster "${config.name}"`);
   } catch (error) {
     clients.connected = null;
-    throw toAppError(error, `Cluster "${config.name}"`);
+    throw toAppError(error, `Cluster "${config.name}"`, config);
   }
   return clients;
 }
@@ -119,7 +126,7 @@ export async function producerFor(clients: ClusterClients): Promise<Producer> {
     );
   } catch (error) {
     clients.producer = null;
-    throw toAppError(error, `Cluster "${clients.config.name}"`);
+    throw toAppError(error, `Cluster "${clients.config.name}"`, clients.config);
   }
 }
 

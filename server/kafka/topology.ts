@@ -130,7 +130,7 @@ export async function describeTopology(
   try {
     return await withTimeout(run(), config.requestTimeoutMs, `Cluster "${config.name}"`);
   } catch (error) {
-    throw toAppError(error, `Cluster "${config.name}"`);
+    throw toAppError(error, `Cluster "${config.name}"`, config);
   }
 }
 

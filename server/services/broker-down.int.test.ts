@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNode, stopNode } from '@/dev/kafka/local-cluster';
+import { BROKER_PORTS, startNode, stopNode } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka/registry';
 import { listBrokers } from '@/server/services/brokers';
@@ -62,7 +62,7 @@ describe(`with broker ${DOWN} stopped`, () => {
     expect(brokers.brokers.find((b) => b.id === DOWN)).toMatchObject({
       online: false,
       host: '127.0.0.1',
-      port: 9093,
+      port: BROKER_PORTS[DOWN - 1],
     });
     expect(brokers.brokers.filter((b) => b.online)).toHaveLength(2);
 

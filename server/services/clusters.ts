@@ -3,6 +3,8 @@ import packageJson from '@/package.json';
 import type { ClusterHealth, ClusterList, Liveness, Readiness } from '@/lib/schemas/cluster';
 import { getConfig } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
+import { securitySummary } from '@/server/config/security';
+import { AppError } from '@/server/http/app-error';
 import { describeTopology } from '@/server/kafka/topology';
 import { withTimeout } from '@/server/kafka/timeout';
 import { metrics } from '@/server/ops/metrics';
@@ -13,7 +15,12 @@ const MAX_REASON = 200;
 
 export function listClusters(): ClusterList {
   return {
-    clusters: getConfig().clusters.map(({ id, name, bootstrapServers }) => ({ id, name, bootstrapServers })),
+    clusters: getConfig().clusters.map(({ id, name, bootstrapServers, sasl, tls }) => ({
+      id,
+      name,
+      bootstrapServers,
+      security: securitySummary(sasl, tls),
+    })),
   };
 }
 
@@ -36,6 +43,7 @@ async function clusterHealth(cluster: ClusterConfig): Promise<ClusterHealth> {
       latencyMs: Math.round(performance.now() - started),
       brokers: description.brokers.length,
       error: null,
+      errorCode: null,
     };
   } catch (error) {
     metrics().clusterUp.set({ cluster: cluster.id }, 0);
@@ -48,6 +56,7 @@ async function clusterHealth(cluster: ClusterConfig): Promise<ClusterHealth> {
       latencyMs: null,
       brokers: null,
       error: reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 1)}…` : reason,
+      errorCode: error instanceof AppError ? error.code : 'internal',
     };
   }
 }

@@ -108,7 +108,7 @@ export const getGroupSnapshot = (cluster: ClusterConfig): Promise<GroupSnapshot>
       record(cluster, snapshot, Date.now());
       return snapshot;
     } catch (error) {
-      throw toAppError(error, `Cluster "${cluster.name}"`);
+      throw toAppError(error, `Cluster "${cluster.name}"`, cluster);
     }
   });
 

@@ -12,7 +12,7 @@ export async function kafkaChange<T>(cluster: ClusterConfig, what: string, fn: (
   try {
     return await withTimeout(fn(), cluster.requestTimeoutMs, what);
   } catch (error) {
-    throw toAppError(error, what);
+    throw toAppError(error, what, cluster);
   } finally {
     invalidate(`${cluster.id}/`);
   }
@@ -23,6 +23,6 @@ export async function kafkaRead<T>(cluster: ClusterConfig, what: string, fn: () 
   try {
     return await withTimeout(fn(), cluster.requestTimeoutMs, what);
   } catch (error) {
-    throw toAppError(error, what);
+    throw toAppError(error, what, cluster);
   }
 }

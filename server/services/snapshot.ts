@@ -53,7 +53,7 @@ export const getSnapshot = (config: ClusterConfig): Promise<Snapshot> =>
       ]);
       return { topology, watermarks, logDirs };
     } catch (error) {
-      throw toAppError(error, `Cluster "${config.name}"`);
+      throw toAppError(error, `Cluster "${config.name}"`, config);
     }
   });
 
