@@ -97,6 +97,13 @@ beforeAll(async () => {
       return (writes[stream] as (...a: unknown[]) => boolean).call(process[stream], chunk, ...rest);
     }) as typeof process.stdout.write;
   }
+  // The server's logger writes to file descriptor 1 directly: give it a sink that keeps each line,
+  // built by the same factory (same redaction) the server uses.
+  const { createLogger } = await import('@/server/log');
+  (globalThis as { __kafkascopeLogger?: unknown }).__kafkascopeLogger = createLogger(
+    { write: (line: string) => void output.push(line) },
+    'debug',
+  );
   // Imported only now, so that the server reads this configuration and log level, as at its start.
   const [{ checkConfigAtStart }, health, clusters, brokers, registry] = await Promise.all([
     import('@/server/config/check-at-start'),
@@ -117,6 +124,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  delete (globalThis as { __kafkascopeLogger?: unknown }).__kafkascopeLogger;
   process.stdout.write = writes.stdout;
   process.stderr.write = writes.stderr;
   await routes?.disconnectAll();
