@@ -54,6 +54,10 @@ export const paths = {
 
 export const apiPaths = {
   health: () => '/api/health',
+  me: () => '/api/auth/me',
+  authOptions: () => '/api/auth/options',
+  login: () => '/api/auth/login',
+  logout: () => '/api/auth/logout',
   clusters: () => '/api/clusters',
   overview: (clusterId: string) => `/api/clusters/${seg(clusterId)}/overview`,
   quorum: (clusterId: string) => `/api/clusters/${seg(clusterId)}/quorum`,

@@ -5,6 +5,8 @@ export const ClusterSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   bootstrapServers: z.array(z.string()),
+  /** Every change is refused on this cluster, whatever the user's role. */
+  readOnly: z.boolean(),
 });
 export type ClusterSummary = z.infer<typeof ClusterSummarySchema>;
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { ConfigError, getConfig } from '@/server/config/clusters';
+import { checkAuthAtStart } from '@/server/auth/check-at-start';
 import { log } from '@/server/log';
 
 export function checkConfigAtStart(): void {
@@ -13,4 +14,5 @@ export function checkConfigAtStart(): void {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+  checkAuthAtStart();
 }

@@ -24,6 +24,7 @@ const ENV_FIELDS: Record<string, string> = {
   BOOTSTRAP_SERVERS: 'bootstrapServers',
   REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   CONNECTION_TIMEOUT_MS: 'connectionTimeoutMs',
+  READ_ONLY: 'readOnly',
 };
 
 export function slugify(name: string): string {
@@ -32,6 +33,12 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 63);
+}
+
+/** `true`/`false` (any case); anything else is kept as text so validation names the variable. */
+function booleanSetting(value: string): boolean | string {
+  const lower = value.trim().toLowerCase();
+  return lower === 'true' ? true : lower === 'false' ? false : value;
 }
 
 /** `KAFKA_CLUSTERS_0_NAME=prod KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS=a:9092,b:9092` → clusters, with where each came from. */
@@ -53,7 +60,9 @@ function clustersFromEnv(env: Env): { clusters: RawCluster[]; sources: string[] 
             .filter(Boolean)
         : field.endsWith('Ms')
           ? Number(value)
-          : value;
+          : field === 'readOnly'
+            ? booleanSetting(value)
+            : value;
     byIndex.set(index, cluster);
   }
   const indexes = [...byIndex.keys()].sort((a, b) => a - b);

@@ -15,6 +15,8 @@ export const ClusterConfigSchema = z.object({
   /** Upper bound for one Kafka call made while serving a request. */
   requestTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
   connectionTimeoutMs: z.number().int().min(200).max(60_000).default(3_000),
+  /** Refuse every change through the console, whoever asks (403 read_only). */
+  readOnly: z.boolean().default(false),
 });
 export type ClusterConfig = z.infer<typeof ClusterConfigSchema>;
 

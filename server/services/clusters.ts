@@ -6,7 +6,12 @@ import { describeTopology } from '@/server/kafka/topology';
 
 export function listClusters(): ClusterList {
   return {
-    clusters: getConfig().clusters.map(({ id, name, bootstrapServers }) => ({ id, name, bootstrapServers })),
+    clusters: getConfig().clusters.map(({ id, name, bootstrapServers, readOnly }) => ({
+      id,
+      name,
+      bootstrapServers,
+      readOnly,
+    })),
   };
 }
 
