@@ -114,3 +114,20 @@ describe('auth configuration', () => {
     ).toThrow(/KAFKASCOPE_OIDC_CLIENT_SECRET/);
   });
 });
+
+describe('OIDC role mapping', () => {
+  it('maps claim values to the highest matching role, else the default', async () => {
+    const { roleFromClaims } = await import('@/server/auth/oidc');
+    const oidc = loadAuthConfig({
+      KAFKASCOPE_OIDC_ISSUER: 'https://login.example.com',
+      KAFKASCOPE_OIDC_CLIENT_ID: 'c',
+      KAFKASCOPE_OIDC_CLIENT_SECRET: 's',
+      KAFKASCOPE_OIDC_ADMIN_VALUES: 'kafka-admins',
+      KAFKASCOPE_OIDC_OPERATOR_VALUES: 'kafka-ops',
+    }).oidc!;
+    expect(roleFromClaims(oidc, { groups: ['staff', 'kafka-ops', 'kafka-admins'] })).toBe('admin');
+    expect(roleFromClaims(oidc, { groups: 'staff kafka-ops' })).toBe('operator');
+    expect(roleFromClaims(oidc, { groups: ['staff'] })).toBe('viewer');
+    expect(roleFromClaims(oidc, {})).toBe('viewer');
+  });
+});
