@@ -5,19 +5,20 @@ test('GET /api/health says the local cluster answers', async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({
     status: 'ok',
-    clusters: [expect.objectContaining({ id: 'local', status: 'up', brokers: 3 })],
+    clusters: [
+      expect.objectContaining({ id: 'local', status: 'up', brokers: 3 }),
+      expect.objectContaining({ id: 'local-ro', status: 'up', brokers: 3 }),
+    ],
   });
 });
 
 test('GET /api/clusters lists the configured clusters without credentials', async ({ request }) => {
   const body = await (await request.get('/api/clusters')).json();
+  const bootstrapServers = ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'];
   expect(body).toEqual({
     clusters: [
-      {
-        id: 'local',
-        name: 'Local',
-        bootstrapServers: ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'],
-      },
+      { id: 'local', name: 'Local', bootstrapServers, readOnly: false },
+      { id: 'local-ro', name: 'Local (read-only)', bootstrapServers, readOnly: true },
     ],
   });
 });
