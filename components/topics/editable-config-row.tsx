@@ -127,7 +127,9 @@ export function EditableConfigRow({
                   variant="ghost"
                   onClick={onReset}
                   disabled={alter.isPending || !permission.allowed}
-                  title={permission.reason ?? "Remove the topic's value and inherit the broker or default one"}
+                  title={
+                    permission.reason ?? "Remove the topic's value and inherit the broker or default one"
+                  }
                   data-testid="config-reset"
                 >
                   <IconUndo className="size-3.5" />

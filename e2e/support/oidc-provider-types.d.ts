@@ -8,7 +8,9 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(
       issuer: string,
-      configuration: Record<string, unknown> & { findAccount: (ctx: unknown, id: string) => Promise<Account> },
+      configuration: Record<string, unknown> & {
+        findAccount: (ctx: unknown, id: string) => Promise<Account>;
+      },
     );
     listen(port: number): Server;
   }

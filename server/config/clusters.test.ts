@@ -74,7 +74,11 @@ describe('read-only clusters', () => {
       ['dev', false],
     ]);
     expect(() =>
-      loadConfig({ KAFKA_CLUSTERS_0_NAME: 'x', KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'a:1', KAFKA_CLUSTERS_0_READ_ONLY: 'yes' }),
+      loadConfig({
+        KAFKA_CLUSTERS_0_NAME: 'x',
+        KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'a:1',
+        KAFKA_CLUSTERS_0_READ_ONLY: 'yes',
+      }),
     ).toThrow(/KAFKA_CLUSTERS_0_READ_ONLY/);
   });
 });
