@@ -1,5 +1,6 @@
 import 'server-only';
 import { AuthConfigError, getAuthConfig } from '@/server/auth/config';
+import { dummyHash } from '@/server/auth/password';
 import { log } from '@/server/log';
 
 /** Validates who may sign in at start, so a bad setting stops the server with a message naming it. */
@@ -11,6 +12,8 @@ export function checkAuthAtStart(): void {
       users: config.users.size,
       oidc: config.oidc ? config.oidc.issuer : null,
     });
+    // Made now rather than on the first unknown user, whose answer would otherwise take twice as long.
+    if (config.users.size > 0) void dummyHash();
     if (config.mode === 'none')
       log('warn', 'login is disabled (KAFKASCOPE_AUTH=none): everyone who reaches the console acts as admin');
     else if (config.sessionSecretGenerated)
