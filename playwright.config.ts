@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { ADMIN_STATE, OIDC, testUsers } from './e2e/support/auth';
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+const LOCAL = '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094';
 
 // Debian's Chromium: the machines that run these tests cannot download Playwright's own browsers.
 const chromium = {
@@ -11,6 +13,38 @@ const chromium = {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   },
+};
+
+/** The console as it runs in production, login on: three users, the local cluster twice (once read-only), an audit topic, SSO. */
+const serverEnv = {
+  PORT: String(PORT),
+  HOSTNAME: '127.0.0.1',
+  NODE_ENV: 'production',
+  KAFKA_CLUSTERS_0_ID: 'local',
+  KAFKA_CLUSTERS_0_NAME: 'Local',
+  KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: LOCAL,
+  KAFKA_CLUSTERS_1_ID: 'local-ro',
+  KAFKA_CLUSTERS_1_NAME: 'Local (read-only)',
+  KAFKA_CLUSTERS_1_BOOTSTRAP_SERVERS: LOCAL,
+  KAFKA_CLUSTERS_1_READ_ONLY: 'true',
+  KAFKASCOPE_AUTH: 'login',
+  KAFKASCOPE_SESSION_SECRET: 'e2e-only-session-secret-0123456789abcdef',
+  ...Object.fromEntries(
+    Object.entries(testUsers).flatMap(([role, user], i) => [
+      [`KAFKASCOPE_USERS_${i}_USERNAME`, role],
+      [`KAFKASCOPE_USERS_${i}_PASSWORD_HASH`, user.hash],
+      [`KAFKASCOPE_USERS_${i}_ROLE`, role],
+    ]),
+  ),
+  KAFKASCOPE_AUDIT_TOPIC: 'kafkascope-e2e-audit',
+  KAFKASCOPE_AUDIT_CLUSTER: 'local',
+  KAFKASCOPE_OIDC_ISSUER: `http://127.0.0.1:${OIDC.port(PORT)}`,
+  KAFKASCOPE_OIDC_CLIENT_ID: OIDC.clientId,
+  KAFKASCOPE_OIDC_CLIENT_SECRET: OIDC.clientSecret,
+  KAFKASCOPE_OIDC_SCOPES: 'openid profile groups',
+  KAFKASCOPE_OIDC_NAME: 'Test IdP',
+  KAFKASCOPE_OIDC_ADMIN_VALUES: 'kafka-admins',
+  KAFKASCOPE_OIDC_OPERATOR_VALUES: 'kafka-operators',
 };
 
 export default defineConfig({
@@ -23,7 +57,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
-  use: { baseURL, headless: true, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  use: { baseURL, headless: true, trace: 'retain-on-failure', screenshot: 'only-on-failure', storageState: ADMIN_STATE },
   projects: [
     { name: 'api', testMatch: 'api/**/*.spec.ts' },
     { name: 'ui', testMatch: 'ui/**/*.spec.ts', use: chromium },
@@ -36,6 +70,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(PORT), HOSTNAME: '127.0.0.1', NODE_ENV: 'production' },
+    env: serverEnv,
   },
 });

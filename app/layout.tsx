@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { themeScript } from '@/components/layout/theme';
 import { Providers } from './providers';
@@ -16,12 +17,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The per-request CSP nonce from proxy.ts; reading headers also keeps every page dynamic, which nonces need.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // The inline script adds the `dark` class before React hydrates, hence the suppressed warning.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>
         <Providers>{children}</Providers>

@@ -26,8 +26,12 @@ npm run --silent build
 
 npx tsx dev/traffic.ts &
 pids+=($!)
+# The demo opens straight into the console: login is off (the top bar says so), which is only safe
+# because the demo listens on this machine alone. Set DEMO_HOST=0.0.0.0 to share it, and then also
+# KAFKASCOPE_AUTH=login with users (see docs/security.md).
+DEMO_HOST="${DEMO_HOST:-127.0.0.1}"
 echo
-echo "Kafkascope: http://localhost:${PORT}  (Ctrl-C to stop)"
-PORT="$PORT" HOSTNAME=0.0.0.0 node .next/standalone/server.js &
+echo "Kafkascope: http://localhost:${PORT}  (login disabled; Ctrl-C to stop)"
+KAFKASCOPE_AUTH="${KAFKASCOPE_AUTH:-none}" PORT="$PORT" HOSTNAME="$DEMO_HOST" node .next/standalone/server.js &
 pids+=($!)
 wait "${pids[-1]}"

@@ -6,6 +6,7 @@ import { ResetOffsetsDialog } from '@/components/groups/reset-offsets-dialog';
 import { Button } from '@/components/ui/button';
 import { IconTrash, IconUndo } from '@/components/ui/icons';
 import type { GroupDetail } from '@/lib/schemas/group';
+import { usePermission } from '@/lib/query/auth';
 
 type Open = 'reset' | 'delete' | null;
 
@@ -22,12 +23,14 @@ export function GroupActions({
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const noOffsets = group.topicTotals.length === 0;
+  const reset = usePermission(clusterId, 'group.offsets.reset');
+  const remove = usePermission(clusterId, 'group.delete');
   return (
     <>
       <Button
         onClick={() => setOpen('reset')}
-        disabled={noOffsets}
-        title={noOffsets ? 'The group has no offsets to reset' : undefined}
+        disabled={noOffsets || !reset.allowed}
+        title={noOffsets ? 'The group has no offsets to reset' : (reset.reason ?? undefined)}
         data-testid="reset-offsets-button"
       >
         <IconUndo className="size-4" />
@@ -35,6 +38,8 @@ export function GroupActions({
       </Button>
       <Button
         onClick={() => setOpen('delete')}
+        disabled={!remove.allowed}
+        title={remove.reason ?? undefined}
         data-testid="delete-group-button"
         className="text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40"
       >

@@ -14,6 +14,7 @@ import { formatCount } from '@/lib/format/count';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
 import type { GroupDetail, GroupPartition } from '@/lib/schemas/group';
+import { usePermission } from '@/lib/query/auth';
 
 const dash = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
 
@@ -45,6 +46,7 @@ function TopicHeader({
   onToggle: () => void;
   onDeleteOffsets: () => void;
 }) {
+  const permission = usePermission(clusterId, 'group.offsets.delete');
   return (
     <tr className="bg-zinc-50/80 dark:bg-zinc-800/30" data-testid="group-topic-header">
       <th scope="rowgroup" colSpan={4} className="px-2 py-1.5 text-left font-normal">
@@ -77,6 +79,8 @@ function TopicHeader({
           size="sm"
           variant="ghost"
           onClick={onDeleteOffsets}
+          disabled={!permission.allowed}
+          title={permission.reason ?? undefined}
           data-testid="delete-offsets-button"
           className="text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40"
         >

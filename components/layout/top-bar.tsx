@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 import { activeSection } from '@/components/layout/sections';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { useClusterDirectory } from '@/components/layout/use-cluster-directory';
+import { UserMenu } from '@/components/layout/user-menu';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { IconChevronRight, IconMenu } from '@/components/ui/icons';
@@ -85,8 +86,14 @@ export function TopBar({ clusterId, onOpenMenu }: { clusterId: string; onOpenMen
             {entry.cluster.bootstrapServers.join(', ')}
           </span>
         )}
+        {entry?.cluster.readOnly && (
+          <Badge tone="accent" data-testid="cluster-read-only" title="Changes are turned off on this cluster">
+            read-only
+          </Badge>
+        )}
         <ClusterState clusterId={clusterId} />
         <ThemeToggle />
+        <UserMenu />
       </div>
     </header>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ProduceDialog } from '@/components/messages/produce-dialog';
 import { Button } from '@/components/ui/button';
 import { IconPlus } from '@/components/ui/icons';
+import { usePermission } from '@/lib/query/auth';
 
 export function ProduceButton({
   clusterId,
@@ -15,9 +16,16 @@ export function ProduceButton({
   partitions: number;
 }) {
   const [open, setOpen] = useState(false);
+  const permission = usePermission(clusterId, 'message.produce');
   return (
     <>
-      <Button variant="primary" onClick={() => setOpen(true)} data-testid="produce-button">
+      <Button
+        variant="primary"
+        onClick={() => setOpen(true)}
+        disabled={!permission.allowed}
+        title={permission.reason ?? undefined}
+        data-testid="produce-button"
+      >
         <IconPlus className="size-4" />
         Produce
       </Button>

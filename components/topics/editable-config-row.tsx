@@ -11,6 +11,7 @@ import { Td } from '@/components/ui/table';
 import { describeError } from '@/lib/format/error';
 import { useAlterTopicConfigs } from '@/lib/query/topics';
 import type { ConfigEntry } from '@/lib/schemas/topic';
+import { usePermission } from '@/lib/query/auth';
 
 /**
  * One topic config: edit it in place (PATCH set) or, when the topic overrides it, reset it to the inherited
@@ -28,6 +29,7 @@ export function EditableConfigRow({
   override: boolean;
 }) {
   const alter = useAlterTopicConfigs(clusterId, topic);
+  const permission = usePermission(clusterId, 'topic.configs.alter');
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
 
@@ -124,8 +126,10 @@ export function EditableConfigRow({
                   size="sm"
                   variant="ghost"
                   onClick={onReset}
-                  disabled={alter.isPending}
-                  title="Remove the topic's value and inherit the broker or default one"
+                  disabled={alter.isPending || !permission.allowed}
+                  title={
+                    permission.reason ?? "Remove the topic's value and inherit the broker or default one"
+                  }
                   data-testid="config-reset"
                 >
                   <IconUndo className="size-3.5" />
@@ -137,7 +141,8 @@ export function EditableConfigRow({
                 size="sm"
                 variant="ghost"
                 onClick={startEditing}
-                disabled={alter.isPending}
+                disabled={alter.isPending || !permission.allowed}
+                title={permission.reason ?? undefined}
                 data-testid="config-edit"
               >
                 <IconPencil className="size-3.5" />

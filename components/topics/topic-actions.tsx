@@ -7,6 +7,7 @@ import { PurgeDialog } from '@/components/topics/purge-dialog';
 import { Button } from '@/components/ui/button';
 import { IconEraser, IconPlus, IconTrash } from '@/components/ui/icons';
 import type { TopicDetail } from '@/lib/schemas/topic';
+import { usePermission } from '@/lib/query/auth';
 
 type Open = 'partitions' | 'purge' | 'delete' | null;
 
@@ -27,13 +28,16 @@ export function TopicActions({
     onDone(message);
   };
   const internalNote = topic.internal ? 'Internal topics are managed by Kafka' : undefined;
+  const grow = usePermission(clusterId, 'topic.partitions.add');
+  const purge = usePermission(clusterId, 'topic.purge');
+  const remove = usePermission(clusterId, 'topic.delete');
 
   return (
     <>
       <Button
         onClick={() => setOpen('partitions')}
-        disabled={topic.internal}
-        title={internalNote}
+        disabled={topic.internal || !grow.allowed}
+        title={internalNote ?? grow.reason ?? undefined}
         data-testid="add-partitions-button"
       >
         <IconPlus className="size-4" />
@@ -41,8 +45,8 @@ export function TopicActions({
       </Button>
       <Button
         onClick={() => setOpen('purge')}
-        disabled={topic.internal}
-        title={internalNote}
+        disabled={topic.internal || !purge.allowed}
+        title={internalNote ?? purge.reason ?? undefined}
         data-testid="purge-button"
       >
         <IconEraser className="size-4" />
@@ -50,8 +54,8 @@ export function TopicActions({
       </Button>
       <Button
         onClick={() => setOpen('delete')}
-        disabled={topic.internal}
-        title={internalNote}
+        disabled={topic.internal || !remove.allowed}
+        title={internalNote ?? remove.reason ?? undefined}
         data-testid="delete-topic-button"
         className="text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40"
       >

@@ -13,6 +13,14 @@ export class ApiError extends Error {
   }
 }
 
+function goToLogin(): void {
+  if (typeof window === 'undefined' || window.location.pathname === '/login') return;
+  const next = window.location.pathname + window.location.search;
+  // A full page load on purpose: nothing cached for the old session should survive.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Calls one of our route handlers and parses the answer with the resource's schema. */
@@ -43,6 +51,9 @@ export async function apiRequest<S extends z.ZodType>(
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok && !init.acceptStatuses?.includes(response.status)) {
     const parsed = ApiErrorBodySchema.safeParse(payload);
+    // The session ended (expired, or signed out in another tab): back to the login page, then here again.
+    if (parsed.success && parsed.data.error.code === 'unauthenticated' && !path.startsWith('/api/auth/'))
+      goToLogin();
     if (parsed.success)
       throw new ApiError(parsed.data.error.code, response.status, parsed.data.error.message);
     throw new ApiError('internal', response.status, `The server answered ${response.status}.`);

@@ -15,7 +15,10 @@ const titles: Partial<Record<ApiError['code'], string>> = {
   network: 'Console server unreachable',
   not_found: 'Not found',
   unauthorized: 'Authentication failed',
+  unauthenticated: 'Signed out',
   forbidden: 'Not allowed',
+  csrf: 'Cross-site request refused',
+  too_many_requests: 'Too many attempts',
   read_only: 'Read-only cluster',
   internal: 'Something went wrong',
 };

@@ -9,6 +9,8 @@ import type { TopicListQuery } from '@/lib/schemas/topic';
 export const keys = {
   all: ['kafkascope'] as const,
   readiness: () => [...keys.all, 'readiness'] as const,
+  me: () => [...keys.all, 'me'] as const,
+  authOptions: () => [...keys.all, 'auth-options'] as const,
   clusters: () => [...keys.all, 'clusters'] as const,
   cluster: (clusterId: string) => [...keys.all, 'cluster', clusterId] as const,
   brokers: {

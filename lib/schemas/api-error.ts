@@ -4,11 +4,14 @@ import { z } from 'zod';
 export const errorStatus = {
   validation_failed: 400,
   unauthorized: 401,
+  unauthenticated: 401,
   read_only: 403,
   forbidden: 403,
+  csrf: 403,
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  too_many_requests: 429,
   internal: 500,
   // The console's own credentials or TLS trust towards a cluster failed: a bad gateway, not the user's login.
   authentication_failed: 502,

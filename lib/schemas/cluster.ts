@@ -12,6 +12,8 @@ export const ClusterSummarySchema = z.object({
     mechanism: z.string().nullable(),
     clientCertificate: z.boolean(),
   }),
+  /** Every change is refused on this cluster, whatever the user's role. */
+  readOnly: z.boolean(),
 });
 export type ClusterSummary = z.infer<typeof ClusterSummarySchema>;
 

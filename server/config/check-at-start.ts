@@ -1,6 +1,7 @@
 import 'server-only';
 import { ConfigError, getConfig } from '@/server/config/clusters';
 import { securitySummary } from '@/server/config/security';
+import { checkAuthAtStart } from '@/server/auth/check-at-start';
 import { log } from '@/server/log';
 
 export function checkConfigAtStart(): void {
@@ -30,4 +31,5 @@ export function checkConfigAtStart(): void {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+  checkAuthAtStart();
 }

@@ -59,3 +59,26 @@ describe('cluster configuration', () => {
     ).toThrow(/KAFKA_CLUSTERS_1_ID: duplicate cluster id "x"/);
   });
 });
+
+describe('read-only clusters', () => {
+  it('reads KAFKA_CLUSTERS_<n>_READ_ONLY and the YAML readOnly field; clusters are writable by default', () => {
+    const config = loadConfig({
+      KAFKA_CLUSTERS_0_NAME: 'prod',
+      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'a:1',
+      KAFKA_CLUSTERS_0_READ_ONLY: 'true',
+      KAFKA_CLUSTERS_1_NAME: 'dev',
+      KAFKA_CLUSTERS_1_BOOTSTRAP_SERVERS: 'b:1',
+    });
+    expect(config.clusters.map((c) => [c.id, c.readOnly])).toEqual([
+      ['prod', true],
+      ['dev', false],
+    ]);
+    expect(() =>
+      loadConfig({
+        KAFKA_CLUSTERS_0_NAME: 'x',
+        KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'a:1',
+        KAFKA_CLUSTERS_0_READ_ONLY: 'maybe',
+      }),
+    ).toThrow(/KAFKA_CLUSTERS_0_READ_ONLY/);
+  });
+});

@@ -42,8 +42,9 @@ const ENV_FIELDS: Record<string, string> = {
   TLS_KEY_PASSWORD_FILE: 'tls.keyPasswordFile',
   TLS_SERVERNAME: 'tls.servername',
   TLS_INSECURE_SKIP_VERIFY: 'tls.insecureSkipVerify',
+  READ_ONLY: 'readOnly',
 };
-const BOOLEAN_FIELDS = new Set(['tls.enabled', 'tls.insecureSkipVerify']);
+const BOOLEAN_FIELDS = new Set(['readOnly', 'tls.enabled', 'tls.insecureSkipVerify']);
 
 /** Text from the environment in the type the schema expects; anything unclear is left for zod to reject. */
 function envValue(field: string, value: string): unknown {
@@ -81,6 +82,7 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 63);
 }
+
 
 /** `KAFKA_CLUSTERS_0_NAME=prod KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS=a:9092,b:9092` → clusters, with where each came from. */
 function clustersFromEnv(env: Env): { clusters: RawCluster[]; sources: string[] } {

@@ -19,6 +19,8 @@ export const ClusterConfigSchema = z.object({
   /** SASL authentication (SASL_PLAINTEXT, or SASL_SSL together with `tls`). */
   sasl: SaslConfigSchema.optional(),
   tls: TlsConfigSchema.optional(),
+  /** Refuse every change through the console, whoever asks (403 read_only). */
+  readOnly: z.boolean().default(false),
 });
 export type ClusterConfig = z.output<typeof ClusterConfigSchema>;
 

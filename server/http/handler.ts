@@ -1,6 +1,8 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { ApiErrorBody } from '@/lib/schemas/api-error';
+import { authenticate, isPublicApiPath } from '@/server/auth/guard';
+import type { Session } from '@/server/auth/session';
 import { findCluster } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
@@ -17,6 +19,8 @@ export interface HandlerArgs {
   request: NextRequest;
   params: Record<string, string>;
   query: URLSearchParams;
+  /** Who is calling; null only on public paths (health, metrics, /api/auth/*) without a session. */
+  session: Session | null;
 }
 
 export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
@@ -46,8 +50,9 @@ export function handler<T>(fn: (args: HandlerArgs) => Promise<T>) {
   const respond = async (request: NextRequest, context: RouteContext): Promise<Response> => {
     try {
       const params = decodeParams((await context?.params) ?? {});
+      const session = isPublicApiPath(request.nextUrl.pathname) ? null : authenticate(request);
       const { result, kafkaRequests } = await withRequestCount(() =>
-        fn({ request, params, query: request.nextUrl.searchParams }),
+        fn({ request, params, query: request.nextUrl.searchParams, session }),
       );
       const response = result instanceof Response ? result : NextResponse.json(result);
       // How many Kafka requests this answer cost: benchmarks read it, and so can anyone in devtools.

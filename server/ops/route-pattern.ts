@@ -6,6 +6,12 @@ import 'server-only';
  * A unit test keeps this list equal to the route files.
  */
 export const API_ROUTES = [
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/me',
+  '/api/auth/oidc/callback',
+  '/api/auth/oidc/start',
+  '/api/auth/options',
   '/api/clusters',
   '/api/clusters/[clusterId]/brokers',
   '/api/clusters/[clusterId]/brokers/[brokerId]',

@@ -15,11 +15,12 @@ const MAX_REASON = 200;
 
 export function listClusters(): ClusterList {
   return {
-    clusters: getConfig().clusters.map(({ id, name, bootstrapServers, sasl, tls }) => ({
+    clusters: getConfig().clusters.map(({ id, name, bootstrapServers, sasl, tls, readOnly }) => ({
       id,
       name,
       bootstrapServers,
       security: securitySummary(sasl, tls),
+      readOnly,
     })),
   };
 }

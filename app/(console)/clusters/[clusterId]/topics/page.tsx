@@ -15,6 +15,7 @@ import { PagedList } from '@/components/ui/paged-list';
 import { QueryView } from '@/components/ui/query-view';
 import { topicListOptions } from '@/lib/query/topics';
 import type { TopicSortKey } from '@/lib/schemas/topic';
+import { usePermission } from '@/lib/query/auth';
 
 export default function TopicsPage() {
   const { clusterId } = useParams<{ clusterId: string }>();
@@ -25,8 +26,15 @@ export default function TopicsPage() {
   const onSort = (key: TopicSortKey) =>
     set({ sort: key, dir: query.sort === key && query.dir === 'asc' ? 'desc' : 'asc', page: 1 });
 
+  const createPermission = usePermission(clusterId, 'topic.create');
   const createButton = (
-    <Button variant="primary" onClick={() => setCreating(true)} data-testid="create-topic-button">
+    <Button
+      variant="primary"
+      onClick={() => setCreating(true)}
+      disabled={!createPermission.allowed}
+      title={createPermission.reason ?? undefined}
+      data-testid="create-topic-button"
+    >
       <IconPlus className="size-4" />
       Create topic
     </Button>

@@ -7,4 +7,6 @@ import { listGroups } from '@/server/services/groups';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, query }) => listGroups(cluster, parseQuery(query, GroupListQuerySchema)));
+export const GET = withCluster(async ({ cluster, query }) =>
+  listGroups(cluster, parseQuery(query, GroupListQuerySchema)),
+);

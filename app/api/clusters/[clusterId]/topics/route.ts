@@ -1,5 +1,6 @@
 // GET /api/clusters/:clusterId/topics — one page of topics (search, sort, internal filter)
 // POST /api/clusters/:clusterId/topics — create a topic
+import { mutation } from '@/server/auth/mutation';
 import { CreateTopicSchema, TopicListQuerySchema } from '@/lib/schemas/topic';
 import { withCluster } from '@/server/http/handler';
 import { parseBody, parseQuery } from '@/server/http/parse';
@@ -9,8 +10,10 @@ import { listTopics } from '@/server/services/topics';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, query }) => listTopics(cluster, parseQuery(query, TopicListQuerySchema)));
+export const GET = withCluster(async ({ cluster, query }) =>
+  listTopics(cluster, parseQuery(query, TopicListQuerySchema)),
+);
 
-export const POST = withCluster(async ({ cluster, request }) =>
+export const POST = mutation('topic.create', async ({ cluster, request }) =>
   createTopicChecked(cluster, await parseBody(request, CreateTopicSchema)),
 );

@@ -1,5 +1,6 @@
 // GET /api/clusters/:clusterId/groups/:group — members, committed offsets and lag per partition
 // DELETE /api/clusters/:clusterId/groups/:group — delete the group (only without active members)
+import { mutation } from '@/server/auth/mutation';
 import { withCluster } from '@/server/http/handler';
 import { deleteGroupChecked } from '@/server/services/group-admin';
 import { getGroup } from '@/server/services/groups';
@@ -9,4 +10,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withCluster(async ({ cluster, params }) => getGroup(cluster, params.group!));
 
-export const DELETE = withCluster(async ({ cluster, params }) => deleteGroupChecked(cluster, params.group!));
+export const DELETE = mutation('group.delete', async ({ cluster, params }) =>
+  deleteGroupChecked(cluster, params.group!),
+);

@@ -1,5 +1,6 @@
 // GET /api/clusters/:clusterId/topics/:topic — partitions with leaders, ISR, watermarks and sizes
 // DELETE /api/clusters/:clusterId/topics/:topic — delete the topic
+import { mutation } from '@/server/auth/mutation';
 import { withCluster } from '@/server/http/handler';
 import { deleteTopicChecked } from '@/server/services/topic-admin';
 import { getTopic } from '@/server/services/topics';
@@ -9,4 +10,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withCluster(async ({ cluster, params }) => getTopic(cluster, params.topic!));
 
-export const DELETE = withCluster(async ({ cluster, params }) => deleteTopicChecked(cluster, params.topic!));
+export const DELETE = mutation('topic.delete', async ({ cluster, params }) =>
+  deleteTopicChecked(cluster, params.topic!),
+);

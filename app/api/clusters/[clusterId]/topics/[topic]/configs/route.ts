@@ -1,5 +1,6 @@
 // GET /api/clusters/:clusterId/topics/:topic/configs — topic configuration with sources
 // PATCH /api/clusters/:clusterId/topics/:topic/configs — set or reset overrides ({ set, reset })
+import { mutation } from '@/server/auth/mutation';
 import { AlterConfigsSchema } from '@/lib/schemas/topic';
 import { withCluster } from '@/server/http/handler';
 import { parseBody } from '@/server/http/parse';
@@ -10,6 +11,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withCluster(async ({ cluster, params }) => getTopicConfigs(cluster, params.topic!));
 
-export const PATCH = withCluster(async ({ cluster, params, request }) =>
+export const PATCH = mutation('topic.configs.alter', async ({ cluster, params, request }) =>
   alterTopicConfigsChecked(cluster, params.topic!, await parseBody(request, AlterConfigsSchema)),
 );

@@ -1,12 +1,12 @@
 // POST /api/clusters/:clusterId/topics/:topic/partitions — grow the topic to { count } partitions
+import { mutation } from '@/server/auth/mutation';
 import { AddPartitionsSchema } from '@/lib/schemas/topic';
-import { withCluster } from '@/server/http/handler';
 import { parseBody } from '@/server/http/parse';
 import { addPartitionsChecked } from '@/server/services/topic-admin';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = withCluster(async ({ cluster, params, request }) =>
+export const POST = mutation('topic.partitions.add', async ({ cluster, params, request }) =>
   addPartitionsChecked(cluster, params.topic!, (await parseBody(request, AddPartitionsSchema)).count),
 );

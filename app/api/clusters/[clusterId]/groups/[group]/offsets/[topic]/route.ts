@@ -1,8 +1,10 @@
 // DELETE /api/clusters/:clusterId/groups/:group/offsets/:topic — delete the group's offsets for one topic
-import { withCluster } from '@/server/http/handler';
+import { mutation } from '@/server/auth/mutation';
 import { deleteGroupTopicOffsets } from '@/server/services/group-admin';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const DELETE = withCluster(async ({ cluster, params }) => deleteGroupTopicOffsets(cluster, params.group!, params.topic!));
+export const DELETE = mutation('group.offsets.delete', async ({ cluster, params }) =>
+  deleteGroupTopicOffsets(cluster, params.group!, params.topic!),
+);

@@ -7,5 +7,10 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = withCluster(async ({ cluster, params }) =>
-  getMessage(cluster, params.topic!, parseIntParam(params.partition, 'partition'), parseIntParam(params.offset, 'offset')),
+  getMessage(
+    cluster,
+    params.topic!,
+    parseIntParam(params.partition, 'partition'),
+    parseIntParam(params.offset, 'offset'),
+  ),
 );

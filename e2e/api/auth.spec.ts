@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { anonymous, signedIn, testUsers } from '../support/auth';
+import { brokers } from '../support/kafka';
+
+const AUDIT_TOPIC = 'kafkascope-e2e-audit';
+
+test('sign in, who am I, sign out; the cookie is HttpOnly, SameSite=Lax and signed', async ({ baseURL }) => {
+  const ctx = await anonymous(baseURL!);
+  expect((await ctx.get('/api/auth/me')).status()).toBe(401);
+  expect((await ctx.get('/api/clusters')).status()).toBe(401);
+  // Health stays public for orchestrators.
+  expect((await ctx.get('/api/health')).status()).toBe(200);
+
+  const login = await ctx.post('/api/auth/login', {
+    data: { username: 'operator', password: testUsers.operator.password },
+  });
+  expect(login.status()).toBe(200);
+  const cookie = login.headers()['set-cookie']!;
+  expect(cookie).toMatch(/^kafkascope_session=[\w-]+\.[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+  expect(cookie).not.toContain('Secure');
+  const me = await (await ctx.get('/api/auth/me')).json();
+  expect(me).toMatchObject({ username: 'operator', role: 'operator', authMode: 'login', via: 'password' });
+  expect(me.actions.sort()).toEqual(['group.offsets.reset', 'message.produce']);
+  expect(JSON.stringify(me)).not.toMatch(/scrypt|hash/i);
+
+  await ctx.post('/api/auth/logout');
+  expect((await ctx.get('/api/auth/me')).status()).toBe(401);
+  await ctx.dispose();
+});
+
+test('a wrong password and an unknown user get the same answer; the cookie is Secure behind TLS', async ({
+  baseURL,
+}) => {
+  const ctx = await anonymous(baseURL!);
+  const wrong = await ctx.post('/api/auth/login', { data: { username: 'viewer', password: 'nope' } });
+  const unknown = await ctx.post('/api/auth/login', { data: { username: 'nobody-here', password: 'nope' } });
+  expect(wrong.status()).toBe(401);
+  expect(await wrong.json()).toEqual(await unknown.json());
+  const tls = await ctx.post('/api/auth/login', {
+    data: { username: 'viewer', password: testUsers.viewer.password },
+    headers: { 'x-forwarded-proto': 'https' },
+  });
+  expect(tls.headers()['set-cookie']).toMatch(/; Secure$/);
+  // Another site cannot sign a browser in.
+  const forged = await ctx.post('/api/auth/login', {
+    data: { username: 'viewer', password: testUsers.viewer.password },
+    headers: { origin: 'http://evil.example' },
+  });
+  expect((await forged.json()).error.code).toBe('csrf');
+  await ctx.dispose();
+});
+
+test('repeated failures for one user are slowed down', async ({ baseURL }) => {
+  const ctx = await anonymous(baseURL!);
+  const username = `guess-${Date.now().toString(36)}`;
+  const codes: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    const response = await ctx.post('/api/auth/login', { data: { username, password: `guess-${i}` } });
+    codes.push((await response.json()).error.code);
+  }
+  expect(codes).toEqual([...Array(5).fill('unauthenticated'), 'too_many_requests']);
+  await ctx.dispose();
+});
+
+test('pages answer with a strict CSP and security headers; signed-out pages redirect to the login', async ({
+  baseURL,
+}) => {
+  const ctx = await anonymous(baseURL!);
+  const page = await ctx.get('/clusters/local/topics?q=x', { maxRedirects: 0 });
+  expect(page.status()).toBe(307);
+  expect(page.headers().location).toBe(`/login?next=%2Fclusters%2Flocal%2Ftopics%3Fq%3Dx`);
+  const login = await ctx.get('/login');
+  const csp = login.headers()['content-security-policy']!;
+  expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  for (const directive of [
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ])
+    expect(csp).toContain(directive);
+  expect(login.headers()['x-content-type-options']).toBe('nosniff');
+  expect(login.headers()['referrer-policy']).toBe('same-origin');
+  await ctx.dispose();
+});
+
+test('mutations are audited, allowed or refused, in the audit topic (read back with kcat)', async ({
+  baseURL,
+  request,
+}) => {
+  const topic = `e2e-audit-${Date.now().toString(36)}`;
+  expect(
+    (
+      await request.post('/api/clusters/local/topics', {
+        data: { name: topic, partitions: 1, replicationFactor: 1 },
+      })
+    ).status(),
+  ).toBe(200);
+  const viewer = await signedIn(baseURL!, 'viewer');
+  expect((await viewer.delete(`/api/clusters/local/topics/${topic}`)).status()).toBe(403);
+  expect((await request.delete(`/api/clusters/local/topics/${topic}`)).status()).toBe(200);
+  await viewer.dispose();
+
+  const records = () =>
+    execFileSync('kcat', ['-C', '-b', brokers.join(','), '-t', AUDIT_TOPIC, '-o', '-200', '-e', '-q'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((line) => line.includes(topic))
+      .map((line) => JSON.parse(line));
+  await expect.poll(() => records().length).toBe(3);
+  const [created, refused, deleted] = records();
+  expect(created).toMatchObject({
+    type: 'audit',
+    user: 'admin',
+    role: 'admin',
+    action: 'topic.create',
+    cluster: 'local',
+    topic,
+    result: 'ok',
+    status: 200,
+  });
+  expect(refused).toMatchObject({
+    user: 'viewer',
+    role: 'viewer',
+    action: 'topic.delete',
+    topic,
+    result: 'forbidden',
+    status: 403,
+  });
+  expect(deleted).toMatchObject({ user: 'admin', action: 'topic.delete', result: 'ok' });
+  expect(typeof created.durationMs).toBe('number');
+});

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Roles in increasing power: each may do everything the ones before it may. */
+export const roles = ['viewer', 'operator', 'admin'] as const;
+export const RoleSchema = z.enum(roles);
+export type Role = z.infer<typeof RoleSchema>;
+
+/**
+ * Every mutating action and the least role allowed to do it. Route handlers declare one of these
+ * through `mutation()`; the UI reads the same table to disable what a user may not use.
+ */
+export const actionRoles = {
+  'topic.create': 'admin',
+  'topic.delete': 'admin',
+  'topic.configs.alter': 'admin',
+  'topic.partitions.add': 'admin',
+  'topic.purge': 'admin',
+  'message.produce': 'operator',
+  'group.offsets.reset': 'operator',
+  'group.delete': 'admin',
+  'group.offsets.delete': 'admin',
+} as const satisfies Record<string, Role>;
+export type Action = keyof typeof actionRoles;
+export const actions = Object.keys(actionRoles) as Action[];
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return roles.indexOf(role) >= roles.indexOf(actionRoles[action]);
+}
+
+export const AuthModeSchema = z.enum(['login', 'none']);
+export type AuthMode = z.infer<typeof AuthModeSchema>;
+
+/** GET /api/auth/me: who is signed in and what they may do (cluster read-only flags come from /api/clusters). */
+export const MeSchema = z.object({
+  username: z.string(),
+  role: RoleSchema,
+  authMode: AuthModeSchema,
+  via: z.enum(['password', 'oidc', 'none']),
+  actions: z.array(z.string()),
+  expiresAt: z.string().nullable(),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+/** GET /api/auth/options: what the login page offers. */
+export const AuthOptionsSchema = z.object({
+  authMode: AuthModeSchema,
+  passwordLogin: z.boolean(),
+  /** "Sign in with <oidcName>", or null without single sign-on. */
+  oidcName: z.string().nullable(),
+});
+export type AuthOptions = z.infer<typeof AuthOptionsSchema>;
+
+export const LoginSchema = z.object({
+  username: z.string().trim().min(1, 'enter a user name').max(200),
+  password: z.string().min(1, 'enter a password').max(1000),
+});
+export type LoginInput = z.infer<typeof LoginSchema>;
+
+/** A post-login destination: only a path on this site, never another origin (`//evil`, `/\evil`). */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (next.startsWith('/login') || next.startsWith('/api/')) return '/';
+  return next;
+}

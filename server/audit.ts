@@ -1,0 +1,90 @@
+import 'server-only';
+import { findCluster } from '@/server/config/clusters';
+import { clientsFor, producerFor } from '@/server/kafka/registry';
+import { log } from '@/server/log';
+
+/**
+ * One line per mutating request, allowed or refused. Names, never contents: no message values,
+ * bodies, headers or cookies ever reach it.
+ */
+export interface AuditEntry {
+  user: string | null;
+  role: string | null;
+  action: string;
+  cluster: string | null;
+  topic?: string;
+  group?: string;
+  /** `ok`, or the error code the caller got (`forbidden`, `read_only`, `csrf`, `not_found`, …). */
+  result: string;
+  status: number;
+  durationMs: number;
+  ip: string | null;
+}
+
+const QUEUE_LIMIT = 1_000;
+const BATCH = 100;
+const queue: string[] = [];
+let flushing = false;
+let dropped = 0;
+let lastWarning = 0;
+
+function warnRarely(msg: string, fields: Record<string, unknown>): void {
+  // A dead audit cluster must not flood the log: one warning a minute at most.
+  if (Date.now() - lastWarning < 60_000) return;
+  lastWarning = Date.now();
+  log('warn', msg, fields);
+}
+
+function sinkTarget(env = process.env): { clusterId: string; topic: string } | null {
+  const topic = env.KAFKASCOPE_AUDIT_TOPIC;
+  if (!topic) return null;
+  return { topic, clusterId: env.KAFKASCOPE_AUDIT_CLUSTER || 'local' };
+}
+
+async function flush(): Promise<void> {
+  const target = sinkTarget();
+  const cluster = target && findCluster(target.clusterId);
+  if (!target || !cluster) {
+    queue.length = 0;
+    warnRarely('audit topic not written: KAFKASCOPE_AUDIT_CLUSTER names no configured cluster', {
+      cluster: target?.clusterId,
+    });
+    return;
+  }
+  while (queue.length > 0) {
+    const batch = queue.splice(0, BATCH);
+    try {
+      const producer = await producerFor(clientsFor(cluster));
+      await producer.send({ topic: target.topic, acks: -1, messages: batch.map((value) => ({ value })) });
+    } catch (error) {
+      dropped += batch.length;
+      warnRarely('audit records could not be written to Kafka and were dropped', {
+        topic: target.topic,
+        cluster: cluster.id,
+        dropped,
+        error: (error as Error).message,
+      });
+    }
+  }
+}
+
+/** Writes the audit line to stdout and, when configured, queues it for the audit topic (best effort). */
+export function audit(entry: AuditEntry): void {
+  const record = { type: 'audit', time: new Date().toISOString(), ...entry };
+  const line = JSON.stringify(record);
+  // Straight to stdout whatever KAFKASCOPE_LOG_LEVEL says: the audit trail is not a debug aid.
+  process.stdout.write(line + '\n');
+  if (!sinkTarget()) return;
+  if (queue.length >= QUEUE_LIMIT) {
+    dropped += 1;
+    warnRarely('audit queue full: records dropped', { dropped });
+    return;
+  }
+  queue.push(line);
+  if (flushing) return;
+  flushing = true;
+  // Never awaited by the request: the action's answer does not wait for (or fail with) the audit topic.
+  void flush().finally(() => {
+    flushing = false;
+  });
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { AuthConfig } from '@/server/auth/config';
+import { decodeSession, encodeSession } from '@/server/auth/session';
+
+const config: AuthConfig = {
+  mode: 'login',
+  users: new Map([['ann', { username: 'ann', passwordHash: 'x', role: 'operator' }]]),
+  oidc: null,
+  sessionSecret: Buffer.from('a'.repeat(32)),
+  sessionSecretGenerated: false,
+  sessionTtlSeconds: 3600,
+  secureCookies: 'auto',
+  publicOrigin: null,
+};
+
+describe('session cookie', () => {
+  const now = Date.UTC(2026, 0, 1);
+  const { value } = encodeSession({ username: 'ann', role: 'operator', via: 'password' }, config, now);
+
+  it('round-trips while valid and expires after its lifetime', () => {
+    expect(decodeSession(value, config, now + 1000)).toMatchObject({ username: 'ann', role: 'operator' });
+    expect(decodeSession(value, config, now + 3600_000)).toBeNull();
+  });
+
+  it('rejects a tampered payload, another secret, and garbage', () => {
+    const [data, mac] = value.split('.');
+    const forged = Buffer.from(JSON.stringify({ u: 'ann', r: 'admin', v: 'oidc', exp: 9e9 })).toString(
+      'base64url',
+    );
+    expect(decodeSession(`${forged}.${mac}`, config, now)).toBeNull();
+    expect(decodeSession(value, { ...config, sessionSecret: Buffer.from('b'.repeat(32)) }, now)).toBeNull();
+    expect(decodeSession(`${data}`, config, now)).toBeNull();
+    expect(decodeSession('', config, now)).toBeNull();
+  });
+
+  it('follows the configuration: a removed user is signed out, a changed role applies at once', () => {
+    expect(decodeSession(value, { ...config, users: new Map() }, now)).toBeNull();
+    const promoted = new Map([['ann', { username: 'ann', passwordHash: 'x', role: 'admin' as const }]]);
+    expect(decodeSession(value, { ...config, users: promoted }, now)?.role).toBe('admin');
+  });
+});
