@@ -18,6 +18,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       NODE_ENV: 'production',
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
+      // Login off, explicitly: these servers test other settings; a spec may turn it back on.
+      KAFKASCOPE_AUTH: 'none',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,6 +23,9 @@ test('with one cluster down, the top bar shows the local one up and the other do
 }) => {
   await page.goto(`${server.url}/clusters/local`);
   await expect(page.getByTestId('cluster-status')).toHaveAttribute('data-status', 'up');
+  // This server runs with KAFKASCOPE_AUTH=none: no sign-in page, and the top bar says so.
+  await expect(page).toHaveURL(/\/clusters\/local$/);
+  await expect(page.getByTestId('login-disabled')).toBeVisible();
   await page.goto(`${server.url}/clusters/gone`);
   const status = page.getByTestId('cluster-status');
   await expect(status).toHaveAttribute('data-status', 'down');
