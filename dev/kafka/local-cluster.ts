@@ -4,6 +4,7 @@
  * stops only what it started.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -99,4 +100,52 @@ export async function describeGroupWithKafkaTools(group: string) {
       };
     })
     .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+}
+
+/**
+ * Kafka's own view of how a topic's batches are stored (kafka-log-dirs to find each partition's
+ * directory, then kafka-dump-log on its segments): offsets and codec per batch. Local cluster only,
+ * as the segment files are read from disk.
+ */
+export async function dumpBatches(
+  topic: string,
+): Promise<{ partition: number; baseOffset: number; lastOffset: number; codec: string }[]> {
+  const described = JSON.parse(
+    (
+      await kafkaCli('kafka-log-dirs', [
+        '--bootstrap-server',
+        BOOTSTRAP.split(',')[0]!,
+        '--describe',
+        '--topic-list',
+        topic,
+      ])
+    )
+      .trim()
+      .split('\n')
+      .at(-1)!,
+  ) as { brokers: { logDirs: { logDir: string; partitions: { partition: string }[] }[] }[] };
+  const dirs = described.brokers.flatMap((b) =>
+    b.logDirs.flatMap((d) => d.partitions.map((p) => path.join(d.logDir, p.partition))),
+  );
+  const segments = dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => path.join(dir, f)),
+  );
+  const out = await kafkaCli('kafka-dump-log', ['--files', segments.join(',')]);
+  const batches: { partition: number; baseOffset: number; lastOffset: number; codec: string }[] = [];
+  let partition = -1;
+  for (const line of out.split('\n')) {
+    const file = /^Dumping .*-(\d+)\/\d+\.log$/.exec(line);
+    if (file) partition = Number(file[1]);
+    const batch = /baseOffset: (\d+) lastOffset: (\d+) .* compresscodec: (\w+)/.exec(line);
+    if (batch)
+      batches.push({
+        partition,
+        baseOffset: Number(batch[1]),
+        lastOffset: Number(batch[2]),
+        codec: batch[3]!.toLowerCase(),
+      });
+  }
+  return batches;
 }

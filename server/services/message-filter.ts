@@ -15,9 +15,7 @@ const utf8 = (buffer: Buffer | null | undefined) => (buffer ? buffer.toString('u
 
 function headerMap(record: FetchedRecord): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record.headers ?? {})) {
-    out[key] = utf8(Array.isArray(value) ? value[0] : value);
-  }
+  for (const h of record.headers) if (!(h.key in out)) out[h.key] = utf8(h.value);
   return out;
 }
 

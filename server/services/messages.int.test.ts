@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Produce } from '@/lib/schemas/message';
-import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
+import { BOOTSTRAP, dumpBatches, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka/registry';
 import { browseMessages, getMessage, produce } from '@/server/services/messages';
@@ -49,13 +49,17 @@ async function groupsNow() {
     .sort();
 }
 
+// librdkafka sends a batch uncompressed when compressing would not make it smaller: the padding
+// makes sure every codec is really used.
+const pad = ` ${'padding '.repeat(30)}`;
+
 beforeAll(async () => {
   await createTopicChecked(local, { name: topic, partitions: 5, replicationFactor: 1, configs: {} });
   await kcatProduce(0, 'none', ['k0|plain value', 'k1|{"json":true}']);
-  await kcatProduce(1, 'gzip', ['g0|gzipped one', 'g1|gzipped two']);
-  await kcatProduce(2, 'snappy', ['s0|snappy one', 's1|snappy \u00e9\u00e8 two']);
-  await kcatProduce(3, 'lz4', ['l0|lz4 one', 'l1|lz4 two']);
-  await kcatProduce(4, 'zstd', ['z0|zstd one', 'z1|zstd two']);
+  await kcatProduce(1, 'gzip', [`g0|gzipped one${pad}`, `g1|gzipped two${pad}`]);
+  await kcatProduce(2, 'snappy', [`s0|snappy one${pad}`, `s1|snappy \u00e9\u00e8 two${pad}`]);
+  await kcatProduce(3, 'lz4', [`l0|lz4 one${pad}`, `l1|lz4 two${pad}`]);
+  await kcatProduce(4, 'zstd', [`z0|zstd one${pad}`, `z1|zstd two${pad}`]);
 });
 
 afterAll(async () => {
@@ -73,19 +77,31 @@ describe('browsing messages', () => {
       text(m.key),
       text(m.value),
       m.headers.map((h) => `${h.key}=${text(h.value)}`),
+      m.compression,
     ]);
     expect(seen.sort()).toEqual(
       [
-        [0, 0, 'k0', 'plain value', ['codec=none']],
-        [0, 1, 'k1', '{"json":true}', ['codec=none']],
-        [1, 0, 'g0', 'gzipped one', ['codec=gzip']],
-        [1, 1, 'g1', 'gzipped two', ['codec=gzip']],
-        [2, 0, 's0', 'snappy one', ['codec=snappy']],
-        [2, 1, 's1', 'snappy \u00e9\u00e8 two', ['codec=snappy']],
-        [3, 0, 'l0', 'lz4 one', ['codec=lz4']],
-        [3, 1, 'l1', 'lz4 two', ['codec=lz4']],
-        [4, 0, 'z0', 'zstd one', ['codec=zstd']],
-        [4, 1, 'z1', 'zstd two', ['codec=zstd']],
+        [0, 0, 'k0', 'plain value', ['codec=none'], 'none'],
+        [0, 1, 'k1', '{"json":true}', ['codec=none'], 'none'],
+        [1, 0, 'g0', `gzipped one${pad}`, ['codec=gzip'], 'gzip'],
+        [1, 1, 'g1', `gzipped two${pad}`, ['codec=gzip'], 'gzip'],
+        [2, 0, 's0', `snappy one${pad}`, ['codec=snappy'], 'snappy'],
+        [2, 1, 's1', `snappy \u00e9\u00e8 two${pad}`, ['codec=snappy'], 'snappy'],
+        [3, 0, 'l0', `lz4 one${pad}`, ['codec=lz4'], 'lz4'],
+        [3, 1, 'l1', `lz4 two${pad}`, ['codec=lz4'], 'lz4'],
+        [4, 0, 'z0', `zstd one${pad}`, ['codec=zstd'], 'zstd'],
+        [4, 1, 'z1', `zstd two${pad}`, ['codec=zstd'], 'zstd'],
+      ].sort(),
+    );
+    // Kafka's own tool as the oracle: each batch's codec as the broker stored it.
+    const stored = await dumpBatches(topic);
+    expect(stored.map((b) => [b.partition, b.baseOffset, b.lastOffset, b.codec]).sort()).toEqual(
+      [
+        [0, 0, 1, 'none'],
+        [1, 0, 1, 'gzip'],
+        [2, 0, 1, 'snappy'],
+        [3, 0, 1, 'lz4'],
+        [4, 0, 1, 'zstd'],
       ].sort(),
     );
   });
@@ -201,6 +217,7 @@ describe('producing messages', () => {
         '%k=%s\\n',
       ]);
       expect(stdout.trim()).toBe(`${compression}=sent with ${compression}`);
+      expect((await getMessage(local, topic, i, results[0]!.offset!)).compression).toBe(compression);
     }
   });
 

@@ -106,7 +106,7 @@ async function scan(
           continue;
         }
         for (const record of result.records) {
-          const offset = Number(record.offset);
+          const offset = record.offset;
           if (offset < cursor.position || (!args.follow && offset >= cursor.end)) continue;
           cursor.position = offset + 1;
           scanned += 1;
