@@ -4,13 +4,15 @@ import { loadConfig } from '@/server/config/clusters';
 import type { SseChannel } from '@/server/http/sse';
 import { disconnectAll } from '@/server/kafka/registry';
 import { browseMessages, produce } from '@/server/services/messages';
-import { searchStream } from '@/server/services/scan';
+import { searchStream, tailStream } from '@/server/services/scan';
 import { invalidateCluster } from '@/server/services/snapshot';
 import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
 import { getTopic } from '@/server/services/topics';
 
 const local = { ...loadConfig({}).clusters[0]!, requestTimeoutMs: 8_000 };
 const topic = `it-leader-down-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+/** Three copies of each partition: when a leader stops, another replica takes over. */
+const replicated = `${topic}-rf3`;
 const PARTITIONS = 6;
 const PER_PARTITION = 4;
 const browseAll = { start: 'oldest', limit: 100, maxBytes: 16_384 } as const;
@@ -35,15 +37,26 @@ async function timed<T>(fn: () => Promise<T>): Promise<T> {
   return value;
 }
 
-/** Runs a search to its end and returns its events, the way the browser receives them. */
-async function search(): Promise<{ event: string; data: Record<string, unknown> }[]> {
-  const events: { event: string; data: Record<string, unknown> }[] = [];
+type Event = { event: string; data: Record<string, unknown> };
+
+/** Collects a stream's events, the way the browser receives them. */
+function collector() {
+  const events: Event[] = [];
   const controller = new AbortController();
   const channel: SseChannel = {
     send: (event, data) => events.push({ event, data: data as Record<string, unknown> }),
     signal: controller.signal,
     close: () => controller.abort(),
   };
+  return { events, channel, abort: () => controller.abort() };
+}
+
+const messagesOf = (events: Event[]) =>
+  events.filter((e) => e.event === 'messages').flatMap((e) => e.data.messages as { partition: number }[]);
+
+/** Runs a search to its end and returns its events. */
+async function search(): Promise<Event[]> {
+  const { events, channel } = collector();
   const stream = await searchStream(local, topic, {
     q: '',
     filter: 'json.p >= 0.0',
@@ -69,9 +82,7 @@ async function expectPartialResults(lost: number[]) {
     .filter((e) => e.event === 'notice')
     .flatMap((e) => (e.data.unavailable as { partition: number }[]).map((u) => u.partition));
   expect([...new Set(noticed)].sort()).toEqual(lost);
-  const found = events
-    .filter((e) => e.event === 'messages')
-    .flatMap((e) => e.data.messages as { partition: number }[]);
+  const found = messagesOf(events);
   expect([...new Set(found.map((m) => m.partition))].sort()).toEqual(others);
   expect(events.find((e) => e.event === 'done')?.data).toMatchObject({
     reason: 'end',
@@ -86,6 +97,12 @@ beforeAll(async () => {
     name: topic,
     partitions: PARTITIONS,
     replicationFactor: 1,
+    configs: {},
+  });
+  await createTopicChecked(local, {
+    name: replicated,
+    partitions: PARTITIONS,
+    replicationFactor: 3,
     configs: {},
   });
   for (let p = 0; p < PARTITIONS; p++) {
@@ -104,17 +121,28 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await deleteTopicChecked(local, topic).catch(() => undefined);
+  await deleteTopicChecked(local, replicated).catch(() => undefined);
   await disconnectAll();
 });
 
 describe('a partition leader down', () => {
-  it('browse and search return the other partitions in time and name the missing ones', async () => {
+  it('browse and search return the other partitions in time and name the missing ones; a tail follows moved leaders', async () => {
     const detail = await getTopic(local, topic);
     const leaders = new Map(detail.partitionDetails.map((p) => [p.partition, p.leader]));
     expect(new Set(leaders.values()).size).toBe(3); // spread over the three brokers
     // Not node 1: it is the first bootstrap server of every client in the tests.
     const down = leaders.get(detail.partitionDetails.find((p) => p.leader !== 1)!.partition)!;
     const lost = [...leaders].filter(([, leader]) => leader === down).map(([p]) => p);
+
+    const moving = (await getTopic(local, replicated)).partitionDetails
+      .filter((p) => p.leader === down)
+      .map((p) => p.partition);
+    expect(moving.length).toBeGreaterThan(0);
+    // A live tail of the replicated topic, reading from the leaders it found when it started.
+    const tail = collector();
+    const tailing = (await tailStream(local, replicated, { q: '', filter: '', maxBytes: 16_384 }))(
+      tail.channel,
+    );
 
     try {
       // While the broker shuts down, every page answers in time, each partition either whole or
@@ -143,7 +171,53 @@ describe('a partition leader down', () => {
         (t) => t.partitionDetails.filter((p) => p.leader === null).length === lost.length,
       );
       await expectPartialResults(lost);
+
+      // Writing to a topic with a leaderless partition is refused at once, naming the partitions.
+      const refused = await timed(() =>
+        produce(local, topic, {
+          key: null,
+          value: 'x',
+          valueFormat: 'text',
+          headers: [],
+          compression: 'none',
+          acks: -1,
+          count: 1,
+        }).catch((error: unknown) => error),
+      );
+      expect(refused).toMatchObject({
+        code: 'broker_unavailable',
+        message: expect.stringMatching(new RegExp(`partitions? ${lost.join(', ')} ha(s|ve) no leader`)),
+      });
+
+      // Other topics can still be written (the console's producer has also written to the topic
+      // with leaderless partitions), and the tail follows the partitions whose leadership moved.
+      for (let p = 0; p < PARTITIONS; p++) {
+        await timed(() =>
+          produce(local, replicated, {
+            partition: p,
+            key: null,
+            value: `after the stop ${p}`,
+            valueFormat: 'text',
+            headers: [],
+            compression: 'none',
+            acks: -1,
+            count: 1,
+          }),
+        );
+      }
+      const tailed = await eventually(
+        async () => new Set(messagesOf(tail.events).map((m) => m.partition)),
+        (seen) => seen.size === PARTITIONS,
+        20_000,
+      ).catch(() => new Set(messagesOf(tail.events).map((m) => m.partition)));
+      tail.abort();
+      await tailing;
+      expect([...tailed].sort(), JSON.stringify(tail.events.filter((e) => e.event === 'notice'))).toEqual([
+        ...Array(PARTITIONS).keys(),
+      ]);
+      expect(tail.events.filter((e) => e.event === 'notice')).toEqual([]);
     } finally {
+      tail.abort();
       await startNode(down);
       await eventually(
         () => getTopic(local, topic),
@@ -153,8 +227,6 @@ describe('a partition leader down', () => {
     }
     // And whole again afterwards.
     invalidateCluster(local);
-    expect(
-      (await browseMessages(local, topic, { start: 'oldest', limit: 100, maxBytes: 16_384 })).unavailable,
-    ).toEqual([]);
+    expect((await browseMessages(local, topic, browseAll)).unavailable).toEqual([]);
   }, 240_000);
 });

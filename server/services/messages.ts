@@ -210,6 +210,14 @@ export async function produce(cluster: ClusterConfig, name: string, body: Produc
   if (body.partition !== undefined && !topic.partitions.some((p) => p.partition === body.partition)) {
     throw new AppError('validation_failed', `Topic "${name}" has no partition ${body.partition}`);
   }
+  // kafkajs's producer refuses a whole topic while any of its partitions has no leader.
+  const leaderless = topic.partitions.filter((p) => p.leader === null).map((p) => p.partition);
+  if (leaderless.length) {
+    throw new AppError(
+      'broker_unavailable',
+      `Topic "${name}" cannot be written now: ${leaderless.length === 1 ? 'partition' : 'partitions'} ${leaderless.join(', ')} ${leaderless.length === 1 ? 'has' : 'have'} no leader (their brokers are down)`,
+    );
+  }
   const now = new Date().toISOString();
   const messages = Array.from({ length: body.count }, (_, i) => ({
     key: body.key === null ? null : fill(body.key, i, now),
