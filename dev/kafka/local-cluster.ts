@@ -25,8 +25,25 @@ export function clusterIsUp(): boolean {
   }
 }
 
+/** Whether any node of the cluster runs, e.g. while another test has one node stopped for a moment. */
+function someNodeRuns(): boolean {
+  try {
+    execFileSync('bash', [script, 'status'], { encoding: 'utf8' });
+    return true;
+  } catch (error) {
+    return /^node \d+: pid /m.test(String((error as { stdout?: string }).stdout ?? ''));
+  }
+}
+
 export function ensureCluster(): { startedHere: boolean } {
   if (clusterIsUp()) return { startedHere: false };
+  // A cluster with a node down is someone else's (a broker-down test restarts it soon): wait for it,
+  // and never count it as started here, or stopping it afterwards would pull it from under them.
+  if (someNodeRuns()) {
+    for (let i = 0; i < 120 && !clusterIsUp(); i++) execFileSync('sleep', ['1']);
+    if (!clusterIsUp()) execFileSync('bash', [script, 'start'], { stdio: 'inherit' });
+    return { startedHere: false };
+  }
   execFileSync('bash', [script, 'start'], { stdio: 'inherit' });
   return { startedHere: true };
 }
