@@ -113,6 +113,22 @@ test('produce from the panel, browse newest first, open one message, and read kc
   await expect(page).toHaveURL(/valueAs=base64/);
   await snap(page, 'messages-kcat');
 
+  // A MessagePack value written by kcat: {"order": 42, "ok": true, "big": 2^64-1}, read with the MessagePack decoder.
+  const packed = Buffer.from([
+    0x83, 0xa5, ...Buffer.from('order'), 0x2a, 0xa2, ...Buffer.from('ok'), 0xc3,
+    0xa3, ...Buffer.from('big'), 0xcf, ...Array(8).fill(0xff),
+  ]);
+  await kcatProduce(Buffer.concat([Buffer.from('mp|'), packed, Buffer.from('\n')]), 2);
+  await messages.goto('partitions=2&start=oldest&valueAs=msgpack');
+  await expect(messages.valueDecoder).toHaveValue('msgpack');
+  const mp = messages.row(2, 0);
+  await expect(mp.getByTestId('message-value')).toHaveText('{"order":42,"ok":true,"big":18446744073709551615}');
+  await mp.click();
+  await expect(messages.detail.getByTestId('detail-value')).toHaveText(
+    '{\n  "order": 42,\n  "ok": true,\n  "big": 18446744073709551615\n}',
+  );
+  await snap(page, 'messages-msgpack');
+
   // Browsing joined no consumer group and committed nothing for the topic.
   expect(await groupsOfTopic(request)).toBe(0);
   const added = (await groupList()).filter((g) => !groupsBefore.includes(g));

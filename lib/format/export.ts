@@ -22,6 +22,7 @@ export interface ExportRow {
 function payloadText(payload: Payload, decoder: Decoder): string | null {
   const decoded = decodePayload(payload.base64, decoder);
   if (decoded.as === 'null') return null;
+  if (decoded.compact !== undefined) return decoded.compact;
   if (decoded.as === 'json') {
     try {
       return JSON.stringify(JSON.parse(decoded.text));
