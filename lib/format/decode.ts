@@ -1,3 +1,4 @@
+import { layoutJson } from '@/lib/format/json-text';
 import { msgpackToJson } from '@/lib/format/msgpack';
 
 /**
@@ -52,7 +53,8 @@ function prettyJson(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   try {
-    return JSON.stringify(JSON.parse(trimmed), null, 2);
+    JSON.parse(trimmed); // valid JSON or not; the layout keeps the numbers as written
+    return layoutJson(trimmed, 2);
   } catch {
     return null;
   }
@@ -102,7 +104,8 @@ export function oneLine(decoded: Decoded): string {
   if (decoded.compact !== undefined) return decoded.compact;
   if (decoded.as === 'json') {
     try {
-      return JSON.stringify(JSON.parse(decoded.text));
+      JSON.parse(decoded.text);
+      return layoutJson(decoded.text, 0);
     } catch {
       // fall through to whitespace folding
     }

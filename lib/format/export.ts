@@ -1,4 +1,5 @@
 import { decodePayload, type Decoder } from '@/lib/format/decode';
+import { layoutJson } from '@/lib/format/json-text';
 import type { Compression, Message, Payload } from '@/lib/schemas/message';
 
 export const exportFormats = ['jsonl', 'csv'] as const;
@@ -25,7 +26,8 @@ function payloadText(payload: Payload, decoder: Decoder): string | null {
   if (decoded.compact !== undefined) return decoded.compact;
   if (decoded.as === 'json') {
     try {
-      return JSON.stringify(JSON.parse(decoded.text));
+      JSON.parse(decoded.text);
+      return layoutJson(decoded.text, 0);
     } catch {
       return decoded.text;
     }
