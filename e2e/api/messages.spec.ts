@@ -22,7 +22,8 @@ test('the production server produces and reads back every codec', async ({ reque
   const list = await (await request.get(`${base}/topics/${topic}/messages?start=oldest`)).json();
   const seen = list.messages.map(
     (m: { key: { base64: string }; value: { base64: string }; compression: string }) =>
-      [m.key, m.value].map((p) => Buffer.from(p.base64, 'base64').toString()).join('=') + ` (${m.compression})`,
+      [m.key, m.value].map((p) => Buffer.from(p.base64, 'base64').toString()).join('=') +
+      ` (${m.compression})`,
   );
   expect(seen).toEqual(['none', 'gzip', 'snappy', 'lz4', 'zstd'].map((c) => `${c}=via ${c} (${c})`));
 });
