@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
+import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Produce } from '@/lib/schemas/message';
 import { BOOTSTRAP, dumpBatches, kafkaCli } from '@/dev/kafka/local-cluster';
@@ -168,7 +168,11 @@ describe('transactions', () => {
         [['d'], 'commit'],
       ] as const) {
         const t = await producer.transaction();
-        await t.send({ topic: tx, compression: 1, messages: values.map((value) => ({ value })) });
+        await t.send({
+          topic: tx,
+          compression: CompressionTypes.GZIP,
+          messages: values.map((value) => ({ value })),
+        });
         await (outcome === 'commit' ? t.commit() : t.abort());
       }
     } finally {
