@@ -6,6 +6,7 @@ const labels: Record<Decoder, string> = {
   auto: 'Auto',
   text: 'Text',
   json: 'JSON',
+  msgpack: 'MessagePack',
   hex: 'Hex',
   base64: 'Base64',
 };

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { PayloadBlock } from '@/components/messages/payload-view';
+import { Badge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Spinner } from '@/components/ui/spinner';
@@ -23,6 +24,15 @@ export function messageSize(message: Message): number {
 
 export function isTruncated(message: Message): boolean {
   return message.key.truncated || message.value.truncated || message.headers.some((h) => h.value.truncated);
+}
+
+/** A codec name; "none" is muted so the compressed ones stand out in a column. */
+export function CompressionLabel({ compression }: { compression: Message['compression'] }) {
+  return compression === 'none' ? (
+    <span className="text-zinc-400 dark:text-zinc-500">none</span>
+  ) : (
+    <Badge>{compression}</Badge>
+  );
 }
 
 /** The whole of one message: key, value and headers decoded, sizes, and its own link. */
@@ -76,7 +86,10 @@ export function MessageDetail({
         )}
         <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
           key {formatBytes(shown.key.size)} · value {formatBytes(shown.value.size)} · {shown.headers.length}{' '}
-          {shown.headers.length === 1 ? 'header' : 'headers'} · total {formatBytes(messageSize(shown))}
+          {shown.headers.length === 1 ? 'header' : 'headers'} · total {formatBytes(messageSize(shown))} ·{' '}
+          <span data-testid="detail-compression">
+            {shown.compression === 'none' ? 'not compressed' : `${shown.compression} compressed`}
+          </span>
         </span>
       </div>
       {full.error && <ErrorPanel error={full.error} title="Could not load the whole message" />}

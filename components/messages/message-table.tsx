@@ -1,7 +1,7 @@
 'use client';
 
 import { Fragment, useState } from 'react';
-import { MessageDetail, messageSize } from '@/components/messages/message-detail';
+import { CompressionLabel, MessageDetail, messageSize } from '@/components/messages/message-detail';
 import { PayloadPreview } from '@/components/messages/payload-view';
 import { cx } from '@/components/ui/cx';
 import { IconChevronRight } from '@/components/ui/icons';
@@ -57,6 +57,7 @@ export function MessageTable({
         <col />
         <col className="w-20" />
         <col className="w-20" />
+        <col className="w-20" />
       </colgroup>
       <THead>
         <tr>
@@ -68,6 +69,7 @@ export function MessageTable({
           <Th>Value</Th>
           <Th className="text-right">Headers</Th>
           <Th className="text-right">Size</Th>
+          <Th title="The codec the message's batch was stored with">Codec</Th>
         </tr>
       </THead>
       <TBody>
@@ -124,10 +126,13 @@ export function MessageTable({
                 <NumTd className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">
                   {formatBytes(messageSize(message))}
                 </NumTd>
+                <Td className="py-1.5 text-xs" data-testid="message-compression">
+                  <CompressionLabel compression={message.compression} />
+                </Td>
               </Tr>
               {expanded && (
                 <tr className="bg-zinc-50/70 dark:bg-zinc-950/40">
-                  <td colSpan={8} className="px-4 py-3">
+                  <td colSpan={9} className="px-4 py-3">
                     <MessageDetail
                       clusterId={clusterId}
                       topic={topic}

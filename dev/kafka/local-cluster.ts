@@ -4,7 +4,7 @@
  * stops only what it started.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -53,8 +53,25 @@ export function clusterIsUp(): boolean {
   }
 }
 
+/** Whether any node of the cluster runs, e.g. while another test has one node stopped for a moment. */
+function someNodeRuns(): boolean {
+  try {
+    execFileSync('bash', [script, 'status'], { encoding: 'utf8' });
+    return true;
+  } catch (error) {
+    return /^node \d+: pid /m.test(String((error as { stdout?: string }).stdout ?? ''));
+  }
+}
+
 export function ensureCluster(): { startedHere: boolean } {
   if (clusterIsUp()) return { startedHere: false };
+  // A cluster with a node down is someone else's (a broker-down test restarts it soon): wait for it,
+  // and never count it as started here, or stopping it afterwards would pull it from under them.
+  if (someNodeRuns()) {
+    for (let i = 0; i < 120 && !clusterIsUp(); i++) execFileSync('sleep', ['1']);
+    if (!clusterIsUp()) execFileSync('bash', [script, 'start'], { stdio: 'inherit' });
+    return { startedHere: false };
+  }
   execFileSync('bash', [script, 'start'], { stdio: 'inherit' });
   return { startedHere: true };
 }
@@ -128,4 +145,52 @@ export async function describeGroupWithKafkaTools(group: string) {
       };
     })
     .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+}
+
+/**
+ * Kafka's own view of how a topic's batches are stored (kafka-log-dirs to find each partition's
+ * directory, then kafka-dump-log on its segments): offsets and codec per batch. Local cluster only,
+ * as the segment files are read from disk.
+ */
+export async function dumpBatches(
+  topic: string,
+): Promise<{ partition: number; baseOffset: number; lastOffset: number; codec: string }[]> {
+  const described = JSON.parse(
+    (
+      await kafkaCli('kafka-log-dirs', [
+        '--bootstrap-server',
+        BOOTSTRAP.split(',')[0]!,
+        '--describe',
+        '--topic-list',
+        topic,
+      ])
+    )
+      .trim()
+      .split('\n')
+      .at(-1)!,
+  ) as { brokers: { logDirs: { logDir: string; partitions: { partition: string }[] }[] }[] };
+  const dirs = described.brokers.flatMap((b) =>
+    b.logDirs.flatMap((d) => d.partitions.map((p) => path.join(d.logDir, p.partition))),
+  );
+  const segments = dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => path.join(dir, f)),
+  );
+  const out = await kafkaCli('kafka-dump-log', ['--files', segments.join(',')]);
+  const batches: { partition: number; baseOffset: number; lastOffset: number; codec: string }[] = [];
+  let partition = -1;
+  for (const line of out.split('\n')) {
+    const file = /^Dumping .*-(\d+)\/\d+\.log$/.exec(line);
+    if (file) partition = Number(file[1]);
+    const batch = /baseOffset: (\d+) lastOffset: (\d+) .* compresscodec: (\w+)/.exec(line);
+    if (batch)
+      batches.push({
+        partition,
+        baseOffset: Number(batch[1]),
+        lastOffset: Number(batch[2]),
+        codec: batch[3]!.toLowerCase(),
+      });
+  }
+  return batches;
 }

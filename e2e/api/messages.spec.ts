@@ -20,10 +20,12 @@ test('the production server produces and reads back every codec', async ({ reque
     expect(sent.status(), await sent.text()).toBe(200);
   }
   const list = await (await request.get(`${base}/topics/${topic}/messages?start=oldest`)).json();
-  const seen = list.messages.map((m: { key: { base64: string }; value: { base64: string } }) =>
-    [m.key, m.value].map((p) => Buffer.from(p.base64, 'base64').toString()).join('='),
+  const seen = list.messages.map(
+    (m: { key: { base64: string }; value: { base64: string }; compression: string }) =>
+      [m.key, m.value].map((p) => Buffer.from(p.base64, 'base64').toString()).join('=') +
+      ` (${m.compression})`,
   );
-  expect(seen).toEqual(['none', 'gzip', 'snappy', 'lz4', 'zstd'].map((c) => `${c}=via ${c}`));
+  expect(seen).toEqual(['none', 'gzip', 'snappy', 'lz4', 'zstd'].map((c) => `${c}=via ${c} (${c})`));
 });
 
 test('search streams Server-Sent Events and refuses a bad filter with a 400', async ({ request }) => {

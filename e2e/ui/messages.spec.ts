@@ -70,6 +70,7 @@ test('produce from the panel, browse newest first, open one message, and read kc
   await expect(top).toHaveAttribute('data-offset', '0');
   await expect(top.getByTestId('message-key')).toHaveText('order-42');
   await expect(top.getByTestId('message-value')).toHaveText(value);
+  await expect(top.getByTestId('message-compression')).toHaveText('none');
   await top.click();
   await expect(messages.detail.getByTestId('detail-value')).toHaveText(JSON.stringify(JSON.parse(value), null, 2));
   await expect(messages.detail.getByTestId('message-header')).toHaveAttribute('data-key', 'source');
@@ -87,11 +88,14 @@ test('produce from the panel, browse newest first, open one message, and read kc
   await expect(page).toHaveURL(/valueAs=text/);
   await snap(page, 'messages-single');
 
-  // kcat writes text and binary to partition 1 with gzip; the browser shows those very bytes.
+  // kcat writes text and binary to partition 1 with gzip; the browser shows those very bytes. The
+  // long third message makes the batch worth compressing (librdkafka sends it plain otherwise).
   const binary = Buffer.from([0x00, 0x01, 0xfe, 0xff, 0x7f, 0x10]);
-  await kcatProduce(Buffer.concat([Buffer.from('k1|héllo wörld\nbin|'), binary, Buffer.from('\n')]), 1);
+  const long = `long|${'compressible '.repeat(40)}\n`;
+  await kcatProduce(Buffer.concat([Buffer.from('k1|héllo wörld\nbin|'), binary, Buffer.from(`\n${long}`)]), 1);
   await messages.goto('partitions=1&start=oldest');
-  await expect(messages.rows).toHaveCount(2);
+  await expect(messages.rows).toHaveCount(3);
+  await expect(messages.rows.getByTestId('message-compression')).toHaveText(['gzip', 'gzip', 'gzip']);
   const text = messages.row(1, 0);
   await expect(text.getByTestId('message-key')).toHaveText('k1');
   await expect(text.getByTestId('message-value')).toHaveText('héllo wörld');
@@ -103,10 +107,27 @@ test('produce from the panel, browse newest first, open one message, and read kc
   await text.click();
   await expect(messages.detail.getByTestId('message-header')).toHaveAttribute('data-key', 'h');
   await expect(messages.detail.getByTestId('message-header-value')).toHaveText('v');
+  await expect(messages.detail.getByTestId('detail-compression')).toHaveText('gzip compressed');
   await messages.valueDecoder.selectOption('base64');
   await expect(bin.getByTestId('message-value')).toHaveText(binary.toString('base64'));
   await expect(page).toHaveURL(/valueAs=base64/);
   await snap(page, 'messages-kcat');
+
+  // A MessagePack value written by kcat: {"order": 42, "ok": true, "big": 2^64-1}, read with the MessagePack decoder.
+  const packed = Buffer.from([
+    0x83, 0xa5, ...Buffer.from('order'), 0x2a, 0xa2, ...Buffer.from('ok'), 0xc3,
+    0xa3, ...Buffer.from('big'), 0xcf, ...Array(8).fill(0xff),
+  ]);
+  await kcatProduce(Buffer.concat([Buffer.from('mp|'), packed, Buffer.from('\n')]), 2);
+  await messages.goto('partitions=2&start=oldest&valueAs=msgpack');
+  await expect(messages.valueDecoder).toHaveValue('msgpack');
+  const mp = messages.row(2, 0);
+  await expect(mp.getByTestId('message-value')).toHaveText('{"order":42,"ok":true,"big":18446744073709551615}');
+  await mp.click();
+  await expect(messages.detail.getByTestId('detail-value')).toHaveText(
+    '{\n  "order": 42,\n  "ok": true,\n  "big": 18446744073709551615\n}',
+  );
+  await snap(page, 'messages-msgpack');
 
   // Browsing joined no consumer group and committed nothing for the topic.
   expect(await groupsOfTopic(request)).toBe(0);

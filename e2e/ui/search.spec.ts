@@ -7,9 +7,14 @@ const topic = `e2e-ui-search-${Date.now().toString(36)}-${Math.random().toString
 const shipped = 150;
 const cancelled = 50;
 
-async function produce(request: APIRequestContext, status: string, count: number): Promise<void> {
+async function produce(
+  request: APIRequestContext,
+  status: string,
+  count: number,
+  compression = 'none',
+): Promise<void> {
   const response = await request.post(`${api}/topics/${topic}/messages`, {
-    data: { value: `{"n": {{i}}, "status": "${status}"}`, valueFormat: 'json', count },
+    data: { value: `{"n": {{i}}, "status": "${status}"}`, valueFormat: 'json', count, compression },
   });
   expect(response.status()).toBe(200);
 }
@@ -21,6 +26,7 @@ interface ExportLine {
   key: string | null;
   value: string | null;
   headers: Record<string, string>;
+  compression: string;
 }
 
 test.beforeAll(async ({ request }) => {
@@ -29,7 +35,7 @@ test.beforeAll(async ({ request }) => {
   });
   expect(created.status()).toBe(200);
   await produce(request, 'shipped', shipped);
-  await produce(request, 'cancelled', cancelled);
+  await produce(request, 'cancelled', cancelled, 'zstd');
 });
 
 test.afterAll(async ({ request }) => {
@@ -71,6 +77,7 @@ test('search with a CEL filter finds exactly the matches, stops at the limit, an
     expect(JSON.parse(line.value ?? 'null')).toMatchObject({ status: 'cancelled' });
     expect(line.key).toBeNull();
     expect(line.headers).toEqual({});
+    expect(line.compression).toBe('zstd');
     expect(new Date(line.timestamp).toISOString()).toBe(line.timestamp);
   }
   expect(new Set(lines.map((l) => `${l.partition}:${l.offset}`)).size).toBe(cancelled);
@@ -78,9 +85,9 @@ test('search with a CEL filter finds exactly the matches, stops at the limit, an
   const csv = await messages.export('csv');
   expect(csv.name).toMatch(/\.csv$/);
   const records = csv.text.split('\r\n');
-  expect(records[0]).toBe('partition,offset,timestamp,key,value,headers');
+  expect(records[0]).toBe('partition,offset,timestamp,key,value,headers,compression');
   expect(records).toHaveLength(cancelled + 2);
-  expect(records[1]).toMatch(/^\d+,\d+,[^,]+,,"\{""n"":\d+,""status"":""cancelled""\}",\{\}$/);
+  expect(records[1]).toMatch(/^\d+,\d+,[^,]+,,"\{""n"":\d+,""status"":""cancelled""\}",\{\},zstd$/);
 
   // Text search together with a limit: the scan stops at the limit.
   await messages.search({ q: 'shipped', max: 20 });

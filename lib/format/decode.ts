@@ -1,8 +1,11 @@
+import { layoutJson } from '@/lib/format/json-text';
+import { msgpackToJson } from '@/lib/format/msgpack';
+
 /**
  * Payload decoders. Kafka keys, values and header values are bytes; the API sends them as base64 and the
  * user picks how to read them. Every decoder returns plain text, which the UI renders as text nodes.
  */
-export const decoders = ['auto', 'text', 'json', 'hex', 'base64'] as const;
+export const decoders = ['auto', 'text', 'json', 'msgpack', 'hex', 'base64'] as const;
 export type Decoder = (typeof decoders)[number];
 
 export interface Decoded {
@@ -11,6 +14,8 @@ export interface Decoded {
   as: Exclude<Decoder, 'auto'> | 'null';
   /** Why the chosen decoder could not read the bytes (invalid JSON, invalid UTF-8); the text is then hex. */
   error?: string;
+  /** The text on one line, where the decoder wrote it itself (re-parsing could round big numbers). */
+  compact?: string;
 }
 
 export function parseDecoder(value: string | null | undefined): Decoder {
@@ -48,7 +53,8 @@ function prettyJson(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   try {
-    return JSON.stringify(JSON.parse(trimmed), null, 2);
+    JSON.parse(trimmed); // valid JSON or not; the layout keeps the numbers as written
+    return layoutJson(trimmed, 2);
   } catch {
     return null;
   }
@@ -77,6 +83,13 @@ export function decodePayload(base64: string | null, decoder: Decoder): Decoded 
         ? { text: bytesToHex(bytes), as: 'hex', error: 'Not valid UTF-8: shown as hex' }
         : { text, as: 'text', error: 'Not valid JSON: shown as text' };
     }
+    case 'msgpack': {
+      // Never guessed by `auto`: almost any short byte string is some valid MessagePack value.
+      const json = msgpackToJson(bytes);
+      return json === null
+        ? { text: bytesToHex(bytes), as: 'hex', error: 'Not valid MessagePack: shown as hex' }
+        : { text: json.pretty, as: 'msgpack', compact: json.compact };
+    }
     case 'auto': {
       const text = utf8(bytes);
       if (text === null || !isPrintable(text)) return { text: bytesToHex(bytes), as: 'hex' };
@@ -88,9 +101,11 @@ export function decodePayload(base64: string | null, decoder: Decoder): Decoded 
 
 /** The decoded text on one line, for a table cell: JSON compacted, line breaks shown as spaces. */
 export function oneLine(decoded: Decoded): string {
+  if (decoded.compact !== undefined) return decoded.compact;
   if (decoded.as === 'json') {
     try {
-      return JSON.stringify(JSON.parse(decoded.text));
+      JSON.parse(decoded.text);
+      return layoutJson(decoded.text, 0);
     } catch {
       // fall through to whitespace folding
     }

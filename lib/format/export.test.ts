@@ -22,6 +22,7 @@ const message = (over: Partial<Message> = {}): Message => ({
   key: payload('k'),
   value: payload('v'),
   headers: [],
+  compression: 'none',
   ...over,
 });
 
@@ -32,6 +33,7 @@ const row = (over: Partial<ExportRow> = {}): ExportRow => ({
   key: 'k',
   value: 'v',
   headers: {},
+  compression: 'none',
   ...over,
 });
 
@@ -55,14 +57,16 @@ describe('csvField', () => {
 describe('toCsv', () => {
   it('writes a header line and CRLF-terminated records', () => {
     expect(toCsv([row()])).toBe(
-      'partition,offset,timestamp,key,value,headers\r\n0,7,2024-05-01T14:03:27.005Z,k,v,{}\r\n',
+      'partition,offset,timestamp,key,value,headers,compression\r\n0,7,2024-05-01T14:03:27.005Z,k,v,{},none\r\n',
     );
   });
 
   it('quotes JSON values, nulls become empty fields, headers are a quoted JSON object', () => {
-    const csv = toCsv([row({ key: null, value: '{"a":1,"b":"x, y"}', headers: { h: 'v' } })]);
+    const csv = toCsv([
+      row({ key: null, value: '{"a":1,"b":"x, y"}', headers: { h: 'v' }, compression: 'zstd' }),
+    ]);
     expect(csv.split('\r\n')[1]).toBe(
-      '0,7,2024-05-01T14:03:27.005Z,,"{""a"":1,""b"":""x, y""}","{""h"":""v""}"',
+      '0,7,2024-05-01T14:03:27.005Z,,"{""a"":1,""b"":""x, y""}","{""h"":""v""}",zstd',
     );
   });
 
@@ -73,7 +77,7 @@ describe('toCsv', () => {
   });
 
   it('writes only the header line for no messages', () => {
-    expect(toCsv([])).toBe('partition,offset,timestamp,key,value,headers\r\n');
+    expect(toCsv([])).toBe('partition,offset,timestamp,key,value,headers,compression\r\n');
   });
 });
 
@@ -90,7 +94,7 @@ describe('toJsonLines', () => {
 
 describe('toExportRow', () => {
   it('decodes with the chosen decoders, JSON on one line, timestamps in ISO', () => {
-    const r = toExportRow(message({ value: payload('{\n  "n": 1\n}') }), 'auto', 'auto');
+    const r = toExportRow(message({ value: payload('{\n  "n": 1\n}'), compression: 'lz4' }), 'auto', 'auto');
     expect(r).toEqual({
       partition: 1,
       offset: 42,
@@ -98,6 +102,7 @@ describe('toExportRow', () => {
       key: 'k',
       value: '{"n":1}',
       headers: {},
+      compression: 'lz4',
     });
     expect(toExportRow(message(), 'hex', 'base64')).toMatchObject({ key: '6b', value: 'dg==' });
   });

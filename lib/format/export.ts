@@ -1,5 +1,6 @@
 import { decodePayload, type Decoder } from '@/lib/format/decode';
-import type { Message, Payload } from '@/lib/schemas/message';
+import { layoutJson } from '@/lib/format/json-text';
+import type { Compression, Message, Payload } from '@/lib/schemas/message';
 
 export const exportFormats = ['jsonl', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -14,15 +15,19 @@ export interface ExportRow {
   value: string | null;
   /** Header values read as `auto`; a name sent more than once keeps every value, in order. */
   headers: Record<string, string | string[]>;
+  /** The codec the message was stored with: none, gzip, snappy, lz4, zstd. */
+  compression: Compression;
 }
 
 /** The decoded text of a payload; JSON compacted to one line, other text kept exactly as decoded. */
 function payloadText(payload: Payload, decoder: Decoder): string | null {
   const decoded = decodePayload(payload.base64, decoder);
   if (decoded.as === 'null') return null;
+  if (decoded.compact !== undefined) return decoded.compact;
   if (decoded.as === 'json') {
     try {
-      return JSON.stringify(JSON.parse(decoded.text));
+      JSON.parse(decoded.text);
+      return layoutJson(decoded.text, 0);
     } catch {
       return decoded.text;
     }
@@ -44,6 +49,7 @@ export function toExportRow(message: Message, keyAs: Decoder, valueAs: Decoder):
     key: payloadText(message.key, keyAs),
     value: payloadText(message.value, valueAs),
     headers,
+    compression: message.compression,
   };
 }
 
@@ -52,7 +58,7 @@ export function toJsonLines(rows: ExportRow[]): string {
   return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
 }
 
-const csvColumns = ['partition', 'offset', 'timestamp', 'key', 'value', 'headers'] as const;
+const csvColumns = ['partition', 'offset', 'timestamp', 'key', 'value', 'headers', 'compression'] as const;
 
 /** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break; quotes doubled. */
 export function csvField(value: string | number | null): string {
@@ -69,7 +75,15 @@ export function toCsv(rows: ExportRow[]): string {
   const lines = [csvColumns.join(',')];
   for (const row of rows) {
     lines.push(
-      [row.partition, row.offset, row.timestamp, row.key, row.value, JSON.stringify(row.headers)]
+      [
+        row.partition,
+        row.offset,
+        row.timestamp,
+        row.key,
+        row.value,
+        JSON.stringify(row.headers),
+        row.compression,
+      ]
         .map(csvField)
         .join(','),
     );

@@ -10,6 +10,7 @@ const msg = (partition: number, offset: number, timestamp: number) => ({
   key: payload,
   value: payload,
   headers: [],
+  compression: 'none' as const,
 });
 
 describe('parseBrowseSearch', () => {

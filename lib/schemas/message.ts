@@ -9,6 +9,10 @@ export const PayloadSchema = z.object({
 });
 export type Payload = z.infer<typeof PayloadSchema>;
 
+/** Kafka's codec ids are the indexes: none 0, gzip 1, snappy 2, lz4 3, zstd 4. */
+export const compressions = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
+export type Compression = (typeof compressions)[number];
+
 export const MessageSchema = z.object({
   partition: z.number().int(),
   offset: z.number(),
@@ -16,6 +20,8 @@ export const MessageSchema = z.object({
   key: PayloadSchema,
   value: PayloadSchema,
   headers: z.array(z.object({ key: z.string(), value: PayloadSchema })),
+  /** The codec of the batch the message was stored in. */
+  compression: z.enum(compressions),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -61,8 +67,6 @@ export const MessageListSchema = z.object({
   unavailable: z.array(z.object({ partition: z.number().int(), reason: z.string() })),
 });
 export type MessageList = z.infer<typeof MessageListSchema>;
-
-export const compressions = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 
 export const ProduceSchema = z.object({
   /** Chosen partition; by key (or round-robin without a key) when absent. */

@@ -53,6 +53,8 @@ interface KafkaLikeError {
   type?: string;
   message?: string;
   originalError?: unknown;
+  /** Where kafkajs puts the last error once its retries run out. */
+  cause?: unknown;
   /** KafkaJSAggregateError (createTopics) and KafkaJSDeleteTopicRecordsError carry the broker errors here. */
   errors?: KafkaLikeError[];
   error?: KafkaLikeError;
@@ -116,7 +118,7 @@ export function toAppError(error: unknown, context: string, cluster?: ClusterCon
   if (access) return access;
   const outer = (error ?? {}) as KafkaLikeError;
   const e = outer.errors?.[0] ?? outer.partitions?.find((p) => p.error)?.error ?? outer;
-  const original = (e.originalError ?? e.error) as KafkaLikeError | undefined;
+  const original = (e.originalError ?? e.error ?? e.cause) as KafkaLikeError | undefined;
   const type = e.type ?? original?.type;
   if (type && BY_TYPE[type])
     return new AppError(BY_TYPE[type], `${context}: ${original?.message ?? e.message ?? type}`, error);

@@ -3,39 +3,70 @@ import FetchRequests from 'kafkajs/src/protocol/requests/fetch/index.js';
 import { sendTo } from '@/server/kafka/brokers-access';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
 import { errorName } from '@/server/kafka/protocol/protocol-error';
+import { Reader } from '@/server/kafka/protocol/reader';
+import { decodeRecordSet, type FetchedRecord } from '@/server/kafka/record-batch';
 import type { ClusterClients } from '@/server/kafka/registry';
 
-export interface FetchedRecord {
-  offset: string;
-  timestamp: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Record<string, Buffer | Buffer[] | null>;
-  isControlRecord?: boolean;
-}
+export type { FetchedRecord } from '@/server/kafka/record-batch';
 
-interface FetchResponse {
-  responses: {
-    topicName: string;
-    partitions: { partition: number; errorCode: number; highWatermark: string; messages: FetchedRecord[] }[];
-  }[];
+interface RawPartition {
+  partition: number;
+  errorCode: number;
+  records: Buffer | null;
 }
 
 const FETCH_API_KEY = 1;
+const MIN_VERSION = 4; // the first with record batches (magic 2), Kafka 0.11
+const MAX_VERSION = 11; // the last before flexible versions
+
+/**
+ * Fetch response v4-v11, decoded here so record sets reach our record-batch decoder untouched
+ * (kafkajs's decoder loses each batch's codec).
+ *
+ * Fetch Response => throttle_time_ms int32 [error_code int16 session_id int32 (v7+)]
+ *   [topic string [partition int32 error_code int16 high_watermark int64 last_stable_offset int64
+ *   [log_start_offset int64 (v5+)] [aborted_transactions: producer_id int64 first_offset int64]
+ *   [preferred_read_replica int32 (v11+)] records bytes]]
+ */
+function decodeFetchResponse(version: number, payload: Buffer): RawPartition[] {
+  const reader = new Reader(payload);
+  reader.int32();
+  if (version >= 7) {
+    const errorCode = reader.int16();
+    reader.int32();
+    if (errorCode !== 0) throw new Error(errorName(errorCode));
+  }
+  const partitions: RawPartition[] = [];
+  for (let topics = reader.int32(); topics > 0; topics--) {
+    reader.string();
+    for (let count = reader.int32(); count > 0; count--) {
+      const partition = reader.int32();
+      const errorCode = reader.int16();
+      reader.pos += 16; // high watermark, last stable offset
+      if (version >= 5) reader.pos += 8; // log start offset
+      const aborted = reader.int32();
+      if (aborted > 0) reader.pos += aborted * 16;
+      if (version >= 11) reader.pos += 4; // preferred read replica
+      const size = reader.int32();
+      partitions.push({ partition, errorCode, records: size < 0 ? null : reader.bytes(size) });
+    }
+  }
+  return partitions;
+}
 
 function fetchRequest(
   broker: RawBroker,
   topic: string,
   partitions: { partition: number; offset: number }[],
   maxBytesPerPartition: number,
-): ProtocolRequest<FetchResponse> {
+): ProtocolRequest<RawPartition[]> {
   const range = broker.versions?.[FETCH_API_KEY];
-  const version = Math.min(11, range?.maxVersion ?? 4);
-  const { request, response } = (
-    FetchRequests as { protocol: (a: { version: number }) => (o: unknown) => ProtocolRequest<FetchResponse> }
+  const version = Math.max(MIN_VERSION, Math.min(MAX_VERSION, range?.maxVersion ?? MIN_VERSION));
+  const { request } = (
+    FetchRequests as { protocol: (a: { version: number }) => (o: unknown) => ProtocolRequest<unknown> }
   ).protocol({ version })({
     replicaId: -1,
-    // Up to the high watermark, like the counts elsewhere in the console; control records are dropped below.
+    // Up to the high watermark, like the counts elsewhere in the console; control records are dropped.
     isolationLevel: 0,
     maxWaitTime: 0,
     minBytes: 0,
@@ -51,7 +82,13 @@ function fetchRequest(
       },
     ],
   });
-  return { request, response: { ...response, parse: async (decoded) => decoded } };
+  return {
+    request,
+    response: {
+      decode: async (payload) => decodeFetchResponse(version, payload),
+      parse: async (decoded) => decoded,
+    },
+  };
 }
 
 export interface PartitionFetch {
@@ -80,15 +117,18 @@ export async function fetchFrom(
         const response = await sendTo(clients, leader, (broker) =>
           fetchRequest(broker, topic, list, maxBytesPerPartition),
         );
-        for (const t of response.responses) {
-          for (const p of t.partitions) {
-            const last = p.messages.at(-1);
-            result.set(p.partition, {
-              records: p.errorCode === 0 ? p.messages.filter((m) => !m.isControlRecord) : [],
-              nextOffset: p.errorCode === 0 && last ? Number(last.offset) + 1 : null,
-              error: p.errorCode === 0 ? null : errorName(p.errorCode),
-            });
+        for (const p of response) {
+          if (p.errorCode !== 0) {
+            result.set(p.partition, { records: [], nextOffset: null, error: errorName(p.errorCode) });
+            continue;
           }
+          const set = await decodeRecordSet(p.records).catch((error: Error) => error);
+          result.set(
+            p.partition,
+            set instanceof Error
+              ? { records: [], nextOffset: null, error: `undecodable records: ${set.message}` }
+              : { ...set, error: null },
+          );
         }
       } catch (error) {
         for (const p of list)

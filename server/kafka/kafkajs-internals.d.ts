@@ -73,6 +73,13 @@ declare module 'kafkajs/src/protocol/requests/fetch/index.js' {
   const Fetch: unknown;
   export default Fetch;
 }
+declare module 'kafkajs/src/protocol/messageSet/decoder.js' {
+  const decodeMessageSet: (
+    decoder: import('kafkajs/src/protocol/decoder.js').default,
+    size: number,
+  ) => Promise<unknown[]>;
+  export default decodeMessageSet;
+}
 declare module 'kafkajs-snappy' {
   const SnappyCodec: () => {
     compress: (encoder: unknown) => Promise<Buffer>;

@@ -57,9 +57,10 @@ export async function produceMessages(
   try {
     metadata = await send();
   } catch (error) {
-    // A topic deleted since this producer last sent to it poisons its metadata refresh (see resetProducer):
-    // nothing was written, so a fresh producer may try once more.
-    if (!mentionsUnknownTopic(error)) throw error;
+    // The producer refreshes metadata for every topic it ever sent to and fails every send while one
+    // of them is deleted or has a partition without a leader (see resetProducer): nothing was
+    // written, so a fresh producer, which knows only this topic, may try once more.
+    if (!poisonsMetadata(error)) throw error;
     resetProducer(clients);
     metadata = await send();
   }
@@ -78,9 +79,16 @@ export async function produceMessages(
   });
 }
 
-function mentionsUnknownTopic(error: unknown): boolean {
-  for (let e = error as { type?: string; originalError?: unknown } | undefined; e; e = e.originalError as typeof e) {
-    if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION') return true;
+const POISONING = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/** kafkajs wraps the protocol error once retries run out, as `cause` or `originalError`. */
+function poisonsMetadata(error: unknown): boolean {
+  for (
+    let e = error as { type?: string; originalError?: unknown; cause?: unknown } | undefined;
+    e;
+    e = (e.originalError ?? e.cause) as typeof e
+  ) {
+    if (e.type && POISONING.has(e.type)) return true;
   }
   return false;
 }

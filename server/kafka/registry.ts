@@ -132,7 +132,8 @@ export async function producerFor(clients: ClusterClients): Promise<Producer> {
 
 /**
  * kafkajs's producer keeps refreshing metadata for every topic it ever sent to, and fails all sends
- * once one of them is deleted: drop it, and the next send starts a fresh one.
+ * once one of them is deleted or has a partition without a leader: drop it, and the next send
+ * starts a fresh one.
  */
 export function resetProducer(clients: ClusterClients): void {
   const old = clients.producer;

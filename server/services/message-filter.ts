@@ -1,7 +1,8 @@
 import 'server-only';
 import { Environment } from '@marcbachmann/cel-js';
-import type { FetchedRecord } from '@/server/kafka/fetch';
 import { AppError } from '@/server/http/app-error';
+import type { FetchedRecord } from '@/server/kafka/fetch';
+import { mayMatch, requirements } from '@/server/services/filter-prefilter';
 
 /**
  * Filters for search and tail. `q` is plain text; `filter` is CEL, evaluated by an interpreter:
@@ -12,76 +13,117 @@ export interface RecordFilter {
 }
 
 const utf8 = (buffer: Buffer | null | undefined) => (buffer ? buffer.toString('utf8') : '');
+const UNSET = Symbol('unset');
 
-function headerMap(record: FetchedRecord): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record.headers ?? {})) {
-    out[key] = utf8(Array.isArray(value) ? value[0] : value);
+/**
+ * The variables of one record, each computed when the expression first reads it: a filter on
+ * `json.status` never decodes the key, and `partition == 2` never parses JSON or makes BigInts
+ * for offsets. The interpreter reads variables as properties, so getters are enough.
+ */
+class RecordVariables {
+  #partition: number;
+  #record: FetchedRecord;
+  #value: string | undefined;
+  #json: unknown = UNSET;
+
+  constructor(partition: number, record: FetchedRecord) {
+    this.#partition = partition;
+    this.#record = record;
   }
-  return out;
+
+  get key(): string {
+    return utf8(this.#record.key);
+  }
+
+  get value(): string {
+    return (this.#value ??= utf8(this.#record.value));
+  }
+
+  /** The first value of each header name. */
+  get headers(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const h of this.#record.headers) if (!(h.key in out)) out[h.key] = utf8(h.value);
+    return out;
+  }
+
+  get partition(): bigint {
+    return BigInt(this.#partition);
+  }
+
+  get offset(): bigint {
+    return BigInt(this.#record.offset);
+  }
+
+  get timestamp(): bigint {
+    return BigInt(this.#record.timestamp);
+  }
+
+  get size(): bigint {
+    return BigInt((this.#record.value?.length ?? 0) + (this.#record.key?.length ?? 0));
+  }
+
+  /** The parsed value, or null when it is not JSON. */
+  get json(): unknown {
+    if (this.#json === UNSET) {
+      try {
+        this.#json = JSON.parse(this.value);
+      } catch {
+        this.#json = null;
+      }
+    }
+    return this.#json;
+  }
+}
+
+/**
+ * Plain text in key, value or any header value, looked for in the raw bytes: for UTF-8 text,
+ * containing the needle's bytes is the same as containing the needle once decoded, and no
+ * record is decoded. A needle that cannot round-trip through UTF-8 falls back to decoding.
+ */
+function textMatcher(needle: string): (record: FetchedRecord) => boolean {
+  const bytes = Buffer.from(needle);
+  const has =
+    bytes.toString('utf8') === needle && !needle.includes('\uFFFD')
+      ? (b: Buffer | null) => b !== null && b.indexOf(bytes) >= 0
+      : (b: Buffer | null) => utf8(b).includes(needle);
+  return (record) => has(record.key) || has(record.value) || record.headers.some((h) => has(h.value));
+}
+
+function compileExpression(filter: string): RecordFilter {
+  try {
+    // Declared variables: a typo or a non-boolean filter is refused before the scan starts.
+    const env = new Environment()
+      .registerVariable('key', 'string')
+      .registerVariable('value', 'string')
+      .registerVariable('headers', 'map<string, string>')
+      .registerVariable('partition', 'int')
+      .registerVariable('offset', 'int')
+      .registerVariable('timestamp', 'int')
+      .registerVariable('size', 'int')
+      .registerVariable('json', 'dyn');
+    const checked = env.check(filter);
+    if (!checked.valid) throw checked.error ?? new Error('invalid expression');
+    if (checked.type !== 'bool' && checked.type !== 'dyn')
+      throw new Error(`the expression gives a ${checked.type}, not true or false`);
+    const program = env.parse(filter);
+    const needed = requirements(program.ast);
+    return (partition, record) => {
+      if (needed.length && !mayMatch(needed, record)) return false;
+      try {
+        return program(new RecordVariables(partition, record)) === true;
+      } catch {
+        return false; // a field missing in this message: it does not match
+      }
+    };
+  } catch (error) {
+    throw new AppError('validation_failed', `Filter: ${(error as Error).message.split('\n')[0]}`);
+  }
 }
 
 export function compileFilter(q: string, filter: string): RecordFilter {
   const needle = q.trim();
-  let program: ((context: Record<string, unknown>) => unknown) | null = null;
-  const usesJson = /\bjson\b/.test(filter);
-  if (filter.trim()) {
-    try {
-      // Declared variables: a typo or a non-boolean filter is refused before the scan starts.
-      const env = new Environment()
-        .registerVariable('key', 'string')
-        .registerVariable('value', 'string')
-        .registerVariable('headers', 'map<string, string>')
-        .registerVariable('partition', 'int')
-        .registerVariable('offset', 'int')
-        .registerVariable('timestamp', 'int')
-        .registerVariable('size', 'int')
-        .registerVariable('json', 'dyn');
-      const checked = env.check(filter);
-      if (!checked.valid) throw checked.error ?? new Error('invalid expression');
-      if (checked.type !== 'bool' && checked.type !== 'dyn')
-        throw new Error(`the expression gives a ${checked.type}, not true or false`);
-      const parsed = env.parse(filter);
-      program = (context) => parsed(context);
-    } catch (error) {
-      throw new AppError('validation_failed', `Filter: ${(error as Error).message.split('\n')[0]}`);
-    }
-  }
-  return (partition, record) => {
-    const key = utf8(record.key);
-    const value = utf8(record.value);
-    const headers = headerMap(record);
-    if (
-      needle &&
-      !key.includes(needle) &&
-      !value.includes(needle) &&
-      !Object.values(headers).some((h) => h.includes(needle))
-    ) {
-      return false;
-    }
-    if (!program) return true;
-    let json: unknown = null;
-    if (usesJson) {
-      try {
-        json = JSON.parse(value);
-      } catch {
-        json = null;
-      }
-    }
-    try {
-      const result = program({
-        key,
-        value,
-        headers,
-        partition: BigInt(partition),
-        offset: BigInt(record.offset),
-        timestamp: BigInt(record.timestamp),
-        size: BigInt((record.value?.length ?? 0) + (record.key?.length ?? 0)),
-        json,
-      });
-      return result === true;
-    } catch {
-      return false; // a field missing in this message: it does not match
-    }
-  };
+  const text = needle ? textMatcher(needle) : null;
+  const expression = filter.trim() ? compileExpression(filter) : null;
+  if (!expression) return text ? (_, record) => text(record) : () => true;
+  return text ? (partition, record) => text(record) && expression(partition, record) : expression;
 }

@@ -30,16 +30,14 @@ function payload(buffer: Buffer | null | undefined, maxBytes: number): Payload {
 }
 
 export function toMessage(partition: number, record: FetchedRecord, maxBytes: number): Message {
-  const headers = Object.entries(record.headers ?? {}).flatMap(([key, value]) =>
-    (Array.isArray(value) ? value : [value]).map((v) => ({ key, value: payload(v, maxBytes) })),
-  );
   return {
     partition,
-    offset: Number(record.offset),
-    timestamp: Number(record.timestamp),
+    offset: record.offset,
+    timestamp: record.timestamp,
     key: payload(record.key, maxBytes),
     value: payload(record.value, maxBytes),
-    headers,
+    headers: record.headers.map((h) => ({ key: h.key, value: payload(h.value, maxBytes) })),
+    compression: record.compression,
   };
 }
 
@@ -142,13 +140,13 @@ export async function browseMessages(
           continue;
         }
         // A fetch returns whole batches, so it can start before the requested offset.
-        const fresh = result.records.filter((r) => Number(r.offset) >= s.cursor && Number(r.offset) < s.high);
+        const fresh = result.records.filter((r) => r.offset >= s.cursor && r.offset < s.high);
         const taken = fresh.slice(0, query.limit - s.records.length);
         s.records.push(...taken);
         // Step past what was read, transaction markers and compacted gaps included; nothing read ends the range.
         s.cursor =
           taken.length < fresh.length
-            ? Number(taken.at(-1)!.offset) + 1
+            ? taken.at(-1)!.offset + 1
             : result.nextOffset !== null && result.nextOffset > s.cursor
               ? result.nextOffset
               : s.high;
@@ -211,6 +209,14 @@ export async function produce(cluster: ClusterConfig, name: string, body: Produc
   const topic = await topicMeta(cluster, name);
   if (body.partition !== undefined && !topic.partitions.some((p) => p.partition === body.partition)) {
     throw new AppError('validation_failed', `Topic "${name}" has no partition ${body.partition}`);
+  }
+  // kafkajs's producer refuses a whole topic while any of its partitions has no leader.
+  const leaderless = topic.partitions.filter((p) => p.leader === null).map((p) => p.partition);
+  if (leaderless.length) {
+    throw new AppError(
+      'broker_unavailable',
+      `Topic "${name}" cannot be written now: ${leaderless.length === 1 ? 'partition' : 'partitions'} ${leaderless.join(', ')} ${leaderless.length === 1 ? 'has' : 'have'} no leader (their brokers are down)`,
+    );
   }
   const now = new Date().toISOString();
   const messages = Array.from({ length: body.count }, (_, i) => ({

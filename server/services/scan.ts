@@ -97,16 +97,15 @@ async function scan(
       );
       let progressed = false;
       const positionBefore = new Map(active.map(([p, c]) => [p, c.position]));
-      const unavailable: { partition: number; reason: string }[] = [];
+      const failed: { partition: number; reason: string }[] = [];
       for (const [partition, cursor] of active) {
         const result = fetched.get(partition);
         if (!result || result.error) {
-          unavailable.push({ partition, reason: result?.error ?? 'no answer' });
-          args.cursors.delete(partition);
+          failed.push({ partition, reason: result?.error ?? 'no answer' });
           continue;
         }
         for (const record of result.records) {
-          const offset = Number(record.offset);
+          const offset = record.offset;
           if (offset < cursor.position || (!args.follow && offset >= cursor.end)) continue;
           cursor.position = offset + 1;
           scanned += 1;
@@ -123,11 +122,39 @@ async function scan(
         }
         if (cursor.position !== positionBefore.get(partition)) progressed = true;
       }
+      const unavailable = await rerouteOrDrop(args.cluster, args.topic, args.cursors, failed);
       if (unavailable.length) channel.send('notice', { unavailable });
       flush();
       if (!progressed) await new Promise((r) => setTimeout(r, args.follow ? 500 : 50));
     }
   }
+}
+
+/**
+ * Partitions whose read failed: when the topic's metadata names another leader now (the old one
+ * stopped and a replica took over), the cursor reads from it next round; the others are dropped
+ * from the scan and returned, to be named in a notice.
+ */
+async function rerouteOrDrop(
+  cluster: ClusterConfig,
+  topic: string,
+  cursors: Map<number, Cursor>,
+  failed: { partition: number; reason: string }[],
+): Promise<{ partition: number; reason: string }[]> {
+  if (failed.length === 0) return [];
+  const fresh = await topicMeta(cluster, topic).catch(() => null);
+  const dropped: { partition: number; reason: string }[] = [];
+  for (const f of failed) {
+    const cursor = cursors.get(f.partition);
+    const leader = fresh?.partitions.find((p) => p.partition === f.partition)?.leader ?? null;
+    if (cursor && leader !== null && leader !== cursor.leader) {
+      cursor.leader = leader;
+      continue;
+    }
+    cursors.delete(f.partition);
+    dropped.push(leader === null && fresh ? { ...f, reason: 'no leader' } : f);
+  }
+  return dropped;
 }
 
 type Stream = (channel: SseChannel) => Promise<void>;

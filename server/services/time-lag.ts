@@ -31,8 +31,8 @@ async function timestampsAt(
       });
       const fetched = await fetchFrom(clients, topic, withLeaders, PEEK_BYTES);
       for (const w of list) {
-        const record = fetched.get(w.partition)?.records.find((r) => Number(r.offset) >= w.offset);
-        if (record) result.set(partitionKey(topic, w.partition), Number(record.timestamp));
+        const record = fetched.get(w.partition)?.records.find((r) => r.offset >= w.offset);
+        if (record) result.set(partitionKey(topic, w.partition), record.timestamp);
       }
     }),
   );
