@@ -61,7 +61,6 @@ interface KafkaLikeError {
   partitions?: { error?: KafkaLikeError | null }[];
   code?: string;
   broker?: string;
-  cause?: unknown;
 }
 
 /** The error and every error it wraps (kafkajs nests them in originalError, retries in errors). */

@@ -57,6 +57,8 @@ beforeAll(async () => {
   const sasl = bootstrapOf(creds.ports.saslPlaintext);
   const env: Record<string, string> = {
     KAFKASCOPE_LOG_LEVEL: 'debug',
+    // This test is about cluster connections; the console's own login is off, explicitly.
+    KAFKASCOPE_AUTH: 'none',
     KAFKA_CLUSTERS_0_NAME: 'good',
     KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: bootstrapOf(creds.ports.saslSsl),
     KAFKA_CLUSTERS_0_SASL_MECHANISM: 'scram-sha-512',
