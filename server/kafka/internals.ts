@@ -39,6 +39,7 @@ export interface RawCluster {
   getNodeIds(): number[];
   findBroker(args: { nodeId: string | number }): Promise<RawBroker>;
   brokerPool: {
+    createBroker: (options: unknown) => RawBroker;
     withBroker<T>(callback: (args: { nodeId: string; broker: RawBroker }) => Promise<T>): Promise<T>;
   };
 }

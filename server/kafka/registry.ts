@@ -4,7 +4,8 @@ import Cluster from 'kafkajs/src/cluster/index.js';
 import { createLogger } from 'kafkajs/src/loggers/index.js';
 import socketFactory from 'kafkajs/src/network/socketFactory.js';
 import type { ClusterConfig } from '@/server/config/schema';
-import type { RawCluster } from '@/server/kafka/internals';
+import type { RawBroker, RawCluster } from '@/server/kafka/internals';
+import { metadataRequest } from '@/server/kafka/protocol/metadata';
 import '@/server/kafka/codecs';
 import { toAppError } from '@/server/kafka/errors';
 import { instrumentKafkaRequests, labelSocketFactory } from '@/server/kafka/instrument';
@@ -78,7 +79,28 @@ function create(config: ClusterConfig): ClusterClients {
     metadataMaxAge: 30_000,
     offsets: new Map(),
   });
+  brokersOnlyMetadata(raw as unknown as RawCluster);
   return { config, kafka, admin: kafka.admin({ retry: base.retry }), raw, connected: null, producer: null };
+}
+
+/**
+ * The raw cluster refreshes its broker list every 30 s. Left to kafkajs, that refresh asks for the
+ * metadata of every topic (it sends an empty topic list as "all") and fails as a whole on the first
+ * partition without a leader: one offline partition would make every read of the cluster fail, and
+ * a cluster of thousands of topics would pay for their metadata twice a minute. Its brokers ask for
+ * brokers only, through our Metadata request, which keeps partition errors as data.
+ */
+function brokersOnlyMetadata(raw: RawCluster): void {
+  const pool = raw.brokerPool;
+  const patch = (broker: RawBroker): RawBroker => {
+    const original = broker.metadata.bind(broker);
+    broker.metadata = (topics: string[]) =>
+      topics.length === 0 ? broker.connectionPool.send(metadataRequest(broker, [])) : original(topics);
+    return broker;
+  };
+  // Every broker, the seed broker included, is made by createBroker.
+  const create = pool.createBroker.bind(pool);
+  pool.createBroker = (options: unknown) => patch(create(options));
 }
 
 const store = globalThis as unknown as { __kafkascopeClients?: Map<string, ClusterClients> };

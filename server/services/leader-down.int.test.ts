@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNode, stopNode } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import type { SseChannel } from '@/server/http/sse';
-import { disconnectAll } from '@/server/kafka/registry';
+import { clientsFor, disconnectAll } from '@/server/kafka/registry';
+import { checkReadiness } from '@/server/services/clusters';
 import { browseMessages, produce } from '@/server/services/messages';
 import { searchStream, tailStream } from '@/server/services/scan';
 import { invalidateCluster } from '@/server/services/snapshot';
@@ -170,6 +171,14 @@ describe('a partition leader down', () => {
         () => getTopic(local, topic),
         (t) => t.partitionDetails.filter((p) => p.leader === null).length === lost.length,
       );
+      await expectPartialResults(lost);
+
+      // The client's periodic broker refresh (every 30 s; forced here) must not trip over the
+      // leaderless partitions: the cluster stays up, and its pages keep loading.
+      await clientsFor(local).raw.refreshMetadata();
+      expect((await checkReadiness([local])).clusters[0]).toMatchObject({ status: 'up', brokers: 2 });
+      invalidateCluster(local);
+      await timed(() => getTopic(local, topic));
       await expectPartialResults(lost);
 
       // Writing to a topic with a leaderless partition is refused at once, naming the partitions.
