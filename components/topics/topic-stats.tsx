@@ -20,19 +20,7 @@ export function TopicStats({ topic }: { topic: TopicDetail }) {
         detail="copies of each partition"
         data-testid="topic-rf"
       />
-      <StatCard
-        label="Messages"
-        data-testid="topic-messages"
-        data-value={topic.messages ?? undefined}
-        value={
-          <span title={formatCount(topic.messages)}>
-            {topic.messages !== null && topic.messages >= 1e6
-              ? compactCount(topic.messages)
-              : formatCount(topic.messages)}
-          </span>
-        }
-        detail="high minus low watermarks"
-      />
+      <MessagesCard topic={topic} />
       <StatCard
         label="Size"
         value={formatBytes(topic.sizeBytes)}
@@ -53,5 +41,33 @@ export function TopicStats({ topic }: { topic: TopicDetail }) {
         }
       />
     </div>
+  );
+}
+
+/** With a partition offline its watermarks are unknown: show what the readable partitions hold, and say so. */
+function MessagesCard({ topic }: { topic: TopicDetail }) {
+  const unknown = topic.partitionDetails.filter((p) => p.messages === null).length;
+  const known =
+    topic.messages ??
+    (unknown < topic.partitionDetails.length
+      ? topic.partitionDetails.reduce((sum, p) => sum + (p.messages ?? 0), 0)
+      : null);
+  return (
+    <StatCard
+      label="Messages"
+      data-testid="topic-messages"
+      data-value={topic.messages ?? undefined}
+      value={
+        <span title={formatCount(known)}>
+          {topic.messages === null && known !== null ? '≥ ' : ''}
+          {known !== null && known >= 1e6 ? compactCount(known) : formatCount(known)}
+        </span>
+      }
+      detail={
+        topic.messages === null && unknown > 0
+          ? `${plural(unknown, 'partition')} unreadable`
+          : 'high minus low watermarks'
+      }
+    />
   );
 }

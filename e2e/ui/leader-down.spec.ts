@@ -53,6 +53,10 @@ test('with one partition leader stopped, browse and search show the other partit
 
     await messages.goto('start=oldest');
     await expect(messages.unavailable).toBeVisible();
+    // The header counts what the readable partitions hold, and says how many it cannot read.
+    const count = page.getByTestId('topic-messages');
+    await expect(count).toContainText(`≥ ${others * PER_PARTITION}`);
+    await expect(count).toContainText(`${lost.length} partition${lost.length > 1 ? 's' : ''} unreadable`);
     for (const p of lost) await expect(messages.unavailable).toContainText(`partition ${p} (no leader)`);
     await expect(messages.rows).toHaveCount(others * PER_PARTITION);
     for (const p of lost)
