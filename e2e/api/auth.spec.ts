@@ -63,6 +63,39 @@ test('repeated failures for one user are slowed down', async ({ baseURL }) => {
   await ctx.dispose();
 });
 
+test('parallel guesses are counted before they are checked; a forged X-Forwarded-For does not reset the block', async ({
+  baseURL,
+}) => {
+  const ctx = await anonymous(baseURL!);
+  const username = `burst-${Date.now().toString(36)}`;
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      ctx.post('/api/auth/login', {
+        data: { username, password: `guess-${i}` },
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+      }),
+    ),
+  );
+  const statuses = responses.map((r) => r.status());
+  // Only the 5 free attempts reach the password check; everyone else is told to wait.
+  expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+  const blocked = responses.find((r) => r.status() === 429)!;
+  expect((await blocked.json()).error).toMatchObject({
+    code: 'too_many_requests',
+    message: expect.stringMatching(/^Too many failed attempts: try again in \d+ s$/),
+  });
+  // No proxy is trusted here: a new X-Forwarded-For is not a new caller.
+  for (const forged of ['198.51.100.1', '198.51.100.2, 10.0.0.1']) {
+    const again = await ctx.post('/api/auth/login', {
+      data: { username, password: 'another-guess' },
+      headers: { 'x-forwarded-for': forged },
+    });
+    expect(again.status()).toBe(429);
+  }
+  await ctx.dispose();
+});
+
 test('pages answer with a strict CSP and security headers; signed-out pages redirect to the login', async ({
   baseURL,
 }) => {

@@ -44,6 +44,11 @@ export interface AuthConfig {
   secureCookies: 'auto' | 'always';
   /** The origin browsers use, when the console sits behind a proxy that rewrites Host. */
   publicOrigin: string | null;
+  /**
+   * How many reverse proxies stand in front of the console (KAFKASCOPE_TRUSTED_PROXIES). Only then are
+   * X-Forwarded-For/-Host/-Proto believed: without a proxy, any client can send them.
+   */
+  trustedProxies: number;
 }
 
 const UserSchema = z.object({
@@ -170,6 +175,15 @@ function loadOidc(env: Env): OidcConfig | null {
   };
 }
 
+function nonNegativeInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 10)
+    throw new AuthConfigError(`${name}: expected a whole number from 0 to 10`);
+  return value;
+}
+
 function positiveInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -218,6 +232,7 @@ export function loadAuthConfig(env: Env = process.env): AuthConfig {
     sessionTtlSeconds: positiveInt(env, 'KAFKASCOPE_SESSION_TTL_MINUTES', 480) * 60,
     secureCookies: secure === 'true' ? 'always' : 'auto',
     publicOrigin,
+    trustedProxies: nonNegativeInt(env, 'KAFKASCOPE_TRUSTED_PROXIES', 0),
   };
 }
 

@@ -4,32 +4,35 @@ import { actions, roleAllows } from '@/lib/schemas/auth';
 import { getAuthConfig } from '@/server/auth/config';
 import { dummyHash, verifyPassword } from '@/server/auth/password';
 import type { Session } from '@/server/auth/session';
-import { recordFailure, recordSuccess, retryAfterMs } from '@/server/auth/throttle';
+import { beginAttempt, recordSuccess } from '@/server/auth/throttle';
 import { AppError } from '@/server/http/app-error';
-
-export function clientIp(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
-}
+import { clientAddress } from '@/server/http/client-address';
 
 /** Checks a user name and password; one message for every failure, so it tells nothing about which users exist. */
 export async function checkPassword(request: Request, input: LoginInput): Promise<Session> {
   const config = getAuthConfig();
   if (config.mode === 'none') throw new AppError('conflict', 'Login is disabled on this console');
-  const ip = clientIp(request);
-  const wait = retryAfterMs(input.username, ip);
-  if (wait > 0)
+  // Unknown without a trusted proxy: every caller shares one key, and the per-user-name limit applies.
+  const address = clientAddress(request) ?? 'unknown';
+  const attempt = beginAttempt(input.username, address);
+  if (!attempt.ok)
     throw new AppError(
       'too_many_requests',
-      `Too many failed attempts: try again in ${Math.ceil(wait / 1000)} s`,
+      attempt.reason === 'blocked'
+        ? `Too many failed attempts: try again in ${Math.ceil(attempt.waitMs / 1000)} s`
+        : 'Too many sign-ins at once: try again in a moment',
     );
+  let ok: boolean;
   const user = config.users.get(input.username);
-  // Unknown users are checked against a dummy hash of the same cost: the answer takes as long either way.
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
-  if (!ok || !user) {
-    recordFailure(input.username, ip);
-    throw new AppError('unauthenticated', 'Wrong user name or password');
+  try {
+    // Unknown users are checked against a dummy hash of the same cost: the answer takes as long either way.
+    ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
+  } finally {
+    attempt.release();
   }
-  recordSuccess(input.username, ip);
+  // The attempt was counted as a failure when it was admitted; only a success undoes that.
+  if (!ok || !user) throw new AppError('unauthenticated', 'Wrong user name or password');
+  recordSuccess(input.username, address);
   return { username: user.username, role: user.role, via: 'password', expiresAt: null };
 }
 

@@ -6,6 +6,7 @@ import { sessionFromRequest, type Session } from '@/server/auth/session';
 import { audit } from '@/server/audit';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import { clientAddress } from '@/server/http/client-address';
 import { withCluster, type HandlerArgs } from '@/server/http/handler';
 
 type MutationArgs = HandlerArgs & { cluster: ClusterConfig; session: Session };
@@ -69,7 +70,7 @@ export function mutation<T>(action: Action, fn: (args: MutationArgs) => Promise<
       result: await resultOf(response),
       status: response.status,
       durationMs: Math.round(performance.now() - started),
-      ip: request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+      ip: clientAddress(request),
     });
     return response;
   };

@@ -11,6 +11,7 @@ const config: AuthConfig = {
   sessionTtlSeconds: 3600,
   secureCookies: 'auto',
   publicOrigin: null,
+  trustedProxies: 0,
 };
 
 describe('session cookie', () => {
