@@ -64,7 +64,6 @@ export type LoginInput = z.infer<typeof LoginSchema>;
  */
 export function safeNextPath(next: string | null | undefined): string {
   if (!next || !next.startsWith('/')) return '/';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f\\]/.test(next)) return '/';
   let url: URL;
   try {
