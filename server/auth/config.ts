@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AuthModeSchema, RoleSchema, type AuthMode, type Role } from '@/lib/schemas/auth';
 import { parsePasswordHash } from '@/server/auth/password';
+import { readYamlFile } from '@/server/config/yaml-file';
 
 export class AuthConfigError extends Error {
   override name = 'AuthConfigError';
@@ -77,9 +77,9 @@ function yamlAuthSection(env: Env): { mode?: unknown; users: { raw: unknown; sou
   if (!file) return { users: [] };
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
+    doc = readYamlFile(file);
   } catch (error) {
-    throw new AuthConfigError(`Cannot read config file ${file}: ${(error as Error).message}`);
+    throw new AuthConfigError((error as Error).message);
   }
   const auth = (doc as { auth?: { mode?: unknown; users?: unknown } } | null)?.auth;
   if (auth === undefined || auth === null) return { users: [] };
