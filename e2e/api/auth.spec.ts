@@ -166,3 +166,45 @@ test('mutations are audited, allowed or refused, in the audit topic (read back w
   expect(deleted).toMatchObject({ user: 'admin', action: 'topic.delete', result: 'ok' });
   expect(typeof created.durationMs).toBe('number');
 });
+
+test('sign-ins and sign-outs are audited, refused ones with the user name tried', async ({ baseURL }) => {
+  const ctx = await anonymous(baseURL!);
+  const stranger = `nobody-${Date.now().toString(36)}`;
+  expect(
+    (
+      await ctx.post('/api/auth/login', { data: { username: stranger, password: 'not-logged-anywhere' } })
+    ).status(),
+  ).toBe(401);
+  const viewer = await signedIn(baseURL!, 'viewer');
+  expect((await viewer.post('/api/auth/logout')).status()).toBe(200);
+  await viewer.dispose();
+  await ctx.dispose();
+
+  const lines = () =>
+    execFileSync('kcat', ['-C', '-b', brokers.join(','), '-t', AUDIT_TOPIC, '-o', '-200', '-e', '-q'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((line) => line.includes('"auth.'))
+      .map((line) => JSON.parse(line));
+  await expect.poll(() => lines().some((l) => l.user === stranger)).toBe(true);
+  const all = lines();
+  expect(all.find((l) => l.user === stranger)).toMatchObject({
+    type: 'audit',
+    action: 'auth.login',
+    via: 'password',
+    role: null,
+    result: 'unauthenticated',
+    status: 401,
+    ip: null,
+  });
+  expect(JSON.stringify(all)).not.toContain('not-logged-anywhere');
+  await expect
+    .poll(() =>
+      lines()
+        .filter((l) => l.user === 'viewer')
+        .map((l) => `${l.action} ${l.result}`)
+        .slice(-2),
+    )
+    .toEqual(['auth.login ok', 'auth.logout ok']);
+});

@@ -81,10 +81,11 @@ test('single sign-on through the OpenID provider; the role comes from its groups
       await page.getByRole('button', { name: /continue/i }).click();
     }
     await expect(page).toHaveURL(/\/clusters\/local\/groups$/);
-    await expect(page.getByTestId('user-name')).toHaveText(login);
+    // Scoped, so that the provider's "admin" is never the password user "admin".
+    await expect(page.getByTestId('user-name')).toHaveText(`oidc:${login}`);
     await expect(page.getByTestId('user-role')).toHaveText(role);
     const me = await (await page.request.get('/api/auth/me')).json();
-    expect(me).toMatchObject({ username: login, role, via: 'oidc' });
+    expect(me).toMatchObject({ username: `oidc:${login}`, role, via: 'oidc' });
   }
   await snap(page, 'oidc-viewer');
 });

@@ -69,6 +69,13 @@ describe('auth configuration', () => {
         KAFKASCOPE_USERS_0_ROLE: 'root',
       }),
     ).toThrow(/KAFKASCOPE_USERS_0_\*: role/);
+    expect(() =>
+      loadAuthConfig({
+        KAFKASCOPE_USERS_0_USERNAME: 'oidc:alice',
+        KAFKASCOPE_USERS_0_PASSWORD_HASH: hash,
+        KAFKASCOPE_USERS_0_ROLE: 'admin',
+      }),
+    ).toThrow(/KAFKASCOPE_USERS_0_\*: username: must not start with "oidc:"/);
     expect(() => loadAuthConfig({ KAFKASCOPE_USERS_0_NAME: 'x' })).toThrow(
       /Unknown user setting KAFKASCOPE_USERS_0_NAME/,
     );

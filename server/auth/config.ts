@@ -51,8 +51,19 @@ export interface AuthConfig {
   trustedProxies: number;
 }
 
+/** Single sign-on user names carry this prefix, so they never collide with password users. */
+export const OIDC_USER_PREFIX = 'oidc:';
+
 const UserSchema = z.object({
-  username: z.string().trim().min(1, 'must not be empty').max(200),
+  username: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200)
+    .refine(
+      (name) => !name.startsWith(OIDC_USER_PREFIX),
+      `must not start with "${OIDC_USER_PREFIX}" (kept for single sign-on users)`,
+    ),
   passwordHash: z
     .string()
     .refine(

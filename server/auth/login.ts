@@ -1,12 +1,16 @@
 import 'server-only';
+import { NextResponse } from 'next/server';
 import type { LoginInput, Me } from '@/lib/schemas/auth';
-import { actions, roleAllows } from '@/lib/schemas/auth';
+import { LoginSchema, actions, roleAllows } from '@/lib/schemas/auth';
+import { auditAuth, outcomeOf } from '@/server/auth/auth-audit';
 import { getAuthConfig } from '@/server/auth/config';
+import { checkSameOrigin } from '@/server/auth/guard';
 import { dummyHash, verifyPassword } from '@/server/auth/password';
-import type { Session } from '@/server/auth/session';
+import { encodeSession, sessionCookie, type Session } from '@/server/auth/session';
 import { beginAttempt, recordSuccess } from '@/server/auth/throttle';
 import { AppError } from '@/server/http/app-error';
 import { clientAddress } from '@/server/http/client-address';
+import { parseBody } from '@/server/http/parse';
 
 /** Checks a user name and password; one message for every failure, so it tells nothing about which users exist. */
 export async function checkPassword(request: Request, input: LoginInput): Promise<Session> {
@@ -45,4 +49,40 @@ export function describeSession(session: Session): Me {
     actions: actions.filter((action) => roleAllows(session.role, action)),
     expiresAt: session.expiresAt ? new Date(session.expiresAt * 1000).toISOString() : null,
   };
+}
+
+/**
+ * POST /api/auth/login: same-origin check (another site must not sign a browser in as someone else),
+ * the password check, the session cookie, and an audit line whatever the outcome.
+ */
+export async function passwordSignIn(request: Request): Promise<Response> {
+  const started = performance.now();
+  let username: string | null = null;
+  try {
+    checkSameOrigin(request);
+    const input = await parseBody(request, LoginSchema);
+    username = input.username;
+    const session = await checkPassword(request, input);
+    const { value, expiresAt } = encodeSession(session);
+    const response = NextResponse.json(describeSession({ ...session, expiresAt }));
+    response.headers.append('set-cookie', sessionCookie(request, value, getAuthConfig().sessionTtlSeconds));
+    auditAuth(request, started, {
+      action: 'auth.login',
+      user: session.username,
+      role: session.role,
+      via: 'password',
+      result: 'ok',
+      status: 200,
+    });
+    return response;
+  } catch (error) {
+    auditAuth(request, started, {
+      action: 'auth.login',
+      user: username,
+      role: null,
+      via: 'password',
+      ...outcomeOf(error),
+    });
+    throw error;
+  }
 }

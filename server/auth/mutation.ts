@@ -63,6 +63,7 @@ export function mutation<T>(action: Action, fn: (args: MutationArgs) => Promise<
     audit({
       user: session?.username ?? null,
       role: session?.role ?? null,
+      via: session?.via ?? null,
       action,
       cluster: text('clusterId') ?? null,
       topic: text('topic') ?? nameOf(await created),
