@@ -51,6 +51,9 @@ export function describeSession(session: Session): Me {
   };
 }
 
+/** A user name and a password fit in far less; a sign-in is public, so its body is kept small. */
+const LOGIN_BODY_LIMIT_BYTES = 16 * 1024;
+
 /**
  * POST /api/auth/login: same-origin check (another site must not sign a browser in as someone else),
  * the password check, the session cookie, and an audit line whatever the outcome.
@@ -60,7 +63,7 @@ export async function passwordSignIn(request: Request): Promise<Response> {
   let username: string | null = null;
   try {
     checkSameOrigin(request);
-    const input = await parseBody(request, LoginSchema);
+    const input = await parseBody(request, LoginSchema, { limitBytes: LOGIN_BODY_LIMIT_BYTES });
     username = input.username;
     const session = await checkPassword(request, input);
     const { value, expiresAt } = encodeSession(session);

@@ -8,6 +8,7 @@ import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { clientAddress } from '@/server/http/client-address';
 import { withCluster, type HandlerArgs } from '@/server/http/handler';
+import { parsedBodyOf } from '@/server/http/parse';
 
 type MutationArgs = HandlerArgs & { cluster: ClusterConfig; session: Session };
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -48,14 +49,6 @@ export function mutation<T>(action: Action, fn: (args: MutationArgs) => Promise<
   });
   const audited = async (request: NextRequest, context: RouteContext): Promise<Response> => {
     const started = performance.now();
-    // A new topic's name is in the body, not the path; read from a copy, before the handler consumes it.
-    const created =
-      action === 'topic.create'
-        ? request
-            .clone()
-            .json()
-            .catch(() => null)
-        : null;
     const response = await route(request, context);
     const params = (await context?.params) ?? {};
     const session = sessionFromRequest(request);
@@ -66,7 +59,8 @@ export function mutation<T>(action: Action, fn: (args: MutationArgs) => Promise<
       via: session?.via ?? null,
       action,
       cluster: text('clusterId') ?? null,
-      topic: text('topic') ?? nameOf(await created),
+      // A new topic's name is in the body, not the path: the body the handler read (after the session check).
+      topic: text('topic') ?? (action === 'topic.create' ? nameOf(parsedBodyOf(request)) : undefined),
       group: text('group'),
       result: await resultOf(response),
       status: response.status,
