@@ -33,7 +33,8 @@ export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
   }
   return NextResponse.json(
     { error: { code: appError.code, message: appError.message } },
-    { status: appError.status },
+    // Errors speak of the caller's session and of their clusters: no cache may keep or share them.
+    { status: appError.status, headers: { 'cache-control': 'no-store' } },
   );
 }
 
