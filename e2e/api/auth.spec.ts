@@ -224,6 +224,7 @@ test('oversized bodies are refused: after the session check for mutations, at 16
   const signed = await request.post(produce, { data: huge, headers: { 'content-type': 'application/json' } });
   expect(signed.status()).toBe(413);
   expect(signed.headers()['cache-control']).toBe('no-store');
+  expect(signed.headers()['x-content-type-options']).toBe('nosniff');
   expect((await signed.json()).error).toEqual({
     code: 'payload_too_large',
     message: 'The request body is larger than 10 MB, the limit for this request',

@@ -27,10 +27,14 @@ describe('error answers', () => {
     const failed = await failing(new NextRequest('http://console.local/api/health/x'), context);
     expect(failed.status).toBe(404);
     expect(failed.headers.get('cache-control')).toBe('no-store');
+    // API routes are outside proxy.ts: handler() sets the common headers itself.
+    expect(failed.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(failed.headers.get('x-frame-options')).toBe('DENY');
     const ok = await handler(async () => ({ fine: true }))(
       new NextRequest('http://console.local/api/health/x'),
       context,
     );
     expect(ok.headers.get('cache-control')).toBe('no-store');
+    expect(ok.headers.get('referrer-policy')).toBe('same-origin');
   });
 });
