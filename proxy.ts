@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { sessionFromRequest } from '@/server/auth/session';
+import { setCommonHeaders } from '@/server/http/common-headers';
 
 /**
- * Runs before every page and API request: signs-in gate for pages, a fresh CSP nonce per page, and
- * the headers every answer carries. API routes check their own session (handler() in server/http),
- * so that refused mutations are audited like the others.
+ * Runs before every page request: sign-in gate, a fresh CSP nonce per page, and the headers every answer
+ * carries. API routes are not matched: they check their own session and set the same headers
+ * (handler() in server/http), so that refused mutations are audited like the others, and so that Next
+ * does not buffer request bodies for the proxy before a route has checked the session.
  */
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === 'development';
@@ -25,15 +27,12 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 function withCommonHeaders(response: NextResponse): NextResponse {
-  response.headers.set('x-content-type-options', 'nosniff');
-  response.headers.set('referrer-policy', 'same-origin');
-  response.headers.set('x-frame-options', 'DENY');
+  setCommonHeaders(response.headers);
   return response;
 }
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith('/api/')) return withCommonHeaders(NextResponse.next());
 
   const session = sessionFromRequest(request);
   if (!session && pathname !== '/login') {
@@ -54,5 +53,5 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

@@ -13,6 +13,7 @@ describe('audit log', () => {
     audit({
       user: 'ann',
       role: 'viewer',
+      via: 'password',
       action: 'topic.delete',
       cluster: 'prod',
       topic: 'orders',

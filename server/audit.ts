@@ -4,17 +4,21 @@ import { clientsFor, producerFor } from '@/server/kafka/registry';
 import { log } from '@/server/log';
 
 /**
- * One line per mutating request, allowed or refused. Names, never contents: no message values,
- * bodies, headers or cookies ever reach it.
+ * One line per mutating request, allowed or refused, and per sign-in and sign-out (`auth.login`,
+ * `auth.oidc`, `auth.logout`). Names, never contents: no message values, bodies, passwords, headers
+ * or cookies ever reach it.
  */
 export interface AuditEntry {
+  /** The session's user; for a sign-in, the user name tried (a refused one included). */
   user: string | null;
   role: string | null;
+  /** How the user signed in; null without a session. */
+  via: 'password' | 'oidc' | 'none' | null;
   action: string;
   cluster: string | null;
   topic?: string;
   group?: string;
-  /** `ok`, or the error code the caller got (`forbidden`, `read_only`, `csrf`, `not_found`, …). */
+  /** `ok`, or the error code the caller got (`forbidden`, `read_only`, `csrf`, `not_found`, `too_many_requests`, …). */
   result: string;
   status: number;
   durationMs: number;

@@ -7,6 +7,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { authApi } from '@/lib/api/auth';
 import { describeError } from '@/lib/format/error';
+import { safeNextPath } from '@/lib/schemas/auth';
 
 /** What /login?error=… means after a single sign-on round trip that failed. */
 const ssoErrors: Record<string, string> = {
@@ -30,7 +31,7 @@ export function LoginForm({
   const login = useMutation({
     mutationFn: authApi.login,
     // A full navigation, not a client transition: every cached answer was made for nobody.
-    onSuccess: () => window.location.assign(next),
+    onSuccess: () => window.location.assign(safeNextPath(next)),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -84,7 +85,7 @@ export function LoginForm({
           {passwordLogin && <div className="my-4 text-center text-xs text-zinc-500">or</div>}
           {/* A plain link: the provider's pages need a full navigation, and the server starts the flow. */}
           <a
-            href={`/api/auth/oidc/start?next=${encodeURIComponent(next)}`}
+            href={`/api/auth/oidc/start?next=${encodeURIComponent(safeNextPath(next))}`}
             className={buttonClass({ variant: 'secondary', size: 'md' }) + ' w-full justify-center'}
           >
             Sign in with {oidcName}

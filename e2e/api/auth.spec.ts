@@ -63,6 +63,39 @@ test('repeated failures for one user are slowed down', async ({ baseURL }) => {
   await ctx.dispose();
 });
 
+test('parallel guesses are counted before they are checked; a forged X-Forwarded-For does not reset the block', async ({
+  baseURL,
+}) => {
+  const ctx = await anonymous(baseURL!);
+  const username = `burst-${Date.now().toString(36)}`;
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      ctx.post('/api/auth/login', {
+        data: { username, password: `guess-${i}` },
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+      }),
+    ),
+  );
+  const statuses = responses.map((r) => r.status());
+  // Only the 5 free attempts reach the password check; everyone else is told to wait.
+  expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+  const blocked = responses.find((r) => r.status() === 429)!;
+  expect((await blocked.json()).error).toMatchObject({
+    code: 'too_many_requests',
+    message: expect.stringMatching(/^Too many failed attempts: try again in \d+ s$/),
+  });
+  // No proxy is trusted here: a new X-Forwarded-For is not a new caller.
+  for (const forged of ['198.51.100.1', '198.51.100.2, 10.0.0.1']) {
+    const again = await ctx.post('/api/auth/login', {
+      data: { username, password: 'another-guess' },
+      headers: { 'x-forwarded-for': forged },
+    });
+    expect(again.status()).toBe(429);
+  }
+  await ctx.dispose();
+});
+
 test('pages answer with a strict CSP and security headers; signed-out pages redirect to the login', async ({
   baseURL,
 }) => {
@@ -132,4 +165,75 @@ test('mutations are audited, allowed or refused, in the audit topic (read back w
   });
   expect(deleted).toMatchObject({ user: 'admin', action: 'topic.delete', result: 'ok' });
   expect(typeof created.durationMs).toBe('number');
+});
+
+test('sign-ins and sign-outs are audited, refused ones with the user name tried', async ({ baseURL }) => {
+  const ctx = await anonymous(baseURL!);
+  const stranger = `nobody-${Date.now().toString(36)}`;
+  expect(
+    (
+      await ctx.post('/api/auth/login', { data: { username: stranger, password: 'not-logged-anywhere' } })
+    ).status(),
+  ).toBe(401);
+  const viewer = await signedIn(baseURL!, 'viewer');
+  expect((await viewer.post('/api/auth/logout')).status()).toBe(200);
+  await viewer.dispose();
+  await ctx.dispose();
+
+  const lines = () =>
+    execFileSync('kcat', ['-C', '-b', brokers.join(','), '-t', AUDIT_TOPIC, '-o', '-200', '-e', '-q'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((line) => line.includes('"auth.'))
+      .map((line) => JSON.parse(line));
+  await expect.poll(() => lines().some((l) => l.user === stranger)).toBe(true);
+  const all = lines();
+  expect(all.find((l) => l.user === stranger)).toMatchObject({
+    type: 'audit',
+    action: 'auth.login',
+    via: 'password',
+    role: null,
+    result: 'unauthenticated',
+    status: 401,
+    ip: null,
+  });
+  expect(JSON.stringify(all)).not.toContain('not-logged-anywhere');
+  await expect
+    .poll(() =>
+      lines()
+        .filter((l) => l.user === 'viewer')
+        .map((l) => `${l.action} ${l.result}`)
+        .slice(-2),
+    )
+    .toEqual(['auth.login ok', 'auth.logout ok']);
+});
+
+test('oversized bodies are refused: after the session check for mutations, at 16 KB for sign-in', async ({
+  baseURL,
+  request,
+}) => {
+  const huge = JSON.stringify({ value: 'x'.repeat(11 * 1024 * 1024) });
+  const produce = '/api/clusters/local/topics/e2e-no-such-topic/messages';
+  const ctx = await anonymous(baseURL!);
+  // Without a session the body is never read: the answer is 401, not 413.
+  const anon = await ctx.post(produce, { data: huge, headers: { 'content-type': 'application/json' } });
+  expect(anon.status()).toBe(401);
+  expect((await anon.json()).error.code).toBe('unauthenticated');
+
+  const signed = await request.post(produce, { data: huge, headers: { 'content-type': 'application/json' } });
+  expect(signed.status()).toBe(413);
+  expect(signed.headers()['cache-control']).toBe('no-store');
+  expect(signed.headers()['x-content-type-options']).toBe('nosniff');
+  expect((await signed.json()).error).toEqual({
+    code: 'payload_too_large',
+    message: 'The request body is larger than 10 MB, the limit for this request',
+  });
+
+  const login = await ctx.post('/api/auth/login', {
+    data: { username: 'viewer', password: 'p'.repeat(20 * 1024) },
+  });
+  expect(login.status()).toBe(413);
+  expect((await login.json()).error.code).toBe('payload_too_large');
+  await ctx.dispose();
 });

@@ -139,6 +139,13 @@ test('every mutating route is refused without the right role, session, origin or
 
     const crossOrigin = await send(request, route, 'local', { origin: 'http://evil.example' });
     expect([crossOrigin.status(), (await crossOrigin.json()).error.code], label).toEqual([403, 'csrf']);
+    // No proxy is trusted here: a forged X-Forwarded-Host does not make the other origin ours.
+    const forgedHost = await send(request, route, 'local', {
+      origin: 'http://evil.example',
+      'x-forwarded-host': 'evil.example',
+      'x-forwarded-proto': 'http',
+    });
+    expect([forgedHost.status(), (await forgedHost.json()).error.code], label).toEqual([403, 'csrf']);
     const crossSite = await send(request, route, 'local', { 'sec-fetch-site': 'cross-site' });
     expect([crossSite.status(), (await crossSite.json()).error.code], label).toEqual([403, 'csrf']);
   }

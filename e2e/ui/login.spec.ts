@@ -81,10 +81,27 @@ test('single sign-on through the OpenID provider; the role comes from its groups
       await page.getByRole('button', { name: /continue/i }).click();
     }
     await expect(page).toHaveURL(/\/clusters\/local\/groups$/);
-    await expect(page.getByTestId('user-name')).toHaveText(login);
+    // Scoped, so that the provider's "admin" is never the password user "admin".
+    await expect(page.getByTestId('user-name')).toHaveText(`oidc:${login}`);
     await expect(page.getByTestId('user-role')).toHaveText(role);
     const me = await (await page.request.get('/api/auth/me')).json();
-    expect(me).toMatchObject({ username: login, role, via: 'oidc' });
+    expect(me).toMatchObject({ username: `oidc:${login}`, role, via: 'oidc' });
   }
   await snap(page, 'oidc-viewer');
+});
+
+test('after signing in, a next= that would lead to another site leads home instead', async ({
+  page,
+  baseURL,
+}) => {
+  // %09 is a tab and %5C a backslash once decoded: browsers would turn both into //evil.example.
+  for (const next of ['/%09/evil.example', '/%0A/evil.example', '/%5Cevil.example', '//evil.example']) {
+    await page.context().clearCookies();
+    await page.goto(`/login?next=${next}`);
+    await page.getByLabel('User name', { exact: true }).fill('viewer');
+    await page.getByLabel('Password', { exact: true }).fill(testUsers.viewer.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByTestId('user-name')).toHaveText('viewer');
+    expect(new URL(page.url()).origin, next).toBe(new URL(baseURL!).origin);
+  }
 });

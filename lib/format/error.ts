@@ -19,6 +19,7 @@ const titles: Partial<Record<ApiError['code'], string>> = {
   forbidden: 'Not allowed',
   csrf: 'Cross-site request refused',
   too_many_requests: 'Too many attempts',
+  payload_too_large: 'Request too large',
   read_only: 'Read-only cluster',
   internal: 'Something went wrong',
 };

@@ -10,6 +10,7 @@ export const errorStatus = {
   csrf: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   unprocessable: 422,
   too_many_requests: 429,
   internal: 500,

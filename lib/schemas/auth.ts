@@ -56,9 +56,25 @@ export const LoginSchema = z.object({
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
 
-/** A post-login destination: only a path on this site, never another origin (`//evil`, `/\evil`). */
+/**
+ * A post-login destination: only a path on this site, never another origin. Browsers drop tabs and
+ * newlines from URLs and read `\` as `/`, so `/\t/evil.example` or `/\evil.example` would become
+ * `//evil.example`: any control character or backslash is refused, and what is left is resolved the
+ * way a browser would, against a placeholder origin that it must keep.
+ */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (next.startsWith('/login') || next.startsWith('/api/')) return '/';
-  return next;
+  if (!next || !next.startsWith('/')) return '/';
+  if (/[\u0000-\u001f\u007f-\u009f\\]/.test(next)) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, 'http://x');
+  } catch {
+    return '/';
+  }
+  if (url.protocol !== 'http:' || url.host !== 'x' || url.username || url.password) return '/';
+  const path = url.pathname + url.search + url.hash;
+  if (!path.startsWith('/') || path.startsWith('//')) return '/';
+  if (url.pathname === '/login' || url.pathname.startsWith('/login/') || url.pathname.startsWith('/api/'))
+    return '/';
+  return path;
 }

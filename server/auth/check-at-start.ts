@@ -11,6 +11,7 @@ export function checkAuthAtStart(): void {
       mode: config.mode,
       users: config.users.size,
       oidc: config.oidc ? config.oidc.issuer : null,
+      trustedProxies: config.trustedProxies,
     });
     // Made now rather than on the first unknown user, whose answer would otherwise take twice as long.
     if (config.users.size > 0) void dummyHash();

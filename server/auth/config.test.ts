@@ -69,6 +69,13 @@ describe('auth configuration', () => {
         KAFKASCOPE_USERS_0_ROLE: 'root',
       }),
     ).toThrow(/KAFKASCOPE_USERS_0_\*: role/);
+    expect(() =>
+      loadAuthConfig({
+        KAFKASCOPE_USERS_0_USERNAME: 'oidc:alice',
+        KAFKASCOPE_USERS_0_PASSWORD_HASH: hash,
+        KAFKASCOPE_USERS_0_ROLE: 'admin',
+      }),
+    ).toThrow(/KAFKASCOPE_USERS_0_\*: username: must not start with "oidc:"/);
     expect(() => loadAuthConfig({ KAFKASCOPE_USERS_0_NAME: 'x' })).toThrow(
       /Unknown user setting KAFKASCOPE_USERS_0_NAME/,
     );
@@ -92,6 +99,11 @@ describe('auth configuration', () => {
       /at least 32 characters/,
     );
     expect(loadAuthConfig({ ...users, KAFKASCOPE_SESSION_TTL_MINUTES: '30' }).sessionTtlSeconds).toBe(1800);
+    expect(loadAuthConfig(users).trustedProxies).toBe(0);
+    expect(loadAuthConfig({ ...users, KAFKASCOPE_TRUSTED_PROXIES: '2' }).trustedProxies).toBe(2);
+    expect(() => loadAuthConfig({ ...users, KAFKASCOPE_TRUSTED_PROXIES: 'yes' })).toThrow(
+      /KAFKASCOPE_TRUSTED_PROXIES: expected a whole number from 0 to 10/,
+    );
   });
 
   it('accepts OIDC alone, with its role mapping, and requires its client settings', () => {

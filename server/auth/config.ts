@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AuthModeSchema, RoleSchema, type AuthMode, type Role } from '@/lib/schemas/auth';
 import { parsePasswordHash } from '@/server/auth/password';
+import { readYamlFile } from '@/server/config/yaml-file';
 
 export class AuthConfigError extends Error {
   override name = 'AuthConfigError';
@@ -44,10 +44,26 @@ export interface AuthConfig {
   secureCookies: 'auto' | 'always';
   /** The origin browsers use, when the console sits behind a proxy that rewrites Host. */
   publicOrigin: string | null;
+  /**
+   * How many reverse proxies stand in front of the console (KAFKASCOPE_TRUSTED_PROXIES). Only then are
+   * X-Forwarded-For/-Host/-Proto believed: without a proxy, any client can send them.
+   */
+  trustedProxies: number;
 }
 
+/** Single sign-on user names carry this prefix, so they never collide with password users. */
+export const OIDC_USER_PREFIX = 'oidc:';
+
 const UserSchema = z.object({
-  username: z.string().trim().min(1, 'must not be empty').max(200),
+  username: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200)
+    .refine(
+      (name) => !name.startsWith(OIDC_USER_PREFIX),
+      `must not start with "${OIDC_USER_PREFIX}" (kept for single sign-on users)`,
+    ),
   passwordHash: z
     .string()
     .refine(
@@ -72,9 +88,9 @@ function yamlAuthSection(env: Env): { mode?: unknown; users: { raw: unknown; sou
   if (!file) return { users: [] };
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
+    doc = readYamlFile(file);
   } catch (error) {
-    throw new AuthConfigError(`Cannot read config file ${file}: ${(error as Error).message}`);
+    throw new AuthConfigError((error as Error).message);
   }
   const auth = (doc as { auth?: { mode?: unknown; users?: unknown } } | null)?.auth;
   if (auth === undefined || auth === null) return { users: [] };
@@ -170,6 +186,15 @@ function loadOidc(env: Env): OidcConfig | null {
   };
 }
 
+function nonNegativeInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 10)
+    throw new AuthConfigError(`${name}: expected a whole number from 0 to 10`);
+  return value;
+}
+
 function positiveInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -218,6 +243,7 @@ export function loadAuthConfig(env: Env = process.env): AuthConfig {
     sessionTtlSeconds: positiveInt(env, 'KAFKASCOPE_SESSION_TTL_MINUTES', 480) * 60,
     secureCookies: secure === 'true' ? 'always' : 'auto',
     publicOrigin,
+    trustedProxies: nonNegativeInt(env, 'KAFKASCOPE_TRUSTED_PROXIES', 0),
   };
 }
 

@@ -1,9 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSameOrigin, isPublicApiPath } from '@/server/auth/guard';
 
-beforeAll(() => {
+function configure(trustedProxies: string) {
   (globalThis as { __kafkascopeAuth?: unknown }).__kafkascopeAuth = undefined;
   process.env.KAFKASCOPE_AUTH = 'none';
+  process.env.KAFKASCOPE_TRUSTED_PROXIES = trustedProxies;
+}
+beforeAll(() => configure('0'));
+afterAll(() => {
+  delete process.env.KAFKASCOPE_TRUSTED_PROXIES;
+  (globalThis as { __kafkascopeAuth?: unknown }).__kafkascopeAuth = undefined;
 });
 
 const request = (headers: Record<string, string>) =>
@@ -27,7 +33,17 @@ describe('same-origin check for mutations', () => {
     expect(() => checkSameOrigin(request({ origin: 'https://console.local:3000' }))).toThrow(/Cross-origin/);
   });
 
-  it('compares with the forwarded host and scheme behind a proxy', () => {
+  it('ignores X-Forwarded-Host and -Proto when no proxy is trusted: a forged pair does not pass', () => {
+    configure('0');
+    const forged = { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' };
+    expect(() => checkSameOrigin(request({ ...forged, origin: 'http://evil.example' }))).toThrow(
+      /Cross-origin/,
+    );
+    expect(() => checkSameOrigin(request({ ...forged, origin: 'http://console.local:3000' }))).not.toThrow();
+  });
+
+  it('compares with the forwarded host and scheme behind a trusted proxy', () => {
+    configure('1');
     const proxied = {
       host: 'app:3000',
       'x-forwarded-host': 'kafka.example.com',
@@ -35,6 +51,7 @@ describe('same-origin check for mutations', () => {
     };
     expect(() => checkSameOrigin(request({ ...proxied, origin: 'https://kafka.example.com' }))).not.toThrow();
     expect(() => checkSameOrigin(request({ ...proxied, origin: 'http://kafka.example.com' }))).toThrow();
+    configure('0');
   });
 });
 

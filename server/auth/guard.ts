@@ -1,8 +1,9 @@
 import 'server-only';
 import { actionRoles, roleAllows, type Action } from '@/lib/schemas/auth';
 import { getAuthConfig } from '@/server/auth/config';
-import { isSecureRequest, sessionFromRequest, type Session } from '@/server/auth/session';
+import { sessionFromRequest, type Session } from '@/server/auth/session';
 import { AppError } from '@/server/http/app-error';
+import { forwardedHeader } from '@/server/http/client-address';
 
 /** API paths anyone may call: liveness for orchestrators, metrics for scrapers, and signing in itself. */
 export function isPublicApiPath(pathname: string): boolean {
@@ -21,15 +22,27 @@ export function authenticate(request: Request): Session {
   return session;
 }
 
-/** The origin the browser sees: KAFKASCOPE_PUBLIC_URL, else the (forwarded) host and scheme of this request. */
+/**
+ * The origin the browser sees: KAFKASCOPE_PUBLIC_URL, else the scheme and host of this request. The
+ * X-Forwarded-Host/-Proto headers count only when a trusted proxy set them (KAFKASCOPE_TRUSTED_PROXIES):
+ * otherwise the client wrote them, and a forged pair would make any Origin look like our own.
+ */
 export function serverOrigin(request: Request): string {
-  const configured = getAuthConfig().publicOrigin;
-  if (configured) return configured;
+  const config = getAuthConfig();
+  if (config.publicOrigin) return config.publicOrigin;
   const host =
-    request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ||
+    forwardedHeader(request, 'x-forwarded-host', config.trustedProxies) ||
     request.headers.get('host') ||
     new URL(request.url).host;
-  return `${isSecureRequest(request) ? 'https' : 'http'}://${host}`;
+  const forwardedProto = forwardedHeader(request, 'x-forwarded-proto', config.trustedProxies);
+  const scheme = forwardedProto
+    ? forwardedProto === 'https'
+      ? 'https'
+      : 'http'
+    : config.secureCookies === 'always' || new URL(request.url).protocol === 'https:'
+      ? 'https'
+      : 'http';
+  return `${scheme}://${host}`;
 }
 
 /**

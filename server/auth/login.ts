@@ -1,35 +1,42 @@
 import 'server-only';
+import { NextResponse } from 'next/server';
 import type { LoginInput, Me } from '@/lib/schemas/auth';
-import { actions, roleAllows } from '@/lib/schemas/auth';
+import { LoginSchema, actions, roleAllows } from '@/lib/schemas/auth';
+import { auditAuth, outcomeOf } from '@/server/auth/auth-audit';
 import { getAuthConfig } from '@/server/auth/config';
+import { checkSameOrigin } from '@/server/auth/guard';
 import { dummyHash, verifyPassword } from '@/server/auth/password';
-import type { Session } from '@/server/auth/session';
-import { recordFailure, recordSuccess, retryAfterMs } from '@/server/auth/throttle';
+import { encodeSession, sessionCookie, type Session } from '@/server/auth/session';
+import { beginAttempt, recordSuccess } from '@/server/auth/throttle';
 import { AppError } from '@/server/http/app-error';
-
-export function clientIp(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
-}
+import { clientAddress } from '@/server/http/client-address';
+import { parseBody } from '@/server/http/parse';
 
 /** Checks a user name and password; one message for every failure, so it tells nothing about which users exist. */
 export async function checkPassword(request: Request, input: LoginInput): Promise<Session> {
   const config = getAuthConfig();
   if (config.mode === 'none') throw new AppError('conflict', 'Login is disabled on this console');
-  const ip = clientIp(request);
-  const wait = retryAfterMs(input.username, ip);
-  if (wait > 0)
+  // Unknown without a trusted proxy: every caller shares one key, and the per-user-name limit applies.
+  const address = clientAddress(request) ?? 'unknown';
+  const attempt = beginAttempt(input.username, address);
+  if (!attempt.ok)
     throw new AppError(
       'too_many_requests',
-      `Too many failed attempts: try again in ${Math.ceil(wait / 1000)} s`,
+      attempt.reason === 'blocked'
+        ? `Too many failed attempts: try again in ${Math.ceil(attempt.waitMs / 1000)} s`
+        : 'Too many sign-ins at once: try again in a moment',
     );
+  let ok: boolean;
   const user = config.users.get(input.username);
-  // Unknown users are checked against a dummy hash of the same cost: the answer takes as long either way.
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
-  if (!ok || !user) {
-    recordFailure(input.username, ip);
-    throw new AppError('unauthenticated', 'Wrong user name or password');
+  try {
+    // Unknown users are checked against a dummy hash of the same cost: the answer takes as long either way.
+    ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
+  } finally {
+    attempt.release();
   }
-  recordSuccess(input.username, ip);
+  // The attempt was counted as a failure when it was admitted; only a success undoes that.
+  if (!ok || !user) throw new AppError('unauthenticated', 'Wrong user name or password');
+  recordSuccess(input.username, address);
   return { username: user.username, role: user.role, via: 'password', expiresAt: null };
 }
 
@@ -42,4 +49,43 @@ export function describeSession(session: Session): Me {
     actions: actions.filter((action) => roleAllows(session.role, action)),
     expiresAt: session.expiresAt ? new Date(session.expiresAt * 1000).toISOString() : null,
   };
+}
+
+/** A user name and a password fit in far less; a sign-in is public, so its body is kept small. */
+const LOGIN_BODY_LIMIT_BYTES = 16 * 1024;
+
+/**
+ * POST /api/auth/login: same-origin check (another site must not sign a browser in as someone else),
+ * the password check, the session cookie, and an audit line whatever the outcome.
+ */
+export async function passwordSignIn(request: Request): Promise<Response> {
+  const started = performance.now();
+  let username: string | null = null;
+  try {
+    checkSameOrigin(request);
+    const input = await parseBody(request, LoginSchema, { limitBytes: LOGIN_BODY_LIMIT_BYTES });
+    username = input.username;
+    const session = await checkPassword(request, input);
+    const { value, expiresAt } = encodeSession(session);
+    const response = NextResponse.json(describeSession({ ...session, expiresAt }));
+    response.headers.append('set-cookie', sessionCookie(request, value, getAuthConfig().sessionTtlSeconds));
+    auditAuth(request, started, {
+      action: 'auth.login',
+      user: session.username,
+      role: session.role,
+      via: 'password',
+      result: 'ok',
+      status: 200,
+    });
+    return response;
+  } catch (error) {
+    auditAuth(request, started, {
+      action: 'auth.login',
+      user: username,
+      role: null,
+      via: 'password',
+      ...outcomeOf(error),
+    });
+    throw error;
+  }
 }

@@ -6,7 +6,9 @@ import { sessionFromRequest, type Session } from '@/server/auth/session';
 import { audit } from '@/server/audit';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import { clientAddress } from '@/server/http/client-address';
 import { withCluster, type HandlerArgs } from '@/server/http/handler';
+import { parsedBodyOf } from '@/server/http/parse';
 
 type MutationArgs = HandlerArgs & { cluster: ClusterConfig; session: Session };
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -47,14 +49,6 @@ export function mutation<T>(action: Action, fn: (args: MutationArgs) => Promise<
   });
   const audited = async (request: NextRequest, context: RouteContext): Promise<Response> => {
     const started = performance.now();
-    // A new topic's name is in the body, not the path; read from a copy, before the handler consumes it.
-    const created =
-      action === 'topic.create'
-        ? request
-            .clone()
-            .json()
-            .catch(() => null)
-        : null;
     const response = await route(request, context);
     const params = (await context?.params) ?? {};
     const session = sessionFromRequest(request);
@@ -62,14 +56,16 @@ export function mutation<T>(action: Action, fn: (args: MutationArgs) => Promise<
     audit({
       user: session?.username ?? null,
       role: session?.role ?? null,
+      via: session?.via ?? null,
       action,
       cluster: text('clusterId') ?? null,
-      topic: text('topic') ?? nameOf(await created),
+      // A new topic's name is in the body, not the path: the body the handler read (after the session check).
+      topic: text('topic') ?? (action === 'topic.create' ? nameOf(parsedBodyOf(request)) : undefined),
       group: text('group'),
       result: await resultOf(response),
       status: response.status,
       durationMs: Math.round(performance.now() - started),
-      ip: request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+      ip: clientAddress(request),
     });
     return response;
   };

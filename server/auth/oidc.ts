@@ -2,7 +2,7 @@ import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
 import { safeNextPath, type Role } from '@/lib/schemas/auth';
-import { getAuthConfig, type OidcConfig } from '@/server/auth/config';
+import { OIDC_USER_PREFIX, getAuthConfig, type OidcConfig } from '@/server/auth/config';
 import { serverOrigin } from '@/server/auth/guard';
 import type { Session } from '@/server/auth/session';
 import { AppError } from '@/server/http/app-error';
@@ -124,7 +124,9 @@ export async function finishSignIn(
     // Many providers put groups and names in the userinfo answer only.
     claims = { ...(await client.fetchUserInfo(config, tokens.access_token, String(claims.sub))), ...claims };
   }
-  const username = String(claims[oidc.usernameClaim] ?? claims.email ?? claims.sub);
+  // Scoped: "alice" at the provider must never be mistaken for the password user "alice" (whose
+  // sessions, audit lines and role are her own); password user names may not start with "oidc:".
+  const username = `${OIDC_USER_PREFIX}${String(claims[oidc.usernameClaim] ?? claims.email ?? claims.sub)}`;
   const role = roleFromClaims(oidc, claims);
   log('info', 'signed in with single sign-on', { user: username, role });
   return { session: { username, role, via: 'oidc' }, next: flow.next };

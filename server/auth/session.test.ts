@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AuthConfig } from '@/server/auth/config';
 import { decodeSession, encodeSession } from '@/server/auth/session';
@@ -11,6 +12,7 @@ const config: AuthConfig = {
   sessionTtlSeconds: 3600,
   secureCookies: 'auto',
   publicOrigin: null,
+  trustedProxies: 0,
 };
 
 describe('session cookie', () => {
@@ -31,6 +33,29 @@ describe('session cookie', () => {
     expect(decodeSession(value, { ...config, sessionSecret: Buffer.from('b'.repeat(32)) }, now)).toBeNull();
     expect(decodeSession(`${data}`, config, now)).toBeNull();
     expect(decodeSession('', config, now)).toBeNull();
+  });
+
+  it('ends password sessions when the password changes', () => {
+    const rehashed = new Map([['ann', { username: 'ann', passwordHash: 'y', role: 'operator' as const }]]);
+    expect(decodeSession(value, { ...config, users: rehashed }, now)).toBeNull();
+    // A session cookie without the fingerprint (made by hand, or by an older console) is not accepted either.
+    const payload = JSON.parse(Buffer.from(value.split('.')[0]!, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(typeof payload.f).toBe('string');
+    expect(JSON.stringify(payload)).not.toContain('"x"');
+    const { f: _dropped, ...withoutPrint } = payload;
+    const data = Buffer.from(JSON.stringify(withoutPrint)).toString('base64url');
+    const resigned = `${data}.${createHmac('sha256', config.sessionSecret).update(data).digest('base64url')}`;
+    expect(decodeSession(resigned, config, now)).toBeNull();
+  });
+
+  it('ends single sign-on sessions when single sign-on is no longer configured', () => {
+    const oidc = { ...config, oidc: { issuer: 'https://login.example.com' } as AuthConfig['oidc'] };
+    const sso = encodeSession({ username: 'oidc:bea', role: 'admin', via: 'oidc' }, oidc, now).value;
+    expect(decodeSession(sso, oidc, now)).toMatchObject({ username: 'oidc:bea', role: 'admin', via: 'oidc' });
+    expect(decodeSession(sso, config, now)).toBeNull();
   });
 
   it('follows the configuration: a removed user is signed out, a changed role applies at once', () => {

@@ -26,9 +26,20 @@ interface Payload {
   r: Role;
   v: 'password' | 'oidc';
   exp: number;
+  /** Password sessions: a fingerprint of the password hash they were made with. */
+  f?: string;
 }
 
 const sign = (secret: Buffer, data: string) => createHmac('sha256', secret).update(data).digest('base64url');
+
+/**
+ * A short keyed digest of the user's password hash: a session made before a password change no longer
+ * matches, so changing the password ends it. Keyed with the session secret, so the cookie (readable by
+ * its holder) tells nothing about the hash.
+ */
+function passwordFingerprint(secret: Buffer, passwordHash: string): string {
+  return createHmac('sha256', secret).update(`password:${passwordHash}`).digest('base64url').slice(0, 16);
+}
 
 /** `base64url(JSON).base64url(HMAC-SHA256)`: the cookie carries the session, the server keeps no store. */
 export function encodeSession(
@@ -37,12 +48,13 @@ export function encodeSession(
   now = Date.now(),
 ): { value: string; expiresAt: number } {
   const exp = Math.floor(now / 1000) + config.sessionTtlSeconds;
-  const payload: Payload = {
-    u: session.username,
-    r: session.role,
-    v: session.via === 'oidc' ? 'oidc' : 'password',
-    exp,
-  };
+  const via = session.via === 'oidc' ? 'oidc' : 'password';
+  const payload: Payload = { u: session.username, r: session.role, v: via, exp };
+  if (via === 'password') {
+    const user = config.users.get(session.username);
+    if (!user) throw new Error(`No password user "${session.username}" to make a session for`);
+    payload.f = passwordFingerprint(config.sessionSecret, user.passwordHash);
+  }
   const data = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return { value: `${data}.${sign(config.sessionSecret, data)}`, expiresAt: exp };
 }
@@ -69,11 +81,18 @@ export function decodeSession(
   const role = RoleSchema.safeParse(payload.r);
   if (!role.success) return null;
   if (payload.v === 'password') {
-    // A user removed from the configuration (or given another role) is so from the next request on.
+    // A user removed from the configuration (or given another role) is so from the next request on,
+    // and a new password hash ends the sessions made with the old one.
     const user = config.users.get(payload.u);
-    if (!user) return null;
+    if (!user || typeof payload.f !== 'string') return null;
+    const expectedPrint = Buffer.from(passwordFingerprint(config.sessionSecret, user.passwordHash));
+    const givenPrint = Buffer.from(payload.f);
+    if (givenPrint.length !== expectedPrint.length || !timingSafeEqual(givenPrint, expectedPrint))
+      return null;
     return { username: user.username, role: user.role, via: 'password', expiresAt: payload.exp };
   }
+  // Single sign-on taken out of the configuration ends its sessions.
+  if (payload.v !== 'oidc' || !config.oidc) return null;
   return { username: payload.u, role: role.data, via: 'oidc', expiresAt: payload.exp };
 }
 

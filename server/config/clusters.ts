@@ -1,7 +1,6 @@
 import 'server-only';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readYamlFile } from '@/server/config/yaml-file';
 import { ConsoleConfigSchema, type ClusterConfig, type ConsoleConfig } from '@/server/config/schema';
 
 /** The local 3-broker cluster of `dev/kafka`, used when nothing else is configured. */
@@ -83,7 +82,6 @@ export function slugify(name: string): string {
     .slice(0, 63);
 }
 
-
 /** `KAFKA_CLUSTERS_0_NAME=prod KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS=a:9092,b:9092` → clusters, with where each came from. */
 function clustersFromEnv(env: Env): { clusters: RawCluster[]; sources: string[] } {
   const byIndex = new Map<number, RawCluster>();
@@ -110,9 +108,9 @@ function clustersFromEnv(env: Env): { clusters: RawCluster[]; sources: string[] 
 function clustersFromYaml(file: string): { clusters: RawCluster[]; sources: string[] } {
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
+    doc = readYamlFile(file);
   } catch (error) {
-    throw new ConfigError(`Cannot read config file ${file}: ${(error as Error).message}`);
+    throw new ConfigError((error as Error).message);
   }
   const clusters = (doc as { clusters?: unknown })?.clusters;
   if (!Array.isArray(clusters)) throw new ConfigError(`${file}: expected a top-level "clusters:" list`);

@@ -130,6 +130,24 @@ describe('SASL and TLS settings', () => {
         /KAFKA_CLUSTERS_0_SASL_TOKEN_ENDPOINT: expected an http\(s\) URL/,
       ],
       [
+        {
+          KAFKA_CLUSTERS_0_SASL_MECHANISM: 'oauthbearer',
+          KAFKA_CLUSTERS_0_SASL_TOKEN_ENDPOINT: `https://auth.example.com/token?client_secret=${SECRET}`,
+          KAFKA_CLUSTERS_0_SASL_CLIENT_ID: 'c',
+          KAFKA_CLUSTERS_0_SASL_CLIENT_SECRET: 'x',
+        },
+        /KAFKA_CLUSTERS_0_SASL_TOKEN_ENDPOINT: must not contain a user name, password, query string or fragment/,
+      ],
+      [
+        {
+          KAFKA_CLUSTERS_0_SASL_MECHANISM: 'oauthbearer',
+          KAFKA_CLUSTERS_0_SASL_TOKEN_ENDPOINT: `https://svc:${SECRET}@auth.example.com/token`,
+          KAFKA_CLUSTERS_0_SASL_CLIENT_ID: 'c',
+          KAFKA_CLUSTERS_0_SASL_CLIENT_SECRET: 'x',
+        },
+        /KAFKA_CLUSTERS_0_SASL_TOKEN_ENDPOINT: must not contain a user name, password, query string or fragment/,
+      ],
+      [
         { KAFKA_CLUSTERS_0_TLS_ENABLED: 'maybe' },
         /KAFKA_CLUSTERS_0_TLS_ENABLED: Invalid input: expected boolean/,
       ],

@@ -67,7 +67,15 @@ export const SaslConfigSchema = z
     /** OAUTHBEARER with a token someone else keeps fresh (e.g. a sidecar): re-read when it changes. */
     tokenFile: text.optional(),
     /** OAUTHBEARER through the client-credentials grant. */
-    tokenEndpoint: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    tokenEndpoint: z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+      // Error messages and logs name the endpoint: credentials hidden in it would travel with it.
+      .refine((url) => {
+        if (!URL.canParse(url)) return true; // reported as not a URL already
+        const parsed = new URL(url);
+        return !parsed.username && !parsed.password && !parsed.search && !parsed.hash;
+      }, 'must not contain a user name, password, query string or fragment (client credentials go in clientId and clientSecret)')
+      .optional(),
     clientId: text.optional(),
     clientSecret: secret.optional(),
     clientSecretFile: text.optional(),

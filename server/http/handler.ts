@@ -6,6 +6,7 @@ import type { Session } from '@/server/auth/session';
 import { findCluster } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import { setCommonHeaders } from '@/server/http/common-headers';
 import { withRequestCount } from '@/server/kafka/request-count';
 import { log } from '@/server/log';
 import { observeRequest } from '@/server/ops/access-log';
@@ -33,7 +34,8 @@ export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
   }
   return NextResponse.json(
     { error: { code: appError.code, message: appError.message } },
-    { status: appError.status },
+    // Errors speak of the caller's session and of their clusters: no cache may keep or share them.
+    { status: appError.status, headers: { 'cache-control': 'no-store' } },
   );
 }
 
@@ -58,9 +60,12 @@ export function handler<T>(fn: (args: HandlerArgs) => Promise<T>) {
       // How many Kafka requests this answer cost: benchmarks read it, and so can anyone in devtools.
       response.headers.set('x-kafka-requests', String(kafkaRequests));
       if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
+      setCommonHeaders(response.headers);
       return response;
     } catch (error) {
-      return errorResponse(error);
+      const response = errorResponse(error);
+      setCommonHeaders(response.headers);
+      return response;
     }
   };
   // --- operability hook (server/ops): access log and HTTP metrics for every API request ---

@@ -9,6 +9,10 @@ import { unsecuredJwt } from '@/test/jwt';
 
 let requests = 0;
 const server = createServer((req, res) => {
+  if (req.url?.startsWith('/deny')) {
+    res.writeHead(401).end();
+    return;
+  }
   requests += 1;
   // A little slow, so that calls made together overlap.
   setTimeout(() => {
@@ -38,6 +42,37 @@ describe('OAuth client-credentials tokens', () => {
     clock += 2_000; // less than a minute left
     expect(await token()).toBe('token-2');
     expect(requests).toBe(2);
+  });
+});
+
+describe('OAuth token endpoint failures', () => {
+  const LEAK = 'leaked-secret-value';
+  const failure = async (tokenEndpoint: string) => {
+    const token = clientCredentialsSource({ tokenEndpoint, clientId: 'id', clientSecret: 'secret' }, 5_000);
+    return token().then(
+      () => 'no error',
+      (error: Error) => error.message,
+    );
+  };
+
+  it('name the endpoint by origin and path, never its query, user info or the fetch error text', async () => {
+    const origin = new URL(endpoint).origin;
+    expect(await failure(`${origin}/deny?client_secret=${LEAK}#${LEAK}`)).toBe(
+      `OAuth token endpoint ${origin}/deny answered 401: check the client id and secret`,
+    );
+    // A port nobody listens on any more: the connection is refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await failure(`http://127.0.0.1:${port}/token?key=${LEAK}`)).toBe(
+      `OAuth token endpoint http://127.0.0.1:${port}/token: request failed (ECONNREFUSED)`,
+    );
+    const withUserInfo = await failure(`http://svc:${LEAK}@127.0.0.1:${port}/token`);
+    expect(withUserInfo).toMatch(
+      new RegExp(`^OAuth token endpoint http://127\\.0\\.0\\.1:${port}/token: request failed`),
+    );
+    expect(withUserInfo).not.toContain(LEAK);
   });
 });
 

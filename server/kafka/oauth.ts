@@ -51,6 +51,31 @@ export function tokenFileSource(file: string): () => Promise<string> {
   };
 }
 
+/** A URL as errors may show it: origin and path, without user info, query or fragment. */
+export function endpointLabel(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin + parsed.pathname;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+/**
+ * Why fetch failed, by error code only: undici's messages and causes may quote the URL they were
+ * given, user info and query included.
+ */
+function fetchFailure(error: unknown): string {
+  if ((error as Error).name === 'TimeoutError') return 'no answer in time';
+  let cause: unknown = error;
+  for (let depth = 0; cause && depth < 5; depth++) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return `request failed (${code})`;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return 'request failed';
+}
+
 export interface ClientCredentials {
   tokenEndpoint: string;
   clientId: string;
@@ -71,6 +96,8 @@ export function clientCredentialsSource(
   let cached: { token: string; refreshAt: number } | null = null;
   let pending: Promise<string> | null = null;
 
+  // Named in errors by origin and path only: whatever else a URL carries stays out of messages and logs.
+  const endpoint = endpointLabel(credentials.tokenEndpoint);
   const request = async (): Promise<string> => {
     const body = new URLSearchParams({ grant_type: 'client_credentials' });
     if (credentials.scope) body.set('scope', credentials.scope);
@@ -90,13 +117,11 @@ export function clientCredentialsSource(
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const reason =
-        (error as Error).name === 'TimeoutError' ? 'no answer in time' : (error as Error).message;
-      throw new OAuthTokenError(`OAuth token endpoint ${credentials.tokenEndpoint}: ${reason}`);
+      throw new OAuthTokenError(`OAuth token endpoint ${endpoint}: ${fetchFailure(error)}`);
     }
     if (!response.ok) {
       throw new OAuthTokenError(
-        `OAuth token endpoint ${credentials.tokenEndpoint} answered ${response.status}: check the client id and secret`,
+        `OAuth token endpoint ${endpoint} answered ${response.status}: check the client id and secret`,
       );
     }
     const json = (await response.json().catch(() => ({}))) as {
@@ -104,9 +129,7 @@ export function clientCredentialsSource(
       expires_in?: unknown;
     };
     if (typeof json.access_token !== 'string' || !json.access_token) {
-      throw new OAuthTokenError(
-        `OAuth token endpoint ${credentials.tokenEndpoint} answered without an access_token`,
-      );
+      throw new OAuthTokenError(`OAuth token endpoint ${endpoint} answered without an access_token`);
     }
     const expiresAt =
       typeof json.expires_in === 'number'
