@@ -11,9 +11,19 @@ const variables: Array<[string, string]> = [
   ['json.field', 'a field of the value parsed as JSON (null when not JSON)'],
 ];
 
+const functions: Array<[string, string]> = [
+  ['s.contains("x")', 'also startsWith, endsWith, size(), lowerAscii()'],
+  [
+    's.matches("^ord-\\\\d+$")',
+    'an RE2 pattern found in s (^ and $ for all of s; (?i) ignores case). Runs in linear time, so backreferences and lookaround are not supported',
+  ],
+  ['list.exists(x, …)', 'also all, exists_one, map, filter; nested 2 deep at most'],
+];
+
 const examples = [
   'json.status == "cancelled"',
   'value.contains("ERROR") && partition == 1',
+  'key.matches("^customer-[0-9]+$")',
   'timestamp > 1732000000000',
 ];
 
@@ -41,6 +51,15 @@ export function CelHelp() {
             </div>
           ))}
         </dl>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1" data-testid="cel-help-functions">
+          {functions.map(([name, text]) => (
+            <div key={name} className="contents">
+              <dt className="font-mono text-zinc-900 dark:text-zinc-100">{name}</dt>
+              <dd className="text-zinc-600 dark:text-zinc-400">{text}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="text-zinc-600 dark:text-zinc-400">At most 2,000 characters.</p>
         <div className="space-y-1">
           <p className="font-medium text-zinc-700 dark:text-zinc-300">Examples</p>
           {examples.map((example) => (
