@@ -11,11 +11,12 @@ import { RE2JS } from 're2js';
  */
 export const MAX_PATTERN_LENGTH = 500;
 /**
- * RE2's own measure of a pattern's cost (instructions): matching costs up to this much per
- * character when its automaton falls back to simulation, so counted repetitions are bounded
- * (`[a-z]{1000}` is refused; `\d{4}-\d{2}-\d{2}` costs about 20).
+ * RE2's own measure of a pattern's cost (instructions). When a pattern's automaton grows too
+ * large to cache, matching costs up to this much per character (a few seconds for a megabyte at
+ * 300), so counted repetitions are bounded: `[a-z]{1000}` is refused, while an e-mail address or
+ * a UUID pattern costs about 40.
  */
-export const MAX_PROGRAM_SIZE = 600;
+export const MAX_PROGRAM_SIZE = 300;
 const CACHE_SIZE = 64;
 
 export class PatternError extends Error {}
