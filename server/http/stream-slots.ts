@@ -10,9 +10,11 @@ import { AppError } from '@/server/http/app-error';
 export const DEFAULT_MAX_STREAMS_PER_USER = 3;
 export const DEFAULT_MAX_STREAMS = 20;
 
+type Env = Record<string, string | undefined>;
+
 export class StreamLimitError extends Error {}
 
-function limit(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function limit(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -21,7 +23,7 @@ function limit(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
-export function streamLimits(env: NodeJS.ProcessEnv = process.env): { perUser: number; total: number } {
+export function streamLimits(env: Env = process.env): { perUser: number; total: number } {
   return {
     perUser: limit(env, 'KAFKASCOPE_MAX_STREAMS_PER_USER', DEFAULT_MAX_STREAMS_PER_USER),
     total: limit(env, 'KAFKASCOPE_MAX_STREAMS', DEFAULT_MAX_STREAMS),
