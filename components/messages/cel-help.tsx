@@ -35,7 +35,7 @@ export function CelHelp() {
         <IconInfo className="size-3.5" />
         CEL help
       </summary>
-      <div className="absolute right-0 z-20 mt-1 w-96 space-y-2 rounded-md border border-zinc-200 bg-white p-3 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+      <div className="absolute right-0 z-20 mt-1 w-[28rem] max-w-[calc(100vw-2rem)] space-y-2 rounded-md border border-zinc-200 bg-white p-3 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         <p className="text-zinc-600 dark:text-zinc-400">
           A{' '}
           <a className="underline" href="https://cel.dev" target="_blank" rel="noreferrer">
@@ -43,7 +43,7 @@ export function CelHelp() {
           </a>{' '}
           expression that is true for the messages to keep.
         </p>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+        <dl className="grid grid-cols-[11.5rem_1fr] gap-x-3 gap-y-1">
           {variables.map(([name, text]) => (
             <div key={name} className="contents">
               <dt className="font-mono text-zinc-900 dark:text-zinc-100">{name}</dt>
@@ -51,7 +51,7 @@ export function CelHelp() {
             </div>
           ))}
         </dl>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1" data-testid="cel-help-functions">
+        <dl className="grid grid-cols-[11.5rem_1fr] gap-x-3 gap-y-1" data-testid="cel-help-functions">
           {functions.map(([name, text]) => (
             <div key={name} className="contents">
               <dt className="font-mono text-zinc-900 dark:text-zinc-100">{name}</dt>
