@@ -111,6 +111,8 @@ async function main(): Promise<void> {
     const cel = await search({ limit: '1000', filter: 'json.status == "cancelled" && partition >= 0' });
     // No string to look for in the raw bytes: every value is parsed and interpreted.
     const parsed = await search({ limit: '1000', filter: 'json.total > 999.0' });
+    // A pattern run over every value (RE2: linear in the value's length); no total reaches 500.
+    const regex = await search({ limit: '1000', filter: 'value.matches("\\"total\\":5[0-9]{2}[.]99")' });
     const first = await search({ limit: '50', q: 'placed' });
 
     const kcatStarted = performance.now();
@@ -130,6 +132,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `search, CEL parsing every value  ${fmt(rate(parsed))} msg/s  (${fmt(parsed.done.matched)} matches)`,
+    );
+    console.log(
+      `search, CEL matches (RE2)        ${fmt(rate(regex))} msg/s  (${fmt(regex.done.matched)} matches)`,
     );
     console.log(`kcat -C -e > /dev/null           ${fmt(kcatRate)} msg/s  (${(kcatMs / 1000).toFixed(2)} s)`);
     console.log(

@@ -11,9 +11,19 @@ const variables: Array<[string, string]> = [
   ['json.field', 'a field of the value parsed as JSON (null when not JSON)'],
 ];
 
+const functions: Array<[string, string]> = [
+  ['s.contains("x")', 'also startsWith, endsWith, size(), lowerAscii()'],
+  [
+    's.matches("^ord-\\\\d+$")',
+    'an RE2 pattern found in s (^ and $ for all of s; (?i) ignores case). Runs in linear time, so backreferences and lookaround are not supported',
+  ],
+  ['list.exists(x, …)', 'also all, exists_one, map, filter; nested 2 deep at most'],
+];
+
 const examples = [
   'json.status == "cancelled"',
   'value.contains("ERROR") && partition == 1',
+  'key.matches("^customer-[0-9]+$")',
   'timestamp > 1732000000000',
 ];
 
@@ -25,7 +35,7 @@ export function CelHelp() {
         <IconInfo className="size-3.5" />
         CEL help
       </summary>
-      <div className="absolute right-0 z-20 mt-1 w-96 space-y-2 rounded-md border border-zinc-200 bg-white p-3 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+      <div className="absolute right-0 z-20 mt-1 w-[28rem] max-w-[calc(100vw-2rem)] space-y-2 rounded-md border border-zinc-200 bg-white p-3 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         <p className="text-zinc-600 dark:text-zinc-400">
           A{' '}
           <a className="underline" href="https://cel.dev" target="_blank" rel="noreferrer">
@@ -33,7 +43,7 @@ export function CelHelp() {
           </a>{' '}
           expression that is true for the messages to keep.
         </p>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+        <dl className="grid grid-cols-[11.5rem_1fr] gap-x-3 gap-y-1">
           {variables.map(([name, text]) => (
             <div key={name} className="contents">
               <dt className="font-mono text-zinc-900 dark:text-zinc-100">{name}</dt>
@@ -41,6 +51,15 @@ export function CelHelp() {
             </div>
           ))}
         </dl>
+        <dl className="grid grid-cols-[11.5rem_1fr] gap-x-3 gap-y-1" data-testid="cel-help-functions">
+          {functions.map(([name, text]) => (
+            <div key={name} className="contents">
+              <dt className="font-mono text-zinc-900 dark:text-zinc-100">{name}</dt>
+              <dd className="text-zinc-600 dark:text-zinc-400">{text}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="text-zinc-600 dark:text-zinc-400">At most 2,000 characters.</p>
         <div className="space-y-1">
           <p className="font-medium text-zinc-700 dark:text-zinc-300">Examples</p>
           {examples.map((example) => (

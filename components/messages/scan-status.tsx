@@ -107,7 +107,11 @@ export function ScanAlerts({ scan, errorTestId }: { scan: ScanState; errorTestId
       {scan.error && (
         <Alert tone="danger" data-testid={errorTestId}>
           <span className="font-medium" data-code={scan.error.code}>
-            {scan.error.code === 'validation_failed' ? 'Invalid search' : 'The scan failed'}
+            {scan.error.code === 'validation_failed'
+              ? 'Invalid search'
+              : scan.error.code === 'too_many_requests'
+                ? 'Too many scans running'
+                : 'The scan failed'}
           </span>
           : <span className="font-mono text-xs whitespace-pre-wrap">{scan.error.message}</span>
         </Alert>

@@ -114,6 +114,35 @@ test('a bad CEL expression shows the error and no results', async ({ page }) => 
   await expect(messages.rows).toHaveCount(5);
 });
 
+test('matches runs RE2 patterns: a backtracking trap is quick, lookaround is refused like other filter errors', async ({
+  page,
+  request,
+}) => {
+  const messages = new MessagesPage(page, topic);
+  await messages.goto('mode=search');
+  await page.getByTestId('cel-help').locator('summary').click();
+  await expect(page.getByTestId('cel-help-functions')).toContainText('RE2');
+
+  await messages.search({ filter: 'json.status.matches("^canc.*d$")' });
+  await expect(messages.searchDone).toHaveAttribute('data-reason', 'end');
+  await expect(messages.rows).toHaveCount(cancelled);
+
+  // Exponential for a backtracking engine; RE2 answers at once and the server stays free.
+  const trap = `"${'a'.repeat(40)}!".matches("^(a+)+$") || json.status.matches("^(s+)+h$")`;
+  const started = Date.now();
+  await messages.search({ filter: trap });
+  await expect(messages.searchDone).toHaveAttribute('data-reason', 'end');
+  await expect(messages.searchProgress).toHaveAttribute('data-matched', '0');
+  expect((await request.get('/api/health')).status()).toBe(200);
+  expect(Date.now() - started).toBeLessThan(10_000);
+
+  await messages.search({ filter: 'json.status.matches("^(?!shipped)")' });
+  await expect(messages.searchError).toBeVisible();
+  await expect(messages.searchError).toContainText('Invalid search');
+  await expect(messages.searchError).toContainText('lookahead and lookbehind');
+  await expect(messages.rows).toHaveCount(0);
+});
+
 test('live tail shows new messages newest first and counts them, then exports them', async ({
   page,
   request,

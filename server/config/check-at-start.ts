@@ -2,6 +2,7 @@ import 'server-only';
 import { ConfigError, getConfig } from '@/server/config/clusters';
 import { securitySummary } from '@/server/config/security';
 import { checkAuthAtStart } from '@/server/auth/check-at-start';
+import { StreamLimitError, streamLimits } from '@/server/http/stream-slots';
 import { log } from '@/server/log';
 
 export function checkConfigAtStart(): void {
@@ -28,6 +29,13 @@ export function checkConfigAtStart(): void {
     }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  try {
+    streamLimits();
+  } catch (error) {
+    if (!(error instanceof StreamLimitError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }

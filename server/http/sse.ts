@@ -1,4 +1,6 @@
 import 'server-only';
+import type { Session } from '@/server/auth/session';
+import { acquireStreamSlot } from '@/server/http/stream-slots';
 
 export interface SseChannel {
   send(event: string, data: unknown): void;
@@ -7,11 +9,14 @@ export interface SseChannel {
   close(): void;
 }
 
+type Run = (channel: SseChannel) => Promise<void>;
+
 /**
  * A Server-Sent Events response. `run` streams through the channel; the request's abort signal
- * (the browser closed the page or the EventSource) stops it.
+ * (the browser closed the page or the EventSource) stops it. `onEnd` is called once, when the
+ * stream ends for whatever reason (done, error, time-out, the browser gone).
  */
-export function sseResponse(request: Request, run: (channel: SseChannel) => Promise<void>): Response {
+export function sseResponse(request: Request, run: Run, onEnd?: () => void): Response {
   const encoder = new TextEncoder();
   const controller = new AbortController();
   request.signal.addEventListener('abort', () => controller.abort(), { once: true });
@@ -22,6 +27,7 @@ export function sseResponse(request: Request, run: (channel: SseChannel) => Prom
         if (closed) return;
         closed = true;
         controller.abort();
+        onEnd?.();
         try {
           stream.close();
         } catch {
@@ -40,6 +46,7 @@ export function sseResponse(request: Request, run: (channel: SseChannel) => Prom
     },
     cancel() {
       controller.abort();
+      onEnd?.();
     },
   });
   return new Response(stream, {
@@ -50,4 +57,25 @@ export function sseResponse(request: Request, run: (channel: SseChannel) => Prom
       'x-accel-buffering': 'no',
     },
   });
+}
+
+/**
+ * A search or live tail: takes one of the caller's stream slots (429 `too_many_requests` when the
+ * caller or the console runs too many), then `open` validates and positions the stream (a refusal
+ * gives the slot back), and the slot is given back when the stream ends.
+ */
+export async function limitedSseResponse(
+  request: Request,
+  session: Session | null,
+  open: () => Promise<Run>,
+): Promise<Response> {
+  const release = acquireStreamSlot(session);
+  let run: Run;
+  try {
+    run = await open();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return sseResponse(request, run, release);
 }

@@ -1,8 +1,9 @@
 import 'server-only';
-import { Environment } from '@marcbachmann/cel-js';
+import { Environment, type ASTNode } from '@marcbachmann/cel-js';
 import { AppError } from '@/server/http/app-error';
 import type { FetchedRecord } from '@/server/kafka/fetch';
 import { mayMatch, requirements } from '@/server/services/filter-prefilter';
+import { withRe2Matches } from '@/server/services/filter-regex';
 
 /**
  * Filters for search and tail. `q` is plain text; `filter` is CEL, evaluated by an interpreter:
@@ -89,23 +90,64 @@ function textMatcher(needle: string): (record: FetchedRecord) => boolean {
   return (record) => has(record.key) || has(record.value) || record.headers.some((h) => has(h.value));
 }
 
+/** Filters are short; a longer one is refused before it is parsed. */
+export const MAX_FILTER_LENGTH = 2_000;
+/**
+ * Macros that loop (all, exists, exists_one, map, filter) or bind a value (cel.bind): nested in one
+ * another, their cost multiplies (a list looped over inside a loop over itself is quadratic), so
+ * they may be nested this deep and no deeper.
+ */
+export const MAX_MACRO_NESTING = 2;
+const LOOPING = new Set(['all', 'exists', 'exists_one', 'map', 'filter', 'bind']);
+
+// Declared variables: a typo or a non-boolean filter is refused before the scan starts. The parse
+// limits bound what one filter can build (literal lists and maps, depth, size).
+const environment = withRe2Matches(
+  new Environment({
+    limits: {
+      maxAstNodes: 1_000,
+      maxDepth: 32,
+      maxListElements: 256,
+      maxMapEntries: 256,
+      maxCallArguments: 8,
+    },
+  }),
+)
+  .registerVariable('key', 'string')
+  .registerVariable('value', 'string')
+  .registerVariable('headers', 'map<string, string>')
+  .registerVariable('partition', 'int')
+  .registerVariable('offset', 'int')
+  .registerVariable('timestamp', 'int')
+  .registerVariable('size', 'int')
+  .registerVariable('json', 'dyn');
+
+/** The deepest nesting of looping macros in the syntax tree (as parsed, before macro expansion). */
+function macroNesting(node: unknown): number {
+  if (Array.isArray(node)) return Math.max(0, ...node.map(macroNesting));
+  if (!node || typeof node !== 'object' || !('op' in node)) return 0;
+  const { op, args } = node as ASTNode;
+  const inner = macroNesting(args);
+  const looping = (op === 'rcall' || op === 'call') && Array.isArray(args) && LOOPING.has(args[0] as string);
+  return inner + (looping ? 1 : 0);
+}
+
 function compileExpression(filter: string): RecordFilter {
+  if (filter.length > MAX_FILTER_LENGTH)
+    throw new AppError(
+      'validation_failed',
+      `Filter: longer than ${MAX_FILTER_LENGTH.toLocaleString('en')} characters`,
+    );
   try {
-    // Declared variables: a typo or a non-boolean filter is refused before the scan starts.
-    const env = new Environment()
-      .registerVariable('key', 'string')
-      .registerVariable('value', 'string')
-      .registerVariable('headers', 'map<string, string>')
-      .registerVariable('partition', 'int')
-      .registerVariable('offset', 'int')
-      .registerVariable('timestamp', 'int')
-      .registerVariable('size', 'int')
-      .registerVariable('json', 'dyn');
-    const checked = env.check(filter);
+    const program = environment.parse(filter);
+    if (macroNesting(program.ast) > MAX_MACRO_NESTING)
+      throw new Error(
+        `all, exists, exists_one, map, filter and cel.bind may be nested ${MAX_MACRO_NESTING} deep at most`,
+      );
+    const checked = program.check();
     if (!checked.valid) throw checked.error ?? new Error('invalid expression');
     if (checked.type !== 'bool' && checked.type !== 'dyn')
       throw new Error(`the expression gives a ${checked.type}, not true or false`);
-    const program = env.parse(filter);
     const needed = requirements(program.ast);
     return (partition, record) => {
       if (needed.length && !mayMatch(needed, record)) return false;

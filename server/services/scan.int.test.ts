@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@/server/config/clusters';
-import type { SseChannel } from '@/server/http/sse';
+import type { Session } from '@/server/auth/session';
+import { errorResponse } from '@/server/http/handler';
+import { limitedSseResponse, type SseChannel } from '@/server/http/sse';
+import { runningStreams } from '@/server/http/stream-slots';
 import { disconnectAll } from '@/server/kafka/registry';
 import { produce } from '@/server/services/messages';
 import { searchStream, tailStream } from '@/server/services/scan';
@@ -134,5 +137,83 @@ describe('live tail', () => {
     c.abort();
     await running;
     expect(c.messages()).toHaveLength(4);
+  });
+});
+
+describe('concurrent streams', () => {
+  const user = (username: string): Session => ({
+    username,
+    role: 'viewer',
+    via: 'password',
+    expiresAt: null,
+  });
+  const alice = user('alice');
+  const bob = user('bob');
+  const tail = () => tailStream(local, topic, { q: '', filter: '', maxBytes: 16_384 });
+
+  /** A tail as the browser opens it: a request whose signal aborts when the page goes away. */
+  async function open(session: Session) {
+    const browser = new AbortController();
+    const request = new Request('http://console.test/tail', { signal: browser.signal });
+    try {
+      const response = await limitedSseResponse(request, session, tail);
+      return { status: response.status, leave: () => browser.abort() };
+    } catch (error) {
+      const response = errorResponse(error);
+      return { status: response.status, body: await response.json(), leave: () => undefined };
+    }
+  }
+
+  async function until(condition: () => boolean) {
+    const deadline = Date.now() + 15_000;
+    while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(condition()).toBe(true);
+  }
+
+  it('answers 429 past 3 per user and past the console-wide limit, and frees a slot when its stream ends', async () => {
+    const opened = [await open(alice), await open(alice), await open(alice)];
+    expect(opened.map((o) => o.status)).toEqual([200, 200, 200]);
+    const refused = await open(alice);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('too_many_requests');
+    expect(refused.body.error.message).toMatch(/You have 3 searches and live tails running.*\(3\)/);
+    expect(runningStreams(alice)).toBe(3);
+    // Another user has slots of their own.
+    const bobs = await open(bob);
+    expect(bobs.status).toBe(200);
+
+    // The browser leaves: the tail stops and its slot is free again.
+    opened[0]!.leave();
+    await until(() => runningStreams(alice) === 2);
+    const again = await open(alice);
+    expect(again.status).toBe(200);
+
+    // A search that reaches its end gives its slot back too, and so does one refused before streaming.
+    const search = await limitedSseResponse(new Request('http://console.test/search'), bob, () =>
+      searchStream(local, topic, base),
+    );
+    expect(runningStreams(bob)).toBe(2);
+    expect(await search.text()).toContain('event: done');
+    await until(() => runningStreams(bob) === 1);
+    await expect(
+      limitedSseResponse(new Request('http://console.test/search'), bob, () =>
+        searchStream(local, topic, { ...base, filter: 'value.matches("(?=x)")' }),
+      ),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(runningStreams(bob)).toBe(1);
+
+    // The console-wide bound, set to what runs now.
+    process.env.KAFKASCOPE_MAX_STREAMS = String(runningStreams());
+    try {
+      const carol = await open(user('carol'));
+      expect(carol.status).toBe(429);
+      expect(carol.body.error.message).toMatch(
+        /^\d+ searches and live tails are running, the most this console/,
+      );
+    } finally {
+      delete process.env.KAFKASCOPE_MAX_STREAMS;
+    }
+    for (const o of [...opened, again, bobs]) o.leave();
+    await until(() => runningStreams() === 0);
   });
 });

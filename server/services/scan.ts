@@ -16,6 +16,12 @@ export const SEARCH_TIMEOUT_MS = 120_000;
 export const TAIL_TIMEOUT_MS = 10 * 60_000;
 export const TAIL_MAX_MESSAGES = 10_000;
 const FLUSH_MS = 250;
+/**
+ * A fetch brings up to a megabyte of records, and a filter may take a while on each: the scan lets
+ * other requests run after this long on the thread, and checks its time bound and the browser as
+ * it does.
+ */
+const SLICE_MS = 50;
 const FETCH_BYTES = 1_048_576;
 
 interface Cursor {
@@ -77,6 +83,19 @@ async function scan(
     channel.send('done', { reason, scanned, matched, elapsedMs: Date.now() - started });
   };
 
+  let sliceStarted = Date.now();
+  /** False when the scan must stop now (the browser left, or its time is up and it finished). */
+  async function shareThread(): Promise<boolean> {
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStarted = Date.now();
+    if (channel.signal.aborted) return false;
+    if (Date.now() - started > args.timeoutMs) {
+      finish('timeout');
+      return false;
+    }
+    return true;
+  }
+
   try {
     await loop();
   } catch (error) {
@@ -105,6 +124,8 @@ async function scan(
           continue;
         }
         for (const record of result.records) {
+          // Awaited only once a slice is used up: an await per record would cost the scan rate.
+          if (Date.now() - sliceStarted >= SLICE_MS && !(await shareThread())) return;
           const offset = record.offset;
           if (offset < cursor.position || (!args.follow && offset >= cursor.end)) continue;
           cursor.position = offset + 1;

@@ -2,12 +2,14 @@
 import { SearchQuerySchema } from '@/lib/schemas/search';
 import { withCluster } from '@/server/http/handler';
 import { parseQuery } from '@/server/http/parse';
-import { sseResponse } from '@/server/http/sse';
+import { limitedSseResponse } from '@/server/http/sse';
 import { searchStream } from '@/server/services/scan';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, params, query, request }) =>
-  sseResponse(request, await searchStream(cluster, params.topic!, parseQuery(query, SearchQuerySchema))),
+export const GET = withCluster(async ({ cluster, params, query, request, session }) =>
+  limitedSseResponse(request, session, () =>
+    searchStream(cluster, params.topic!, parseQuery(query, SearchQuerySchema)),
+  ),
 );

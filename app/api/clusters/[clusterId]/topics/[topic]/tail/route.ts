@@ -2,12 +2,14 @@
 import { TailQuerySchema } from '@/lib/schemas/search';
 import { withCluster } from '@/server/http/handler';
 import { parseQuery } from '@/server/http/parse';
-import { sseResponse } from '@/server/http/sse';
+import { limitedSseResponse } from '@/server/http/sse';
 import { tailStream } from '@/server/services/scan';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, params, query, request }) =>
-  sseResponse(request, await tailStream(cluster, params.topic!, parseQuery(query, TailQuerySchema))),
+export const GET = withCluster(async ({ cluster, params, query, request, session }) =>
+  limitedSseResponse(request, session, () =>
+    tailStream(cluster, params.topic!, parseQuery(query, TailQuerySchema)),
+  ),
 );
