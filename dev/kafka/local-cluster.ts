@@ -84,8 +84,35 @@ export async function stopNode(id: number): Promise<void> {
   await run('bash', [script, 'stop-node', String(id)]);
 }
 
+/**
+ * Starts node `id` again and waits until the cluster is as it was: every replica back in sync and
+ * every partition led by its preferred replica. Kafka would move leaders back by itself within
+ * leader.imbalance.check.interval.seconds; doing it here keeps group coordinators from moving under
+ * whatever test runs next.
+ */
 export async function startNode(id: number): Promise<void> {
   await run('bash', [script, 'start-node', String(id)], { timeout: 120_000 });
+  const bootstrap = BOOTSTRAP.split(',')[0]!;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const lagging = await kafkaCli('kafka-topics', [
+      '--bootstrap-server',
+      bootstrap,
+      '--describe',
+      '--under-replicated-partitions',
+    ]).catch(() => 'unknown');
+    if (lagging.trim() === '') break;
+    if (Date.now() > deadline) throw new Error(`node ${id}: replicas still out of sync after 90 s`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  // Partitions already led by their preferred replica make the tool exit non-zero: not a failure.
+  await kafkaCli('kafka-leader-election', [
+    '--bootstrap-server',
+    bootstrap,
+    '--election-type',
+    'preferred',
+    '--all-topic-partitions',
+  ]).catch(() => undefined);
 }
 
 /** Runs one of Kafka's own command-line tools (e.g. `kafka-topics`) and returns its stdout: a test oracle. */
