@@ -11,9 +11,18 @@ export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor
 /** Starts the standalone production server (run `npm run build` first) and waits until it answers. */
 export async function startServer(port: number): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['.next/standalone/server.js'], {
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', KAFKASCOPE_LOG_LEVEL: 'error' },
-    stdio: 'ignore',
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      KAFKASCOPE_LOG_LEVEL: 'error',
+      // Benchmarks measure the Kafka side of a page; login is off, explicitly, on this local server.
+      KAFKASCOPE_AUTH: process.env.KAFKASCOPE_AUTH ?? 'none',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let errors = '';
+  server.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
   for (let i = 0; i < 100; i++) {
     if (
       await fetch(`http://127.0.0.1:${port}/api/clusters`).then(
@@ -25,7 +34,9 @@ export async function startServer(port: number): Promise<ChildProcess> {
     await new Promise((r) => setTimeout(r, 200));
   }
   server.kill();
-  throw new Error('the server did not start: is there a production build (npm run build)?');
+  throw new Error(
+    `the server did not start: is there a production build (npm run build)?\n${errors.slice(-2_000)}`,
+  );
 }
 
 /**
