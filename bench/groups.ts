@@ -27,10 +27,18 @@ async function setup(kafka: Kafka): Promise<void> {
       waitForLeaders: true,
       topics: missing.map((topic) => ({ topic, numPartitions: 6, replicationFactor: 1 })),
     });
+  }
+  // Topics left empty by an interrupted earlier run are filled too: the consumers below wait for messages.
+  const empty = [...missing];
+  for (const topic of topics.filter((t) => existing.has(t))) {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    if (offsets.reduce((sum, o) => sum + Number(o.high), 0) < 60) empty.push(topic);
+  }
+  if (empty.length) {
     const producer = kafka.producer();
     await producer.connect();
     await producer.sendBatch({
-      topicMessages: missing.map((topic) => ({
+      topicMessages: empty.map((topic) => ({
         topic,
         messages: Array.from({ length: 60 }, (_, i) => ({ value: `m${i}`, partition: i % 6 })),
       })),
