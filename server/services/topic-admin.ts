@@ -152,5 +152,18 @@ export async function alterTopicConfigsChecked(
   ];
   const clients = await connected(clientsFor(cluster));
   await kafkaChange(cluster, `Configure "${name}"`, () => alterTopicConfigs(clients, name, changes));
-  return getTopicConfigs(cluster, name);
+  // In KRaft a change reaches each broker through the metadata log a moment after the controller
+  // accepts it: read back until the broker that answers shows it, so the page never shows the old value.
+  const shows = (list: ConfigList) =>
+    changes.every(({ name: configName, value }) => {
+      const entry = list.configs.find((c) => c.name === configName);
+      if (!entry || entry.sensitive) return true;
+      return value === null ? entry.source !== 'topic' : entry.value === value;
+    });
+  const deadline = Date.now() + Math.min(5_000, cluster.requestTimeoutMs);
+  for (;;) {
+    const list = await getTopicConfigs(cluster, name);
+    if (shows(list) || Date.now() > deadline) return list;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
