@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
-import { IconAlert, IconCheck, IconInfo } from '@/components/ui/icons';
+import { IconAlert, IconCheck, IconClose, IconInfo } from '@/components/ui/icons';
 
 type Tone = 'info' | 'success' | 'warning' | 'danger';
 
@@ -18,12 +19,15 @@ export function Alert({
   tone = 'warning',
   children,
   action,
+  onDismiss,
   className,
   'data-testid': testId,
 }: {
   tone?: Tone;
   children: ReactNode;
   action?: ReactNode;
+  /** Shows a close button: for outcomes the user has read, such as "topic created". */
+  onDismiss?: () => void;
   className?: string;
   'data-testid'?: string;
 }) {
@@ -37,6 +41,11 @@ export function Alert({
       <Icon className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0 flex-1">{children}</div>
       {action}
+      {onDismiss && (
+        <Button variant="ghost" size="icon" className="-my-1 size-6" aria-label="Dismiss" onClick={onDismiss}>
+          <IconClose className="size-3.5" />
+        </Button>
+      )}
     </div>
   );
 }

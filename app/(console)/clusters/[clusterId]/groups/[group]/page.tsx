@@ -16,9 +16,9 @@ import { GroupTabs, groupPanelId, groupTabLabel } from '@/components/groups/grou
 import { GroupStateBadge, HealthBadge } from '@/components/groups/health-badge';
 import { LagPanel } from '@/components/groups/lag-panel';
 import { Alert } from '@/components/ui/alert';
-import { Button, buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { IconClose, IconGroups } from '@/components/ui/icons';
+import { IconGroups } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
 import { describeError, isNotFound } from '@/lib/format/error';
@@ -77,21 +77,7 @@ export default function GroupPage() {
         }
       />
       {notice && (
-        <Alert
-          tone="success"
-          data-testid="group-notice"
-          action={
-            <Button
-              variant="ghost"
-              size="icon"
-              className="-my-1 size-6"
-              aria-label="Dismiss"
-              onClick={() => setNotice(null)}
-            >
-              <IconClose className="size-3.5" />
-            </Button>
-          }
-        >
+        <Alert tone="success" data-testid="group-notice" onDismiss={() => setNotice(null)}>
           {notice}
         </Alert>
       )}

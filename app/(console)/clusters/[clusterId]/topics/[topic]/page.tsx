@@ -17,9 +17,9 @@ import { TopicStats } from '@/components/topics/topic-stats';
 import { TopicTabs, topicPanelId } from '@/components/topics/topic-tabs';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button, buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { IconClose, IconTopics } from '@/components/ui/icons';
+import { IconTopics } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
 import { describeError, isNotFound } from '@/lib/format/error';
@@ -78,21 +78,7 @@ export default function TopicPage() {
         }
       />
       {notice && (
-        <Alert
-          tone="success"
-          data-testid="topic-notice"
-          action={
-            <Button
-              variant="ghost"
-              size="icon"
-              className="-my-1 size-6"
-              aria-label="Dismiss"
-              onClick={() => setNotice(null)}
-            >
-              <IconClose className="size-3.5" />
-            </Button>
-          }
-        >
+        <Alert tone="success" data-testid="topic-notice" onDismiss={() => setNotice(null)}>
           {notice}
         </Alert>
       )}
