@@ -19,7 +19,10 @@ type Run = (channel: SseChannel) => Promise<void>;
 export function sseResponse(request: Request, run: Run, onEnd?: () => void): Response {
   const encoder = new TextEncoder();
   const controller = new AbortController();
-  request.signal.addEventListener('abort', () => controller.abort(), { once: true });
+  // A client that left while the stream was being opened (or before the handler ran) has already
+  // aborted the signal: a listener added now would never fire and the stream would run to its bound.
+  if (request.signal.aborted) controller.abort();
+  else request.signal.addEventListener('abort', () => controller.abort(), { once: true });
   const stream = new ReadableStream<Uint8Array>({
     start(stream) {
       let closed = false;
@@ -42,7 +45,8 @@ export function sseResponse(request: Request, run: Run, onEnd?: () => void): Res
         signal: controller.signal,
         close,
       };
-      run(channel).finally(close);
+      if (controller.signal.aborted) close();
+      else run(channel).finally(close);
     },
     cancel() {
       controller.abort();

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Session } from '@/server/auth/session';
 import { AppError } from '@/server/http/app-error';
+import { metrics } from '@/server/ops/metrics';
 
 /**
  * Searches and live tails hold a Kafka fetch loop and CPU for as long as they run (minutes), all on
@@ -61,12 +62,14 @@ export function acquireStreamSlot(session: Session | null, limits = streamLimits
       `${streams.total} searches and live tails are running, the most this console runs at once (${limits.total}): try again when one ends`,
     );
   streams.total += 1;
+  metrics().streamsRunning.set(streams.total);
   if (who !== null) streams.byUser.set(who, mine + 1);
   let released = false;
   return () => {
     if (released) return;
     released = true;
     streams.total -= 1;
+    metrics().streamsRunning.set(streams.total);
     if (who === null) return;
     const left = (streams.byUser.get(who) ?? 1) - 1;
     if (left > 0) streams.byUser.set(who, left);

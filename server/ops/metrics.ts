@@ -8,6 +8,7 @@ export interface Metrics {
   kafkaDuration: Histogram<'cluster' | 'api'>;
   kafkaErrors: Counter<'cluster' | 'api'>;
   clusterUp: Gauge<'cluster'>;
+  streamsRunning: Gauge;
 }
 
 function create(): Metrics {
@@ -45,6 +46,11 @@ function create(): Metrics {
       name: 'kafkascope_cluster_up',
       help: '1 when the cluster answered its last readiness check, 0 otherwise.',
       labelNames: ['cluster'],
+      registers: [registry],
+    }),
+    streamsRunning: new Gauge({
+      name: 'kafkascope_streams_running',
+      help: 'Searches and live tails running now, all users together.',
       registers: [registry],
     }),
   };

@@ -216,4 +216,25 @@ describe('concurrent streams', () => {
     for (const o of [...opened, again, bobs]) o.leave();
     await until(() => runningStreams() === 0);
   });
+
+  it('gives the slot back at once when the client left before the stream opened', async () => {
+    // Gone before the handler ran: the request's signal is aborted from the start.
+    const gone = new AbortController();
+    gone.abort();
+    await limitedSseResponse(new Request('http://console.test/tail', { signal: gone.signal }), alice, tail);
+    // Gone while the stream was being positioned (the answer had not started).
+    const early = new AbortController();
+    const opening = limitedSseResponse(
+      new Request('http://console.test/tail', { signal: early.signal }),
+      alice,
+      () => {
+        early.abort();
+        return tail();
+      },
+    );
+    await opening;
+    const deadline = Date.now() + 1_000;
+    while (runningStreams(alice) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(runningStreams(alice)).toBe(0);
+  });
 });
