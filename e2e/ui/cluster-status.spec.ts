@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from '../support/server';
 import { snap } from '../support/screenshot';
 
-// The top bar's up/down badge comes from readiness, which answers 503 while any cluster is down:
-// the UI must still read the per-cluster verdicts from that answer.
+// The top bar's up/down badge comes from readiness, whose body holds each cluster's verdict while
+// one of them is down.
 let server: RunningServer;
 
 test.beforeAll(async () => {

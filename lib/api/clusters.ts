@@ -8,9 +8,8 @@ import { ClusterListSchema, LivenessSchema, ReadinessSchema } from '@/lib/schema
 export const clustersApi = {
   list: (signal?: AbortSignal) => apiRequest(ClusterListSchema, apiPaths.clusters(), { signal }),
   health: (signal?: AbortSignal) => apiRequest(LivenessSchema, apiPaths.health(), { signal }),
-  // 503 means "some cluster is down" and carries the same body: the UI shows which one and why.
-  readiness: (signal?: AbortSignal) =>
-    apiRequest(ReadinessSchema, apiPaths.ready(), { signal, acceptStatuses: [503] }),
+  // "degraded" when some cluster is down: the UI shows which one and why.
+  readiness: (signal?: AbortSignal) => apiRequest(ReadinessSchema, apiPaths.ready(), { signal }),
   brokers: (clusterId: string, signal?: AbortSignal) =>
     apiRequest(BrokerListSchema, apiPaths.brokers(clusterId), { signal }),
   broker: (clusterId: string, brokerId: number, signal?: AbortSignal) =>

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '@/server/http/app-error';
 import { metrics } from '@/server/ops/metrics';
-import { checkReadiness } from '@/server/services/clusters';
+import { sharedReadiness } from '@/server/services/clusters';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -19,9 +19,9 @@ export function authorizeScrape(request: Request, token = process.env.KAFKASCOPE
   }
 }
 
-/** The Prometheus text exposition, with each cluster's up gauge refreshed by a bounded readiness check. */
+/** The Prometheus text exposition, with each cluster's up gauge refreshed by the shared readiness check. */
 export async function renderMetrics(): Promise<Response> {
-  await checkReadiness();
+  await sharedReadiness();
   const { registry } = metrics();
   return new Response(await registry.metrics(), {
     headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },

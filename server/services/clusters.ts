@@ -67,3 +67,32 @@ export async function checkReadiness(configured = getConfig().clusters): Promise
   const clusters = await Promise.all(configured.map(clusterHealth));
   return { status: clusters.every((c) => c.status === 'up') ? 'ok' : 'degraded', clusters };
 }
+
+/** How long one readiness result answers every probe and scrape after it settles. */
+export const READINESS_SHARED_MS = 1_000;
+
+// On globalThis: the readiness and metrics routes are separate bundles in one process.
+const shared = globalThis as unknown as {
+  __kafkascopeReadiness?: { promise: Promise<Readiness>; settledAt: number | null };
+};
+
+/**
+ * The readiness of the configured clusters, shared: probes and scrapes are anonymous and may come
+ * at any rate, so every caller within a check, and for a second after it, gets the same result
+ * (single-flight). Kafka sees at most one check per cluster a second, whatever the probe rate.
+ */
+export function sharedReadiness(now: () => number = Date.now): Promise<Readiness> {
+  const current = shared.__kafkascopeReadiness;
+  if (current && (current.settledAt === null || now() - current.settledAt < READINESS_SHARED_MS))
+    return current.promise;
+  const entry: { promise: Promise<Readiness>; settledAt: number | null } = {
+    promise: checkReadiness(),
+    settledAt: null,
+  };
+  // checkReadiness never rejects (each cluster's failure is data), so settling is the only way out.
+  void entry.promise.finally(() => {
+    entry.settledAt = now();
+  });
+  shared.__kafkascopeReadiness = entry;
+  return entry.promise;
+}
