@@ -11,7 +11,13 @@ const chromium = {
   viewport: { width: 1440, height: 900 },
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   },
 };
 
@@ -29,6 +35,9 @@ const serverEnv = {
   KAFKA_CLUSTERS_1_READ_ONLY: 'true',
   KAFKASCOPE_AUTH: 'login',
   KAFKASCOPE_SESSION_SECRET: 'e2e-only-session-secret-0123456789abcdef',
+  // A block that outlasts any burst on a loaded machine: the sign-in throttle's tests then see it in
+  // force whatever the timing (with 1 s it could run out in the middle of a burst).
+  KAFKASCOPE_SIGNIN_BACKOFF_SECONDS: '120',
   ...Object.fromEntries(
     Object.entries(testUsers).flatMap(([role, user], i) => [
       [`KAFKASCOPE_USERS_${i}_USERNAME`, role],
@@ -57,7 +66,13 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
-  use: { baseURL, headless: true, trace: 'retain-on-failure', screenshot: 'only-on-failure', storageState: ADMIN_STATE },
+  use: {
+    baseURL,
+    headless: true,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    storageState: ADMIN_STATE,
+  },
   projects: [
     { name: 'api', testMatch: 'api/**/*.spec.ts' },
     { name: 'ui', testMatch: 'ui/**/*.spec.ts', use: chromium },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_CONCURRENT_CHECKS,
+  backoffBaseMs,
   beginAttempt,
   recordFailure,
   recordSuccess,
@@ -8,6 +9,13 @@ import {
 } from '@/server/auth/throttle';
 
 describe('sign-in backoff', () => {
+  it('starts at KAFKASCOPE_SIGNIN_BACKOFF_SECONDS, 1 s by default, and refuses nonsense', () => {
+    expect(backoffBaseMs({})).toBe(1_000);
+    expect(backoffBaseMs({ KAFKASCOPE_SIGNIN_BACKOFF_SECONDS: '60' })).toBe(60_000);
+    for (const bad of ['0', '-1', '1.5', 'soon', '301'])
+      expect(() => backoffBaseMs({ KAFKASCOPE_SIGNIN_BACKOFF_SECONDS: bad })).toThrow(/1 to 300/);
+  });
+
   it('lets 4 failures pass, then doubles the wait, per user name and address, until a success', () => {
     const now = 1_000_000;
     for (let i = 0; i < 4; i++) recordFailure('Ann', '10.0.0.1', now);

@@ -3,7 +3,8 @@ import 'server-only';
 /**
  * Slows down password guessing. Three limits, all in memory (a restart forgets them), bounded:
  * - per user name and address: after 5 failures each further attempt must wait twice as long as the
- *   last (1 s, 2 s, … up to 5 minutes); a success resets it;
+ *   last (1 s, 2 s, … up to 5 minutes; the first wait is KAFKASCOPE_SIGNIN_BACKOFF_SECONDS); a success
+ *   resets it;
  * - per user name from any address: the same after 20 failures, so rotating addresses does not help;
  * - a cap on password checks running at once (each costs ~0.1 s of CPU and 32 MiB), so a flood of
  *   sign-ins cannot starve the console.
@@ -13,6 +14,21 @@ import 'server-only';
 const FREE_FAILURES_PER_ADDRESS = 5;
 const FREE_FAILURES_PER_USER = 20;
 const MAX_DELAY_MS = 5 * 60_000;
+export const DEFAULT_BACKOFF_SECONDS = 1;
+
+export class ThrottleConfigError extends Error {}
+
+/** The first wait after the free failures, from KAFKASCOPE_SIGNIN_BACKOFF_SECONDS (1 to 300). */
+export function backoffBaseMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.KAFKASCOPE_SIGNIN_BACKOFF_SECONDS;
+  if (raw === undefined || raw === '') return DEFAULT_BACKOFF_SECONDS * 1_000;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 300)
+    throw new ThrottleConfigError(
+      'KAFKASCOPE_SIGNIN_BACKOFF_SECONDS: expected a whole number of seconds from 1 to 300',
+    );
+  return seconds * 1_000;
+}
 const MAX_ENTRIES = 10_000;
 export const MAX_CONCURRENT_CHECKS = 8;
 
@@ -35,7 +51,8 @@ function fail(key: string, free: number, now: number): void {
   const entry = entries.get(key) ?? { failures: 0, blockedUntil: 0 };
   entry.failures += 1;
   if (entry.failures >= free)
-    entry.blockedUntil = now + Math.min(MAX_DELAY_MS, 1_000 * 2 ** Math.min(20, entry.failures - free));
+    entry.blockedUntil =
+      now + Math.min(MAX_DELAY_MS, backoffBaseMs() * 2 ** Math.min(20, entry.failures - free));
   entries.delete(key);
   entries.set(key, entry);
   // Oldest first in a Map: forget the longest-idle entries rather than grow without bound.
