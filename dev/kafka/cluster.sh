@@ -544,6 +544,12 @@ main() {
   # commands that start or stop processes run one at a time. (Every process started in the
   # background closes fd 9, or it would hold the lock for as long as it runs.)
   case "$command" in
+    start | stop | reset | start-node | stop-node | status)
+      require_commands ps:procps flock:util-linux setsid:util-linux timeout:coreutils nohup:coreutils nice:coreutils
+      [[ $command == status ]] || require_commands "$JAVA:openjdk-17-jre-headless"
+      ;;
+  esac
+  case "$command" in
     start | stop | reset | start-node | stop-node)
       mkdir -p "$KAFKA_HOME_DIR"
       exec 9>"$KAFKA_HOME_DIR/cluster.lock"

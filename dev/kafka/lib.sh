@@ -24,6 +24,20 @@ FAST_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Djava
 
 die() { echo "error: $*" >&2; exit 1; }
 
+# Stops with the name of every missing command and the Debian package that has it, instead of a
+# later, misleading failure (without ps, a running node looks dead; without setsid none starts).
+# Arguments: command:package pairs.
+require_commands() {
+  local entry missing=() packages=()
+  for entry in "$@"; do
+    command -v "${entry%%:*}" >/dev/null 2>&1 && continue
+    missing+=("${entry%%:*}")
+    packages+=("${entry#*:}")
+  done
+  [[ ${#missing[@]} -eq 0 ]] ||
+    die "${missing[*]} not found: the local cluster scripts need them (Debian: apt-get install -y ${packages[*]})"
+}
+
 # Accepts 4 / 4.4 / 4.4.0 / 3 / 3.9 / 3.9.2 and prints the full version.
 resolve_version() {
   case "$1" in
