@@ -22,7 +22,7 @@ if ! bash dev/kafka/cluster.sh status >/dev/null 2>&1; then
   started_kafka=1
 fi
 npx tsx dev/seed.ts
-npm run --silent build
+node scripts/build-if-changed.mjs
 
 npx tsx dev/traffic.ts &
 pids+=($!)

@@ -3,15 +3,14 @@
  * messages with keys and headers, one consumer group caught up and one lagging.
  * Idempotent: topics that exist are left as they are, so running it twice adds nothing.
  *
- *   npx tsx dev/seed.ts [--bootstrap 127.0.0.1:9092]
+ *   npx tsx dev/seed.ts [--bootstrap 127.0.0.1:9092]   (default: the local cluster, KAFKA_PORT_OFFSET included)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CompressionTypes, Kafka, logLevel, type Message } from 'kafkajs';
+import { CompressionTypes, Kafka, Partitioners, logLevel, type Message } from 'kafkajs';
+import { BOOTSTRAP } from './kafka/local-cluster';
 
 const bootstrapArg = process.argv.indexOf('--bootstrap');
-const brokers = (
-  bootstrapArg > 0 ? process.argv[bootstrapArg + 1]! : '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094'
-).split(',');
+const brokers = (bootstrapArg > 0 ? process.argv[bootstrapArg + 1]! : BOOTSTRAP).split(',');
 
 interface SeedTopic {
   name: string;
@@ -106,9 +105,15 @@ const seedGroups = [
 ];
 
 async function main(): Promise<void> {
-  const kafka = new Kafka({ clientId: 'kafkascope-seed', brokers, logLevel: logLevel.WARN });
+  // kafkajs logs retriable errors it then recovers from (a leader not elected yet) at ERROR: they read
+  // like failures. A real failure is thrown and reported below.
+  const kafka = new Kafka({ clientId: 'kafkascope-seed', brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  // The partitioner is named, which also keeps kafkajs from warning that its default changed in 2.0.
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await Promise.all([admin.connect(), producer.connect()]);
   try {
     const existing = new Set(await admin.listTopics());

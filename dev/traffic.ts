@@ -4,11 +4,18 @@
  * a lagging group (`analytics-pipeline`) whose lag grows. Runs until interrupted.
  */
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
+import { BOOTSTRAP } from './kafka/local-cluster';
 
-const brokers = ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'];
-const kafka = new Kafka({ clientId: 'kafkascope-demo-traffic', brokers, logLevel: logLevel.NOTHING });
-const producer = kafka.producer({ allowAutoTopicCreation: false });
+const kafka = new Kafka({
+  clientId: 'kafkascope-demo-traffic',
+  brokers: BOOTSTRAP.split(','),
+  logLevel: logLevel.NOTHING,
+});
+const producer = kafka.producer({
+  allowAutoTopicCreation: false,
+  createPartitioner: Partitioners.DefaultPartitioner,
+});
 const consumer = kafka.consumer({ groupId: 'billing-service' });
 
 async function main(): Promise<void> {

@@ -23,7 +23,7 @@ if ! bash dev/kafka/cluster.sh status >/dev/null 2>&1; then
   started_kafka=1
 fi
 # Build while nothing else competes for the two cores, then run the suites.
-step "production build"; npm run --silent build
+step "production build"; node scripts/build-if-changed.mjs
 step "integration tests"; npx vitest run --project integration
 step "e2e tests (Playwright, Chromium)"; npx playwright test
 step "all tests passed in ${SECONDS}s"

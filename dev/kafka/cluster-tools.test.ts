@@ -31,7 +31,12 @@ describe('local cluster scripts on a machine without the tools they use', () => 
     ['start', ['ps', 'setsid'], /^error: ps setsid not found: .*apt-get install -y procps util-linux\)$/m],
   ])('%s without %j names what is missing and the package', (command, missing, message) => {
     const result = spawnSync('bash', [script, command], {
-      env: { PATH: pathWithout(...missing), HOME: tmpdir(), KAFKA_HOME_DIR: path.join(bin, 'home') },
+      env: {
+        NODE_ENV: 'test',
+        PATH: pathWithout(...missing),
+        HOME: tmpdir(),
+        KAFKA_HOME_DIR: path.join(bin, 'home'),
+      },
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);
