@@ -1,9 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { ADMIN_STATE, OIDC, testUsers } from './e2e/support/auth';
+import { BOOTSTRAP } from './dev/kafka/local-cluster';
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 export const baseURL = `http://127.0.0.1:${PORT}`;
-const LOCAL = '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094';
+const LOCAL = BOOTSTRAP;
 
 // Debian's Chromium: the machines that run these tests cannot download Playwright's own browsers.
 const chromium = {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { BOOTSTRAP } from '../../dev/kafka/local-cluster';
 
 test('GET /api/health/ready says the local cluster answers', async ({ request }) => {
   const response = await request.get('/api/health/ready');
@@ -14,7 +15,7 @@ test('GET /api/health/ready says the local cluster answers', async ({ request })
 
 test('GET /api/clusters lists the configured clusters without credentials', async ({ request }) => {
   const body = await (await request.get('/api/clusters')).json();
-  const bootstrapServers = ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'];
+  const bootstrapServers = BOOTSTRAP.split(',');
   expect(body).toEqual({
     clusters: [
       {

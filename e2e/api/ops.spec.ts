@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from '../support/server';
+import { BOOTSTRAP } from '../../dev/kafka/local-cluster';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -46,7 +47,7 @@ test.describe('a console with an unreachable cluster and a metrics token', () =>
     server = await startServer(port, {
       KAFKA_CLUSTERS_0_NAME: 'Local',
       KAFKA_CLUSTERS_0_ID: 'local',
-      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094',
+      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: BOOTSTRAP,
       // Nothing listens on port 1: connections are refused.
       KAFKA_CLUSTERS_1_NAME: 'Gone',
       KAFKA_CLUSTERS_1_BOOTSTRAP_SERVERS: '127.0.0.1:1',

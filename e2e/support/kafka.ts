@@ -2,8 +2,9 @@
 // block for e2e/ does not exempt them, so the one import is waived here. The console under test still reaches
 // Kafka only through its API.
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { BOOTSTRAP } from '../../dev/kafka/local-cluster';
 
-export const brokers = ['127.0.0.1:9092', '127.0.0.1:9093', '127.0.0.1:9094'];
+export const brokers = BOOTSTRAP.split(',');
 
 export function testKafka(clientId = 'kafkascope-e2e'): Kafka {
   return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from '../support/server';
 import { snap } from '../support/screenshot';
+import { BOOTSTRAP } from '../../dev/kafka/local-cluster';
 
 // The top bar's up/down badge comes from readiness, whose body holds each cluster's verdict while
 // one of them is down.
@@ -10,7 +11,7 @@ test.beforeAll(async () => {
   server = await startServer(Number(process.env.E2E_PORT ?? 3199) + 2, {
     KAFKA_CLUSTERS_0_NAME: 'Local',
     KAFKA_CLUSTERS_0_ID: 'local',
-    KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094',
+    KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: BOOTSTRAP,
     KAFKA_CLUSTERS_1_NAME: 'Gone',
     KAFKA_CLUSTERS_1_BOOTSTRAP_SERVERS: '127.0.0.1:1',
     KAFKASCOPE_LOG_LEVEL: 'error',

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { kafkaCli } from '../../dev/kafka/local-cluster';
+import { BOOTSTRAP, kafkaCli } from '../../dev/kafka/local-cluster';
 import { MessagesPage } from '../pages/messages-page';
 import { snap } from '../support/screenshot';
 
@@ -12,7 +12,7 @@ function kcatProduce(input: Buffer, partition: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'kcat',
-      ['-b', '127.0.0.1:9092', '-P', '-t', topic, '-p', String(partition), '-z', 'gzip', '-K', '|', '-H', 'h=v'],
+      ['-b', BOOTSTRAP, '-P', '-t', topic, '-p', String(partition), '-z', 'gzip', '-K', '|', '-H', 'h=v'],
       { timeout: 30_000 },
       (error) => (error ? reject(error) : resolve()),
     );
@@ -21,7 +21,7 @@ function kcatProduce(input: Buffer, partition: number): Promise<void> {
 }
 
 async function groupList(): Promise<string[]> {
-  const out = await kafkaCli('kafka-consumer-groups', ['--bootstrap-server', '127.0.0.1:9092', '--list']);
+  const out = await kafkaCli('kafka-consumer-groups', ['--bootstrap-server', BOOTSTRAP, '--list']);
   return out.split('\n').map((line) => line.trim()).filter(Boolean).sort();
 }
 
@@ -133,7 +133,7 @@ test('produce from the panel, browse newest first, open one message, and read kc
   expect(await groupsOfTopic(request)).toBe(0);
   const added = (await groupList()).filter((g) => !groupsBefore.includes(g));
   for (const group of added) {
-    const described = await kafkaCli('kafka-consumer-groups', ['--bootstrap-server', '127.0.0.1:9092', '--describe', '--group', group]);
+    const described = await kafkaCli('kafka-consumer-groups', ['--bootstrap-server', BOOTSTRAP, '--describe', '--group', group]);
     expect(described).not.toContain(topic);
   }
 });

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { kafkaCli, startNode, stopNode } from '../../dev/kafka/local-cluster';
+import { BOOTSTRAP, kafkaCli, startNode, stopNode } from '../../dev/kafka/local-cluster';
 import { OverviewPage } from '../pages/overview-page';
 import { snap } from '../support/screenshot';
 
 test('the overview and the brokers page agree with the real cluster', async ({ page }) => {
   const status = await kafkaCli('kafka-metadata-quorum', [
     '--bootstrap-server',
-    '127.0.0.1:9092',
+    BOOTSTRAP,
     'describe',
     '--status',
   ]);

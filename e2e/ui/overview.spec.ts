@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { kafkaCli } from '../../dev/kafka/local-cluster';
+import { BOOTSTRAP, kafkaCli } from '../../dev/kafka/local-cluster';
 import { OverviewPage } from '../pages/overview-page';
 import { snap } from '../support/screenshot';
 
 test('the overview shows the 3 brokers with the active controller marked', async ({ page }) => {
-  const status = await kafkaCli('kafka-metadata-quorum', ['--bootstrap-server', '127.0.0.1:9092', 'describe', '--status']);
+  const status = await kafkaCli('kafka-metadata-quorum', ['--bootstrap-server', BOOTSTRAP, 'describe', '--status']);
   const leader = Number(/LeaderId:\s+(\d+)/.exec(status)?.[1]);
 
   const overview = new OverviewPage(page);

@@ -6,12 +6,13 @@ import { listBrokers } from '@/server/services/brokers';
 import { checkReadiness, READY_TIMEOUT_MS } from '@/server/services/clusters';
 import { browseMessages, produce } from '@/server/services/messages';
 import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { BOOTSTRAP } from '@/dev/kafka/local-cluster';
 
 // The local cluster plus one whose only bootstrap address is a port nobody listens on.
 const [local, gone] = loadConfig({
   KAFKA_CLUSTERS_0_NAME: 'Local',
   KAFKA_CLUSTERS_0_ID: 'local',
-  KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094',
+  KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: BOOTSTRAP,
   KAFKA_CLUSTERS_1_NAME: 'Gone',
   KAFKA_CLUSTERS_1_BOOTSTRAP_SERVERS: '127.0.0.1:1',
 }).clusters as [
