@@ -1,7 +1,6 @@
 import 'server-only';
-import { AssignerProtocol } from 'kafkajs';
 import { sendTo, settleEach } from '@/server/kafka/brokers-access';
-import { describeGroupsRequest, offsetCommitRequest } from '@/server/kafka/protocol/kafkajs-requests';
+import { offsetCommitRequest } from '@/server/kafka/protocol/kafkajs-requests';
 import { listGroupsRequest, listGroupsVersion, type ListedGroup } from '@/server/kafka/protocol/list-groups';
 import { offsetDeleteRequest } from '@/server/kafka/protocol/offset-delete';
 import {
@@ -64,65 +63,6 @@ export async function fetchCommittedOffsets(
   });
   const result = new Map<string, GroupOffsets>();
   for (const list of ok.values()) for (const g of list) result.set(g.groupId, g);
-  return result;
-}
-
-export interface GroupDescription {
-  groupId: string;
-  state: string;
-  protocolType: string;
-  protocol: string | null;
-  error: string | null;
-  members: {
-    memberId: string;
-    clientId: string;
-    host: string;
-    assignments: { topic: string; partitions: number[] }[];
-  }[];
-}
-
-function decodeAssignment(protocolType: string, buffer: Buffer): { topic: string; partitions: number[] }[] {
-  if (protocolType !== 'consumer' || !buffer || buffer.length === 0) return [];
-  try {
-    const decoded = AssignerProtocol.MemberAssignment.decode(buffer);
-    return Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({
-      topic,
-      partitions: [...partitions].sort((a, b) => a - b),
-    }));
-  } catch {
-    return [];
-  }
-}
-
-/** DescribeGroups for the given groups: one request per coordinator. */
-export async function describeGroups(
-  clients: ClusterClients,
-  groups: GroupEntry[],
-): Promise<Map<string, GroupDescription>> {
-  const byCoordinator = new Map<number, string[]>();
-  for (const g of groups)
-    byCoordinator.set(g.coordinator, [...(byCoordinator.get(g.coordinator) ?? []), g.groupId]);
-  const { ok } = await settleEach([...byCoordinator.keys()], (coordinator) =>
-    sendTo(clients, coordinator, (broker) => describeGroupsRequest(broker, byCoordinator.get(coordinator)!)),
-  );
-  const result = new Map<string, GroupDescription>();
-  for (const { groups: described } of ok.values()) {
-    for (const g of described) {
-      result.set(g.groupId, {
-        groupId: g.groupId,
-        state: g.state,
-        protocolType: g.protocolType,
-        protocol: g.protocol || null,
-        error: g.errorCode === 0 ? null : errorName(g.errorCode),
-        members: g.members.map((m) => ({
-          memberId: m.memberId,
-          clientId: m.clientId,
-          host: m.clientHost,
-          assignments: decodeAssignment(g.protocolType, m.memberAssignment),
-        })),
-      });
-    }
-  }
   return result;
 }
 

@@ -10,7 +10,8 @@ import type {
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { toAppError } from '@/server/kafka/errors';
-import { describeGroups, fetchCommittedOffsets, listAllGroups, type GroupEntry } from '@/server/kafka/groups';
+import { describeGroups } from '@/server/kafka/group-describe';
+import { fetchCommittedOffsets, listAllGroups, type GroupEntry } from '@/server/kafka/groups';
 import type { GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
 import { clientsFor, connected } from '@/server/kafka/registry';
 import { withTimeout } from '@/server/kafka/timeout';
