@@ -59,35 +59,34 @@ function decodeAssignment(protocolType: string, buffer: Buffer): TopicPartitions
   }
 }
 
-const sameAssignment = (a: TopicPartitions[], b: TopicPartitions[]) => JSON.stringify(a) === JSON.stringify(b);
+const sameAssignment = (a: TopicPartitions[], b: TopicPartitions[]) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 async function describeClassic(clients: ClusterClients, coordinator: number, ids: string[]) {
   const { groups } = await sendTo(clients, coordinator, (broker) => describeGroupsRequest(broker, ids));
-  return groups.map(
-    (g): GroupDescription => ({
-      groupId: g.groupId,
-      describedAs: 'classic',
-      state: g.state,
-      protocolType: g.protocolType,
-      protocol: g.protocol || null,
-      error: g.errorCode === 0 ? null : errorName(g.errorCode),
-      groupEpoch: null,
-      assignmentEpoch: null,
-      members: g.members.map((m) => ({
-        memberId: m.memberId,
-        clientId: m.clientId,
-        host: m.clientHost,
-        instanceId: null,
-        rackId: null,
-        memberEpoch: null,
-        memberType: null,
-        subscribedTopics: null,
-        assignments: decodeAssignment(g.protocolType, m.memberAssignment),
-        targetAssignments: null,
-        state: null,
-      })),
-    }),
-  );
+  return groups.map((g): GroupDescription => ({
+    groupId: g.groupId,
+    describedAs: 'classic',
+    state: g.state,
+    protocolType: g.protocolType,
+    protocol: g.protocol || null,
+    error: g.errorCode === 0 ? null : errorName(g.errorCode),
+    groupEpoch: null,
+    assignmentEpoch: null,
+    members: g.members.map((m) => ({
+      memberId: m.memberId,
+      clientId: m.clientId,
+      host: m.clientHost,
+      instanceId: null,
+      rackId: null,
+      memberEpoch: null,
+      memberType: null,
+      subscribedTopics: null,
+      assignments: decodeAssignment(g.protocolType, m.memberAssignment),
+      targetAssignments: null,
+      state: null,
+    })),
+  }));
 }
 
 async function describeConsumer(clients: ClusterClients, coordinator: number, ids: string[]) {
@@ -96,34 +95,32 @@ async function describeConsumer(clients: ClusterClients, coordinator: number, id
     if (version === null) throw new Error(`broker ${coordinator} does not support ConsumerGroupDescribe`);
     return consumerGroupDescribeRequest(version, ids);
   });
-  return groups.map(
-    (g): GroupDescription => ({
-      groupId: g.groupId,
-      describedAs: 'consumer',
-      state: g.state,
-      protocolType: 'consumer',
-      protocol: g.assignor || null,
-      error: g.error,
-      groupEpoch: g.groupEpoch,
-      assignmentEpoch: g.assignmentEpoch,
-      members: g.members.map((m) => ({
-        memberId: m.memberId,
-        clientId: m.clientId,
-        host: m.clientHost,
-        instanceId: m.instanceId,
-        rackId: m.rackId,
-        memberEpoch: m.memberEpoch,
-        memberType: m.memberType,
-        subscribedTopics: m.subscribedTopicRegex ? [m.subscribedTopicRegex] : m.subscribedTopics,
-        assignments: m.assignment,
-        targetAssignments: m.targetAssignment,
-        state:
-          m.memberEpoch === g.assignmentEpoch && sameAssignment(m.assignment, m.targetAssignment)
-            ? 'stable'
-            : 'reconciling',
-      })),
-    }),
-  );
+  return groups.map((g): GroupDescription => ({
+    groupId: g.groupId,
+    describedAs: 'consumer',
+    state: g.state,
+    protocolType: 'consumer',
+    protocol: g.assignor || null,
+    error: g.error,
+    groupEpoch: g.groupEpoch,
+    assignmentEpoch: g.assignmentEpoch,
+    members: g.members.map((m) => ({
+      memberId: m.memberId,
+      clientId: m.clientId,
+      host: m.clientHost,
+      instanceId: m.instanceId,
+      rackId: m.rackId,
+      memberEpoch: m.memberEpoch,
+      memberType: m.memberType,
+      subscribedTopics: m.subscribedTopicRegex ? [m.subscribedTopicRegex] : m.subscribedTopics,
+      assignments: m.assignment,
+      targetAssignments: m.targetAssignment,
+      state:
+        m.memberEpoch === g.assignmentEpoch && sameAssignment(m.assignment, m.targetAssignment)
+          ? 'stable'
+          : 'reconciling',
+    })),
+  }));
 }
 
 async function describeShare(clients: ClusterClients, coordinator: number, ids: string[]) {
@@ -132,31 +129,29 @@ async function describeShare(clients: ClusterClients, coordinator: number, ids: 
       throw new Error(`broker ${coordinator} does not support ShareGroupDescribe v1`);
     return shareGroupDescribeRequest(ids);
   });
-  return groups.map(
-    (g): GroupDescription => ({
-      groupId: g.groupId,
-      describedAs: 'share',
-      state: g.state,
-      protocolType: 'share',
-      protocol: g.assignor || null,
-      error: g.error,
-      groupEpoch: g.groupEpoch,
-      assignmentEpoch: g.assignmentEpoch,
-      members: g.members.map((m) => ({
-        memberId: m.memberId,
-        clientId: m.clientId,
-        host: m.clientHost,
-        instanceId: null,
-        rackId: m.rackId,
-        memberEpoch: m.memberEpoch,
-        memberType: null,
-        subscribedTopics: m.subscribedTopics,
-        assignments: m.assignment,
-        targetAssignments: null,
-        state: null,
-      })),
-    }),
-  );
+  return groups.map((g): GroupDescription => ({
+    groupId: g.groupId,
+    describedAs: 'share',
+    state: g.state,
+    protocolType: 'share',
+    protocol: g.assignor || null,
+    error: g.error,
+    groupEpoch: g.groupEpoch,
+    assignmentEpoch: g.assignmentEpoch,
+    members: g.members.map((m) => ({
+      memberId: m.memberId,
+      clientId: m.clientId,
+      host: m.clientHost,
+      instanceId: null,
+      rackId: m.rackId,
+      memberEpoch: m.memberEpoch,
+      memberType: null,
+      subscribedTopics: m.subscribedTopics,
+      assignments: m.assignment,
+      targetAssignments: null,
+      state: null,
+    })),
+  }));
 }
 
 const DESCRIBERS = { classic: describeClassic, consumer: describeConsumer, share: describeShare };
@@ -194,10 +189,15 @@ export async function describeGroups(
   for (const described of ok.values()) for (const d of described) if (!d.error) result.set(d.groupId, d);
 
   // Without a type from ListGroups, a consumer-protocol group answers DescribeGroups as missing or Dead.
-  const untyped = groups.filter((g) => g.type === null && (result.get(g.groupId)?.state ?? 'Dead') === 'Dead');
+  const untyped = groups.filter(
+    (g) => g.type === null && (result.get(g.groupId)?.state ?? 'Dead') === 'Dead',
+  );
   const retry = new Map<number, string[]>();
   for (const g of untyped) retry.set(g.coordinator, [...(retry.get(g.coordinator) ?? []), g.groupId]);
-  const again = await settleEach([...retry], ([coordinator, ids]) => describeConsumer(clients, coordinator, ids));
-  for (const described of again.ok.values()) for (const d of described) if (!d.error) result.set(d.groupId, d);
+  const again = await settleEach([...retry], ([coordinator, ids]) =>
+    describeConsumer(clients, coordinator, ids),
+  );
+  for (const described of again.ok.values())
+    for (const d of described) if (!d.error) result.set(d.groupId, d);
   return result;
 }

@@ -9,6 +9,10 @@ import {
   type GroupOffsets,
 } from '@/server/kafka/protocol/offset-fetch';
 import { errorName } from '@/server/kafka/protocol/protocol-error';
+import {
+  describeShareGroupOffsetsRequest,
+  describeShareGroupOffsetsVersion,
+} from '@/server/kafka/protocol/share-group-describe';
 import type { ClusterClients } from '@/server/kafka/registry';
 
 export interface GroupEntry extends ListedGroup {
@@ -35,11 +39,8 @@ export async function listAllGroups(
 
 const CHUNK = 500;
 
-/** Committed offsets of many groups: OffsetFetch v8 batches them per coordinator (chunks of 500). */
-export async function fetchCommittedOffsets(
-  clients: ClusterClients,
-  groups: GroupEntry[],
-): Promise<Map<string, GroupOffsets>> {
+/** Batches of group ids per coordinator, at most CHUNK per request. */
+function batchesOf(groups: GroupEntry[]): { coordinator: number; ids: string[] }[] {
   const byCoordinator = new Map<number, string[]>();
   for (const g of groups)
     byCoordinator.set(g.coordinator, [...(byCoordinator.get(g.coordinator) ?? []), g.groupId]);
@@ -47,22 +48,58 @@ export async function fetchCommittedOffsets(
   for (const [coordinator, ids] of byCoordinator) {
     for (let i = 0; i < ids.length; i += CHUNK) batches.push({ coordinator, ids: ids.slice(i, i + CHUNK) });
   }
-  const { ok } = await settleEach(batches, async ({ coordinator, ids }) => {
-    const broker = await clients.raw.findBroker({ nodeId: coordinator });
-    if (offsetFetchVersion(broker) !== null) return broker.connectionPool.send(offsetFetchRequest(ids));
-    // Before Kafka 3.0 OffsetFetch takes one group per request.
-    return Promise.all(
-      ids.map(async (groupId) => ({
-        groupId,
-        error: null,
-        offsets: (await clients.admin.fetchOffsets({ groupId })).flatMap((t) =>
-          t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })),
-        ),
-      })),
-    );
-  });
+  return batches;
+}
+
+/**
+ * Committed offsets of many groups: OffsetFetch v8 batches them per coordinator (chunks of 500).
+ * Share groups commit nothing: their progress is the share-partition start offset and Kafka's lag,
+ * from DescribeShareGroupOffsets.
+ */
+export async function fetchCommittedOffsets(
+  clients: ClusterClients,
+  groups: GroupEntry[],
+): Promise<Map<string, GroupOffsets>> {
+  const share = groups.filter((g) => g.type === 'share');
+  const { ok } = await settleEach(
+    batchesOf(groups.filter((g) => g.type !== 'share')),
+    async ({ coordinator, ids }) => {
+      const broker = await clients.raw.findBroker({ nodeId: coordinator });
+      if (offsetFetchVersion(broker) !== null) return broker.connectionPool.send(offsetFetchRequest(ids));
+      // Before Kafka 3.0 OffsetFetch takes one group per request.
+      return Promise.all(
+        ids.map(async (groupId) => ({
+          groupId,
+          error: null,
+          offsets: (await clients.admin.fetchOffsets({ groupId })).flatMap((t) =>
+            t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })),
+          ),
+        })),
+      );
+    },
+  );
+  const shared = await settleEach(batchesOf(share), ({ coordinator, ids }) =>
+    sendTo(clients, coordinator, (broker) => {
+      const version = describeShareGroupOffsetsVersion(broker);
+      if (version === null)
+        throw new Error(`broker ${coordinator} does not support DescribeShareGroupOffsets`);
+      return describeShareGroupOffsetsRequest(version, ids);
+    }),
+  );
   const result = new Map<string, GroupOffsets>();
   for (const list of ok.values()) for (const g of list) result.set(g.groupId, g);
+  for (const list of shared.ok.values())
+    for (const g of list)
+      result.set(g.groupId, {
+        groupId: g.groupId,
+        error: g.error,
+        offsets: g.offsets.map((o) => ({
+          topic: o.topic,
+          partition: o.partition,
+          offset: o.startOffset,
+          shareLag: o.lag,
+        })),
+      });
   return result;
 }
 

@@ -27,7 +27,7 @@ import {
   SAMPLE_INTERVAL_MS,
 } from '@/server/services/lag-history';
 import { getTopology } from '@/server/services/snapshot';
-import { timeLags } from '@/server/services/time-lag';
+import { timeLags, type LaggingPartition } from '@/server/services/time-lag';
 
 export interface GroupSnapshot {
   topology: Topology;
@@ -62,8 +62,15 @@ function partitionLags(
         committed,
         low: marks?.low ?? null,
         high: marks?.high ?? null,
-        // Kafka's definition (kafka-consumer-groups): log end minus committed offset.
-        lag: committed !== null && marks ? Math.max(0, marks.high - committed) : null,
+        // Kafka's definition (kafka-consumer-groups): log end minus committed offset; for a share
+        // group, the lag Kafka counts itself (kafka-share-groups), as records past the start
+        // offset may be acknowledged already.
+        lag:
+          o.shareLag !== undefined
+            ? o.shareLag
+            : committed !== null && marks
+              ? Math.max(0, marks.high - committed)
+              : null,
         expired: committed !== null && marks !== undefined && committed < marks.low,
       };
     });
@@ -127,6 +134,7 @@ function summarize(cluster: ClusterConfig, g: GroupEntry, snapshot: GroupSnapsho
     totalLag: known.length ? known.reduce((s, l) => s + l, 0) : null,
     maxLag: known.length ? Math.max(...known) : null,
     expiredPartitions: lags.filter((l) => l.expired).length,
+    maxTimeLagMs: null,
     health: 'unknown',
   };
   summary.health = groupHealth({ ...summary, history: lagHistory(cluster.id, g.groupId) });
@@ -145,7 +153,69 @@ function compare(sort: GroupListQuery['sort'], dir: GroupListQuery['dir']) {
   };
 }
 
-/** One page of groups, sorted by lag across all of them; only the page's groups are described (members). */
+const isLagging = (l: PartitionLag) =>
+  l.lag !== null && l.lag > 0 && l.committed !== null && l.high !== null && !l.expired;
+
+/**
+ * Each group's time lag (that of its partition whose next record is oldest), read on its `perGroup`
+ * most lagging partitions and at most `total` partitions in all: one Fetch per leader and topic.
+ */
+async function addTimeLags(
+  cluster: ClusterConfig,
+  snapshot: GroupSnapshot,
+  summaries: GroupSummary[],
+  perGroup: number,
+  total: number,
+  topic?: string,
+): Promise<void> {
+  const wanted = new Map<string, LaggingPartition>();
+  const keysOf = new Map<string, string[]>();
+  for (const s of summaries) {
+    const lagging = partitionLags(snapshot.committed.get(s.groupId), snapshot.watermarks, topic)
+      .filter(isLagging)
+      .sort((a, b) => b.lag! - a.lag!)
+      .slice(0, perGroup);
+    const keys: string[] = [];
+    for (const l of lagging) {
+      const key = `${partitionKey(l.topic, l.partition)}@${l.committed}`;
+      if (!wanted.has(key) && wanted.size >= total) continue;
+      wanted.set(key, { topic: l.topic, partition: l.partition, committed: l.committed! });
+      keys.push(key);
+    }
+    keysOf.set(s.groupId, keys);
+  }
+  // One Fetch cannot name a partition twice: groups waiting at different offsets of one partition
+  // are read in successive rounds (rarely more than one or two).
+  const rounds: LaggingPartition[][] = [];
+  const seen = new Map<string, number>();
+  for (const w of wanted.values()) {
+    const p = partitionKey(w.topic, w.partition);
+    const round = seen.get(p) ?? 0;
+    seen.set(p, round + 1);
+    (rounds[round] ??= []).push(w);
+  }
+  const clients = await connected(clientsFor(cluster));
+  const byOffset = new Map<string, number>();
+  await Promise.all(
+    rounds.map(async (list) => {
+      const times = await withTimeout(
+        timeLags(clients, snapshot.topology.topics, list),
+        cluster.requestTimeoutMs,
+        'Fetch',
+      ).catch(() => new Map<string, number>());
+      for (const w of list) {
+        const ms = times.get(partitionKey(w.topic, w.partition));
+        if (ms !== undefined) byOffset.set(`${partitionKey(w.topic, w.partition)}@${w.committed}`, ms);
+      }
+    }),
+  );
+  for (const s of summaries) {
+    const known = (keysOf.get(s.groupId) ?? []).flatMap((k) => byOffset.get(k) ?? []);
+    s.maxTimeLagMs = s.totalLag === 0 ? 0 : known.length ? Math.max(...known) : null;
+  }
+}
+
+/** One page of groups, sorted across all of them; only the page's groups are described (members). */
 export async function listGroups(cluster: ClusterConfig, query: GroupListQuery): Promise<GroupList> {
   const snapshot = await getGroupSnapshot(cluster);
   ensureSampler(cluster.id, () => getGroupSnapshot(cluster).then(() => undefined), true);
@@ -153,10 +223,14 @@ export async function listGroups(cluster: ClusterConfig, query: GroupListQuery):
   const matching = snapshot.groups
     .filter((g) => !needle || g.groupId.toLowerCase().includes(needle))
     .map((g) => summarize(cluster, g, snapshot, query.topic).summary)
-    .filter((s) => !query.topic || s.topics.length > 0)
-    .sort(compare(query.sort, query.dir));
+    .filter((s) => !query.topic || s.topics.length > 0);
+  // Sorting by time lag needs it for every group: fewer partitions per group then, and a cap in all.
+  const byTime = query.sort === 'maxTimeLagMs';
+  if (byTime) await addTimeLags(cluster, snapshot, matching, 5, 1_000, query.topic);
+  matching.sort(compare(query.sort, query.dir));
   const start = (query.page - 1) * query.pageSize;
   const page = matching.slice(start, start + query.pageSize);
+  if (!byTime) await addTimeLags(cluster, snapshot, page, 20, 1_000, query.topic);
   const clients = await connected(clientsFor(cluster));
   const entries = page.map((s) => snapshot.groups.find((g) => g.groupId === s.groupId)!);
   const described = await withTimeout(
@@ -202,10 +276,10 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
   }
   // Lagging partitions (capped, the detail page must stay cheap) get a time lag from two peeks per leader.
   const lagging = lags
-    .filter((l) => l.lag !== null && l.lag > 0 && l.committed !== null && l.high !== null && !l.expired)
+    .filter(isLagging)
     .sort((a, b) => b.lag! - a.lag!)
     .slice(0, 200)
-    .map((l) => ({ topic: l.topic, partition: l.partition, committed: l.committed!, high: l.high! }));
+    .map((l) => ({ topic: l.topic, partition: l.partition, committed: l.committed! }));
   const timeLag = await withTimeout(
     timeLags(clients, snapshot.topology.topics, lagging),
     cluster.requestTimeoutMs,
@@ -254,8 +328,11 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
   const detail: GroupDetail = {
     ...summary,
     state: described?.state || summary.state,
-    members: members.length,
+    // Unknown, not 0, for a group no API here describes (streams): 0 would read as "nobody consumes".
+    members: described ? members.length : null,
     protocol: described?.protocol ?? null,
+    groupEpoch: described?.groupEpoch ?? null,
+    assignmentEpoch: described?.assignmentEpoch ?? null,
     memberList: members,
     partitions: rows,
     topicTotals,

@@ -93,24 +93,33 @@ export function shareGroupDescribeRequest(groupIds: string[]): ProtocolRequest<D
 export interface ShareGroupOffsets {
   groupId: string;
   error: string | null;
-  /** The share-partition start offset: records below it are all acknowledged or archived. */
-  offsets: { topic: string; partition: number; startOffset: number }[];
+  /**
+   * The share-partition start offset (records below it are all acknowledged or archived) and, from
+   * v1, Kafka's own count of the records not yet delivered and acknowledged (null before v1).
+   */
+  offsets: { topic: string; partition: number; startOffset: number; lag: number | null }[];
 }
 
 export function describeShareGroupOffsetsVersion(broker: RawBroker): number | null {
-  return broker.versions?.[DESCRIBE_SHARE_GROUP_OFFSETS_API_KEY] ? 0 : null;
+  const range = broker.versions?.[DESCRIBE_SHARE_GROUP_OFFSETS_API_KEY];
+  return range ? Math.min(1, range.maxVersion) : null;
 }
 
-/** DescribeShareGroupOffsets v0 for every partition of each share group (a null topic list). */
-export function describeShareGroupOffsetsRequest(groupIds: string[]): ProtocolRequest<ShareGroupOffsets[]> {
+/** DescribeShareGroupOffsets v0/v1 for every partition of each share group (a null topic list). */
+export function describeShareGroupOffsetsRequest(
+  version: number,
+  groupIds: string[],
+): ProtocolRequest<ShareGroupOffsets[]> {
   return {
     request: {
       apiKey: DESCRIBE_SHARE_GROUP_OFFSETS_API_KEY,
-      apiVersion: 0,
+      apiVersion: version,
       apiName: 'DescribeShareGroupOffsets',
       encode: async () => {
         const encoder = flexibleEncoder();
-        writeCompactArray(encoder, groupIds, (e, id) => e.writeUVarIntString(id).writeUVarInt(0).writeUVarInt(0));
+        writeCompactArray(encoder, groupIds, (e, id) =>
+          e.writeUVarIntString(id).writeUVarInt(0).writeUVarInt(0),
+        );
         return encoder.writeUVarInt(0);
       },
     },
@@ -128,11 +137,13 @@ export function describeShareGroupOffsetsRequest(groupIds: string[]): ProtocolRe
               const partition = p.readInt32();
               const startOffset = readInt64(p);
               p.readInt32(); // leader epoch
+              const lag = version >= 1 ? readInt64(p) : -1;
               const errorCode = p.readInt16();
               p.readUVarIntString(); // error message
               p.readTaggedFields();
               // -1: the group has not started on the partition yet.
-              if (errorCode === 0 && startOffset >= 0) offsets.push({ topic, partition, startOffset });
+              if (errorCode === 0 && startOffset >= 0)
+                offsets.push({ topic, partition, startOffset, lag: lag >= 0 ? lag : null });
             });
             t.readTaggedFields();
           });
