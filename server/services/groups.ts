@@ -27,53 +27,14 @@ import {
   SAMPLE_INTERVAL_MS,
 } from '@/server/services/lag-history';
 import { getTopology } from '@/server/services/snapshot';
-import { timeLags, type LaggingPartition } from '@/server/services/time-lag';
+import { addTimeLags, isLagging, partitionLags } from '@/server/services/group-lag';
+import { timeLags } from '@/server/services/time-lag';
 
 export interface GroupSnapshot {
   topology: Topology;
   groups: GroupEntry[];
   committed: Map<string, GroupOffsets>;
   watermarks: WatermarkResult;
-}
-
-interface PartitionLag {
-  topic: string;
-  partition: number;
-  committed: number | null;
-  low: number | null;
-  high: number | null;
-  lag: number | null;
-  expired: boolean;
-}
-
-function partitionLags(
-  offsets: GroupOffsets | undefined,
-  watermarks: WatermarkResult,
-  topic?: string,
-): PartitionLag[] {
-  return (offsets?.offsets ?? [])
-    .filter((o) => !topic || o.topic === topic)
-    .map((o) => {
-      const marks = watermarks.offsets.get(partitionKey(o.topic, o.partition));
-      const committed = o.offset >= 0 ? o.offset : null;
-      return {
-        topic: o.topic,
-        partition: o.partition,
-        committed,
-        low: marks?.low ?? null,
-        high: marks?.high ?? null,
-        // Kafka's definition (kafka-consumer-groups): log end minus committed offset; for a share
-        // group, the lag Kafka counts itself (kafka-share-groups), as records past the start
-        // offset may be acknowledged already.
-        lag:
-          o.shareLag !== undefined
-            ? o.shareLag
-            : committed !== null && marks
-              ? Math.max(0, marks.high - committed)
-              : null,
-        expired: committed !== null && marks !== undefined && committed < marks.low,
-      };
-    });
 }
 
 function record(cluster: ClusterConfig, snapshot: GroupSnapshot, now: number): void {
@@ -151,68 +112,6 @@ function compare(sort: GroupListQuery['sort'], dir: GroupListQuery['dir']) {
     if (y === null) return -1;
     return (x < y ? -1 : 1) * sign;
   };
-}
-
-const isLagging = (l: PartitionLag) =>
-  l.lag !== null && l.lag > 0 && l.committed !== null && l.high !== null && !l.expired;
-
-/**
- * Each group's time lag (that of its partition whose next record is oldest), read on its `perGroup`
- * most lagging partitions and at most `total` partitions in all: one Fetch per leader and topic.
- */
-async function addTimeLags(
-  cluster: ClusterConfig,
-  snapshot: GroupSnapshot,
-  summaries: GroupSummary[],
-  perGroup: number,
-  total: number,
-  topic?: string,
-): Promise<void> {
-  const wanted = new Map<string, LaggingPartition>();
-  const keysOf = new Map<string, string[]>();
-  for (const s of summaries) {
-    const lagging = partitionLags(snapshot.committed.get(s.groupId), snapshot.watermarks, topic)
-      .filter(isLagging)
-      .sort((a, b) => b.lag! - a.lag!)
-      .slice(0, perGroup);
-    const keys: string[] = [];
-    for (const l of lagging) {
-      const key = `${partitionKey(l.topic, l.partition)}@${l.committed}`;
-      if (!wanted.has(key) && wanted.size >= total) continue;
-      wanted.set(key, { topic: l.topic, partition: l.partition, committed: l.committed! });
-      keys.push(key);
-    }
-    keysOf.set(s.groupId, keys);
-  }
-  // One Fetch cannot name a partition twice: groups waiting at different offsets of one partition
-  // are read in successive rounds (rarely more than one or two).
-  const rounds: LaggingPartition[][] = [];
-  const seen = new Map<string, number>();
-  for (const w of wanted.values()) {
-    const p = partitionKey(w.topic, w.partition);
-    const round = seen.get(p) ?? 0;
-    seen.set(p, round + 1);
-    (rounds[round] ??= []).push(w);
-  }
-  const clients = await connected(clientsFor(cluster));
-  const byOffset = new Map<string, number>();
-  await Promise.all(
-    rounds.map(async (list) => {
-      const times = await withTimeout(
-        timeLags(clients, snapshot.topology.topics, list),
-        cluster.requestTimeoutMs,
-        'Fetch',
-      ).catch(() => new Map<string, number>());
-      for (const w of list) {
-        const ms = times.get(partitionKey(w.topic, w.partition));
-        if (ms !== undefined) byOffset.set(`${partitionKey(w.topic, w.partition)}@${w.committed}`, ms);
-      }
-    }),
-  );
-  for (const s of summaries) {
-    const known = (keysOf.get(s.groupId) ?? []).flatMap((k) => byOffset.get(k) ?? []);
-    s.maxTimeLagMs = s.totalLag === 0 ? 0 : known.length ? Math.max(...known) : null;
-  }
 }
 
 /** One page of groups, sorted across all of them; only the page's groups are described (members). */
