@@ -1,14 +1,44 @@
+import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { IconGroups } from '@/components/ui/icons';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
-import type { GroupDetail } from '@/lib/schemas/group';
+import type { GroupDetail, GroupMember } from '@/lib/schemas/group';
 
 /** Kafka reports hosts the way Java prints an address, `/127.0.0.1` or `name/10.0.0.5`: drop the lone slash. */
 export function displayHost(host: string): string {
   return host.startsWith('/') ? host.slice(1) : host.replace('/', ' · ');
 }
 
-/** The consumers in the group now, and the partitions the assignor gave each. */
+const sameAssignment = (a: GroupMember['assignments'], b: GroupMember['assignments']) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+function Assignment({ assignments }: { assignments: GroupMember['assignments'] }) {
+  if (assignments.length === 0) return <span className="text-zinc-400 dark:text-zinc-600">none</span>;
+  return (
+    <ul className="space-y-0.5">
+      {assignments.map((a) => (
+        <li key={a.topic} className="flex flex-wrap items-center gap-1">
+          <span className="font-mono text-[13px]">{a.topic}</span>
+          {[...a.partitions]
+            .sort((x, y) => x - y)
+            .map((p) => (
+              <span
+                key={p}
+                className="inline-flex min-w-6 justify-center rounded bg-zinc-100 px-1 font-mono text-xs leading-5 text-zinc-700 tabular-nums ring-1 ring-zinc-200 ring-inset dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-700"
+              >
+                {p}
+              </span>
+            ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The consumers in the group now and the partitions each owns. Consumer-protocol members (KIP-848)
+ * also have their own epoch and a target assignment they reconcile towards.
+ */
 export function GroupMembers({ group }: { group: GroupDetail }) {
   if (group.memberList.length === 0) {
     return (
@@ -22,6 +52,7 @@ export function GroupMembers({ group }: { group: GroupDetail }) {
       </EmptyState>
     );
   }
+  const withEpochs = group.memberList.some((m) => m.memberEpoch !== null);
   const members = [...group.memberList].sort(
     (a, b) => a.clientId.localeCompare(b.clientId) || a.memberId.localeCompare(b.memberId),
   );
@@ -32,13 +63,21 @@ export function GroupMembers({ group }: { group: GroupDetail }) {
           <Th className="w-56">Client id</Th>
           <Th className="w-40">Host</Th>
           <Th>Member id</Th>
+          {withEpochs && <Th className="w-32">Epoch</Th>}
           <Th>Assigned partitions</Th>
         </tr>
       </THead>
       <TBody>
         {members.map((m) => (
           <Tr key={m.memberId} data-testid="member-row" data-member={m.memberId}>
-            <Td className="font-medium">{m.clientId}</Td>
+            <Td className="font-medium">
+              {m.clientId}
+              {m.memberType === 'classic' && (
+                <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">
+                  classic protocol
+                </span>
+              )}
+            </Td>
             <Td className="font-mono text-xs">{displayHost(m.host)}</Td>
             <Td className="max-w-0">
               <span
@@ -48,27 +87,22 @@ export function GroupMembers({ group }: { group: GroupDetail }) {
                 {m.memberId}
               </span>
             </Td>
+            {withEpochs && (
+              <Td className="tabular-nums" data-testid="member-epoch">
+                {m.memberEpoch ?? '—'}
+                {m.state === 'reconciling' && (
+                  <Badge tone="warning" className="ml-1.5" data-testid="member-state">
+                    reconciling
+                  </Badge>
+                )}
+              </Td>
+            )}
             <Td className="whitespace-normal">
-              {m.assignments.length === 0 ? (
-                <span className="text-zinc-400 dark:text-zinc-600">none</span>
-              ) : (
-                <ul className="space-y-0.5">
-                  {m.assignments.map((a) => (
-                    <li key={a.topic} className="flex flex-wrap items-center gap-1">
-                      <span className="font-mono text-[13px]">{a.topic}</span>
-                      {[...a.partitions]
-                        .sort((x, y) => x - y)
-                        .map((p) => (
-                          <span
-                            key={p}
-                            className="inline-flex min-w-6 justify-center rounded bg-zinc-100 px-1 font-mono text-xs leading-5 text-zinc-700 tabular-nums ring-1 ring-zinc-200 ring-inset dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-700"
-                          >
-                            {p}
-                          </span>
-                        ))}
-                    </li>
-                  ))}
-                </ul>
+              <Assignment assignments={m.assignments} />
+              {m.targetAssignments && !sameAssignment(m.assignments, m.targetAssignments) && (
+                <div className="mt-1 text-xs text-zinc-500 dark:text-zinc-400" data-testid="member-target">
+                  <span>target:</span> <Assignment assignments={m.targetAssignments} />
+                </div>
               )}
             </Td>
           </Tr>

@@ -4,12 +4,14 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { displayHost } from '@/components/groups/group-members';
 import { HealthBadge } from '@/components/groups/health-badge';
-import { LagValue } from '@/components/groups/lag-value';
+import { LagValue, TimeLagValue } from '@/components/groups/lag-value';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { EmptyState } from '@/components/ui/empty-state';
 import { IconChevronRight, IconTopics, IconTrash } from '@/components/ui/icons';
-import { NumTd, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { SortHeader, type SortColumn } from '@/components/ui/sort-header';
+import { NumTd, TBody, Table, Td, Tr } from '@/components/ui/table';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { formatCount } from '@/lib/format/count';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
@@ -74,7 +76,7 @@ function TopicHeader({
       <td className="px-3 py-1.5 text-right">
         <LagValue lag={total.totalLag} className="font-semibold" data-testid="group-topic-lag" />
       </td>
-      <td colSpan={2} className="px-3 py-1.5 text-right">
+      <td colSpan={3} className="px-3 py-1.5 text-right">
         <Button
           size="sm"
           variant="ghost"
@@ -92,7 +94,36 @@ function TopicHeader({
   );
 }
 
-/** The group's committed offsets per topic: one collapsible block per topic with its totals. */
+type PartitionSort = 'partition' | 'lag' | 'timeLagMs';
+
+const columns: Array<SortColumn<PartitionSort>> = [
+  { id: 'partition', label: 'Partition', sort: 'partition', className: 'w-28' },
+  { id: 'committed', label: 'Committed', numeric: true, className: 'w-32' },
+  { id: 'logStart', label: 'Log start', numeric: true, className: 'w-32' },
+  { id: 'logEnd', label: 'Log end', numeric: true, className: 'w-32' },
+  { id: 'lag', label: 'Lag', sort: 'lag', numeric: true, className: 'w-28' },
+  { id: 'timeLagMs', label: 'Time lag', sort: 'timeLagMs', numeric: true, className: 'w-28' },
+  { id: 'owner', label: 'Owner' },
+  { id: 'health', label: 'Health', className: 'w-44' },
+];
+
+/** Sorts rows within a topic; unknown figures go last whichever the direction. */
+function sortRows(rows: GroupPartition[], sort: PartitionSort, dir: 'asc' | 'desc'): GroupPartition[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = sort === 'partition' ? a.partition : a[sort];
+    const y = sort === 'partition' ? b.partition : b[sort];
+    if (x === y) return a.partition - b.partition;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return (x - y) * sign;
+  });
+}
+
+/**
+ * The group's committed offsets per topic: one collapsible block per topic with its totals. Rows sort
+ * within their topic by partition, lag or time lag (kept in the address, like every sort).
+ */
 export function GroupPartitions({
   clusterId,
   group,
@@ -103,6 +134,15 @@ export function GroupPartitions({
   onDeleteOffsets: (topic: string) => void;
 }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const { search, update } = useUrlState();
+  const sortParam = search.get('psort');
+  const sort: PartitionSort = sortParam === 'lag' || sortParam === 'timeLagMs' ? sortParam : 'partition';
+  const dir = search.get('pdir') === 'desc' ? 'desc' : 'asc';
+  const onSort = (key: PartitionSort) =>
+    update(
+      { psort: key === 'partition' ? null : key, pdir: key === sort && dir === 'asc' ? 'desc' : null },
+      'push',
+    );
   const toggle = (topic: string) => {
     const next = new Set(collapsed);
     if (!next.delete(topic)) next.add(topic);
@@ -122,20 +162,14 @@ export function GroupPartitions({
   }
   return (
     <Table aria-label="Partitions of the group" data-testid="group-partitions">
-      <THead>
-        <tr>
-          <Th className="w-28">Partition</Th>
-          <Th className="w-32 text-right">Committed</Th>
-          <Th className="w-32 text-right">Log start</Th>
-          <Th className="w-32 text-right">Log end</Th>
-          <Th className="w-28 text-right">Lag</Th>
-          <Th>Owner</Th>
-          <Th className="w-44">Health</Th>
-        </tr>
-      </THead>
+      <SortHeader columns={columns} sort={sort} dir={dir} onSort={onSort} />
       {group.topicTotals.map((total) => {
         const open = !collapsed.has(total.topic);
-        const rows = group.partitions.filter((p) => p.topic === total.topic);
+        const rows = sortRows(
+          group.partitions.filter((p) => p.topic === total.topic),
+          sort,
+          dir,
+        );
         return (
           <TBody key={total.topic} data-testid="group-topic" data-topic={total.topic}>
             <TopicHeader
@@ -169,6 +203,9 @@ export function GroupPartitions({
                   <NumTd>{formatCount(p.logEndOffset)}</NumTd>
                   <NumTd>
                     <LagValue lag={p.lag} data-testid="partition-lag" />
+                  </NumTd>
+                  <NumTd>
+                    <TimeLagValue ms={p.timeLagMs} data-testid="partition-time-lag" />
                   </NumTd>
                   <Td className="max-w-0">
                     <Owner partition={p} group={group} />

@@ -27,13 +27,21 @@ export function GroupStats({ clusterId, group }: { clusterId: string; group: Gro
             : group.maxLag === 0
               ? 'every partition caught up'
               : `at most ${formatCount(group.maxLag)} on one partition` +
-                (group.maxTimeLagMs ? ` · about ${formatDuration(group.maxTimeLagMs)} behind` : '')
+                (group.maxTimeLagMs
+                  ? ` · oldest unread message ${formatDuration(Math.round(group.maxTimeLagMs / 1000) * 1000 || group.maxTimeLagMs)} old`
+                  : '')
         }
       />
       <StatCard
         label="Members"
         value={<span data-testid="group-members-count">{formatCount(group.members)}</span>}
-        detail={group.members ? 'consumers in the group' : 'no consumer is connected'}
+        detail={
+          group.members === null
+            ? `the console cannot list a ${group.type ?? 'such'} group's members`
+            : group.members
+              ? 'consumers in the group'
+              : 'no consumer is connected'
+        }
       />
       <StatCard
         label="Topics"
@@ -56,7 +64,13 @@ export function GroupStats({ clusterId, group }: { clusterId: string; group: Gro
       <StatCard
         label="Protocol"
         value={<GroupType group={group} />}
-        detail={`assignor: ${group.protocol || '—'}`}
+        detail={
+          `assignor: ${group.protocol || '—'}` +
+          (group.groupEpoch !== null ? ` · epoch ${group.groupEpoch}` : '') +
+          (group.assignmentEpoch !== null && group.assignmentEpoch !== group.groupEpoch
+            ? ` (target ${group.assignmentEpoch})`
+            : '')
+        }
       />
     </div>
   );

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { GroupStateBadge, HealthBadge } from '@/components/groups/health-badge';
-import { LagValue } from '@/components/groups/lag-value';
+import { LagValue, TimeLagValue } from '@/components/groups/lag-value';
 import { cx } from '@/components/ui/cx';
 import { SortHeader, TableSkeleton, type SortColumn } from '@/components/ui/sort-header';
 import { NumTd, TBody, Table, Td, Tr } from '@/components/ui/table';
@@ -21,6 +21,7 @@ const columns: Array<SortColumn<SortKey>> = [
   { id: 'topics', label: 'Topics', numeric: true, className: 'w-20' },
   { id: 'totalLag', label: 'Total lag', sort: 'totalLag', numeric: true, className: 'w-28' },
   { id: 'maxLag', label: 'Max lag', sort: 'maxLag', numeric: true, className: 'w-28' },
+  { id: 'maxTimeLagMs', label: 'Time lag', sort: 'maxTimeLagMs', numeric: true, className: 'w-28' },
   { id: 'health', label: 'Health', className: 'w-44' },
 ];
 
@@ -116,6 +117,9 @@ export function GroupTable({
               </NumTd>
               <NumTd>
                 <LagValue lag={group.maxLag} />
+              </NumTd>
+              <NumTd>
+                <TimeLagValue ms={group.maxTimeLagMs} data-testid="group-row-time-lag" />
               </NumTd>
               <Td>
                 <HealthBadge value={group.health} />

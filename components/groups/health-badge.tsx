@@ -35,10 +35,11 @@ const stateTones: Record<string, BadgeTone> = {
   CompletingRebalance: 'warning',
   Assigning: 'warning',
   Reconciling: 'warning',
+  NotReady: 'warning',
   Dead: 'danger',
 };
 
-/** The coordinator's word for the group: Stable, Empty, PreparingRebalance… */
+/** The coordinator's word for the group: Stable, Empty, PreparingRebalance (classic), Reconciling (consumer)… */
 export function GroupStateBadge({ state }: { state: string | null }) {
   if (!state) return <span className="text-zinc-400 dark:text-zinc-600">—</span>;
   return (

@@ -24,11 +24,16 @@ export const GroupSummarySchema = z.object({
   totalLag: z.number().nullable(),
   maxLag: z.number().nullable(),
   expiredPartitions: z.number().int(),
+  /**
+   * How old the oldest unconsumed record is (now minus the timestamp of the next record to consume),
+   * over the partitions where it could be read; 0 when caught up.
+   */
+  maxTimeLagMs: z.number().nullable(),
   health: LagHealthSchema,
 });
 export type GroupSummary = z.infer<typeof GroupSummarySchema>;
 
-export const groupSortKeys = ['groupId', 'totalLag', 'maxLag', 'state'] as const;
+export const groupSortKeys = ['groupId', 'totalLag', 'maxLag', 'maxTimeLagMs', 'state'] as const;
 
 export const GroupListQuerySchema = z.object({
   q: z.string().trim().max(255).default(''),
@@ -49,11 +54,25 @@ export const GroupListSchema = z.object({
 });
 export type GroupList = z.infer<typeof GroupListSchema>;
 
+const AssignmentSchema = z.array(z.object({ topic: z.string(), partitions: z.array(z.number().int()) }));
+
 export const GroupMemberSchema = z.object({
   memberId: z.string(),
   clientId: z.string(),
   host: z.string(),
-  assignments: z.array(z.object({ topic: z.string(), partitions: z.array(z.number().int()) })),
+  instanceId: z.string().nullable(),
+  rackId: z.string().nullable(),
+  /** Consumer and share groups (KIP-848, KIP-932): each member has its own epoch; null for classic groups. */
+  memberEpoch: z.number().int().nullable(),
+  /** In a consumer group, `classic` for a member that still speaks the classic protocol. */
+  memberType: z.string().nullable(),
+  /** Topics (or the regex) the member subscribes to, where Kafka says. */
+  subscribedTopics: z.array(z.string()).nullable(),
+  assignments: AssignmentSchema,
+  /** Consumer groups: what the member will own once it has reconciled. */
+  targetAssignments: AssignmentSchema.nullable(),
+  /** Consumer groups: `reconciling` until the member owns its target at the group's assignment epoch. */
+  state: z.enum(['stable', 'reconciling']).nullable(),
 });
 export type GroupMember = z.infer<typeof GroupMemberSchema>;
 
@@ -68,7 +87,7 @@ export const GroupPartitionSchema = z.object({
   memberId: z.string().nullable(),
   clientId: z.string().nullable(),
   health: LagHealthSchema,
-  /** How far behind in time: the latest message's timestamp minus that of the next one to consume. */
+  /** How old the next record to consume is (now minus its timestamp); 0 when caught up. */
   timeLagMs: z.number().nullable(),
 });
 export type GroupPartition = z.infer<typeof GroupPartitionSchema>;
@@ -85,8 +104,9 @@ export const GroupDetailSchema = GroupSummarySchema.extend({
   memberList: z.array(GroupMemberSchema),
   partitions: z.array(GroupPartitionSchema),
   topicTotals: z.array(GroupTopicSchema),
-  /** The largest per-partition time lag, where it could be read. */
-  maxTimeLagMs: z.number().nullable(),
+  /** Consumer and share groups: the group's epoch and that of its target assignment. */
+  groupEpoch: z.number().int().nullable(),
+  assignmentEpoch: z.number().int().nullable(),
 });
 export type GroupDetail = z.infer<typeof GroupDetailSchema>;
 

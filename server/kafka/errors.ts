@@ -36,6 +36,13 @@ const BY_TYPE: Record<string, AppError['code']> = {
   UNKNOWN_MEMBER_ID: 'conflict',
   ILLEGAL_GENERATION: 'conflict',
   REBALANCE_IN_PROGRESS: 'conflict',
+  // Consumer-protocol (KIP-848) groups refuse a commit from outside while they have members this way.
+  STALE_MEMBER_EPOCH: 'conflict',
+  FENCED_MEMBER_EPOCH: 'conflict',
+  FENCED_INSTANCE_ID: 'conflict',
+  UNSTABLE_OFFSET_COMMIT: 'conflict',
+  INVALID_GROUP_ID: 'validation_failed',
+  NOT_COORDINATOR: 'broker_unavailable',
   COORDINATOR_NOT_AVAILABLE: 'broker_unavailable',
   COORDINATOR_LOAD_IN_PROGRESS: 'broker_unavailable',
   TOPIC_AUTHORIZATION_FAILED: 'forbidden',
@@ -59,6 +66,8 @@ interface KafkaLikeError {
   errors?: KafkaLikeError[];
   error?: KafkaLikeError;
   partitions?: { error?: KafkaLikeError | null }[];
+  /** KafkaJSDeleteGroupsError: one error per group. */
+  groups?: { error?: KafkaLikeError | null }[];
   code?: string;
   broker?: string;
 }
@@ -72,9 +81,20 @@ export function errorChain(error: unknown): KafkaLikeError[] {
     if (!e || typeof e !== 'object' || chain.includes(e as KafkaLikeError)) continue;
     const k = e as KafkaLikeError;
     chain.push(k);
-    queue.push(k.originalError, k.error, k.cause, ...(k.errors ?? []));
+    queue.push(
+      k.originalError,
+      k.error,
+      k.cause,
+      ...(k.errors ?? []),
+      ...(k.groups ?? []).map((g) => g.error),
+    );
   }
   return chain;
+}
+
+/** The Kafka error type (e.g. `NON_EMPTY_GROUP`) somewhere in an error's chain, if any. */
+export function kafkaErrorType(error: unknown): string | null {
+  return errorChain(error).find((e) => typeof e.type === 'string' && /^[A-Z_]+$/.test(e.type))?.type ?? null;
 }
 
 /**
@@ -116,7 +136,11 @@ export function toAppError(error: unknown, context: string, cluster?: ClusterCon
   const access = accessFailure(error, context, cluster);
   if (access) return access;
   const outer = (error ?? {}) as KafkaLikeError;
-  const e = outer.errors?.[0] ?? outer.partitions?.find((p) => p.error)?.error ?? outer;
+  const e =
+    outer.errors?.[0] ??
+    outer.partitions?.find((p) => p.error)?.error ??
+    outer.groups?.find((g) => g.error)?.error ??
+    outer;
   const original = (e.originalError ?? e.error ?? e.cause) as KafkaLikeError | undefined;
   const type = e.type ?? original?.type;
   if (type && BY_TYPE[type])

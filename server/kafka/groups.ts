@@ -1,7 +1,6 @@
 import 'server-only';
-import { AssignerProtocol } from 'kafkajs';
 import { sendTo, settleEach } from '@/server/kafka/brokers-access';
-import { describeGroupsRequest, offsetCommitRequest } from '@/server/kafka/protocol/kafkajs-requests';
+import { offsetCommitRequest } from '@/server/kafka/protocol/kafkajs-requests';
 import { listGroupsRequest, listGroupsVersion, type ListedGroup } from '@/server/kafka/protocol/list-groups';
 import { offsetDeleteRequest } from '@/server/kafka/protocol/offset-delete';
 import {
@@ -10,6 +9,10 @@ import {
   type GroupOffsets,
 } from '@/server/kafka/protocol/offset-fetch';
 import { errorName } from '@/server/kafka/protocol/protocol-error';
+import {
+  describeShareGroupOffsetsRequest,
+  describeShareGroupOffsetsVersion,
+} from '@/server/kafka/protocol/share-group-describe';
 import type { ClusterClients } from '@/server/kafka/registry';
 
 export interface GroupEntry extends ListedGroup {
@@ -36,11 +39,8 @@ export async function listAllGroups(
 
 const CHUNK = 500;
 
-/** Committed offsets of many groups: OffsetFetch v8 batches them per coordinator (chunks of 500). */
-export async function fetchCommittedOffsets(
-  clients: ClusterClients,
-  groups: GroupEntry[],
-): Promise<Map<string, GroupOffsets>> {
+/** Batches of group ids per coordinator, at most CHUNK per request. */
+function batchesOf(groups: GroupEntry[]): { coordinator: number; ids: string[] }[] {
   const byCoordinator = new Map<number, string[]>();
   for (const g of groups)
     byCoordinator.set(g.coordinator, [...(byCoordinator.get(g.coordinator) ?? []), g.groupId]);
@@ -48,81 +48,58 @@ export async function fetchCommittedOffsets(
   for (const [coordinator, ids] of byCoordinator) {
     for (let i = 0; i < ids.length; i += CHUNK) batches.push({ coordinator, ids: ids.slice(i, i + CHUNK) });
   }
-  const { ok } = await settleEach(batches, async ({ coordinator, ids }) => {
-    const broker = await clients.raw.findBroker({ nodeId: coordinator });
-    if (offsetFetchVersion(broker) !== null) return broker.connectionPool.send(offsetFetchRequest(ids));
-    // Before Kafka 3.0 OffsetFetch takes one group per request.
-    return Promise.all(
-      ids.map(async (groupId) => ({
-        groupId,
-        error: null,
-        offsets: (await clients.admin.fetchOffsets({ groupId })).flatMap((t) =>
-          t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })),
-        ),
-      })),
-    );
-  });
-  const result = new Map<string, GroupOffsets>();
-  for (const list of ok.values()) for (const g of list) result.set(g.groupId, g);
-  return result;
+  return batches;
 }
 
-export interface GroupDescription {
-  groupId: string;
-  state: string;
-  protocolType: string;
-  protocol: string | null;
-  error: string | null;
-  members: {
-    memberId: string;
-    clientId: string;
-    host: string;
-    assignments: { topic: string; partitions: number[] }[];
-  }[];
-}
-
-function decodeAssignment(protocolType: string, buffer: Buffer): { topic: string; partitions: number[] }[] {
-  if (protocolType !== 'consumer' || !buffer || buffer.length === 0) return [];
-  try {
-    const decoded = AssignerProtocol.MemberAssignment.decode(buffer);
-    return Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({
-      topic,
-      partitions: [...partitions].sort((a, b) => a - b),
-    }));
-  } catch {
-    return [];
-  }
-}
-
-/** DescribeGroups for the given groups: one request per coordinator. */
-export async function describeGroups(
+/**
+ * Committed offsets of many groups: OffsetFetch v8 batches them per coordinator (chunks of 500).
+ * Share groups commit nothing: their progress is the share-partition start offset and Kafka's lag,
+ * from DescribeShareGroupOffsets.
+ */
+export async function fetchCommittedOffsets(
   clients: ClusterClients,
   groups: GroupEntry[],
-): Promise<Map<string, GroupDescription>> {
-  const byCoordinator = new Map<number, string[]>();
-  for (const g of groups)
-    byCoordinator.set(g.coordinator, [...(byCoordinator.get(g.coordinator) ?? []), g.groupId]);
-  const { ok } = await settleEach([...byCoordinator.keys()], (coordinator) =>
-    sendTo(clients, coordinator, (broker) => describeGroupsRequest(broker, byCoordinator.get(coordinator)!)),
+): Promise<Map<string, GroupOffsets>> {
+  const share = groups.filter((g) => g.type === 'share');
+  const { ok } = await settleEach(
+    batchesOf(groups.filter((g) => g.type !== 'share')),
+    async ({ coordinator, ids }) => {
+      const broker = await clients.raw.findBroker({ nodeId: coordinator });
+      if (offsetFetchVersion(broker) !== null) return broker.connectionPool.send(offsetFetchRequest(ids));
+      // Before Kafka 3.0 OffsetFetch takes one group per request.
+      return Promise.all(
+        ids.map(async (groupId) => ({
+          groupId,
+          error: null,
+          offsets: (await clients.admin.fetchOffsets({ groupId })).flatMap((t) =>
+            t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })),
+          ),
+        })),
+      );
+    },
   );
-  const result = new Map<string, GroupDescription>();
-  for (const { groups: described } of ok.values()) {
-    for (const g of described) {
+  const shared = await settleEach(batchesOf(share), ({ coordinator, ids }) =>
+    sendTo(clients, coordinator, (broker) => {
+      const version = describeShareGroupOffsetsVersion(broker);
+      if (version === null)
+        throw new Error(`broker ${coordinator} does not support DescribeShareGroupOffsets`);
+      return describeShareGroupOffsetsRequest(version, ids);
+    }),
+  );
+  const result = new Map<string, GroupOffsets>();
+  for (const list of ok.values()) for (const g of list) result.set(g.groupId, g);
+  for (const list of shared.ok.values())
+    for (const g of list)
       result.set(g.groupId, {
         groupId: g.groupId,
-        state: g.state,
-        protocolType: g.protocolType,
-        protocol: g.protocol || null,
-        error: g.errorCode === 0 ? null : errorName(g.errorCode),
-        members: g.members.map((m) => ({
-          memberId: m.memberId,
-          clientId: m.clientId,
-          host: m.clientHost,
-          assignments: decodeAssignment(g.protocolType, m.memberAssignment),
+        error: g.error,
+        offsets: g.offsets.map((o) => ({
+          topic: o.topic,
+          partition: o.partition,
+          offset: o.startOffset,
+          shareLag: o.lag,
         })),
       });
-    }
-  }
   return result;
 }
 

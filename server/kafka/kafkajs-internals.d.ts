@@ -38,6 +38,7 @@ declare module 'kafkajs/src/protocol/decoder.js' {
     readUVarIntArray<T>(reader: (decoder: Decoder) => T): T[] | null;
     readTaggedFields(): unknown;
     readBoolean(): boolean;
+    readBytes(length: number): Buffer | null;
     readString(): string | null;
     readArray<T>(reader: (decoder: Decoder) => T): T[];
     canReadBytes(length: number): boolean;

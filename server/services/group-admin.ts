@@ -2,7 +2,9 @@ import 'server-only';
 import type { ResetOffsets, ResetPreview } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
-import { commitOffsets, deleteGroup, deleteGroupOffsets, describeGroups } from '@/server/kafka/groups';
+import { kafkaErrorType } from '@/server/kafka/errors';
+import { describeGroups, type GroupDescription } from '@/server/kafka/group-describe';
+import { commitOffsets, deleteGroup, deleteGroupOffsets, type GroupEntry } from '@/server/kafka/groups';
 import { clientsFor, connected } from '@/server/kafka/registry';
 import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
 import { getGroupSnapshot } from '@/server/services/groups';
@@ -13,17 +15,70 @@ async function groupContext(cluster: ClusterConfig, groupId: string) {
   const entry = snapshot.groups.find((g) => g.groupId === groupId);
   if (!entry) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
   const clients = await connected(clientsFor(cluster));
-  const described = (await describeGroups(clients, [entry])).get(groupId);
-  return { snapshot, entry, clients, members: described?.members.length ?? 0 };
+  const described = (
+    await kafkaRead(cluster, `Describe group "${groupId}"`, () => describeGroups(clients, [entry]))
+  ).get(groupId);
+  return { snapshot, entry, clients, described };
 }
 
-/** Kafka accepts offset changes only from a group's members or for a group without any. */
-function refuseActive(groupId: string, members: number, action: string): void {
-  if (members > 0) {
+const IDLE_STATES = new Set(['Empty', 'Dead']);
+
+/**
+ * Kafka accepts offset changes and deletes only for a group without members. The members come from
+ * the group's own describe API; a group the console cannot describe (a streams group) counts as
+ * active unless ListGroups says it is Empty. Kafka's own refusal is mapped alike (liveGroupConflict).
+ */
+function refuseActive(
+  groupId: string,
+  entry: GroupEntry,
+  described: GroupDescription | undefined,
+  action: string,
+): void {
+  const members = described?.members.length ?? null;
+  if (members !== null && members > 0) {
     throw new AppError(
       'conflict',
       `Consumer group "${groupId}" has ${members} active member${members > 1 ? 's' : ''}: stop its consumers before you ${action}`,
     );
+  }
+  const state = described?.state ?? entry.state;
+  if (members === null && state && !IDLE_STATES.has(state)) {
+    throw new AppError(
+      'conflict',
+      `${entry.type ? `The ${entry.type} group` : 'Group'} "${groupId}" is ${state}: stop its clients before you ${action}`,
+    );
+  }
+}
+
+/** Kafka's answers meaning "this group has live members", e.g. when one joined after the check above. */
+const LIVE_GROUP_ERRORS = new Set([
+  'NON_EMPTY_GROUP',
+  'UNKNOWN_MEMBER_ID',
+  'ILLEGAL_GENERATION',
+  'REBALANCE_IN_PROGRESS',
+  'STALE_MEMBER_EPOCH',
+  'FENCED_MEMBER_EPOCH',
+]);
+
+async function changeIdleGroup<T>(
+  cluster: ClusterConfig,
+  groupId: string,
+  what: string,
+  action: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await kafkaChange(cluster, what, fn);
+  } catch (error) {
+    const type = kafkaErrorType(error);
+    if (type && LIVE_GROUP_ERRORS.has(type)) {
+      throw new AppError(
+        'conflict',
+        `Consumer group "${groupId}" has active members (Kafka answered ${type}): stop its consumers before you ${action}`,
+        error,
+      );
+    }
+    throw error;
   }
 }
 
@@ -33,7 +88,7 @@ export async function resetOffsets(
   groupId: string,
   body: ResetOffsets,
 ): Promise<ResetPreview> {
-  const { snapshot, entry, clients, members } = await groupContext(cluster, groupId);
+  const { snapshot, entry, clients, described } = await groupContext(cluster, groupId);
   const committed = snapshot.committed.get(groupId)?.offsets ?? [];
   let targets: { topic: string; partition: number }[];
   if (body.topic) {
@@ -94,21 +149,23 @@ export async function resetOffsets(
   });
 
   if (body.dryRun) return { applied: false, partitions };
-  refuseActive(groupId, members, 'reset its offsets');
+  refuseActive(groupId, entry, described, 'reset its offsets');
   const byTopic = new Map<string, { partition: number; offset: number }[]>();
   for (const p of partitions)
     byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), { partition: p.partition, offset: p.newOffset }]);
   const topicsToCommit = [...byTopic].map(([topic, list]) => ({ topic, partitions: list }));
-  await kafkaChange(cluster, `Reset offsets of "${groupId}"`, () =>
+  await changeIdleGroup(cluster, groupId, `Reset offsets of "${groupId}"`, 'reset its offsets', () =>
     commitOffsets(clients, entry.coordinator, groupId, topicsToCommit),
   );
   return { applied: true, partitions };
 }
 
 export async function deleteGroupChecked(cluster: ClusterConfig, groupId: string): Promise<{ ok: true }> {
-  const { clients, members } = await groupContext(cluster, groupId);
-  refuseActive(groupId, members, 'delete it');
-  await kafkaChange(cluster, `Delete group "${groupId}"`, () => deleteGroup(clients, groupId));
+  const { clients, entry, described } = await groupContext(cluster, groupId);
+  refuseActive(groupId, entry, described, 'delete it');
+  await changeIdleGroup(cluster, groupId, `Delete group "${groupId}"`, 'delete it', () =>
+    deleteGroup(clients, groupId),
+  );
   return { ok: true };
 }
 
@@ -128,10 +185,7 @@ export async function deleteGroupTopicOffsets(
       deleteGroupOffsets(clients, entry.coordinator, groupId, topic, partitions),
     );
   } catch (error) {
-    if (
-      (error as AppError).cause &&
-      String((error as AppError).message).includes('GROUP_SUBSCRIBED_TO_TOPIC')
-    ) {
+    if (kafkaErrorType(error) === 'GROUP_SUBSCRIBED_TO_TOPIC') {
       throw new AppError(
         'conflict',
         `Consumer group "${groupId}" has members subscribed to "${topic}": stop them before you delete its offsets`,

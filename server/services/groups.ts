@@ -10,7 +10,8 @@ import type {
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { toAppError } from '@/server/kafka/errors';
-import { describeGroups, fetchCommittedOffsets, listAllGroups, type GroupEntry } from '@/server/kafka/groups';
+import { describeGroups } from '@/server/kafka/group-describe';
+import { fetchCommittedOffsets, listAllGroups, type GroupEntry } from '@/server/kafka/groups';
 import type { GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
 import { clientsFor, connected } from '@/server/kafka/registry';
 import { withTimeout } from '@/server/kafka/timeout';
@@ -26,6 +27,7 @@ import {
   SAMPLE_INTERVAL_MS,
 } from '@/server/services/lag-history';
 import { getTopology } from '@/server/services/snapshot';
+import { addTimeLags, isLagging, partitionLags } from '@/server/services/group-lag';
 import { timeLags } from '@/server/services/time-lag';
 
 export interface GroupSnapshot {
@@ -33,39 +35,6 @@ export interface GroupSnapshot {
   groups: GroupEntry[];
   committed: Map<string, GroupOffsets>;
   watermarks: WatermarkResult;
-}
-
-interface PartitionLag {
-  topic: string;
-  partition: number;
-  committed: number | null;
-  low: number | null;
-  high: number | null;
-  lag: number | null;
-  expired: boolean;
-}
-
-function partitionLags(
-  offsets: GroupOffsets | undefined,
-  watermarks: WatermarkResult,
-  topic?: string,
-): PartitionLag[] {
-  return (offsets?.offsets ?? [])
-    .filter((o) => !topic || o.topic === topic)
-    .map((o) => {
-      const marks = watermarks.offsets.get(partitionKey(o.topic, o.partition));
-      const committed = o.offset >= 0 ? o.offset : null;
-      return {
-        topic: o.topic,
-        partition: o.partition,
-        committed,
-        low: marks?.low ?? null,
-        high: marks?.high ?? null,
-        // Kafka's definition (kafka-consumer-groups): log end minus committed offset.
-        lag: committed !== null && marks ? Math.max(0, marks.high - committed) : null,
-        expired: committed !== null && marks !== undefined && committed < marks.low,
-      };
-    });
 }
 
 function record(cluster: ClusterConfig, snapshot: GroupSnapshot, now: number): void {
@@ -126,6 +95,7 @@ function summarize(cluster: ClusterConfig, g: GroupEntry, snapshot: GroupSnapsho
     totalLag: known.length ? known.reduce((s, l) => s + l, 0) : null,
     maxLag: known.length ? Math.max(...known) : null,
     expiredPartitions: lags.filter((l) => l.expired).length,
+    maxTimeLagMs: null,
     health: 'unknown',
   };
   summary.health = groupHealth({ ...summary, history: lagHistory(cluster.id, g.groupId) });
@@ -144,7 +114,7 @@ function compare(sort: GroupListQuery['sort'], dir: GroupListQuery['dir']) {
   };
 }
 
-/** One page of groups, sorted by lag across all of them; only the page's groups are described (members). */
+/** One page of groups, sorted across all of them; only the page's groups are described (members). */
 export async function listGroups(cluster: ClusterConfig, query: GroupListQuery): Promise<GroupList> {
   const snapshot = await getGroupSnapshot(cluster);
   ensureSampler(cluster.id, () => getGroupSnapshot(cluster).then(() => undefined), true);
@@ -152,10 +122,14 @@ export async function listGroups(cluster: ClusterConfig, query: GroupListQuery):
   const matching = snapshot.groups
     .filter((g) => !needle || g.groupId.toLowerCase().includes(needle))
     .map((g) => summarize(cluster, g, snapshot, query.topic).summary)
-    .filter((s) => !query.topic || s.topics.length > 0)
-    .sort(compare(query.sort, query.dir));
+    .filter((s) => !query.topic || s.topics.length > 0);
+  // Sorting by time lag needs it for every group: fewer partitions per group then, and a cap in all.
+  const byTime = query.sort === 'maxTimeLagMs';
+  if (byTime) await addTimeLags(cluster, snapshot, matching, 5, 1_000, query.topic);
+  matching.sort(compare(query.sort, query.dir));
   const start = (query.page - 1) * query.pageSize;
   const page = matching.slice(start, start + query.pageSize);
+  if (!byTime) await addTimeLags(cluster, snapshot, page, 20, 1_000, query.topic);
   const clients = await connected(clientsFor(cluster));
   const entries = page.map((s) => snapshot.groups.find((g) => g.groupId === s.groupId)!);
   const described = await withTimeout(
@@ -201,10 +175,10 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
   }
   // Lagging partitions (capped, the detail page must stay cheap) get a time lag from two peeks per leader.
   const lagging = lags
-    .filter((l) => l.lag !== null && l.lag > 0 && l.committed !== null && l.high !== null && !l.expired)
+    .filter(isLagging)
     .sort((a, b) => b.lag! - a.lag!)
     .slice(0, 200)
-    .map((l) => ({ topic: l.topic, partition: l.partition, committed: l.committed!, high: l.high! }));
+    .map((l) => ({ topic: l.topic, partition: l.partition, committed: l.committed! }));
   const timeLag = await withTimeout(
     timeLags(clients, snapshot.topology.topics, lagging),
     cluster.requestTimeoutMs,
@@ -253,8 +227,11 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
   const detail: GroupDetail = {
     ...summary,
     state: described?.state || summary.state,
-    members: members.length,
+    // Unknown, not 0, for a group no API here describes (streams): 0 would read as "nobody consumes".
+    members: described ? members.length : null,
     protocol: described?.protocol ?? null,
+    groupEpoch: described?.groupEpoch ?? null,
+    assignmentEpoch: described?.assignmentEpoch ?? null,
     memberList: members,
     partitions: rows,
     topicTotals,

@@ -6,11 +6,10 @@ import { partitionKey } from '@/server/kafka/watermarks';
 
 const PEEK_BYTES = 65_536;
 
-interface LaggingPartition {
+export interface LaggingPartition {
   topic: string;
   partition: number;
   committed: number;
-  high: number;
 }
 
 /** The timestamp of the record at `offset` (or the first one after it) per partition: one Fetch per leader and topic. */
@@ -40,33 +39,24 @@ async function timestampsAt(
 }
 
 /**
- * Time lag where it is cheap to read: for each lagging partition, the timestamps of the next
- * record to consume and of the latest record, read with plain fetches (no group is joined).
+ * Time lag as the consumer lives it: how old the oldest unconsumed record is, i.e. now minus the
+ * timestamp of the next record to consume (at the committed offset). One plain fetch per leader and
+ * topic; no group is joined. A stopped group's time lag grows with the clock, as it should.
  */
 export async function timeLags(
   clients: ClusterClients,
   topics: TopicMeta[],
   lagging: LaggingPartition[],
+  now = Date.now(),
 ): Promise<Map<string, number>> {
   if (lagging.length === 0) return new Map();
-  const [next, latest] = await Promise.all([
-    timestampsAt(
-      clients,
-      topics,
-      lagging.map((l) => ({ topic: l.topic, partition: l.partition, offset: l.committed })),
-    ),
-    timestampsAt(
-      clients,
-      topics,
-      lagging.map((l) => ({ topic: l.topic, partition: l.partition, offset: l.high - 1 })),
-    ),
-  ]);
+  const next = await timestampsAt(
+    clients,
+    topics,
+    lagging.map((l) => ({ topic: l.topic, partition: l.partition, offset: l.committed })),
+  );
   const result = new Map<string, number>();
-  for (const l of lagging) {
-    const key = partitionKey(l.topic, l.partition);
-    const a = next.get(key);
-    const b = latest.get(key);
-    if (a !== undefined && b !== undefined) result.set(key, Math.max(0, b - a));
-  }
+  // A producer clock ahead of ours must not read as negative lag.
+  for (const [key, timestamp] of next) result.set(key, Math.max(0, now - timestamp));
   return result;
 }

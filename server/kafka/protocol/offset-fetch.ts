@@ -14,8 +14,10 @@ export const OFFSET_FETCH_API_KEY = 9;
 export interface CommittedOffset {
   topic: string;
   partition: number;
-  /** -1 when the group has no commit for the partition. */
+  /** -1 when the group has no commit for the partition; for a share group, its share-partition start offset. */
   offset: number;
+  /** Share groups: Kafka's own lag (records not yet acknowledged), which the start offset alone does not give. */
+  shareLag?: number | null;
 }
 
 export interface GroupOffsets {

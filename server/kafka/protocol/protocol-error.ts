@@ -33,6 +33,13 @@ const NAMES: Record<number, string> = {
   68: 'NON_EMPTY_GROUP',
   69: 'GROUP_ID_NOT_FOUND',
   86: 'GROUP_SUBSCRIBED_TO_TOPIC',
+  81: 'GROUP_MAX_SIZE_REACHED',
+  82: 'FENCED_INSTANCE_ID',
+  88: 'UNSTABLE_OFFSET_COMMIT',
+  110: 'FENCED_MEMBER_EPOCH',
+  111: 'UNRELEASED_INSTANCE_ID',
+  112: 'UNSUPPORTED_ASSIGNOR',
+  113: 'STALE_MEMBER_EPOCH',
 };
 
 export const errorName = (code: number): string => NAMES[code] ?? `KAFKA_ERROR_${code}`;
