@@ -6,6 +6,9 @@
 KAFKA_DEV_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$KAFKA_DEV_DIR/../.." && pwd)"
 KAFKA_HOME_DIR="${KAFKA_HOME_DIR:-$REPO_ROOT/.kafka}"
+# The physical path: nodes are recognised by the run directory they were started with, and a
+# checkout that reaches the same directory through a symbolic link must see them as running too.
+if [[ -d "$KAFKA_HOME_DIR" ]]; then KAFKA_HOME_DIR="$(cd -P "$KAFKA_HOME_DIR" && pwd)"; fi
 DIST_DIR="$KAFKA_HOME_DIR/dist"
 RUN_DIR="$KAFKA_HOME_DIR/run"
 DEFAULT_KAFKA_VERSION=4.4.0
