@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { sessionFromRequest } from '@/server/auth/session';
-import { setCommonHeaders } from '@/server/http/common-headers';
+import { MALFORMED_PATH_HEADER, setCommonHeaders } from '@/server/http/common-headers';
 
 /**
  * Runs before every page request: sign-in gate, a fresh CSP nonce per page, and the headers every answer
@@ -33,6 +33,14 @@ function withCommonHeaders(response: NextResponse): NextResponse {
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
+  // scripts/http-guard.cjs marks a path that is not valid percent-encoding, which Next cannot route.
+  if (request.headers.has(MALFORMED_PATH_HEADER))
+    return withCommonHeaders(
+      new NextResponse('Bad request: the address is not valid percent-encoded UTF-8.', {
+        status: 400,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+      }),
+    );
 
   const session = sessionFromRequest(request);
   if (!session && pathname !== '/login') {

@@ -45,6 +45,20 @@ describe('csvField', () => {
     expect(csvField('')).toBe('');
   });
 
+  it('neutralises cells a spreadsheet would run as formulas (OWASP: leading quote, quoted field)', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","x")')).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""x"")"`,
+    );
+    expect(csvField('+1+1')).toBe(`"'+1+1"`);
+    expect(csvField('-2+3')).toBe(`"'-2+3"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('\t=1')).toBe(`"'\t=1"`);
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    expect(csvField('a;=1')).toBe('"a;=1"');
+    expect(csvField('1=1')).toBe('1=1');
+    expect(csvField(-1)).toBe('-1');
+  });
+
   it('quotes commas, quotes and line breaks, doubling quotes', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');

@@ -60,11 +60,22 @@ export function toJsonLines(rows: ExportRow[]): string {
 
 const csvColumns = ['partition', 'offset', 'timestamp', 'key', 'value', 'headers', 'compression'] as const;
 
-/** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break; quotes doubled. */
+/**
+ * A spreadsheet reads a cell that starts with one of these as a formula (`=HYPERLINK(...)`, `+cmd|...`).
+ * OWASP's advice for CSV injection: prefix such a cell with a single quote, and quote the field.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a quote, comma, semicolon (the separator in some
+ * locales) or line break; quotes doubled. Text that a spreadsheet would run as a formula gets a
+ * leading `'`, so it opens as the text it is; numbers are written as they are.
+ */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",;\r\n]/.test(text) || text !== value ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**

@@ -9,10 +9,13 @@ export const errorStatus = {
   forbidden: 403,
   csrf: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   too_many_requests: 429,
+  headers_too_large: 431,
   internal: 500,
   // The console's own credentials or TLS trust towards a cluster failed: a bad gateway, not the user's login.
   authentication_failed: 502,

@@ -85,7 +85,19 @@ export type ConfigEntry = z.infer<typeof ConfigEntrySchema>;
 export const ConfigListSchema = z.object({ configs: z.array(ConfigEntrySchema) });
 export type ConfigList = z.infer<typeof ConfigListSchema>;
 
-const configValues = z.record(z.string().min(1), z.string());
+/** Kafka's protocol writes config names and values as INT16-length strings: 32,767 bytes of UTF-8 at most. */
+export const CONFIG_STRING_MAX_BYTES = 32_767;
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+const configString = (what: string) =>
+  z
+    .string()
+    .refine(
+      (text) => utf8Bytes(text) <= CONFIG_STRING_MAX_BYTES,
+      `Config ${what}s are at most ${CONFIG_STRING_MAX_BYTES.toLocaleString('en-US')} bytes (Kafka's limit)`,
+    );
+const configName = z.string().min(1, 'Config names cannot be empty').and(configString('name'));
+
+const configValues = z.record(configName, configString('value'));
 
 export const CreateTopicSchema = z.object({
   name: TopicNameSchema,
@@ -96,7 +108,7 @@ export const CreateTopicSchema = z.object({
 export type CreateTopic = z.infer<typeof CreateTopicSchema>;
 
 export const AlterConfigsSchema = z
-  .object({ set: configValues.default({}), reset: z.array(z.string().min(1)).default([]) })
+  .object({ set: configValues.default({}), reset: z.array(configName).max(1_000).default([]) })
   .refine((body) => Object.keys(body.set).length + body.reset.length > 0, 'Nothing to change');
 export type AlterConfigs = z.infer<typeof AlterConfigsSchema>;
 

@@ -51,8 +51,17 @@ function openFlow(value: string | undefined): Flow | null {
   const expected = Buffer.from(mac(data));
   if (Buffer.from(given).length !== expected.length || !timingSafeEqual(Buffer.from(given), expected))
     return null;
-  const flow = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as Flow;
-  return flow.exp * 1000 > Date.now() ? flow : null;
+  let flow: Partial<Flow> | null;
+  try {
+    flow = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as Partial<Flow> | null;
+  } catch {
+    return null;
+  }
+  // A signed `null` or a flow missing a field is no flow: refused like a bad signature, never a 500.
+  if (typeof flow !== 'object' || flow === null || typeof flow.exp !== 'number') return null;
+  const { state, nonce, verifier, next, exp } = flow;
+  if (![state, nonce, verifier, next].every((v) => typeof v === 'string')) return null;
+  return exp * 1000 > Date.now() ? (flow as Flow) : null;
 }
 
 export function oidcOrThrow(): OidcConfig {

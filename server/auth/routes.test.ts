@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { actions } from '@/lib/schemas/auth';
 
 const API = path.join(import.meta.dirname, '../../app/api');
+const CATCH_ALL = path.join(API, '[[...slug]]', 'route.ts');
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -17,7 +18,17 @@ const MUTATING = /export\s+(?:const|let|var|async\s+function|function)\s+(POST|P
 
 describe('every mutating API route declares its action', () => {
   // Signing in and out are not actions on a cluster; they check the origin themselves.
-  const files = routeFiles(API).filter((f) => !path.relative(API, f).startsWith(`auth${path.sep}`));
+  const files = routeFiles(API).filter(
+    (f) => !path.relative(API, f).startsWith(`auth${path.sep}`) && f !== CATCH_ALL,
+  );
+
+  // The catch-all answers 404 to every method: each export is that one handler, which changes nothing.
+  it('the /api catch-all exports only its 404 handler', () => {
+    const exported = [...readFileSync(CATCH_ALL, 'utf8').matchAll(/^export\s+const\s+(\w+)\s*=\s*(\w+);$/gm)];
+    const methods = exported.filter(([, name]) => /^[A-Z]+$/.test(name!));
+    expect(methods.map(([, name]) => name)).toEqual(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+    expect(new Set(methods.map(([, , value]) => value))).toEqual(new Set(['unknownRoute']));
+  });
 
   it('finds the route files', () => {
     expect(files.length).toBeGreaterThan(10);

@@ -35,6 +35,15 @@ describe('session cookie', () => {
     expect(decodeSession('', config, now)).toBeNull();
   });
 
+  it('rejects validly signed cookies whose content is not a session object', () => {
+    const signed = (json: string) => {
+      const data = Buffer.from(json).toString('base64url');
+      return `${data}.${createHmac('sha256', config.sessionSecret).update(data).digest('base64url')}`;
+    };
+    for (const json of ['null', '1', '"x"', '[]', 'true', '{}'])
+      expect(decodeSession(signed(json), config, now), json).toBeNull();
+  });
+
   it('ends password sessions when the password changes', () => {
     const rehashed = new Map([['ann', { username: 'ann', passwordHash: 'y', role: 'operator' as const }]]);
     expect(decodeSession(value, { ...config, users: rehashed }, now)).toBeNull();

@@ -76,6 +76,8 @@ export function decodeSession(
   } catch {
     return null;
   }
+  // Signed by us, but JSON can be `null`, a number or an array: only an object is a session.
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
   if (typeof payload.exp !== 'number' || payload.exp * 1000 <= now || typeof payload.u !== 'string')
     return null;
   const role = RoleSchema.safeParse(payload.r);

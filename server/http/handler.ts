@@ -1,12 +1,13 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { ApiErrorBody } from '@/lib/schemas/api-error';
+import { TopicNameSchema } from '@/lib/schemas/topic';
 import { authenticate, isPublicApiPath } from '@/server/auth/guard';
 import type { Session } from '@/server/auth/session';
 import { findCluster } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
-import { setCommonHeaders } from '@/server/http/common-headers';
+import { MALFORMED_PATH_HEADER, setCommonHeaders } from '@/server/http/common-headers';
 import { withRequestCount } from '@/server/kafka/request-count';
 import { log } from '@/server/log';
 import { observeRequest } from '@/server/ops/access-log';
@@ -51,6 +52,9 @@ function decodeParams(raw: Params): Record<string, string> {
 export function handler<T>(fn: (args: HandlerArgs) => Promise<T>) {
   const respond = async (request: NextRequest, context: RouteContext): Promise<Response> => {
     try {
+      // scripts/http-guard.cjs marks a path that is not valid percent-encoding (Next cannot decode it).
+      if (request.headers.has(MALFORMED_PATH_HEADER))
+        throw new AppError('validation_failed', 'The request path is not valid percent-encoded UTF-8');
       const params = decodeParams((await context?.params) ?? {});
       const session = isPublicApiPath(request.nextUrl.pathname) ? null : authenticate(request);
       const { result, kafkaRequests } = await withRequestCount(() =>
@@ -80,6 +84,16 @@ export function withCluster<T>(fn: (args: HandlerArgs & { cluster: ClusterConfig
     const clusterId = args.params.clusterId ?? '';
     const cluster = findCluster(clusterId);
     if (!cluster) throw new AppError('not_found', `No cluster "${clusterId}" is configured`);
+    // Kafka answers a name it would never accept with an empty topic: refuse it here, on every route.
+    const { topic } = args.params;
+    if (topic !== undefined) {
+      const name = TopicNameSchema.safeParse(topic);
+      if (!name.success)
+        throw new AppError(
+          'validation_failed',
+          `Invalid topic name: ${name.error.issues.map((i) => i.message).join('; ')}`,
+        );
+    }
     return fn({ ...args, cluster });
   });
 }

@@ -45,7 +45,12 @@ describe('request bodies', () => {
   });
 
   it('under the limit are parsed and validated as usual', async () => {
-    const json = (text: string) => new Request('http://console.local/api/x', { method: 'POST', body: text });
+    const json = (text: string) =>
+      new Request('http://console.local/api/x', {
+        method: 'POST',
+        body: text,
+        headers: { 'content-type': 'application/json' },
+      });
     const schema = z.object({ name: z.string() });
     expect(await parseBody(json('{"name":"orders"}'), schema, { limitBytes: 100 })).toEqual({
       name: 'orders',
@@ -54,5 +59,53 @@ describe('request bodies', () => {
       'payload_too_large 413',
     );
     expect(await codeOf(parseBody(json('not json'), schema))).toBe('validation_failed 400');
+  });
+
+  it('that are not declared JSON are refused with a 415, whatever they hold', async () => {
+    const schema = z.object({ name: z.string() });
+    const sent = (type: string | null) =>
+      new Request('http://console.local/api/x', {
+        method: 'POST',
+        body: '{"name":"orders"}',
+        headers: type === null ? {} : { 'content-type': type },
+      });
+    const untyped = sent(null);
+    untyped.headers.delete('content-type'); // a string body gets text/plain by default
+    for (const request of [
+      sent('text/plain'),
+      sent('text/plain;charset=UTF-8'),
+      sent('application/x-www-form-urlencoded'),
+      sent('multipart/form-data; boundary=x'),
+      sent('application/jsonx'),
+      untyped,
+    ])
+      expect(await codeOf(parseBody(request, schema)), request.headers.get('content-type') ?? 'none').toBe(
+        'unsupported_media_type 415',
+      );
+    for (const type of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/merge-patch+json',
+    ])
+      expect(await parseBody(sent(type), schema), type).toEqual({ name: 'orders' });
+  });
+
+  it('with a "__proto__" key anywhere are refused, not applied without it', async () => {
+    const schema = z.object({ configs: z.record(z.string(), z.string()) });
+    const request = (text: string) =>
+      new Request('http://console.local/api/x', {
+        method: 'POST',
+        body: text,
+        headers: { 'content-type': 'application/json' },
+      });
+    for (const text of [
+      '{"configs":{"__proto__":"1","retention.ms":"1000"}}',
+      '{"configs":{"\\u005f_proto__":"1"}}',
+      '{"list":[{"a":{"__proto__":{}}}],"configs":{}}',
+    ])
+      expect(await codeOf(parseBody(request(text), schema)), text).toBe('validation_failed 400');
+    expect(await parseBody(request('{"configs":{"constructor":"1"}}'), schema)).toEqual({
+      configs: { constructor: '1' },
+    });
   });
 });

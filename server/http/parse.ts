@@ -50,12 +50,45 @@ export function parsedBodyOf(request: Request): unknown {
   return parsedBodies.get(request);
 }
 
-/** The request's JSON body, validated: a 400 naming each bad field otherwise, a 413 when too large. */
+/** `application/json`, `application/merge-patch+json` and the like, with or without a charset. */
+const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Bodies are JSON, and say so: a form or `text/plain` body (which a cross-site form can send without
+ * a preflight) is refused with a 415 before it is read.
+ */
+function checkJsonContentType(request: Request): void {
+  const type = request.headers.get('content-type');
+  if (type === null || !JSON_MEDIA_TYPE.test(type.trim()))
+    throw new AppError(
+      'unsupported_media_type',
+      `The request body must be JSON, sent with Content-Type: application/json${type ? ` (not ${type.slice(0, 100)})` : ''}`,
+    );
+}
+
+/**
+ * The path of the first `__proto__` key in a parsed body, if any. JSON.parse keeps it as a plain key,
+ * but zod drops it when it builds objects and records, so `{ "configs": { "__proto__": … } }` would
+ * lose that entry and apply the rest: such a body is refused as a whole instead.
+ */
+function protoKeyPath(value: unknown): string | null {
+  const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
+  while (stack.length > 0) {
+    const { value: node, path } = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (!Array.isArray(node) && Object.hasOwn(node, '__proto__')) return `${path}__proto__`;
+    for (const [key, child] of Object.entries(node)) stack.push({ value: child, path: `${path}${key}.` });
+  }
+  return null;
+}
+
+/** The request's JSON body, validated: a 400 naming each bad field otherwise, a 413 when too large, a 415 when not JSON. */
 export async function parseBody<S extends z.ZodType>(
   request: Request,
   schema: S,
   { limitBytes = BODY_LIMIT_BYTES }: { limitBytes?: number } = {},
 ): Promise<z.infer<S>> {
+  checkJsonContentType(request);
   const text = await readBodyText(request, limitBytes);
   let body: unknown;
   try {
@@ -63,6 +96,9 @@ export async function parseBody<S extends z.ZodType>(
   } catch {
     throw new AppError('validation_failed', 'The request body must be JSON');
   }
+  const proto = protoKeyPath(body);
+  if (proto !== null)
+    throw new AppError('validation_failed', `${proto}: "__proto__" is not an accepted name`);
   parsedBodies.set(request, body);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new AppError('validation_failed', describe(parsed.error));

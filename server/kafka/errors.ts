@@ -154,5 +154,12 @@ export function toAppError(error: unknown, context: string, cluster?: ClusterCon
       error,
     );
   }
-  return new AppError('internal', `${context}: ${e.message ?? 'unexpected error'}`, error);
+  // Kafka's and kafkajs's messages are worth showing; a RangeError or TypeError from Node or our own
+  // code speaks of internals (buffer offsets, property names): logged with the 500, not sent.
+  const fromKafka = type !== undefined || e.name?.startsWith('KafkaJS');
+  return new AppError(
+    'internal',
+    `${context}: ${fromKafka ? (e.message ?? 'unexpected error') : 'unexpected error'}`,
+    error,
+  );
 }

@@ -45,7 +45,9 @@ export interface Topology {
   topics: TopicMeta[];
 }
 
-const UNKNOWN_TOPIC = 3;
+// Metadata answers a topic that does not exist (3) or whose name Kafka would never accept (17) with
+// an error and no partitions: neither is a topic.
+const NOT_A_TOPIC = new Set([3, 17]);
 
 export async function describeQuorum(clients: ClusterClients): Promise<QuorumInfo | null> {
   return onAnyBroker(clients, async (broker) => {
@@ -56,7 +58,7 @@ export async function describeQuorum(clients: ClusterClients): Promise<QuorumInf
 
 function toTopics(metadata: MetadataResponse): TopicMeta[] {
   return metadata.topicMetadata
-    .filter((t) => t.topicErrorCode !== UNKNOWN_TOPIC)
+    .filter((t) => !NOT_A_TOPIC.has(t.topicErrorCode))
     .map((t) => ({
       name: t.topic,
       internal: t.isInternal,

@@ -35,11 +35,11 @@ async function existingTopic(cluster: ClusterConfig, name: string) {
  * Kafka answers an unknown config name with a bare INVALID_CONFIG (kafkajs drops its message), so
  * names are checked first against the keys an existing topic reports: every topic-level config.
  */
-async function checkConfigNames(cluster: ClusterConfig, names: string[]): Promise<void> {
+async function checkConfigNames(cluster: ClusterConfig, names: string[], topic?: string): Promise<void> {
   if (names.length === 0) return;
-  const sample = (await getTopology(cluster)).topics[0];
+  const sample = topic ?? (await getTopology(cluster)).topics[0]?.name;
   if (!sample) return;
-  const { configs } = await getTopicConfigs(cluster, sample.name);
+  const { configs } = await getTopicConfigs(cluster, sample);
   const known = new Set(configs.map((c) => c.name));
   const unknown = names.filter((name) => !known.has(name));
   if (unknown.length > 0) {
@@ -146,6 +146,9 @@ export async function alterTopicConfigsChecked(
   body: AlterConfigs,
 ): Promise<ConfigList> {
   await existingTopic(cluster, name);
+  // Kafka refuses an unknown name to set, but takes an unknown name to reset as a no-op while the
+  // rest applies: both are checked first, so a typo changes nothing.
+  await checkConfigNames(cluster, [...Object.keys(body.set), ...body.reset], name);
   const changes = [
     ...Object.entries(body.set).map(([configName, value]) => ({ name: configName, value })),
     ...body.reset.map((configName) => ({ name: configName, value: null })),

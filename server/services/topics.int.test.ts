@@ -2,6 +2,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
+import { AlterConfigsSchema, CreateTopicSchema } from '@/lib/schemas/topic';
+import { parseBody } from '@/server/http/parse';
 import { disconnectAll } from '@/server/kafka/registry';
 import { getBroker, listBrokers } from '@/server/services/brokers';
 import { getOverview } from '@/server/services/overview';
@@ -173,6 +175,64 @@ describe('topic administration', () => {
       code: 'validation_failed',
     });
     await expect(getTopic(local, `${topic}-missing`)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses malformed config input as a whole: nothing half-applied, no topic half-made', async () => {
+    const configsOf = () =>
+      kafkaCli('kafka-configs', [
+        '--bootstrap-server',
+        bootstrap,
+        '--describe',
+        '--entity-type',
+        'topics',
+        '--entity-name',
+        topic,
+      ]);
+    // What the route does: parse the JSON body with the route's schema, then call the service.
+    const viaRoute = async <T>(
+      body: string,
+      schema: Parameters<typeof parseBody>[1],
+      fn: (b: T) => unknown,
+    ) =>
+      fn(
+        (await parseBody(
+          new Request('http://console.local/api', {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'application/json' },
+          }),
+          schema,
+        )) as T,
+      );
+
+    await expect(
+      alterTopicConfigsChecked(local, topic, {
+        set: { 'cleanup.policy': 'compact' },
+        reset: ['no.such.config'],
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed', message: 'Unknown topic config: no.such.config' });
+    await expect(
+      viaRoute(JSON.stringify({ set: { 'retention.ms': '9'.repeat(40_000) } }), AlterConfigsSchema, (b) =>
+        alterTopicConfigsChecked(local, topic, b as never),
+      ),
+    ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('32,767 bytes') });
+    const after = await configsOf();
+    expect(after).not.toContain('cleanup.policy=compact');
+    expect(after).toContain('retention.ms=3600000');
+
+    const name = `${topic}-proto`;
+    await expect(
+      viaRoute(
+        JSON.stringify({ name, partitions: 1, replicationFactor: 1 }).replace(
+          /}$/,
+          ',"configs":{"__proto__":"x","retention.ms":"1000"}}',
+        ),
+        CreateTopicSchema,
+        (b) => createTopicChecked(local, b as never),
+      ),
+    ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('__proto__') });
+    const listed = await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--list']);
+    expect(listed.split('\n')).not.toContain(name);
   });
 
   it('edits configs incrementally: the other overrides stay', async () => {
