@@ -10,11 +10,12 @@ import type {
 } from '@/lib/schemas/message';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
-import { describeTopicConfigs } from '@/server/kafka/configs';
+import { fillPlaceholders } from '@/lib/format/produce';
+import { describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/configs';
 import { toAppError } from '@/server/kafka/errors';
 import { fetchFrom, type FetchedRecord } from '@/server/kafka/fetch';
-import { produceMessages } from '@/server/kafka/produce';
-import { clientsFor, connected } from '@/server/kafka/registry';
+import { produceMessages, type ProduceLimits } from '@/server/kafka/produce';
+import { clientsFor, connected, type ClusterClients } from '@/server/kafka/registry';
 import { withTimeout } from '@/server/kafka/timeout';
 import { describeTopology, type TopicMeta } from '@/server/kafka/topology';
 import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
@@ -197,20 +198,37 @@ export async function getMessage(
   return message;
 }
 
-function fill(template: string, i: number, now: string): string {
-  return template
-    .replaceAll('{{i}}', String(i))
-    .replaceAll('{{now}}', now)
-    .replaceAll('{{uuid}}', () => randomUUID());
+/** Kafka's defaults for message.max.bytes and socket.request.max.bytes. */
+const DEFAULT_BATCH_BYTES = 1_048_588;
+const DEFAULT_REQUEST_BYTES = 104_857_600;
+
+/** The topic's batch size limit (its max.message.bytes, else the broker's message.max.bytes) and the broker's request size limit. */
+async function produceLimits(clients: ClusterClients, topic: TopicMeta): Promise<ProduceLimits> {
+  const leader = topic.partitions.find((p) => p.leader !== null)?.leader;
+  const [topicConfigs, brokerConfigs] = await Promise.all([
+    describeTopicConfigs(clients, topic.name).catch(() => []),
+    leader === undefined || leader === null ? [] : describeBrokerConfigs(clients, leader).catch(() => []),
+  ]);
+  const read = (configs: { name: string; value: string | null }[], name: string, fallback: number) => {
+    const value = Number(configs.find((c) => c.name === name)?.value ?? NaN);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return {
+    batchBytes: read(topicConfigs, 'max.message.bytes', DEFAULT_BATCH_BYTES),
+    requestBytes: read(brokerConfigs, 'socket.request.max.bytes', DEFAULT_REQUEST_BYTES),
+  };
 }
 
-/** Validates everything first, then sends all messages in one produce call: nothing is half-sent on bad input. */
+/**
+ * Validates everything and encodes every record batch first, so bad input or a message too large on
+ * its own is refused with nothing sent; then sends batches that fit the topic's and broker's limits.
+ */
 export async function produce(cluster: ClusterConfig, name: string, body: Produce): Promise<ProduceResult> {
   const topic = await topicMeta(cluster, name);
   if (body.partition !== undefined && !topic.partitions.some((p) => p.partition === body.partition)) {
     throw new AppError('validation_failed', `Topic "${name}" has no partition ${body.partition}`);
   }
-  // kafkajs's producer refuses a whole topic while any of its partitions has no leader.
+  // Keyless messages spread over every partition: all of them need a leader.
   const leaderless = topic.partitions.filter((p) => p.leader === null).map((p) => p.partition);
   if (leaderless.length) {
     throw new AppError(
@@ -218,13 +236,17 @@ export async function produce(cluster: ClusterConfig, name: string, body: Produc
       `Topic "${name}" cannot be written now: ${leaderless.length === 1 ? 'partition' : 'partitions'} ${leaderless.join(', ')} ${leaderless.length === 1 ? 'has' : 'have'} no leader (their brokers are down)`,
     );
   }
-  const now = new Date().toISOString();
-  const messages = Array.from({ length: body.count }, (_, i) => ({
-    key: body.key === null ? null : fill(body.key, i, now),
-    value: body.value === null ? null : fill(body.value, i, now),
-    headers: Object.fromEntries(body.headers.map((h) => [h.key, fill(h.value, i, now)])),
-    partition: body.partition,
-  }));
+  const now = Date.now();
+  const messages = Array.from({ length: body.count }, (_, i) => {
+    const fill = (text: string) => fillPlaceholders(text, { i, now, uuid: randomUUID });
+    return {
+      key: body.key === null ? null : fill(body.key),
+      value: body.value === null ? null : fill(body.value),
+      // A list, not an object: Kafka keeps a header key given twice, and the order.
+      headers: body.headers.map((h) => ({ key: h.key, value: fill(h.value) })),
+      partition: body.partition,
+    };
+  });
   if (body.valueFormat === 'json') {
     for (const m of messages) {
       try {
@@ -235,26 +257,14 @@ export async function produce(cluster: ClusterConfig, name: string, body: Produc
     }
   }
   const clients = await connected(clientsFor(cluster));
-  const configs = await describeTopicConfigs(clients, name).catch(() => []);
-  const limit = Number(configs.find((c) => c.name === 'max.message.bytes')?.value ?? NaN);
-  const largest = Math.max(
-    ...messages.map(
-      (m) =>
-        Buffer.byteLength(m.value ?? '') + Buffer.byteLength(m.key ?? '') + JSON.stringify(m.headers).length,
-    ),
-  );
-  if (Number.isFinite(limit) && largest > limit) {
-    throw new AppError(
-      'validation_failed',
-      `A message of ${largest} bytes is larger than the topic's max.message.bytes (${limit})`,
-    );
-  }
+  const limits = await produceLimits(clients, topic);
   try {
     const results = await withTimeout(
       produceMessages(clients, topic, messages, {
         compression: body.compression,
         acks: body.acks,
         timeoutMs: cluster.requestTimeoutMs,
+        limits,
       }),
       cluster.requestTimeoutMs,
       'Produce',
