@@ -2,6 +2,7 @@ import 'server-only';
 import { CompressionTypes, Partitioners, type Message } from 'kafkajs';
 import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
 import { AppError } from '@/server/http/app-error';
+import { describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/configs';
 import { sendTo } from '@/server/kafka/brokers-access';
 import {
   BATCH_OVERHEAD,
@@ -205,4 +206,25 @@ export async function produceMessages(
     }
   }
   return messages.map((_, i) => ({ partition: partitions[i]!, offset: offsets[i]! }));
+}
+
+/** Kafka's defaults for message.max.bytes and socket.request.max.bytes. */
+const DEFAULT_BATCH_BYTES = 1_048_588;
+const DEFAULT_REQUEST_BYTES = 104_857_600;
+
+/** The topic's batch size limit (its max.message.bytes, else the broker's message.max.bytes) and the broker's request size limit. */
+export async function produceLimits(clients: ClusterClients, topic: TopicMeta): Promise<ProduceLimits> {
+  const leader = topic.partitions.find((p) => p.leader !== null)?.leader;
+  const [topicConfigs, brokerConfigs] = await Promise.all([
+    describeTopicConfigs(clients, topic.name).catch(() => []),
+    leader === undefined || leader === null ? [] : describeBrokerConfigs(clients, leader).catch(() => []),
+  ]);
+  const read = (configs: { name: string; value: string | null }[], name: string, fallback: number) => {
+    const value = Number(configs.find((c) => c.name === name)?.value ?? NaN);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return {
+    batchBytes: read(topicConfigs, 'max.message.bytes', DEFAULT_BATCH_BYTES),
+    requestBytes: read(brokerConfigs, 'socket.request.max.bytes', DEFAULT_REQUEST_BYTES),
+  };
 }

@@ -11,11 +11,10 @@ import type {
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { fillPlaceholders } from '@/lib/format/produce';
-import { describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/configs';
 import { toAppError } from '@/server/kafka/errors';
 import { fetchFrom, type FetchedRecord } from '@/server/kafka/fetch';
-import { produceMessages, type ProduceLimits } from '@/server/kafka/produce';
-import { clientsFor, connected, type ClusterClients } from '@/server/kafka/registry';
+import { produceLimits, produceMessages } from '@/server/kafka/produce';
+import { clientsFor, connected } from '@/server/kafka/registry';
 import { withTimeout } from '@/server/kafka/timeout';
 import { describeTopology, type TopicMeta } from '@/server/kafka/topology';
 import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
@@ -59,6 +58,33 @@ export async function topicMeta(cluster: ClusterConfig, name: string): Promise<T
 
 const MAX_ROUNDS = 50;
 
+/** What is read of one partition: offsets [from, end), the cursor inside it, the records found. */
+interface Window {
+  leader: number;
+  low: number;
+  high: number;
+  from: number;
+  cursor: number;
+  end: number;
+  records: FetchedRecord[];
+}
+
+/**
+ * "Newest" reads the last `limit` offsets first, but transaction markers, aborted records and
+ * compaction gaps leave fewer records than offsets there: once a window is read with too few, the
+ * next one reaches further back, sized by the density found so far (four times wider when none).
+ */
+function stepBack(s: Window, limit: number): void {
+  if (s.cursor < s.end || s.records.length >= limit || s.from <= s.low) return;
+  const width = s.end - s.from;
+  const need = limit - s.records.length;
+  const span = s.high - s.from;
+  const step = s.records.length === 0 ? width * 4 : Math.ceil((need * span) / s.records.length);
+  s.end = s.from;
+  s.from = Math.max(s.low, s.end - Math.max(need, step));
+  s.cursor = s.from;
+}
+
 /**
  * A page of messages from chosen partitions, read with plain Fetch requests (no consumer group,
  * no commit). "newest" takes the last `limit` of each partition and merges them newest first; the
@@ -97,10 +123,8 @@ export async function browseMessages(
         : new Map<string, number | null>();
 
     const unavailable: MessageList['unavailable'] = [];
-    const state = new Map<
-      number,
-      { leader: number; low: number; high: number; from: number; cursor: number; records: FetchedRecord[] }
-    >();
+    const newest = query.start === 'newest';
+    const state = new Map<number, Window>();
     for (const p of metas) {
       const m = marks.get(partitionKey(name, p.partition));
       if (p.leader === null || !m) {
@@ -110,19 +134,29 @@ export async function browseMessages(
         });
         continue;
       }
-      const from =
-        query.start === 'newest'
-          ? Math.max(m.low, m.high - query.limit)
-          : query.start === 'oldest'
-            ? m.low
-            : query.start === 'offset'
-              ? Math.min(m.high, Math.max(m.low, query.offset!))
-              : (atTime.get(partitionKey(name, p.partition)) ?? m.high);
-      state.set(p.partition, { leader: p.leader, low: m.low, high: m.high, from, cursor: from, records: [] });
+      const from = newest
+        ? Math.max(m.low, m.high - query.limit)
+        : query.start === 'oldest'
+          ? m.low
+          : query.start === 'offset'
+            ? Math.min(m.high, Math.max(m.low, query.offset!))
+            : (atTime.get(partitionKey(name, p.partition)) ?? m.high);
+      state.set(p.partition, {
+        leader: p.leader,
+        low: m.low,
+        high: m.high,
+        from,
+        cursor: from,
+        end: m.high,
+        records: [],
+      });
     }
 
     for (let round = 0; round < MAX_ROUNDS && Date.now() < deadline; round++) {
-      const pending = [...state].filter(([, s]) => s.cursor < s.high && s.records.length < query.limit);
+      if (newest) for (const s of state.values()) stepBack(s, query.limit);
+      const pending = [...state].filter(
+        ([, s]) => s.cursor < s.end && (newest || s.records.length < query.limit),
+      );
       if (pending.length === 0) break;
       const fetched = await withTimeout(
         fetchFrom(
@@ -141,8 +175,8 @@ export async function browseMessages(
           continue;
         }
         // A fetch returns whole batches, so it can start before the requested offset.
-        const fresh = result.records.filter((r) => r.offset >= s.cursor && r.offset < s.high);
-        const taken = fresh.slice(0, query.limit - s.records.length);
+        const fresh = result.records.filter((r) => r.offset >= s.cursor && r.offset < s.end);
+        const taken = newest ? fresh : fresh.slice(0, query.limit - s.records.length);
         s.records.push(...taken);
         // Step past what was read, transaction markers and compacted gaps included; nothing read ends the range.
         s.cursor =
@@ -150,17 +184,19 @@ export async function browseMessages(
             ? taken.at(-1)!.offset + 1
             : result.nextOffset !== null && result.nextOffset > s.cursor
               ? result.nextOffset
-              : s.high;
+              : s.end;
       }
     }
+    // Newest: the last `limit` records read, whatever the windows held.
+    if (newest)
+      for (const s of state.values())
+        s.records = s.records.sort((a, b) => a.offset - b.offset).slice(-query.limit);
 
-    const newestFirst = query.start === 'newest';
     const messages = [...state]
       .flatMap(([partition, s]) => s.records.map((r) => toMessage(partition, r, query.maxBytes)))
       .sort(
         (a, b) =>
-          (newestFirst ? -1 : 1) *
-          (a.timestamp - b.timestamp || a.offset - b.offset || a.partition - b.partition),
+          (newest ? -1 : 1) * (a.timestamp - b.timestamp || a.offset - b.offset || a.partition - b.partition),
       )
       .slice(0, query.limit);
     const partitions = [...state].map(([partition, s]) => {
@@ -196,27 +232,6 @@ export async function getMessage(
   const message = list.messages.find((m) => m.offset === offset);
   if (!message) throw new AppError('not_found', `No message at offset ${offset} of ${name}-${partition}`);
   return message;
-}
-
-/** Kafka's defaults for message.max.bytes and socket.request.max.bytes. */
-const DEFAULT_BATCH_BYTES = 1_048_588;
-const DEFAULT_REQUEST_BYTES = 104_857_600;
-
-/** The topic's batch size limit (its max.message.bytes, else the broker's message.max.bytes) and the broker's request size limit. */
-async function produceLimits(clients: ClusterClients, topic: TopicMeta): Promise<ProduceLimits> {
-  const leader = topic.partitions.find((p) => p.leader !== null)?.leader;
-  const [topicConfigs, brokerConfigs] = await Promise.all([
-    describeTopicConfigs(clients, topic.name).catch(() => []),
-    leader === undefined || leader === null ? [] : describeBrokerConfigs(clients, leader).catch(() => []),
-  ]);
-  const read = (configs: { name: string; value: string | null }[], name: string, fallback: number) => {
-    const value = Number(configs.find((c) => c.name === name)?.value ?? NaN);
-    return Number.isFinite(value) && value > 0 ? value : fallback;
-  };
-  return {
-    batchBytes: read(topicConfigs, 'max.message.bytes', DEFAULT_BATCH_BYTES),
-    requestBytes: read(brokerConfigs, 'socket.request.max.bytes', DEFAULT_REQUEST_BYTES),
-  };
 }
 
 /**
