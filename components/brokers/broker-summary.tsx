@@ -1,5 +1,4 @@
-import { BrokerStatusBadge } from '@/components/brokers/broker-table';
-import { Badge } from '@/components/ui/badge';
+import { BrokerRoles, BrokerStatusBadge } from '@/components/brokers/broker-table';
 import { StatCard } from '@/components/ui/card';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatCount } from '@/lib/format/count';
@@ -19,11 +18,7 @@ export function BrokerSummary({ broker }: { broker: BrokerDetail }) {
         detail={
           <span className="inline-flex items-center gap-1.5">
             <BrokerStatusBadge online={broker.online} />
-            {broker.isController && (
-              <Badge tone="accent" data-testid="controller-badge">
-                Controller
-              </Badge>
-            )}
+            <BrokerRoles broker={broker} />
           </span>
         }
       />

@@ -41,6 +41,24 @@ export function BrokerStatusBadge({ online }: { online: boolean }) {
   );
 }
 
+const ROLE_LABEL = { broker: 'Broker', controller: 'Controller' } as const;
+
+/** Every role the node has (a KRaft combined node is both), the active controller marked. */
+export function BrokerRoles({ broker }: { broker: Broker }) {
+  return (
+    <span className="flex flex-wrap items-center gap-1.5" data-testid="broker-roles">
+      <span className="text-zinc-600 dark:text-zinc-400">
+        {broker.roles.map((r) => ROLE_LABEL[r]).join(' + ')}
+      </span>
+      {broker.isController && (
+        <Badge tone="accent" data-testid="controller-badge">
+          Active controller
+        </Badge>
+      )}
+    </span>
+  );
+}
+
 /** Every broker the cluster knows, offline ones included; each row opens the broker's page. */
 export function BrokerTable({ clusterId, brokers }: { clusterId: string; brokers: Broker[] }) {
   if (brokers.length === 0) {
@@ -77,13 +95,7 @@ export function BrokerTable({ clusterId, brokers }: { clusterId: string; brokers
             </Td>
             <Td className="text-zinc-700 dark:text-zinc-300">{broker.rack ?? muted}</Td>
             <Td>
-              {broker.isController ? (
-                <Badge tone="accent" data-testid="controller-badge">
-                  Controller
-                </Badge>
-              ) : (
-                <span className="text-zinc-500 dark:text-zinc-400">Broker</span>
-              )}
+              <BrokerRoles broker={broker} />
             </Td>
             <Td>
               <BrokerStatusBadge online={broker.online} />

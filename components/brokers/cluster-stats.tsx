@@ -62,7 +62,7 @@ export function ClusterStats({ data, brokers }: { data: ClusterOverview; brokers
         value={<Count value={data.topics} />}
         detail={
           data.internalTopics > 0
-            ? `+ ${plural(data.internalTopics, 'internal topic')}`
+            ? `${plural(data.internalTopics, 'internal topic')} among them`
             : 'no internal topics'
         }
       />

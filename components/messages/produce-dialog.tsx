@@ -2,6 +2,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { HeaderRows, type HeaderRow } from '@/components/messages/header-rows';
+import { FirstMessagePreview, PlaceholderHelp } from '@/components/messages/produce-placeholders';
 import { ProduceResults } from '@/components/messages/produce-results';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -195,11 +196,8 @@ function ProduceForm({
             />
           </Field>
         </div>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          With a count above 1, <code className="font-mono">{'{{i}}'}</code> (0, 1, 2…),{' '}
-          <code className="font-mono">{'{{uuid}}'}</code> and <code className="font-mono">{'{{now}}'}</code>{' '}
-          (epoch ms) in the key, value and headers are filled per message.
-        </p>
+        <PlaceholderHelp />
+        <FirstMessagePreview messageKey={key} value={value} headers={headers} />
         {produce.error && (
           <Alert tone="danger" data-testid="produce-error">
             {describeError(produce.error).message}

@@ -12,9 +12,12 @@ test('the overview shows the 3 brokers with the active controller marked', async
   await expect(overview.brokerRows).toHaveCount(3);
   for (const id of [1, 2, 3]) {
     await expect(overview.brokerRow(id)).toContainText(`127.0.0.1:${9091 + id}`);
+    // Combined mode: every node is a broker and a KRaft voter.
+    await expect(overview.brokerRow(id).getByTestId('broker-roles')).toContainText('Broker + Controller');
   }
   await expect(overview.controllerRows()).toHaveCount(1);
   await expect(overview.controllerRows()).toHaveAttribute('data-broker-id', String(leader));
+  await expect(overview.controllerRows().getByTestId('controller-badge')).toHaveText('Active controller');
   await snap(page, 'overview-light');
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillSamplePlaceholders, formatJson, jsonError } from '@/lib/format/produce';
+import { fillPlaceholders, fillSamplePlaceholders, formatJson, jsonError } from '@/lib/format/produce';
 
 describe('produce checks', () => {
   it('fills placeholders with sample values', () => {
@@ -8,8 +8,20 @@ describe('produce checks', () => {
     );
   });
 
+  it('fills what the server sends: the index, epoch milliseconds and a UUID per occurrence', () => {
+    let n = 0;
+    const values = { i: 7, now: 1718000000000, uuid: () => `u${n++}` };
+    expect(fillPlaceholders('{{i}}-{{ i }}-{{now}}-{{uuid}}-{{ uuid }}', values)).toBe(
+      '7-7-1718000000000-u0-u1',
+    );
+    // Only the three names are placeholders; anything else stays as written.
+    expect(fillPlaceholders('{{name}} {{i} {{  now  }}', values)).toBe('{{name}} {{i} 1718000000000');
+  });
+
   it('accepts templated JSON and reports invalid JSON', () => {
     expect(jsonError('{"n": {{i}}}')).toBeNull();
+    expect(jsonError('{"ts": {{now}}, "n": {{ i }}}')).toBeNull();
+    expect(jsonError('{"id": {{uuid}}}')).toMatch(/^Invalid JSON/);
     expect(jsonError('{"n": }')).toMatch(/^Invalid JSON/);
   });
 

@@ -5,6 +5,12 @@ export const BrokerSchema = z.object({
   host: z.string(),
   port: z.number().int(),
   rack: z.string().nullable(),
+  /**
+   * What the node is: `broker` (serves clients and holds replicas), `controller` (a KRaft voter, or
+   * in ZooKeeper mode the broker elected controller). In KRaft combined mode a node is both.
+   */
+  roles: z.array(z.enum(['broker', 'controller'])),
+  /** The active controller (KRaft quorum leader, or the ZooKeeper-elected controller). */
   isController: z.boolean(),
   /** False for a broker the cluster knows (quorum, replica lists) that is not in the live metadata. */
   online: z.boolean(),

@@ -74,10 +74,11 @@ export const ProduceSchema = z.object({
   key: z.string().nullable().default(null),
   value: z.string().nullable(),
   valueFormat: z.enum(['text', 'json']).default('text'),
+  /** In order; a key may repeat, as Kafka allows. */
   headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).default([]),
   compression: z.enum(compressions).default('none'),
   acks: z.union([z.literal(-1), z.literal(1), z.literal(0)]).default(-1),
-  /** Sends this many messages; {{i}}, {{uuid}} and {{now}} in key, value and headers are filled per message. */
+  /** Sends this many messages; placeholders in key, value and header values are filled per message (lib/format/produce.ts). */
   count: z.number().int().min(1).max(1000).default(1),
 });
 export type Produce = z.infer<typeof ProduceSchema>;

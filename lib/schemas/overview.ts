@@ -9,7 +9,9 @@ export const ClusterOverviewSchema = z.object({
   brokersTotal: z.number().int(),
   brokersOnline: z.number().int(),
   offlineBrokerIds: z.array(z.number().int()),
+  /** Every topic, internal ones included, as `kafka-topics --list` counts them. */
   topics: z.number().int(),
+  /** How many of `topics` are internal (__consumer_offsets, __transaction_state…). */
   internalTopics: z.number().int(),
   partitions: z.number().int(),
   underReplicatedPartitions: z.number().int(),

@@ -51,6 +51,8 @@ const BY_TYPE: Record<string, AppError['code']> = {
   SASL_AUTHENTICATION_FAILED: 'authentication_failed',
   REQUEST_TIMED_OUT: 'timeout',
   LEADER_NOT_AVAILABLE: 'broker_unavailable',
+  NOT_LEADER_FOR_PARTITION: 'broker_unavailable',
+  NOT_LEADER_OR_FOLLOWER: 'broker_unavailable',
   NOT_CONTROLLER: 'broker_unavailable',
   BROKER_NOT_AVAILABLE: 'broker_unavailable',
 };

@@ -22,8 +22,27 @@ declare module 'kafkajs/src/protocol/encoder.js' {
     writeBoolean(value: boolean): this;
     writeString(value: string | null): this;
     writeArray(array: unknown[], type?: string): this;
+    writeVarInt(value: number): this;
+    writeVarLong(value: number): this;
+    writeVarIntString(value: string | null): this;
+    writeVarIntBytes(value: Buffer | string | null): this;
+    writeBytes(value: Buffer | null): this;
+    writeEncoder(value: Encoder): this;
+    size(): number;
     buffer: Buffer;
   }
+}
+declare module 'kafkajs/src/protocol/recordBatch/v0/index.js' {
+  export function RecordBatch(options: {
+    compression: number;
+    records: import('kafkajs/src/protocol/encoder.js').default[];
+    firstTimestamp: number;
+    maxTimestamp: number;
+    lastOffsetDelta: number;
+  }): Promise<import('kafkajs/src/protocol/encoder.js').default>;
+}
+declare module 'kafkajs/src/protocol/error.js' {
+  export function createErrorFromCode(code: number): Error & { type: string; retriable: boolean };
 }
 declare module 'kafkajs/src/protocol/decoder.js' {
   export default class Decoder {

@@ -52,6 +52,8 @@ export interface ClusterClients {
   /** kafkajs's lower layer, for protocol requests its Admin has no method for (see server/kafka/protocol). */
   raw: RawCluster;
   connected: Promise<void> | null;
+  /** The cluster id these clients first saw: another one behind the same addresses means reconnecting. */
+  clusterId: string | null;
 }
 
 instrumentKafkaRequests();
@@ -80,7 +82,15 @@ function create(config: ClusterConfig): ClusterClients {
     offsets: new Map(),
   });
   brokersOnlyMetadata(raw as unknown as RawCluster);
-  return { config, kafka, admin: kafka.admin({ retry: base.retry }), raw, connected: null, producer: null };
+  return {
+    config,
+    kafka,
+    admin: kafka.admin({ retry: base.retry }),
+    raw,
+    connected: null,
+    producer: null,
+    clusterId: null,
+  };
 }
 
 /**
@@ -161,6 +171,22 @@ export function resetProducer(clients: ClusterClients): void {
   const old = clients.producer;
   clients.producer = null;
   old?.then((p) => p.disconnect()).catch(() => undefined);
+}
+
+/**
+ * Drops a cluster's clients, so that the next call connects afresh: the cluster behind its addresses
+ * changed (see identity.ts), and kafkajs would keep its protocol versions and broker list forever.
+ */
+export function resetClients(clients: ClusterClients, reason: string): void {
+  const { config } = clients;
+  if (store.__kafkascopeClients?.get(config.id) !== clients) return;
+  store.__kafkascopeClients.delete(config.id);
+  log('warn', `kafka: reconnecting to cluster "${config.name}": ${reason}`, { cluster: config.id });
+  void Promise.allSettled([
+    clients.admin.disconnect(),
+    clients.raw.disconnect(),
+    clients.producer?.then((p) => p.disconnect()),
+  ]);
 }
 
 export async function disconnectAll(): Promise<void> {

@@ -9,7 +9,8 @@ import {
   type QuorumInfo,
 } from '@/server/kafka/protocol/describe-quorum';
 import { metadataRequest, type MetadataResponse } from '@/server/kafka/protocol/metadata';
-import { clientsFor, connected, type ClusterClients } from '@/server/kafka/registry';
+import { clusterChange } from '@/server/kafka/identity';
+import { clientsFor, connected, resetClients, type ClusterClients } from '@/server/kafka/registry';
 import { withTimeout } from '@/server/kafka/timeout';
 
 export interface BrokerNode {
@@ -101,12 +102,19 @@ export async function describeTopology(
   config: ClusterConfig,
   topics: string[] | 'all' = 'all',
 ): Promise<Topology> {
-  const run = async (): Promise<Topology> => {
+  const run = async (again = true): Promise<Topology> => {
     const clients = await connected(clientsFor(config));
     const [metadata, quorum] = await Promise.all([
       onAnyBroker(clients, (b) => b.connectionPool.send(metadataRequest(b, topics))),
       describeQuorum(clients),
     ]);
+    const change = clusterChange({ clusterId: clients.clusterId, versions: null }, metadata);
+    clients.clusterId ??= metadata.clusterId ?? null;
+    if (change && again) {
+      // Another cluster answers at these addresses: its answers so far came through stale clients.
+      resetClients(clients, change);
+      return run(false);
+    }
     const brokers = metadata.brokers
       .map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null }))
       .sort((a, b) => a.id - b.id);
@@ -140,11 +148,17 @@ export async function describeTopology(
 export async function detectKafkaRelease(config: ClusterConfig): Promise<string | null> {
   try {
     const clients = await connected(clientsFor(config));
-    const features = await withTimeout(
-      onAnyBroker(clients, (b) => b.connectionPool.send(apiVersionsV3Request())),
+    const { features, apis, versions } = await withTimeout(
+      onAnyBroker(clients, async (b) => ({
+        ...(await b.connectionPool.send(apiVersionsV3Request())),
+        versions: b.versions,
+      })),
       config.requestTimeoutMs,
       'ApiVersions',
     );
+    // kafkajs asked once, at its first connection: new broker software needs new clients.
+    const change = clusterChange({ clusterId: null, versions }, { versions: apis });
+    if (change) resetClients(clients, change);
     return releaseFromFeatures(features);
   } catch {
     return null;

@@ -41,6 +41,21 @@ describe('brokers of the local cluster', () => {
     expect(ours.brokers.filter((b) => b.isController).map((b) => b.id)).toEqual([leader]);
   });
 
+  it('give every node of the combined-mode cluster both roles, broker and KRaft voter, as kafka-metadata-quorum lists them', async () => {
+    const [ours, replication] = await Promise.all([
+      listBrokers(local),
+      kafkaCli('kafka-metadata-quorum', ['--bootstrap-server', bootstrap, 'describe', '--replication']),
+    ]);
+    // NodeId DirectoryId LogEndOffset Lag LastFetchTimestamp LastCaughtUpTimestamp Status
+    const voters = [...replication.matchAll(/^(\d+)\s+.*\s(Leader|Follower)\s*$/gm)].map(([, id]) =>
+      Number(id),
+    );
+    expect(voters.sort()).toEqual([1, 2, 3]);
+    expect(ours.brokers.map((b) => [b.id, b.roles])).toEqual(
+      voters.map((id) => [id, ['broker', 'controller']]),
+    );
+  });
+
   it('health reports the cluster up with its 3 brokers', async () => {
     const health = await checkReadiness();
     expect(health.status).toBe('ok');

@@ -21,12 +21,23 @@ function toBrokers(config: ClusterConfig, topology: Topology, logDirs: LogDirRep
     }
   }
   const live = new Set(topology.brokers.map((b) => b.id));
+  const voters = new Set(topology.quorum?.voters.map((v) => v.replicaId) ?? []);
+  const observers = new Set(topology.quorum?.observers.map((o) => o.replicaId) ?? []);
   return topology.knownBrokerIds.map((id) => {
+    // A broker is in the metadata, holds replicas or follows the quorum as an observer; a node that only
+    // votes is a dedicated controller. ZooKeeper's controller is one of the brokers.
+    const isBroker = live.has(id) || held.has(id) || observers.has(id) || !voters.has(id);
+    const isVoter = topology.quorum ? voters.has(id) : id === topology.controllerId;
+    const roles: Broker['roles'] = [
+      ...(isBroker ? ['broker' as const] : []),
+      ...(isVoter ? ['controller' as const] : []),
+    ];
     const node = lastKnownBroker(config, topology, id);
     // A broker that is down has no size to report, even if a cached answer from before it went down has one.
     const dirs = live.has(id) ? logDirs.byBroker.get(id) : undefined;
     return {
       ...node,
+      roles,
       isController: id === topology.controllerId,
       online: live.has(id),
       partitionsLed: led.get(id) ?? 0,

@@ -10,10 +10,10 @@ import type {
 } from '@/lib/schemas/message';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
-import { describeTopicConfigs } from '@/server/kafka/configs';
+import { fillPlaceholders } from '@/lib/format/produce';
 import { toAppError } from '@/server/kafka/errors';
 import { fetchFrom, type FetchedRecord } from '@/server/kafka/fetch';
-import { produceMessages } from '@/server/kafka/produce';
+import { produceLimits, produceMessages } from '@/server/kafka/produce';
 import { clientsFor, connected } from '@/server/kafka/registry';
 import { withTimeout } from '@/server/kafka/timeout';
 import { describeTopology, type TopicMeta } from '@/server/kafka/topology';
@@ -58,6 +58,33 @@ export async function topicMeta(cluster: ClusterConfig, name: string): Promise<T
 
 const MAX_ROUNDS = 50;
 
+/** What is read of one partition: offsets [from, end), the cursor inside it, the records found. */
+interface Window {
+  leader: number;
+  low: number;
+  high: number;
+  from: number;
+  cursor: number;
+  end: number;
+  records: FetchedRecord[];
+}
+
+/**
+ * "Newest" reads the last `limit` offsets first, but transaction markers, aborted records and
+ * compaction gaps leave fewer records than offsets there: once a window is read with too few, the
+ * next one reaches further back, sized by the density found so far (four times wider when none).
+ */
+function stepBack(s: Window, limit: number): void {
+  if (s.cursor < s.end || s.records.length >= limit || s.from <= s.low) return;
+  const width = s.end - s.from;
+  const need = limit - s.records.length;
+  const span = s.high - s.from;
+  const step = s.records.length === 0 ? width * 4 : Math.ceil((need * span) / s.records.length);
+  s.end = s.from;
+  s.from = Math.max(s.low, s.end - Math.max(need, step));
+  s.cursor = s.from;
+}
+
 /**
  * A page of messages from chosen partitions, read with plain Fetch requests (no consumer group,
  * no commit). "newest" takes the last `limit` of each partition and merges them newest first; the
@@ -96,10 +123,8 @@ export async function browseMessages(
         : new Map<string, number | null>();
 
     const unavailable: MessageList['unavailable'] = [];
-    const state = new Map<
-      number,
-      { leader: number; low: number; high: number; from: number; cursor: number; records: FetchedRecord[] }
-    >();
+    const newest = query.start === 'newest';
+    const state = new Map<number, Window>();
     for (const p of metas) {
       const m = marks.get(partitionKey(name, p.partition));
       if (p.leader === null || !m) {
@@ -109,19 +134,29 @@ export async function browseMessages(
         });
         continue;
       }
-      const from =
-        query.start === 'newest'
-          ? Math.max(m.low, m.high - query.limit)
-          : query.start === 'oldest'
-            ? m.low
-            : query.start === 'offset'
-              ? Math.min(m.high, Math.max(m.low, query.offset!))
-              : (atTime.get(partitionKey(name, p.partition)) ?? m.high);
-      state.set(p.partition, { leader: p.leader, low: m.low, high: m.high, from, cursor: from, records: [] });
+      const from = newest
+        ? Math.max(m.low, m.high - query.limit)
+        : query.start === 'oldest'
+          ? m.low
+          : query.start === 'offset'
+            ? Math.min(m.high, Math.max(m.low, query.offset!))
+            : (atTime.get(partitionKey(name, p.partition)) ?? m.high);
+      state.set(p.partition, {
+        leader: p.leader,
+        low: m.low,
+        high: m.high,
+        from,
+        cursor: from,
+        end: m.high,
+        records: [],
+      });
     }
 
     for (let round = 0; round < MAX_ROUNDS && Date.now() < deadline; round++) {
-      const pending = [...state].filter(([, s]) => s.cursor < s.high && s.records.length < query.limit);
+      if (newest) for (const s of state.values()) stepBack(s, query.limit);
+      const pending = [...state].filter(
+        ([, s]) => s.cursor < s.end && (newest || s.records.length < query.limit),
+      );
       if (pending.length === 0) break;
       const fetched = await withTimeout(
         fetchFrom(
@@ -140,8 +175,8 @@ export async function browseMessages(
           continue;
         }
         // A fetch returns whole batches, so it can start before the requested offset.
-        const fresh = result.records.filter((r) => r.offset >= s.cursor && r.offset < s.high);
-        const taken = fresh.slice(0, query.limit - s.records.length);
+        const fresh = result.records.filter((r) => r.offset >= s.cursor && r.offset < s.end);
+        const taken = newest ? fresh : fresh.slice(0, query.limit - s.records.length);
         s.records.push(...taken);
         // Step past what was read, transaction markers and compacted gaps included; nothing read ends the range.
         s.cursor =
@@ -149,17 +184,19 @@ export async function browseMessages(
             ? taken.at(-1)!.offset + 1
             : result.nextOffset !== null && result.nextOffset > s.cursor
               ? result.nextOffset
-              : s.high;
+              : s.end;
       }
     }
+    // Newest: the last `limit` records read, whatever the windows held.
+    if (newest)
+      for (const s of state.values())
+        s.records = s.records.sort((a, b) => a.offset - b.offset).slice(-query.limit);
 
-    const newestFirst = query.start === 'newest';
     const messages = [...state]
       .flatMap(([partition, s]) => s.records.map((r) => toMessage(partition, r, query.maxBytes)))
       .sort(
         (a, b) =>
-          (newestFirst ? -1 : 1) *
-          (a.timestamp - b.timestamp || a.offset - b.offset || a.partition - b.partition),
+          (newest ? -1 : 1) * (a.timestamp - b.timestamp || a.offset - b.offset || a.partition - b.partition),
       )
       .slice(0, query.limit);
     const partitions = [...state].map(([partition, s]) => {
@@ -197,20 +234,16 @@ export async function getMessage(
   return message;
 }
 
-function fill(template: string, i: number, now: string): string {
-  return template
-    .replaceAll('{{i}}', String(i))
-    .replaceAll('{{now}}', now)
-    .replaceAll('{{uuid}}', () => randomUUID());
-}
-
-/** Validates everything first, then sends all messages in one produce call: nothing is half-sent on bad input. */
+/**
+ * Validates everything and encodes every record batch first, so bad input or a message too large on
+ * its own is refused with nothing sent; then sends batches that fit the topic's and broker's limits.
+ */
 export async function produce(cluster: ClusterConfig, name: string, body: Produce): Promise<ProduceResult> {
   const topic = await topicMeta(cluster, name);
   if (body.partition !== undefined && !topic.partitions.some((p) => p.partition === body.partition)) {
     throw new AppError('validation_failed', `Topic "${name}" has no partition ${body.partition}`);
   }
-  // kafkajs's producer refuses a whole topic while any of its partitions has no leader.
+  // Keyless messages spread over every partition: all of them need a leader.
   const leaderless = topic.partitions.filter((p) => p.leader === null).map((p) => p.partition);
   if (leaderless.length) {
     throw new AppError(
@@ -218,13 +251,17 @@ export async function produce(cluster: ClusterConfig, name: string, body: Produc
       `Topic "${name}" cannot be written now: ${leaderless.length === 1 ? 'partition' : 'partitions'} ${leaderless.join(', ')} ${leaderless.length === 1 ? 'has' : 'have'} no leader (their brokers are down)`,
     );
   }
-  const now = new Date().toISOString();
-  const messages = Array.from({ length: body.count }, (_, i) => ({
-    key: body.key === null ? null : fill(body.key, i, now),
-    value: body.value === null ? null : fill(body.value, i, now),
-    headers: Object.fromEntries(body.headers.map((h) => [h.key, fill(h.value, i, now)])),
-    partition: body.partition,
-  }));
+  const now = Date.now();
+  const messages = Array.from({ length: body.count }, (_, i) => {
+    const fill = (text: string) => fillPlaceholders(text, { i, now, uuid: randomUUID });
+    return {
+      key: body.key === null ? null : fill(body.key),
+      value: body.value === null ? null : fill(body.value),
+      // A list, not an object: Kafka keeps a header key given twice, and the order.
+      headers: body.headers.map((h) => ({ key: h.key, value: fill(h.value) })),
+      partition: body.partition,
+    };
+  });
   if (body.valueFormat === 'json') {
     for (const m of messages) {
       try {
@@ -235,26 +272,14 @@ export async function produce(cluster: ClusterConfig, name: string, body: Produc
     }
   }
   const clients = await connected(clientsFor(cluster));
-  const configs = await describeTopicConfigs(clients, name).catch(() => []);
-  const limit = Number(configs.find((c) => c.name === 'max.message.bytes')?.value ?? NaN);
-  const largest = Math.max(
-    ...messages.map(
-      (m) =>
-        Buffer.byteLength(m.value ?? '') + Buffer.byteLength(m.key ?? '') + JSON.stringify(m.headers).length,
-    ),
-  );
-  if (Number.isFinite(limit) && largest > limit) {
-    throw new AppError(
-      'validation_failed',
-      `A message of ${largest} bytes is larger than the topic's max.message.bytes (${limit})`,
-    );
-  }
+  const limits = await produceLimits(clients, topic);
   try {
     const results = await withTimeout(
       produceMessages(clients, topic, messages, {
         compression: body.compression,
         acks: body.acks,
         timeoutMs: cluster.requestTimeoutMs,
+        limits,
       }),
       cluster.requestTimeoutMs,
       'Produce',

@@ -13,7 +13,13 @@ export interface SupportedFeature {
  * ApiVersions v3 (KIP-511/584), for the features it reports: kafkajs speaks v0-v2, which carry none.
  * Its response header stays v0 (no tagged fields) so that old clients can always read it.
  */
-export function apiVersionsV3Request(): ProtocolRequest<SupportedFeature[]> {
+export interface ApiVersionsAnswer {
+  /** Version range per API key, as kafkajs keeps them on each broker. */
+  apis: Record<number, { minVersion: number; maxVersion: number }>;
+  features: SupportedFeature[];
+}
+
+export function apiVersionsV3Request(): ProtocolRequest<ApiVersionsAnswer> {
   return {
     request: {
       apiKey: 18,
@@ -26,10 +32,10 @@ export function apiVersionsV3Request(): ProtocolRequest<SupportedFeature[]> {
       decode: async (payload) => {
         const decoder = new Decoder(payload);
         decoder.readInt16(); // error code
+        const apis: ApiVersionsAnswer['apis'] = {};
         readCompactArray(decoder, (d) => {
-          d.readInt16();
-          d.readInt16();
-          d.readInt16();
+          const apiKey = d.readInt16();
+          apis[apiKey] = { minVersion: d.readInt16(), maxVersion: d.readInt16() };
           d.readTaggedFields();
         });
         decoder.readInt32(); // throttle time
@@ -51,7 +57,7 @@ export function apiVersionsV3Request(): ProtocolRequest<SupportedFeature[]> {
             features.push(feature);
           });
         }
-        return features;
+        return { apis, features };
       },
       parse: async (decoded) => decoded,
     },
