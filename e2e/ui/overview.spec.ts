@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BOOTSTRAP, kafkaCli } from '../../dev/kafka/local-cluster';
+import { BOOTSTRAP, BROKER_PORTS, kafkaCli } from '../../dev/kafka/local-cluster';
 import { OverviewPage } from '../pages/overview-page';
 import { snap } from '../support/screenshot';
 
@@ -11,7 +11,7 @@ test('the overview shows the 3 brokers with the active controller marked', async
   await overview.goto();
   await expect(overview.brokerRows).toHaveCount(3);
   for (const id of [1, 2, 3]) {
-    await expect(overview.brokerRow(id)).toContainText(`127.0.0.1:${9091 + id}`);
+    await expect(overview.brokerRow(id)).toContainText(`127.0.0.1:${BROKER_PORTS[id - 1]}`);
     // Combined mode: every node is a broker and a KRaft voter.
     await expect(overview.brokerRow(id).getByTestId('broker-roles')).toContainText('Broker + Controller');
   }
