@@ -23,11 +23,11 @@ const cell = {
   expand: 'w-7 pr-0',
   partition: 'w-[4.25rem] text-right tabular-nums',
   offset: 'w-[5.5rem] text-right font-mono text-xs tabular-nums',
-  timestamp: 'w-[10.5rem] text-xs tabular-nums',
+  timestamp: 'w-[11.5rem] text-xs tabular-nums',
   key: 'w-[12%]',
   value: '',
   size: 'hidden w-[4.5rem] text-right text-xs tabular-nums @4xl:table-cell',
-  headers: 'hidden w-16 text-right text-xs tabular-nums @6xl:table-cell',
+  headers: 'hidden w-[4.5rem] text-right text-xs tabular-nums @6xl:table-cell',
   codec: 'hidden w-16 text-xs @6xl:table-cell',
 } as const;
 

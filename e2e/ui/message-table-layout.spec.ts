@@ -74,6 +74,12 @@ test('the value column gets the room at laptop and desktop widths, and no header
       if (i > 0)
         expect(c.left, `${width}px: ${c.name} overlaps`).toBeGreaterThanOrEqual(columns[i - 1]!.right - 0.5);
     }
+    // A timestamp shows whole, to the millisecond, however narrow the table.
+    const stamp = messages.rows.first().getByTestId('message-timestamp');
+    expect(await stamp.evaluate((el) => el.parentElement!.scrollWidth <= el.parentElement!.clientWidth)).toBe(
+      true,
+    );
+    await expect(stamp).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
     // The value column shows the JSON itself, not just its first characters.
     await expect(messages.rows.first().getByTestId('message-value')).toContainText('"customer"');
     await snap(page, `messages-table-${width}`);
