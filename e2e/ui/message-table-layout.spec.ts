@@ -50,7 +50,8 @@ test('the value column gets the room at laptop and desktop widths, and no header
     await expect(table).toBeVisible();
     const columns = await table.locator('thead th').evaluateAll((ths) =>
       ths
-        .filter((th) => th.getBoundingClientRect().width > 0)
+        // Folded columns are display: none and have no box; a column squeezed to nothing still counts.
+        .filter((th) => th.getClientRects().length > 0)
         .map((th) => {
           const box = th.getBoundingClientRect();
           return {
@@ -66,13 +67,15 @@ test('the value column gets the room at laptop and desktop widths, and no header
     const valueWidth = value.right - value.left;
     // The value is the widest column, and at least a third of the table, at every width.
     for (const c of columns)
-      if (c !== value) expect(c.right - c.left, `${width}px: ${c.name}`).toBeLessThan(valueWidth);
-    expect(valueWidth / tableWidth, `${width}px: value share`).toBeGreaterThan(0.35);
+      if (c !== value) expect.soft(c.right - c.left, `${width}px: ${c.name}`).toBeLessThan(valueWidth);
+    expect.soft(valueWidth / tableWidth, `${width}px: value share`).toBeGreaterThan(0.35);
     // Headers sit side by side, none cut off or running into the next.
     for (const [i, c] of columns.entries()) {
-      expect(c.clipped, `${width}px: ${c.name} clipped`).toBe(false);
+      expect.soft(c.clipped, `${width}px: ${c.name} clipped`).toBe(false);
       if (i > 0)
-        expect(c.left, `${width}px: ${c.name} overlaps`).toBeGreaterThanOrEqual(columns[i - 1]!.right - 0.5);
+        expect
+          .soft(c.left, `${width}px: ${c.name} overlaps`)
+          .toBeGreaterThanOrEqual(columns[i - 1]!.right - 0.5);
     }
     // A timestamp shows whole, to the millisecond, however narrow the table.
     const stamp = messages.rows.first().getByTestId('message-timestamp');
