@@ -87,6 +87,10 @@ test('the value column gets the room at laptop and desktop widths, and no header
     await expect(messages.rows.first().getByTestId('message-value')).toContainText('"customer"');
     await snap(page, `messages-table-${width}`);
   }
+  // One time format: a 24-hour clock beside the 24-hour timestamps (en-US would write 08:54:47 PM), zone on hover.
+  await expect(page.getByTestId('refresh-status')).toHaveText(/^Updated \d\d:\d\d:\d\d · every/);
+  const stamp = messages.rows.first().getByTestId('message-timestamp');
+  await expect(stamp).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC.*\n\d{4}-.*Z$/);
   await page.setViewportSize({ width: 1024, height: 900 });
   await messages.rows.first().click();
   await expect(messages.detail.getByTestId('detail-compression')).toHaveText('gzip compressed');
