@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { cx } from '@/components/ui/cx';
 import { niceTicks, timeTicks } from '@/lib/format/lag';
-import { clockTime } from '@/lib/format/text';
+import { clockTime, zoneOffset } from '@/lib/format/time';
 
 export interface ChartSeries {
   id: string;
@@ -221,7 +221,7 @@ export function LagChart({
             data-testid="chart-tooltip"
           >
             <div className="font-medium text-zinc-500 tabular-nums dark:text-zinc-400">
-              {clockTime(hover)}
+              {clockTime(hover)} {zoneOffset(hover)}
             </div>
             {hovered.map(({ s, p }) => (
               <div key={s.id} className="flex items-center gap-1.5 tabular-nums">

@@ -9,7 +9,7 @@ import { Skeleton } from '@/components/ui/spinner';
 import { compactCount, formatCount } from '@/lib/format/count';
 import { formatDuration } from '@/lib/format/duration';
 import { formatRate, lagRates, recentRates } from '@/lib/format/lag';
-import { clockTime } from '@/lib/format/text';
+import { clockTime } from '@/lib/format/time';
 import { lagHistoryOptions } from '@/lib/query/groups';
 import type { LagHistory } from '@/lib/schemas/group';
 

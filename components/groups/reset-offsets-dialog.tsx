@@ -10,7 +10,8 @@ import { FieldError } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { formatCount } from '@/lib/format/count';
 import { describeError } from '@/lib/format/error';
-import { buildResetRequest, toDateTimeLocal, type ResetForm } from '@/lib/format/reset';
+import { buildResetRequest, type ResetForm } from '@/lib/format/reset';
+import { toTimeInput } from '@/lib/format/time';
 import { plural } from '@/lib/format/text';
 import { useResetOffsets } from '@/lib/query/groups';
 import type { GroupDetail, ResetPreview } from '@/lib/schemas/group';
@@ -35,7 +36,7 @@ function ResetOffsetsForm({
     topic: topics[0] ?? '',
     partitions: [],
     target: 'earliest',
-    timestamp: toDateTimeLocal(Date.now() - HOUR),
+    timestamp: toTimeInput(Math.floor((Date.now() - HOUR) / 60_000) * 60_000),
     offset: '0',
     shift: '-100',
   }));

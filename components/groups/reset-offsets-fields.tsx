@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { cx } from '@/components/ui/cx';
 import { Field, Input, Select } from '@/components/ui/field';
 import type { ResetForm, ResetScope, ResetTargetType } from '@/lib/format/reset';
+import { zoneOffset } from '@/lib/format/time';
 
 function ScopeOption({
   scope,
@@ -200,10 +201,13 @@ export function ResetTargetFields({
         </Select>
       </Field>
       {form.target === 'timestamp' && (
-        <Field label="Date and time" htmlFor={`${id}-time`}>
+        <Field label={`Date and time (${zoneOffset()})`} htmlFor={`${id}-time`}>
+          {/* Text, not datetime-local: that input writes 12-hour clocks in some locales, beside 24-hour tables. */}
           <Input
             id={`${id}-time`}
-            type="datetime-local"
+            spellCheck={false}
+            placeholder="2026-01-31 14:05"
+            className="tabular-nums"
             data-testid="reset-timestamp"
             value={form.timestamp}
             disabled={disabled}

@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { IconRefresh } from '@/components/ui/icons';
-import { clockTime } from '@/lib/format/text';
+import { clockTime, timeTitle } from '@/lib/format/time';
 
 /** "Updated 14:03:27 · every 10 s" and a manual refresh, for views that poll. */
 export function RefreshStatus({
@@ -16,7 +16,10 @@ export function RefreshStatus({
     <>
       {query.dataUpdatedAt > 0 && (
         <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="refresh-status">
-          Updated {clockTime(query.dataUpdatedAt)}
+          Updated{' '}
+          <time dateTime={new Date(query.dataUpdatedAt).toISOString()} title={timeTitle(query.dataUpdatedAt)}>
+            {clockTime(query.dataUpdatedAt)}
+          </time>
           {intervalMs ? ` · every ${Math.round(intervalMs / 1000)} s` : null}
         </span>
       )}

@@ -5,24 +5,36 @@ import { CompressionLabel, MessageDetail, messageSize } from '@/components/messa
 import { PayloadPreview } from '@/components/messages/payload-view';
 import { cx } from '@/components/ui/cx';
 import { IconChevronRight } from '@/components/ui/icons';
-import { NumTd, Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { Table, TBody, THead, Tr } from '@/components/ui/table';
 import { formatBytes } from '@/lib/format/bytes';
 import type { Decoder } from '@/lib/format/decode';
+import { formatTimestamp, timeTitle, zoneOffset } from '@/lib/format/time';
 import type { Message } from '@/lib/schemas/message';
 
 const rowId = (m: Message) => `${m.partition}:${m.offset}`;
 
-function localTime(ms: number): string {
-  const d = new Date(ms);
-  const date = d.toLocaleDateString('en-CA');
-  const time = d.toLocaleTimeString(undefined, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
-  return `${date} ${time}.${String(d.getMilliseconds()).padStart(3, '0')}`;
-}
+/**
+ * Each column's width and when it shows. Fixed widths hold just their content (an offset of ten digits, a
+ * timestamp to the millisecond); the value takes what is left, so it is the widest column at every size.
+ * Size, headers and codec fold away on narrow tables (a laptop with the sidebar open), measured on the
+ * table's own width: the unfolded message shows all three.
+ */
+const cell = {
+  expand: 'w-7 pr-0',
+  partition: 'w-[4.25rem] text-right tabular-nums',
+  offset: 'w-[5.5rem] text-right font-mono text-xs tabular-nums',
+  timestamp: 'w-[11.5rem] text-xs tabular-nums',
+  key: 'w-[12%]',
+  value: '',
+  size: 'hidden w-[4.5rem] text-right text-xs tabular-nums @4xl:table-cell',
+  headers: 'hidden w-[4.5rem] text-right text-xs tabular-nums @6xl:table-cell',
+  codec: 'hidden w-16 text-xs @6xl:table-cell',
+} as const;
+
+// Own cells rather than Td/Th: narrower padding, and a header never spills over its neighbour.
+const th = 'overflow-hidden px-2 py-2 font-medium text-ellipsis whitespace-nowrap';
+const td = 'overflow-hidden px-2 py-1.5 text-ellipsis whitespace-nowrap';
+const muted = 'text-zinc-600 dark:text-zinc-400';
 
 /** Dense rows, one message each; a click unfolds the whole message under its row. */
 export function MessageTable({
@@ -45,108 +57,118 @@ export function MessageTable({
       if (!next.delete(id)) next.add(id);
       return next;
     });
+  const zone = zoneOffset(messages[0]?.timestamp);
 
   return (
-    <Table className="table-fixed" data-testid="message-table">
-      <colgroup>
-        <col className="w-8" />
-        <col className="w-20" />
-        <col className="w-24" />
-        <col className="w-48" />
-        <col className="w-[15%]" />
-        <col />
-        <col className="w-20" />
-        <col className="w-20" />
-        <col className="w-20" />
-      </colgroup>
-      <THead>
-        <tr>
-          <Th aria-label="Expand" />
-          <Th className="text-right">Partition</Th>
-          <Th className="text-right">Offset</Th>
-          <Th>Timestamp</Th>
-          <Th>Key</Th>
-          <Th>Value</Th>
-          <Th className="text-right">Headers</Th>
-          <Th className="text-right">Size</Th>
-          <Th title="The codec the message's batch was stored with">Codec</Th>
-        </tr>
-      </THead>
-      <TBody>
-        {messages.map((message) => {
-          const id = rowId(message);
-          const expanded = open.has(id);
-          return (
-            <Fragment key={id}>
-              <Tr
-                data-testid="message-row"
-                data-partition={message.partition}
-                data-offset={message.offset}
-                aria-expanded={expanded}
-                tabIndex={0}
-                onClick={() => toggle(id)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    toggle(id);
-                  }
-                }}
-                className={cx(
-                  'focus-visible:outline-accent-500 cursor-pointer focus-visible:outline-2 focus-visible:-outline-offset-2',
-                  expanded && 'bg-accent-50/60 dark:bg-accent-500/10',
-                )}
-              >
-                <Td className="py-1.5 pr-0 text-zinc-400">
-                  <IconChevronRight
-                    className={cx('size-3.5 transition-transform', expanded && 'rotate-90')}
-                  />
-                </Td>
-                <NumTd className="py-1.5">{message.partition}</NumTd>
-                <NumTd className="py-1.5 font-mono text-xs">{message.offset}</NumTd>
-                <Td className="py-1.5 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
-                  <time
-                    dateTime={new Date(message.timestamp).toISOString()}
-                    title={new Date(message.timestamp).toISOString()}
-                  >
-                    {localTime(message.timestamp)}
-                  </time>
-                </Td>
-                <Td className="py-1.5">
-                  <PayloadPreview payload={message.key} decoder={keyAs} data-testid="message-key" />
-                </Td>
-                <Td className="py-1.5">
-                  <PayloadPreview payload={message.value} decoder={valueAs} data-testid="message-value" />
-                </Td>
-                <NumTd
-                  className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400"
-                  data-testid="message-headers-count"
+    <div className="@container">
+      <Table className="table-fixed" data-testid="message-table">
+        <THead>
+          <tr>
+            <th scope="col" className={cx(th, cell.expand)} aria-label="Expand" />
+            <th scope="col" className={cx(th, cell.partition)}>
+              Partition
+            </th>
+            <th scope="col" className={cx(th, cell.offset, 'font-sans')}>
+              Offset
+            </th>
+            <th scope="col" className={cx(th, cell.timestamp)} title={`Local time, ${zone}`}>
+              Timestamp <span className="font-normal">({zone})</span>
+            </th>
+            <th scope="col" className={cx(th, cell.key)}>
+              Key
+            </th>
+            <th scope="col" className={cx(th, cell.value)}>
+              Value
+            </th>
+            <th scope="col" className={cx(th, cell.size)}>
+              Size
+            </th>
+            <th scope="col" className={cx(th, cell.headers)}>
+              Headers
+            </th>
+            <th
+              scope="col"
+              className={cx(th, cell.codec)}
+              title="The codec the message's batch was stored with"
+            >
+              Codec
+            </th>
+          </tr>
+        </THead>
+        <TBody>
+          {messages.map((message) => {
+            const id = rowId(message);
+            const expanded = open.has(id);
+            return (
+              <Fragment key={id}>
+                <Tr
+                  data-testid="message-row"
+                  data-partition={message.partition}
+                  data-offset={message.offset}
+                  aria-expanded={expanded}
+                  tabIndex={0}
+                  onClick={() => toggle(id)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' || event.key === ' ') {
+                      event.preventDefault();
+                      toggle(id);
+                    }
+                  }}
+                  className={cx(
+                    'focus-visible:outline-accent-500 cursor-pointer focus-visible:outline-2 focus-visible:-outline-offset-2',
+                    expanded && 'bg-accent-50/60 dark:bg-accent-500/10',
+                  )}
                 >
-                  {message.headers.length || '—'}
-                </NumTd>
-                <NumTd className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">
-                  {formatBytes(messageSize(message))}
-                </NumTd>
-                <Td className="py-1.5 text-xs" data-testid="message-compression">
-                  <CompressionLabel compression={message.compression} />
-                </Td>
-              </Tr>
-              {expanded && (
-                <tr className="bg-zinc-50/70 dark:bg-zinc-950/40">
-                  <td colSpan={9} className="px-4 py-3">
-                    <MessageDetail
-                      clusterId={clusterId}
-                      topic={topic}
-                      message={message}
-                      keyAs={keyAs}
-                      valueAs={valueAs}
+                  <td className={cx(td, cell.expand, 'text-zinc-400')}>
+                    <IconChevronRight
+                      className={cx('size-3.5 transition-transform', expanded && 'rotate-90')}
                     />
                   </td>
-                </tr>
-              )}
-            </Fragment>
-          );
-        })}
-      </TBody>
-    </Table>
+                  <td className={cx(td, cell.partition)}>{message.partition}</td>
+                  <td className={cx(td, cell.offset)} title={String(message.offset)}>
+                    {message.offset}
+                  </td>
+                  <td className={cx(td, cell.timestamp, muted)}>
+                    <time
+                      dateTime={new Date(message.timestamp).toISOString()}
+                      title={timeTitle(message.timestamp)}
+                      data-testid="message-timestamp"
+                    >
+                      {formatTimestamp(message.timestamp)}
+                    </time>
+                  </td>
+                  <td className={cx(td, cell.key)}>
+                    <PayloadPreview payload={message.key} decoder={keyAs} data-testid="message-key" />
+                  </td>
+                  <td className={cx(td, cell.value)}>
+                    <PayloadPreview payload={message.value} decoder={valueAs} data-testid="message-value" />
+                  </td>
+                  <td className={cx(td, cell.size, muted)}>{formatBytes(messageSize(message))}</td>
+                  <td className={cx(td, cell.headers, muted)} data-testid="message-headers-count">
+                    {message.headers.length || '—'}
+                  </td>
+                  <td className={cx(td, cell.codec)} data-testid="message-compression">
+                    <CompressionLabel compression={message.compression} />
+                  </td>
+                </Tr>
+                {expanded && (
+                  <tr className="bg-zinc-50/70 dark:bg-zinc-950/40">
+                    <td colSpan={9} className="px-4 py-3">
+                      <MessageDetail
+                        clusterId={clusterId}
+                        topic={topic}
+                        message={message}
+                        keyAs={keyAs}
+                        valueAs={valueAs}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </TBody>
+      </Table>
+    </div>
   );
 }

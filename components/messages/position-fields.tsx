@@ -2,7 +2,7 @@ import { CelHelp } from '@/components/messages/cel-help';
 import { PartitionPicker } from '@/components/messages/partition-picker';
 import { CommitInput } from '@/components/ui/commit-input';
 import { Select } from '@/components/ui/field';
-import { fromLocalInput, toLocalInput } from '@/lib/format/message-browse';
+import { parseTimeInput, toTimeInput, zoneOffset } from '@/lib/format/time';
 
 /** The small grey label over each toolbar control of the Messages tab. */
 export const toolbarLabel = 'block text-xs font-medium text-zinc-500 dark:text-zinc-400';
@@ -88,17 +88,19 @@ export function StartFields<S extends string>({
       {start === 'timestamp' && (
         <div className="space-y-1">
           <label htmlFor={`${id}-time`} className={toolbarLabel}>
-            From (local time)
+            From ({zoneOffset(timestamp)})
           </label>
+          {/* Text, not datetime-local: that input writes 12-hour clocks in some locales, beside 24-hour tables. */}
           <CommitInput
             id={`${id}-time`}
-            type="datetime-local"
-            step={1}
-            className="w-52"
+            spellCheck={false}
+            placeholder="2026-01-31 14:05:00"
+            title="Local time as the table shows it (seconds optional), ISO 8601 with a zone, or epoch ms"
+            className="w-52 tabular-nums"
             data-testid={`${testIdPrefix}-timestamp`}
-            value={toLocalInput(timestamp ?? 0)}
+            value={toTimeInput(timestamp ?? 0)}
             onCommit={(v) => {
-              const ms = fromLocalInput(v);
+              const ms = parseTimeInput(v);
               if (ms !== null) onChange({ timestamp: ms });
             }}
           />

@@ -14,7 +14,7 @@ import { ScanAlerts, SearchProgress } from '@/components/messages/scan-status';
 import { useScanStream } from '@/components/messages/use-scan-stream';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
-import { IconSearch } from '@/components/ui/icons';
+import { IconSearch, IconStop } from '@/components/ui/icons';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { parseDecoder } from '@/lib/format/decode';
 import { positionPatch } from '@/lib/format/message-browse';
@@ -128,11 +128,12 @@ export function SearchView({
             {running ? (
               <Button
                 key="stop"
-                variant="secondary"
+                variant="stop"
                 onClick={scan.stop}
                 data-testid="search-stop-button"
                 className="w-24"
               >
+                <IconStop className="size-3.5" />
                 Stop
               </Button>
             ) : (

@@ -14,6 +14,7 @@ import { Skeleton } from '@/components/ui/spinner';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { parseDecoder } from '@/lib/format/decode';
 import { describeError, isNotFound } from '@/lib/format/error';
+import { formatTimestamp, timeTitle, zoneOffset } from '@/lib/format/time';
 import { paths } from '@/lib/paths';
 import { messageOptions } from '@/lib/query/messages';
 
@@ -92,8 +93,8 @@ export function SingleMessage({
               <Fact label="Offset" value={String(message.offset)} testId="single-offset" />
               <Fact
                 label="Timestamp"
-                value={new Date(message.timestamp).toLocaleString()}
-                title={new Date(message.timestamp).toISOString()}
+                value={`${formatTimestamp(message.timestamp)} ${zoneOffset(message.timestamp)}`}
+                title={timeTitle(message.timestamp)}
               />
               <Fact label="Epoch ms" value={String(message.timestamp)} />
             </dl>

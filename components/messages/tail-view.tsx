@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import { DecoderFields } from '@/components/messages/decoder-select';
+import { FilterInForce, isFiltered, type ScanFilter } from '@/components/messages/filter-in-force';
 import { CelFilterLabel, PartitionsField, toolbarLabel } from '@/components/messages/position-fields';
 import { ScanResults } from '@/components/messages/scan-results';
 import { formatElapsed, ScanAlerts, useElapsed } from '@/components/messages/scan-status';
@@ -9,11 +10,13 @@ import { useScanStream } from '@/components/messages/use-scan-stream';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Switch } from '@/components/ui/field';
+import { IconStop } from '@/components/ui/icons';
 import { cx } from '@/components/ui/cx';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { parseDecoder } from '@/lib/format/decode';
 import { formatCount } from '@/lib/format/count';
 import { doneText, tailQuery } from '@/lib/format/scan';
+import { plural } from '@/lib/format/text';
 import { apiPaths } from '@/lib/paths';
 
 /** Messages kept on screen; older ones are dropped as new ones arrive. */
@@ -37,14 +40,31 @@ export function TailView({
   const selected = partitions && /^\d+(,\d+)*$/.test(partitions) ? partitions.split(',').map(Number) : null;
   const [q, setQ] = useState(search.get('q') ?? '');
   const [filter, setFilter] = useState(search.get('filter') ?? '');
+  // What the running (or last) tail filters by; before a start, what the fields hold is what will apply.
+  const [applied, setApplied] = useState<ScanFilter | null>(null);
   const tail = useScanStream({ cap: tailCap, newestFirst: true });
   const running = tail.status === 'running';
   const elapsed = useElapsed(tail);
+  const inForce = applied ?? { q, filter };
+  const filtered = isFiltered(inForce);
+  // Every record the server read from the partitions, matching or not (the matches are `received`).
+  const read = Math.max(tail.progress?.scanned ?? 0, tail.done?.scanned ?? 0, tail.received);
 
-  function run() {
-    update({ q: q.trim() || null, filter: filter.trim() || null });
+  function run(next: ScanFilter = { q, filter }) {
+    update({ q: next.q.trim() || null, filter: next.filter.trim() || null });
+    setApplied(next);
     tail.setPaused(false);
-    tail.start(apiPaths.tail(clusterId, topic, tailQuery({ partitions: selected?.join(','), q, filter })));
+    tail.start(apiPaths.tail(clusterId, topic, tailQuery({ partitions: selected?.join(','), ...next })));
+  }
+
+  function clearFilter() {
+    setQ('');
+    setFilter('');
+    if (running) run({ q: '', filter: '' });
+    else {
+      update({ q: null, filter: null });
+      if (applied) setApplied({ q: '', filter: '' });
+    }
   }
 
   return (
@@ -81,7 +101,14 @@ export function TailView({
         </div>
         <DecoderFields id={id} keyAs={keyAs} valueAs={valueAs} onChange={(patch) => update(patch)} />
         {running ? (
-          <Button key="stop" onClick={tail.stop} data-testid="tail-stop-button" className="w-24">
+          <Button
+            key="stop"
+            variant="stop"
+            onClick={tail.stop}
+            data-testid="tail-stop-button"
+            className="w-24"
+          >
+            <IconStop className="size-3.5" />
             Stop
           </Button>
         ) : (
@@ -119,8 +146,9 @@ export function TailView({
               ? 'Not started'
               : 'Stopped'}
         </span>
-        <span data-testid="tail-count" data-count={tail.received} className="tabular-nums">
-          <strong>{formatCount(tail.received)}</strong> received
+        <span data-testid="tail-count" data-count={tail.received} data-read={read} className="tabular-nums">
+          <strong>{formatCount(read)}</strong> read · <strong>{formatCount(tail.received)}</strong>{' '}
+          {filtered ? 'matched' : 'shown'}
           {tail.startedAt !== null && <span className="text-zinc-500"> in {formatElapsed(elapsed)}</span>}
         </span>
         {running && (
@@ -131,10 +159,11 @@ export function TailView({
         </span>
       </div>
 
+      <FilterInForce applied={inForce} pending={tail.status === 'idle'} onClear={clearFilter} />
       {tail.done && (
         <Alert tone="info" data-testid="tail-done">
-          {doneText[tail.done.reason]}: the tail ended after {formatCount(tail.received)} messages. Start it
-          again to go on.
+          {doneText[tail.done.reason]}: the tail ended after {plural(read, 'message')} read
+          {filtered && `, ${formatCount(tail.received)} matched`}. Start it again to go on.
         </Alert>
       )}
       <ScanAlerts scan={tail} errorTestId="tail-error" />
@@ -146,9 +175,25 @@ export function TailView({
           messages={tail.messages}
           keyAs={keyAs}
           valueAs={valueAs}
-          empty={running ? 'Waiting for new messages…' : 'No messages arrived.'}
+          empty={emptyText({ running, filtered, read })}
         />
       )}
     </div>
   );
+}
+
+/** Why the table is empty: nothing arrived, or messages arrived and the filter let none through. */
+function emptyText({
+  running,
+  filtered,
+  read,
+}: {
+  running: boolean;
+  filtered: boolean;
+  read: number;
+}): string {
+  if (filtered && read > 0)
+    return `${plural(read, 'message')} read, none matched the filter${running ? ' yet' : ''}.`;
+  if (running) return filtered ? 'Waiting for matching messages…' : 'Waiting for new messages…';
+  return 'No messages arrived.';
 }

@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes } from 'react';
 import { cx } from '@/components/ui/cx';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
+type Variant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'stop';
 type Size = 'sm' | 'md' | 'icon';
 
 const variants: Record<Variant, string> = {
@@ -11,6 +11,8 @@ const variants: Record<Variant, string> = {
     'border border-zinc-300 bg-white text-zinc-800 shadow-sm hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800',
   danger:
     'bg-red-600 text-white shadow-sm hover:bg-red-700 dark:bg-red-500 dark:hover:bg-red-400 dark:text-zinc-950',
+  // Ends something running (a search, a tail): in colour, so it does not read as a disabled Start.
+  stop: 'border border-red-300 bg-white text-red-700 shadow-sm hover:bg-red-50 hover:border-red-400 dark:border-red-500/60 dark:bg-zinc-900 dark:text-red-300 dark:hover:bg-red-500/10',
   ghost:
     'text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100',
 };
@@ -26,7 +28,7 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 
 /** The button look, for links that act as buttons (`<Link className={buttonClass()}>`). */
 export function buttonClass({ variant = 'secondary', size = 'md' }: { variant?: Variant; size?: Size } = {}) {
   return cx(
-    'inline-flex shrink-0 items-center rounded-md font-medium transition-colors',
+    'inline-flex shrink-0 items-center justify-center rounded-md font-medium transition-colors',
     'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500',
     'disabled:cursor-not-allowed disabled:opacity-50',
     variants[variant],

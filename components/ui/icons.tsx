@@ -127,6 +127,12 @@ export const IconSearch = (p: IconProps) => (
   </Icon>
 );
 
+export const IconStop = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="6" y="6" width="12" height="12" rx="2" fill="currentColor" />
+  </Icon>
+);
+
 export const IconPlus = (p: IconProps) => (
   <Icon {...p}>
     <path d="M12 5v14M5 12h14" />

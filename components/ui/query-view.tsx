@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { describeError } from '@/lib/format/error';
-import { clockTime } from '@/lib/format/text';
+import { clockTime, zoneOffset } from '@/lib/format/time';
 
 /**
  * The three states of a query view. A failed first load shows the error (never an endless spinner); a failed
@@ -33,7 +33,7 @@ export function QueryView<T>({
             }
           >
             <span className="font-medium">Refresh failed:</span> {describeError(query.error).message}. Showing
-            data from {clockTime(query.dataUpdatedAt)}.
+            data from {clockTime(query.dataUpdatedAt)} {zoneOffset(query.dataUpdatedAt)}.
           </Alert>
         )}
         {children(query.data)}

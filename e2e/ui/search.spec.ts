@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { MessagesPage } from '../pages/messages-page';
 import { snap } from '../support/screenshot';
@@ -17,6 +18,19 @@ async function produce(
     data: { value: `{"n": {{i}}, "status": "${status}"}`, valueFormat: 'json', count, compression },
   });
   expect(response.status()).toBe(200);
+}
+
+/** Writes one message per line with kcat, an outside producer, as live traffic the console did not send. */
+function kcatProduce(lines: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'kcat',
+      ['-b', '127.0.0.1:9092', '-P', '-t', topic],
+      { timeout: 30_000 },
+      (error) => (error ? reject(error) : resolve()),
+    );
+    child.stdin?.end(`${lines.join('\n')}\n`);
+  });
 }
 
 interface ExportLine {
@@ -181,6 +195,54 @@ test('live tail shows new messages newest first and counts them, then exports th
   await request.post(`${api}/topics/${topic}/messages`, { data: { value: 'after stop' } });
   await page.waitForTimeout(1500);
   await expect(messages.tailCount).toHaveAttribute('data-count', '8');
+});
+
+test('a filter carried over from the search into the live tail is shown, counted apart, and can be cleared', async ({
+  page,
+}) => {
+  const messages = new MessagesPage(page, topic);
+  await messages.goto();
+  await messages.mode('search');
+  await messages.search({ filter: 'json.status == "cancelled"' });
+  await messages.mode('tail');
+
+  // Before it starts, the tail says the search's filter will apply.
+  const inForce = page.getByTestId('filter-in-force');
+  await expect(inForce).toBeVisible();
+  await expect(inForce).toHaveAttribute('data-filter', 'json.status == "cancelled"');
+  await expect(inForce).toContainText('Will show only messages');
+  await messages.startTail();
+  await expect(inForce).toContainText('Showing only messages');
+
+  // Traffic that does not match: read, counted, and said to match nothing, rather than "no messages arrived".
+  await kcatProduce(Array.from({ length: 7 }, (_, i) => `{"n": ${i}, "status": "new"}`));
+  await expect(messages.tailCount).toHaveAttribute('data-read', '7');
+  await expect(messages.tailCount).toHaveAttribute('data-count', '0');
+  await expect(messages.tailCount).toContainText('7 read · 0 matched');
+  await expect(page.getByTestId('tail-empty')).toContainText('7 messages read, none matched the filter');
+  await kcatProduce(['{"n": 7, "status": "cancelled"}']);
+  await expect(messages.tailCount).toHaveAttribute('data-read', '8');
+  await expect(messages.rows).toHaveCount(1);
+
+  // The Stop button is in colour (not a grey look-alike of a disabled button).
+  const stop = page.getByTestId('tail-stop-button');
+  await expect(stop).toBeEnabled();
+  const colour = await stop.evaluate((el) => getComputedStyle(el).color.match(/\d+/g)!.map(Number));
+  expect(Math.max(...colour.slice(0, 3)) - Math.min(...colour.slice(0, 3))).toBeGreaterThan(60);
+  await snap(page, 'search-tail-filtered');
+
+  // Clearing restarts the tail on everything and drops the filter from the fields and the address.
+  await page.getByTestId('filter-clear').click();
+  await expect(inForce).toBeHidden();
+  await expect(page.getByTestId('tail-filter')).toHaveValue('');
+  await expect(page).not.toHaveURL(/filter=/);
+  await expect(messages.tailStatus).toHaveAttribute('data-status', 'running');
+  await expect(messages.tailStatus).toHaveAttribute('data-ready', 'true');
+  await kcatProduce(['plain a', 'plain b', 'plain c']);
+  await expect(messages.rows).toHaveCount(3);
+  await expect(messages.tailCount).toHaveAttribute('data-read', '3');
+  await expect(messages.tailCount).toContainText('3 read · 3 shown');
+  await messages.stopTail();
 });
 
 test('browse results export too', async ({ page }) => {

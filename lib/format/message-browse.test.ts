@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromLocalInput, pagePositions, parseBrowseSearch, toLocalInput } from '@/lib/format/message-browse';
+import { pagePositions, parseBrowseSearch } from '@/lib/format/message-browse';
 import type { MessageList } from '@/lib/schemas/message';
 
 const payload = { base64: '', size: 0, truncated: false };
@@ -67,14 +67,5 @@ describe('pagePositions', () => {
       older: { start: 'timestamp', offset: null, timestamp: 799 },
       newer: null,
     });
-  });
-});
-
-describe('local time inputs', () => {
-  it('round-trips to the second', () => {
-    const ms = new Date(2024, 4, 1, 14, 3, 27).getTime();
-    expect(toLocalInput(ms)).toBe('2024-05-01T14:03:27');
-    expect(fromLocalInput(toLocalInput(ms))).toBe(ms);
-    expect(fromLocalInput('nonsense')).toBeNull();
   });
 });

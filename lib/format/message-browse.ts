@@ -90,15 +90,3 @@ export function pagePositions(list: MessageList, query: MessageQuery) {
     newer: hasNewer ? positionPatch('timestamp', { timestamp: newest + 1 }) : null,
   };
 }
-
-/** `2024-05-01T14:03` in local time, for a datetime-local input. */
-export function toLocalInput(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-export function fromLocalInput(value: string): number | null {
-  const ms = new Date(value).getTime();
-  return Number.isFinite(ms) ? ms : null;
-}

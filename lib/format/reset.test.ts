@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildResetRequest, toDateTimeLocal, type ResetForm } from '@/lib/format/reset';
+import { buildResetRequest, type ResetForm } from '@/lib/format/reset';
+import { toTimeInput } from '@/lib/format/time';
 
 describe('reset requests', () => {
   const form: ResetForm = {
@@ -38,12 +39,12 @@ describe('reset requests', () => {
     });
     expect(buildResetRequest({ ...form, target: 'shift', shift: '0' })).toHaveProperty('error');
     expect(buildResetRequest({ ...form, target: 'timestamp', timestamp: '' })).toEqual({
-      error: 'Enter a date and time',
+      error: 'Enter a date and time, e.g. 2026-01-31 14:05',
     });
   });
 
   it('round-trips a local date and time', () => {
-    const local = toDateTimeLocal(Date.UTC(2026, 0, 31, 14, 5));
+    const local = toTimeInput(Date.UTC(2026, 0, 31, 14, 5));
     const built = buildResetRequest({ ...form, target: 'timestamp', timestamp: local });
     expect(built).toEqual({
       request: { target: { type: 'timestamp', timestamp: Date.UTC(2026, 0, 31, 14, 5) } },

@@ -1,4 +1,5 @@
 import { parseWholeNumber } from '@/lib/format/form';
+import { parseTimeInput } from '@/lib/format/time';
 import type { ResetOffsets, ResetTarget } from '@/lib/schemas/group';
 
 export type ResetScope = 'all' | 'topic' | 'partitions';
@@ -10,7 +11,7 @@ export interface ResetForm {
   topic: string;
   partitions: number[];
   target: ResetTargetType;
-  /** A `datetime-local` value, read in the browser's time zone. */
+  /** A typed time, `2026-01-31 14:05` in the browser's time zone (see parseTimeInput). */
   timestamp: string;
   offset: string;
   shift: string;
@@ -36,9 +37,9 @@ function buildTarget(form: ResetForm): { target: ResetTarget } | { error: string
     case 'latest':
       return { target: { type: form.target } };
     case 'timestamp': {
-      // "2026-01-31T14:05" has no offset, so Date reads it as local time, as the input showed it.
-      const timestamp = form.timestamp ? new Date(form.timestamp).getTime() : Number.NaN;
-      if (!Number.isFinite(timestamp) || timestamp < 0) return { error: 'Enter a date and time' };
+      const timestamp = parseTimeInput(form.timestamp);
+      if (timestamp === null || timestamp < 0)
+        return { error: 'Enter a date and time, e.g. 2026-01-31 14:05' };
       return { target: { type: 'timestamp', timestamp } };
     }
     case 'offset': {
@@ -52,11 +53,4 @@ function buildTarget(form: ResetForm): { target: ResetTarget } | { error: string
       return { target: { type: 'shift', by } };
     }
   }
-}
-
-/** A `datetime-local` value for an instant, in the browser's time zone: `2026-01-31T14:05`. */
-export function toDateTimeLocal(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -8,15 +8,6 @@ export function hostPort(host: string, port: number): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-/** Wall-clock time of a timestamp in ms, e.g. `14:03:27`, in the browser's locale and time zone. */
-export function clockTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-}
-
 /** Decodes a URL segment for display, keeping it as is when it is not valid percent-encoding. */
 export function decodeSegment(segment: string): string {
   try {
