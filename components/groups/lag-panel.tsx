@@ -9,7 +9,7 @@ import { Skeleton } from '@/components/ui/spinner';
 import { compactCount, formatCount } from '@/lib/format/count';
 import { formatDuration } from '@/lib/format/duration';
 import { formatRate, lagRates, recentRates } from '@/lib/format/lag';
-import { clockTime } from '@/lib/format/time';
+import { clockTime, zoneOffset } from '@/lib/format/time';
 import { lagHistoryOptions } from '@/lib/query/groups';
 import type { LagHistory } from '@/lib/schemas/group';
 
@@ -42,7 +42,7 @@ function LagHistoryView({ history }: { history: LagHistory }) {
         <StatCard
           label="Lag now"
           value={<span data-testid="lag-now">{formatCount(last?.totalLag)}</span>}
-          detail={last ? `sampled at ${clockTime(last.t)}` : 'no sample yet'}
+          detail={last ? `sampled at ${clockTime(last.t)} ${zoneOffset(last.t)}` : 'no sample yet'}
         />
         <StatCard
           label="Consuming"

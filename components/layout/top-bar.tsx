@@ -78,9 +78,10 @@ export function TopBar({ clusterId, onOpenMenu }: { clusterId: string; onOpenMen
         </ol>
       </nav>
       <div className="flex shrink-0 items-center gap-3">
+        {/* Addresses only where there is room: the breadcrumb (cluster and page) comes first. */}
         {entry && (
           <span
-            className="hidden max-w-72 truncate font-mono text-xs text-zinc-500 md:inline dark:text-zinc-400"
+            className="hidden max-w-64 truncate font-mono text-xs text-zinc-500 xl:inline dark:text-zinc-400"
             title={entry.cluster.bootstrapServers.join(', ')}
           >
             {entry.cluster.bootstrapServers.join(', ')}
