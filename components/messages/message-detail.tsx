@@ -85,7 +85,7 @@ export function MessageDetail({
             <CopyLink href={link} />
           </>
         )}
-        <TransactionBadge transaction={shown.transaction} showCommitted data-testid="detail-transaction" />
+        <TransactionBadge transaction={shown.transaction} detail data-testid="detail-transaction" />
         <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
           key {formatBytes(shown.key.size)} · value {formatBytes(shown.value.size)} · {shown.headers.length}{' '}
           {shown.headers.length === 1 ? 'header' : 'headers'} · total {formatBytes(messageSize(shown))} ·{' '}

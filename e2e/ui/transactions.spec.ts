@@ -51,11 +51,11 @@ test('aborted records are flagged in the list, the detail, the message page and 
   await expect(messages.rows.getByTestId('message-transaction')).toHaveCount(1);
   await expect(messages.row(0, 2).getByTestId('message-transaction')).toHaveText('aborted');
   await messages.row(0, 2).click();
-  await expect(messages.detail.getByTestId('detail-transaction')).toHaveText('aborted');
+  await expect(messages.detail.getByTestId('detail-transaction')).toHaveText('aborted transaction');
   await snap(page, 'messages-aborted');
   await messages.row(0, 2).click();
   await messages.row(0, 0).click();
-  await expect(messages.detail.getByTestId('detail-transaction')).toHaveText('committed');
+  await expect(messages.detail.getByTestId('detail-transaction')).toHaveText('committed transaction');
 
   const jsonl = await messages.export('jsonl');
   const lines = jsonl.text
@@ -70,5 +70,5 @@ test('aborted records are flagged in the list, the detail, the message page and 
 
   await page.goto(`/clusters/local/topics/${topic}/messages/0/2`);
   await expect(messages.messagePage).toHaveAttribute('data-offset', '2');
-  await expect(page.getByTestId('detail-transaction')).toHaveText('aborted');
+  await expect(page.getByTestId('detail-transaction')).toHaveText('aborted transaction');
 });
