@@ -133,6 +133,8 @@ export async function fetchFrom(
   topic: string,
   partitions: FetchPosition[],
   maxBytesPerPartition = 1_048_576,
+  /** False when only offsets and timestamps matter: nothing is read ahead, states stay `unknown`. */
+  settleTransactions = true,
 ): Promise<Map<number, PartitionFetch>> {
   const result = new Map<number, PartitionFetch>();
   const waiting: Waiting[] = [];
@@ -153,6 +155,7 @@ export async function fetchFrom(
     const chosen = wanted(p, set.records, set.nextOffset);
     result.set(p.partition, { ...chosen, error: null });
     if (set.ends.pending.size === 0) return;
+    if (!settleTransactions) return set.ends.settle('unknown');
     set.ends.keepOnly(new Set(chosen.records));
     const from = set.nextOffset ?? p.offset;
     if (from >= raw.highWatermark) set.ends.settle('open');
