@@ -193,6 +193,7 @@ async function readAheadForMarkers(
   for (const bytes of READ_AHEAD_BYTES) {
     if (waiting.length === 0) return;
     const next: Waiting[] = [];
+    const answered = new Set<number>();
     await eachLeader(
       clients,
       topic,
@@ -200,6 +201,7 @@ async function readAheadForMarkers(
       bytes,
       async (p, raw, error) => {
         const w = waiting.find((x) => x.partition === p.partition)!;
+        answered.add(p.partition);
         const read =
           error === null ? await readMarkers(raw.records, w.ends).catch(() => undefined) : undefined;
         if (read === undefined) return w.ends.settle('unknown');
@@ -209,6 +211,8 @@ async function readAheadForMarkers(
         else next.push({ ...w, from });
       },
     );
+    // A partition missing from an answer is not read on.
+    for (const w of waiting) if (!answered.has(w.partition)) w.ends.settle('unknown');
     waiting = next;
   }
   for (const w of waiting) w.ends.settle('unknown');
