@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { PayloadBlock } from '@/components/messages/payload-view';
+import { TransactionBadge } from '@/components/messages/transaction-badge';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
@@ -84,6 +85,7 @@ export function MessageDetail({
             <CopyLink href={link} />
           </>
         )}
+        <TransactionBadge transaction={shown.transaction} detail data-testid="detail-transaction" />
         <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
           key {formatBytes(shown.key.size)} · value {formatBytes(shown.value.size)} · {shown.headers.length}{' '}
           {shown.headers.length === 1 ? 'header' : 'headers'} · total {formatBytes(messageSize(shown))} ·{' '}

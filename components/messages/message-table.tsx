@@ -3,6 +3,7 @@
 import { Fragment, useState } from 'react';
 import { CompressionLabel, MessageDetail, messageSize } from '@/components/messages/message-detail';
 import { PayloadPreview } from '@/components/messages/payload-view';
+import { TransactionBadge } from '@/components/messages/transaction-badge';
 import { cx } from '@/components/ui/cx';
 import { IconChevronRight } from '@/components/ui/icons';
 import { Table, TBody, THead, Tr } from '@/components/ui/table';
@@ -141,7 +142,15 @@ export function MessageTable({
                     <PayloadPreview payload={message.key} decoder={keyAs} data-testid="message-key" />
                   </td>
                   <td className={cx(td, cell.value)}>
-                    <PayloadPreview payload={message.value} decoder={valueAs} data-testid="message-value" />
+                    <div className="flex min-w-0 items-center gap-1.5">
+                      <TransactionBadge transaction={message.transaction} />
+                      <PayloadPreview
+                        payload={message.value}
+                        decoder={valueAs}
+                        className="min-w-0 flex-1"
+                        data-testid="message-value"
+                      />
+                    </div>
                   </td>
                   <td className={cx(td, cell.size, muted)}>{formatBytes(messageSize(message))}</td>
                   <td className={cx(td, cell.headers, muted)} data-testid="message-headers-count">

@@ -99,9 +99,9 @@ test('search with a CEL filter finds exactly the matches, stops at the limit, an
   const csv = await messages.export('csv');
   expect(csv.name).toMatch(/\.csv$/);
   const records = csv.text.split('\r\n');
-  expect(records[0]).toBe('partition,offset,timestamp,key,value,headers,compression');
+  expect(records[0]).toBe('partition,offset,timestamp,key,value,headers,compression,transaction');
   expect(records).toHaveLength(cancelled + 2);
-  expect(records[1]).toMatch(/^\d+,\d+,[^,]+,,"\{""n"":\d+,""status"":""cancelled""\}",\{\},zstd$/);
+  expect(records[1]).toMatch(/^\d+,\d+,[^,]+,,"\{""n"":\d+,""status"":""cancelled""\}",\{\},zstd,$/);
 
   // Text search together with a limit: the scan stops at the limit.
   await messages.search({ q: 'shipped', max: 20 });

@@ -23,6 +23,7 @@ const message = (over: Partial<Message> = {}): Message => ({
   value: payload('v'),
   headers: [],
   compression: 'none',
+  transaction: null,
   ...over,
 });
 
@@ -34,6 +35,7 @@ const row = (over: Partial<ExportRow> = {}): ExportRow => ({
   value: 'v',
   headers: {},
   compression: 'none',
+  transaction: null,
   ...over,
 });
 
@@ -71,16 +73,22 @@ describe('csvField', () => {
 describe('toCsv', () => {
   it('writes a header line and CRLF-terminated records', () => {
     expect(toCsv([row()])).toBe(
-      'partition,offset,timestamp,key,value,headers,compression\r\n0,7,2024-05-01T14:03:27.005Z,k,v,{},none\r\n',
+      'partition,offset,timestamp,key,value,headers,compression,transaction\r\n0,7,2024-05-01T14:03:27.005Z,k,v,{},none,\r\n',
     );
   });
 
   it('quotes JSON values, nulls become empty fields, headers are a quoted JSON object', () => {
     const csv = toCsv([
-      row({ key: null, value: '{"a":1,"b":"x, y"}', headers: { h: 'v' }, compression: 'zstd' }),
+      row({
+        key: null,
+        value: '{"a":1,"b":"x, y"}',
+        headers: { h: 'v' },
+        compression: 'zstd',
+        transaction: 'aborted',
+      }),
     ]);
     expect(csv.split('\r\n')[1]).toBe(
-      '0,7,2024-05-01T14:03:27.005Z,,"{""a"":1,""b"":""x, y""}","{""h"":""v""}",zstd',
+      '0,7,2024-05-01T14:03:27.005Z,,"{""a"":1,""b"":""x, y""}","{""h"":""v""}",zstd,aborted',
     );
   });
 
@@ -91,7 +99,7 @@ describe('toCsv', () => {
   });
 
   it('writes only the header line for no messages', () => {
-    expect(toCsv([])).toBe('partition,offset,timestamp,key,value,headers,compression\r\n');
+    expect(toCsv([])).toBe('partition,offset,timestamp,key,value,headers,compression,transaction\r\n');
   });
 });
 
@@ -108,7 +116,11 @@ describe('toJsonLines', () => {
 
 describe('toExportRow', () => {
   it('decodes with the chosen decoders, JSON on one line, timestamps in ISO', () => {
-    const r = toExportRow(message({ value: payload('{\n  "n": 1\n}'), compression: 'lz4' }), 'auto', 'auto');
+    const r = toExportRow(
+      message({ value: payload('{\n  "n": 1\n}'), compression: 'lz4', transaction: 'committed' }),
+      'auto',
+      'auto',
+    );
     expect(r).toEqual({
       partition: 1,
       offset: 42,
@@ -117,6 +129,7 @@ describe('toExportRow', () => {
       value: '{"n":1}',
       headers: {},
       compression: 'lz4',
+      transaction: 'committed',
     });
     expect(toExportRow(message(), 'hex', 'base64')).toMatchObject({ key: '6b', value: 'dg==' });
   });

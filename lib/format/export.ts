@@ -1,6 +1,6 @@
 import { decodePayload, type Decoder } from '@/lib/format/decode';
 import { layoutJson } from '@/lib/format/json-text';
-import type { Compression, Message, Payload } from '@/lib/schemas/message';
+import type { Compression, Message, Payload, TransactionState } from '@/lib/schemas/message';
 
 export const exportFormats = ['jsonl', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -17,6 +17,8 @@ export interface ExportRow {
   headers: Record<string, string | string[]>;
   /** The codec the message was stored with: none, gzip, snappy, lz4, zstd. */
   compression: Compression;
+  /** How its transaction ended (committed, aborted, open, unknown); null when it was not in one. */
+  transaction: TransactionState | null;
 }
 
 /** The decoded text of a payload; JSON compacted to one line, other text kept exactly as decoded. */
@@ -50,6 +52,7 @@ export function toExportRow(message: Message, keyAs: Decoder, valueAs: Decoder):
     value: payloadText(message.value, valueAs),
     headers,
     compression: message.compression,
+    transaction: message.transaction,
   };
 }
 
@@ -58,7 +61,16 @@ export function toJsonLines(rows: ExportRow[]): string {
   return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
 }
 
-const csvColumns = ['partition', 'offset', 'timestamp', 'key', 'value', 'headers', 'compression'] as const;
+const csvColumns = [
+  'partition',
+  'offset',
+  'timestamp',
+  'key',
+  'value',
+  'headers',
+  'compression',
+  'transaction',
+] as const;
 
 /**
  * A spreadsheet reads a cell that starts with one of these as a formula (`=HYPERLINK(...)`, `+cmd|...`).
@@ -94,6 +106,7 @@ export function toCsv(rows: ExportRow[]): string {
         row.value,
         JSON.stringify(row.headers),
         row.compression,
+        row.transaction,
       ]
         .map(csvField)
         .join(','),

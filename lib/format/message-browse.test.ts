@@ -11,6 +11,7 @@ const msg = (partition: number, offset: number, timestamp: number) => ({
   value: payload,
   headers: [],
   compression: 'none' as const,
+  transaction: null,
 });
 
 describe('parseBrowseSearch', () => {

@@ -56,6 +56,7 @@ describe('the MessagePack decoder', () => {
       value: { base64: b64(encode({ n: 1 })), size: 4, truncated: false },
       headers: [],
       compression: 'none' as const,
+      transaction: null,
     };
     expect(toExportRow(message, 'auto', 'msgpack').value).toBe('{"n":1}');
   });

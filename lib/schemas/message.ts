@@ -13,6 +13,15 @@ export type Payload = z.infer<typeof PayloadSchema>;
 export const compressions = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 export type Compression = (typeof compressions)[number];
 
+/**
+ * How the transaction a message was written in ended, decided as Kafka's read_committed consumer
+ * does: by the COMMIT or ABORT marker that ends its producer's transaction. `open`: no marker up to
+ * the high watermark, so read_committed consumers do not see it yet; `unknown`: the marker lies
+ * further on than the console reads ahead (or that read failed).
+ */
+export const transactionStates = ['committed', 'aborted', 'open', 'unknown'] as const;
+export type TransactionState = (typeof transactionStates)[number];
+
 export const MessageSchema = z.object({
   partition: z.number().int(),
   offset: z.number(),
@@ -22,6 +31,8 @@ export const MessageSchema = z.object({
   headers: z.array(z.object({ key: z.string(), value: PayloadSchema })),
   /** The codec of the batch the message was stored in. */
   compression: z.enum(compressions),
+  /** Null when the message was not written in a transaction. */
+  transaction: z.enum(transactionStates).nullable(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

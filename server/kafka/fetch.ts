@@ -4,7 +4,12 @@ import { sendTo } from '@/server/kafka/brokers-access';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
 import { errorName } from '@/server/kafka/protocol/protocol-error';
 import { Reader } from '@/server/kafka/protocol/reader';
-import { decodeRecordSet, type FetchedRecord } from '@/server/kafka/record-batch';
+import {
+  decodeRecordSet,
+  readMarkers,
+  type FetchedRecord,
+  type TransactionEnds,
+} from '@/server/kafka/record-batch';
 import type { ClusterClients } from '@/server/kafka/registry';
 
 export type { FetchedRecord } from '@/server/kafka/record-batch';
@@ -12,6 +17,7 @@ export type { FetchedRecord } from '@/server/kafka/record-batch';
 interface RawPartition {
   partition: number;
   errorCode: number;
+  highWatermark: number;
   records: Buffer | null;
 }
 
@@ -42,13 +48,14 @@ function decodeFetchResponse(version: number, payload: Buffer): RawPartition[] {
     for (let count = reader.int32(); count > 0; count--) {
       const partition = reader.int32();
       const errorCode = reader.int16();
-      reader.pos += 16; // high watermark, last stable offset
+      const highWatermark = reader.int64();
+      reader.pos += 8; // last stable offset
       if (version >= 5) reader.pos += 8; // log start offset
       const aborted = reader.int32();
       if (aborted > 0) reader.pos += aborted * 16;
       if (version >= 11) reader.pos += 4; // preferred read replica
       const size = reader.int32();
-      partitions.push({ partition, errorCode, records: size < 0 ? null : reader.bytes(size) });
+      partitions.push({ partition, errorCode, highWatermark, records: size < 0 ? null : reader.bytes(size) });
     }
   }
   return partitions;
@@ -98,47 +105,146 @@ export interface PartitionFetch {
   error: string | null;
 }
 
+export interface FetchPosition {
+  partition: number;
+  offset: number;
+  leader: number;
+  /** Only records before this offset are wanted. */
+  end?: number;
+  /** Only this many records are wanted: `nextOffset` is then one past the last of them. */
+  count?: number;
+}
+
+/** The records a caller wants of a decoded set, and where it reads on. */
+function wanted(p: FetchPosition, records: FetchedRecord[], nextOffset: number | null) {
+  // A fetch returns whole batches, so it can start before the requested offset.
+  const inRange = records.filter((r) => r.offset >= p.offset && (p.end === undefined || r.offset < p.end));
+  const kept = p.count === undefined ? inRange : inRange.slice(0, p.count);
+  return { records: kept, nextOffset: kept.length < inRange.length ? kept.at(-1)!.offset + 1 : nextOffset };
+}
+
 /**
  * Reads records of one topic from given offsets with plain Fetch requests to each partition's
- * leader, one request per leader: no consumer group is joined and no offset is committed.
+ * leader, one request per leader: no consumer group is joined and no offset is committed. Records
+ * of transactions whose marker lies past what came are settled by reading ahead (readAheadForMarkers).
  */
 export async function fetchFrom(
   clients: ClusterClients,
   topic: string,
-  partitions: { partition: number; offset: number; leader: number }[],
+  partitions: FetchPosition[],
   maxBytesPerPartition = 1_048_576,
+  /** False when only offsets and timestamps matter: nothing is read ahead, states stay `unknown`. */
+  settleTransactions = true,
 ): Promise<Map<number, PartitionFetch>> {
-  const byLeader = new Map<number, { partition: number; offset: number }[]>();
-  for (const p of partitions) byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p]);
   const result = new Map<number, PartitionFetch>();
+  const waiting: Waiting[] = [];
+  await eachLeader(clients, topic, partitions, maxBytesPerPartition, async (p, raw, error) => {
+    if (error !== null) {
+      result.set(p.partition, { records: [], nextOffset: null, error });
+      return;
+    }
+    const set = await decodeRecordSet(raw.records).catch((e: Error) => e);
+    if (set instanceof Error) {
+      result.set(p.partition, {
+        records: [],
+        nextOffset: null,
+        error: `undecodable records: ${set.message}`,
+      });
+      return;
+    }
+    const chosen = wanted(p, set.records, set.nextOffset);
+    result.set(p.partition, { ...chosen, error: null });
+    if (set.ends.pending.size === 0) return;
+    if (!settleTransactions) return set.ends.settle('unknown');
+    set.ends.keepOnly(new Set(chosen.records));
+    const from = set.nextOffset ?? p.offset;
+    if (from >= raw.highWatermark) set.ends.settle('open');
+    else if (set.ends.pending.size)
+      waiting.push({ partition: p.partition, leader: p.leader, from, ends: set.ends });
+  });
+  await readAheadForMarkers(clients, topic, waiting);
+  return result;
+}
+
+interface Waiting {
+  partition: number;
+  leader: number;
+  from: number;
+  ends: TransactionEnds;
+}
+
+/**
+ * Bytes per partition of each read ahead: transactions are mostly short, so their marker is
+ * usually in the first small read; a long one gets larger reads, up to about 21 MB in all.
+ */
+const READ_AHEAD_BYTES = [65_536, 262_144, 1_048_576, 4_194_304, 4_194_304, 4_194_304, 4_194_304, 4_194_304];
+
+/**
+ * Settles transactional records whose marker lies past the fetch that brought them: reads on from
+ * there, one Fetch per leader per round, looking only at batch headers. Records whose producer has
+ * no marker up to the high watermark are `open`; those still waiting after the last round, or whose
+ * read failed, are `unknown`. A topic without transactions never gets here.
+ */
+async function readAheadForMarkers(
+  clients: ClusterClients,
+  topic: string,
+  waiting: Waiting[],
+): Promise<void> {
+  for (const bytes of READ_AHEAD_BYTES) {
+    if (waiting.length === 0) return;
+    const next: Waiting[] = [];
+    const answered = new Set<number>();
+    await eachLeader(
+      clients,
+      topic,
+      waiting.map((w) => ({ ...w, offset: w.from })),
+      bytes,
+      async (p, raw, error) => {
+        const w = waiting.find((x) => x.partition === p.partition)!;
+        answered.add(p.partition);
+        const read =
+          error === null ? await readMarkers(raw.records, w.ends).catch(() => undefined) : undefined;
+        if (read === undefined) return w.ends.settle('unknown');
+        if (w.ends.pending.size === 0) return;
+        const from = read ?? w.from;
+        if (from >= raw.highWatermark) w.ends.settle('open');
+        else next.push({ ...w, from });
+      },
+    );
+    // A partition missing from an answer is not read on.
+    for (const w of waiting) if (!answered.has(w.partition)) w.ends.settle('unknown');
+    waiting = next;
+  }
+  for (const w of waiting) w.ends.settle('unknown');
+}
+
+/** One Fetch per leader for the given positions; `visit` gets each partition's answer or error. */
+async function eachLeader<P extends { partition: number; offset: number; leader: number }>(
+  clients: ClusterClients,
+  topic: string,
+  partitions: P[],
+  maxBytesPerPartition: number,
+  visit: (p: P, raw: RawPartition, error: string | null) => Promise<void>,
+): Promise<void> {
+  const byLeader = new Map<number, P[]>();
+  for (const p of partitions) byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p]);
   await Promise.all(
     [...byLeader].map(async ([leader, list]) => {
+      let response: RawPartition[];
       try {
-        const response = await sendTo(clients, leader, (broker) =>
+        response = await sendTo(clients, leader, (broker) =>
           fetchRequest(broker, topic, list, maxBytesPerPartition),
         );
-        for (const p of response) {
-          if (p.errorCode !== 0) {
-            result.set(p.partition, { records: [], nextOffset: null, error: errorName(p.errorCode) });
-            continue;
-          }
-          const set = await decodeRecordSet(p.records).catch((error: Error) => error);
-          result.set(
-            p.partition,
-            set instanceof Error
-              ? { records: [], nextOffset: null, error: `undecodable records: ${set.message}` }
-              : { ...set, error: null },
-          );
-        }
       } catch (error) {
-        for (const p of list)
-          result.set(p.partition, {
-            records: [],
-            nextOffset: null,
-            error: `broker ${leader}: ${(error as Error).message}`,
-          });
+        const reason = `broker ${leader}: ${(error as Error).message}`;
+        const none: RawPartition = { partition: -1, errorCode: 0, highWatermark: 0, records: null };
+        for (const p of list) await visit(p, none, reason);
+        return;
+      }
+      for (const raw of response) {
+        const p = list.find((x) => x.partition === raw.partition);
+        if (p) await visit(p, raw, raw.errorCode === 0 ? null : errorName(raw.errorCode));
       }
     }),
   );
-  return result;
 }

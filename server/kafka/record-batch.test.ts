@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompressionTypes } from 'kafkajs';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
-import { decodeRecordSet } from '@/server/kafka/record-batch';
+import { decodeRecordSet, readMarkers } from '@/server/kafka/record-batch';
 
 // kafkajs's own encoder writes the batches (as a producer would) and its decoder is the second
 // opinion on offsets, timestamps and bytes.
@@ -29,8 +29,10 @@ async function batch(
     value: string | null;
     headers?: Record<string, string | string[]>;
   }[],
+  producer?: { id: number },
 ): Promise<Buffer> {
   const encoded = await RecordBatch({
+    ...(producer && { transactional: true, producerId: String(producer.id) }),
     compression,
     firstOffset: String(firstOffset),
     firstTimestamp: BASE_TIME,
@@ -40,7 +42,7 @@ async function batch(
       Record({
         offsetDelta: r.offsetDelta,
         timestampDelta: r.timestampDelta,
-        key: r.key === null ? null : Buffer.from(r.key),
+        key: r.key === null ? null : Buffer.from(r.key, r.key.startsWith('\0') ? 'latin1' : 'utf8'),
         value: r.value === null ? null : Buffer.from(r.value),
         headers: r.headers ?? {},
       }),
@@ -51,6 +53,21 @@ async function batch(
 
 const text = (b: Buffer | null) => (b === null ? null : b.toString('utf8'));
 const ATTRIBUTES_AT = 21;
+
+/** A transaction marker of `producer` at `offset`: a control batch whose record key is version 0, type 0 (ABORT) or 1 (COMMIT). */
+async function marker(offset: number, producer: number, type: 'abort' | 'commit'): Promise<Buffer> {
+  const key = String.fromCharCode(0, 0, 0, type === 'commit' ? 1 : 0);
+  const control = await batch(
+    CompressionTypes.None,
+    offset,
+    [{ offsetDelta: 0, timestampDelta: 0, key, value: '' }],
+    {
+      id: producer,
+    },
+  );
+  control.writeInt16BE(control.readInt16BE(ATTRIBUTES_AT) | 0x20, ATTRIBUTES_AT);
+  return control;
+}
 
 describe('decodeRecordSet', () => {
   it('reads offsets, timestamps, keys, values and headers as kafkajs does, and the codec of each batch', async () => {
@@ -106,7 +123,53 @@ describe('decodeRecordSet', () => {
   });
 
   it('reads nothing from an empty or null record set', async () => {
-    expect(await decodeRecordSet(null)).toEqual({ records: [], nextOffset: null });
-    expect(await decodeRecordSet(Buffer.alloc(0))).toEqual({ records: [], nextOffset: null });
+    for (const set of [null, Buffer.alloc(0)]) {
+      const decoded = await decodeRecordSet(set);
+      expect([decoded.records, decoded.nextOffset, decoded.ends.pending.size]).toEqual([[], null, 0]);
+    }
+  });
+
+  it("settles each producer's transactional records by that producer's next marker", async () => {
+    const one = (offset: number, value: string, producer?: number) =>
+      batch(
+        CompressionTypes.None,
+        offset,
+        [{ offsetDelta: 0, timestampDelta: 0, key: null, value }],
+        producer === undefined ? undefined : { id: producer },
+      );
+    const set = await decodeRecordSet(
+      Buffer.concat([
+        await one(0, 'a0', 7),
+        await one(1, 'b0', 8),
+        await one(2, 'plain'),
+        await marker(3, 8, 'abort'),
+        await one(4, 'a1', 7),
+        await marker(5, 7, 'commit'),
+        await one(6, 'a2', 7),
+        await one(7, 'c0', 9),
+      ]),
+    );
+    expect(set.records.map((r) => [text(r.value), r.transaction])).toEqual([
+      ['a0', 'committed'],
+      ['b0', 'aborted'],
+      ['plain', null],
+      ['a1', 'committed'],
+      ['a2', 'open'],
+      ['c0', 'open'],
+    ]);
+    // a2 and c0 wait for markers past the set: reading on finds them without decoding records.
+    expect([...set.ends.pending.keys()]).toEqual([7, 9]);
+    const next = await readMarkers(
+      Buffer.concat([
+        await one(8, 'c1', 9),
+        await marker(9, 7, 'abort'),
+        await marker(10, 9, 'commit'),
+        await one(11, 'z'),
+      ]),
+      set.ends,
+    );
+    expect(set.records.slice(4).map((r) => r.transaction)).toEqual(['aborted', 'committed']);
+    // It stops once nothing waits: the last batch is left unread.
+    expect([next, set.ends.pending.size]).toEqual([11, 0]);
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { CompressionCodecs } from 'kafkajs';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
 import MessageSetDecoder from 'kafkajs/src/protocol/messageSet/decoder.js';
-import { compressions, type Compression } from '@/lib/schemas/message';
+import { compressions, type Compression, type TransactionState } from '@/lib/schemas/message';
 import '@/server/kafka/codecs';
 import { Reader } from '@/server/kafka/protocol/reader';
 
@@ -15,18 +15,63 @@ export interface FetchedRecord {
   headers: { key: string; value: Buffer | null }[];
   /** The codec of the batch the record was sent in (compression applies to whole batches). */
   compression: Compression;
+  /** Null outside transactions; `open` until the marker ending its transaction is read. */
+  transaction: TransactionState | null;
+}
+
+/**
+ * Transactional records waiting for the control batch (COMMIT or ABORT marker) that ends their
+ * producer's transaction. A producer has one transaction at a time on a partition, so its next
+ * marker ends every transactional record of it read since its previous one, as Kafka's
+ * read_committed consumer decides.
+ */
+export class TransactionEnds {
+  /** By producer id; their records say `open` meanwhile. */
+  readonly pending = new Map<number, FetchedRecord[]>();
+
+  wait(producerId: number, records: FetchedRecord[]): void {
+    const list = this.pending.get(producerId);
+    if (list) list.push(...records);
+    else this.pending.set(producerId, records);
+  }
+
+  end(producerId: number, state: 'committed' | 'aborted'): void {
+    for (const record of this.pending.get(producerId) ?? []) record.transaction = state;
+    this.pending.delete(producerId);
+  }
+
+  /** What every record still waiting is: `open` (read up to the high watermark) or `unknown`. */
+  settle(state: 'open' | 'unknown'): void {
+    for (const list of this.pending.values()) for (const record of list) record.transaction = state;
+    this.pending.clear();
+  }
+
+  /** Stops waiting for records the caller leaves out. */
+  keepOnly(kept: Set<FetchedRecord>): void {
+    for (const [producerId, list] of this.pending) {
+      const left = list.filter((r) => kept.has(r));
+      if (left.length) this.pending.set(producerId, left);
+      else this.pending.delete(producerId);
+    }
+  }
 }
 
 export interface RecordSet {
   records: FetchedRecord[];
   /** One past the last offset of the last whole batch (control batches and compacted gaps included). */
   nextOffset: number | null;
+  /** Records whose transaction's marker lies past this set. */
+  ends: TransactionEnds;
 }
 
 // Kafka's codec ids are the indexes of `compressions`: none 0, gzip 1, snappy 2, lz4 3, zstd 4.
 const CODEC_MASK = 0x07;
 const TIMESTAMP_LOG_APPEND = 0x08;
+const TRANSACTIONAL = 0x10;
 const CONTROL_BATCH = 0x20;
+/** Control record types (the record key: version int16, type int16); KRaft's own types follow these. */
+const ABORT_MARKER = 0;
+const COMMIT_MARKER = 1;
 /** baseOffset int64 + batchLength int32: the prefix every batch and legacy message entry shares. */
 const ENTRY_PREFIX = 12;
 const MAGIC_AT = 16;
@@ -57,7 +102,11 @@ async function decompress(attributes: number, data: Buffer): Promise<Buffer> {
  * Record => length varint, attributes int8, timestampDelta varlong, offsetDelta varint,
  *   key varbytes, value varbytes, headers [key varstring, value varbytes] (varint counts)
  */
-async function decodeBatch(batch: Buffer, into: FetchedRecord[]): Promise<number> {
+async function decodeBatch(
+  batch: Buffer,
+  into: FetchedRecord[] | null,
+  ends: TransactionEnds,
+): Promise<number> {
   const header = new Reader(batch);
   const baseOffset = header.int64();
   header.pos = 21;
@@ -65,16 +114,28 @@ async function decodeBatch(batch: Buffer, into: FetchedRecord[]): Promise<number
   const lastOffsetDelta = header.int32();
   const baseTimestamp = header.int64();
   const maxTimestamp = header.int64();
+  const producerId = header.int64();
   header.pos = 57;
   const count = header.int32();
   const nextOffset = baseOffset + lastOffsetDelta + 1;
-  // Transaction markers: nothing to show, but their offsets are stepped over.
-  if (attributes & CONTROL_BATCH || count <= 0) return nextOffset;
+  const transactional = (attributes & TRANSACTIONAL) !== 0;
+  if (attributes & CONTROL_BATCH) {
+    // Transaction markers: nothing to show, but they end their producer's transaction.
+    if (transactional && count > 0 && ends.pending.has(producerId)) {
+      const marker = await markerType(attributes, batch.subarray(header.pos));
+      if (marker === COMMIT_MARKER || marker === ABORT_MARKER)
+        ends.end(producerId, marker === COMMIT_MARKER ? 'committed' : 'aborted');
+    }
+    return nextOffset;
+  }
+  // Reading ahead for markers only: the records are not needed.
+  if (!into || count <= 0) return nextOffset;
 
   const compression = codecName(attributes);
   const body = batch.subarray(header.pos);
   const reader = new Reader(compression === 'none' ? body : await decompress(attributes, body));
   const logAppendTime = (attributes & TIMESTAMP_LOG_APPEND) !== 0;
+  const first = into.length;
   for (let i = 0; i < count; i++) {
     const length = reader.varint();
     const end = reader.pos + length;
@@ -97,9 +158,22 @@ async function decodeBatch(batch: Buffer, into: FetchedRecord[]): Promise<number
       value,
       headers,
       compression,
+      transaction: transactional ? 'open' : null,
     });
   }
+  if (transactional) ends.wait(producerId, into.slice(first));
   return nextOffset;
+}
+
+/** The type of a control batch's record (control batches are written uncompressed, but who knows). */
+async function markerType(attributes: number, body: Buffer): Promise<number> {
+  const reader = new Reader((attributes & CODEC_MASK) === 0 ? body : await decompress(attributes, body));
+  reader.varint(); // length
+  reader.pos += 1; // attributes
+  reader.varint(); // timestamp delta
+  reader.varint(); // offset delta
+  const key = reader.varBytes();
+  return key && key.length >= 4 ? key.readInt16BE(2) : -1;
 }
 
 interface LegacyMessage {
@@ -121,6 +195,8 @@ async function decodeLegacy(entry: Buffer, into: FetchedRecord[]): Promise<numbe
       value: m.value,
       headers: [],
       compression,
+      // Transactions came with record batches (magic 2).
+      transaction: null,
     });
   }
   const last = messages.at(-1);
@@ -128,23 +204,49 @@ async function decodeLegacy(entry: Buffer, into: FetchedRecord[]): Promise<numbe
 }
 
 /**
- * The records of one partition's record set from a Fetch response. A fetch may end in a partial
- * batch (it is cut at the byte limit): that batch is left for the next fetch.
+ * The whole batches of a record set: a fetch may end in a partial batch (it is cut at the byte
+ * limit), which is left for the next fetch. Returns one past the last offset read.
  */
-export async function decodeRecordSet(set: Buffer | null): Promise<RecordSet> {
-  const records: FetchedRecord[] = [];
+async function eachBatch(
+  set: Buffer | null,
+  visit: (entry: Buffer, magic: number) => Promise<number | null>,
+  until: () => boolean = () => false,
+): Promise<number | null> {
   let nextOffset: number | null = null;
   let pos = 0;
-  while (set && set.length - pos >= MAGIC_AT + 1) {
+  while (set && set.length - pos >= MAGIC_AT + 1 && !until()) {
     const end = pos + ENTRY_PREFIX + set.readInt32BE(pos + 8);
     if (end > set.length) break;
     const entry = set.subarray(pos, end);
-    const next =
-      entry.readInt8(MAGIC_AT) === RECORD_BATCH_MAGIC
-        ? await decodeBatch(entry, records)
-        : await decodeLegacy(entry, records);
+    const next = await visit(entry, entry.readInt8(MAGIC_AT));
     if (next !== null) nextOffset = next;
     pos = end;
   }
-  return { records, nextOffset };
+  return nextOffset;
+}
+
+/** The records of one partition's record set from a Fetch response. */
+export async function decodeRecordSet(set: Buffer | null): Promise<RecordSet> {
+  const records: FetchedRecord[] = [];
+  const ends = new TransactionEnds();
+  const nextOffset = await eachBatch(set, (entry, magic) =>
+    magic === RECORD_BATCH_MAGIC ? decodeBatch(entry, records, ends) : decodeLegacy(entry, records),
+  );
+  return { records, nextOffset, ends };
+}
+
+/**
+ * Reads a record set further on only for the markers that end the transactions `ends` waits for,
+ * without decoding records; stops once none waits. Returns one past the last offset read.
+ */
+export async function readMarkers(set: Buffer | null, ends: TransactionEnds): Promise<number | null> {
+  return eachBatch(
+    set,
+    async (entry, magic) => {
+      if (magic === RECORD_BATCH_MAGIC) return decodeBatch(entry, null, ends);
+      // Legacy entries hold no markers; one wrapper's last offset is in its prefix.
+      return entry.readInt32BE(0) * 4294967296 + entry.readUInt32BE(4) + 1;
+    },
+    () => ends.pending.size === 0,
+  );
 }

@@ -11,6 +11,7 @@ const record = (value: string): FetchedRecord => ({
   value: Buffer.from(value),
   headers: [],
   compression: 'none',
+  transaction: null,
 });
 
 /** Whether `expression` keeps a message whose value is `value`. */

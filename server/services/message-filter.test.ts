@@ -14,6 +14,7 @@ const record = (
   value: value === null ? null : Buffer.from(value),
   headers: headers.map(([k, v]) => ({ key: k, value: Buffer.from(v) })),
   compression: 'none',
+  transaction: null,
 });
 
 const records = [

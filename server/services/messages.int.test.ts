@@ -183,13 +183,13 @@ describe('transactions', () => {
       await producer.disconnect();
     }
     // a 0, b 1, marker 2, c 3, marker 4, d 5, marker 6: the high watermark is 7. Reading uncommitted
-    // (as the console does, to match its counts), the aborted c is shown too.
+    // (as the console does, to match its counts), the aborted c is shown too, flagged.
     const list = await browseMessages(local, tx, query);
-    expect(list.messages.map((m) => [m.offset, text(m.value), m.compression])).toEqual([
-      [0, 'a', 'gzip'],
-      [1, 'b', 'gzip'],
-      [3, 'c', 'gzip'],
-      [5, 'd', 'gzip'],
+    expect(list.messages.map((m) => [m.offset, text(m.value), m.compression, m.transaction])).toEqual([
+      [0, 'a', 'gzip', 'committed'],
+      [1, 'b', 'gzip', 'committed'],
+      [3, 'c', 'gzip', 'aborted'],
+      [5, 'd', 'gzip', 'committed'],
     ]);
     expect(list.partitions[0]).toMatchObject({ highWatermark: 7, next: 6 });
 

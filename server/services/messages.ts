@@ -38,6 +38,7 @@ export function toMessage(partition: number, record: FetchedRecord, maxBytes: nu
     value: payload(record.value, maxBytes),
     headers: record.headers.map((h) => ({ key: h.key, value: payload(h.value, maxBytes) })),
     compression: record.compression,
+    transaction: record.transaction,
   };
 }
 
@@ -162,7 +163,14 @@ export async function browseMessages(
         fetchFrom(
           clients,
           name,
-          pending.map(([partition, s]) => ({ partition, offset: s.cursor, leader: s.leader })),
+          // Only the records wanted: the transactions of those alone are settled.
+          pending.map(([partition, s]) => ({
+            partition,
+            offset: s.cursor,
+            leader: s.leader,
+            end: s.end,
+            count: newest ? undefined : query.limit - s.records.length,
+          })),
         ),
         remaining(),
         'Fetch',
@@ -174,17 +182,9 @@ export async function browseMessages(
           state.delete(partition);
           continue;
         }
-        // A fetch returns whole batches, so it can start before the requested offset.
-        const fresh = result.records.filter((r) => r.offset >= s.cursor && r.offset < s.end);
-        const taken = newest ? fresh : fresh.slice(0, query.limit - s.records.length);
-        s.records.push(...taken);
+        s.records.push(...result.records);
         // Step past what was read, transaction markers and compacted gaps included; nothing read ends the range.
-        s.cursor =
-          taken.length < fresh.length
-            ? taken.at(-1)!.offset + 1
-            : result.nextOffset !== null && result.nextOffset > s.cursor
-              ? result.nextOffset
-              : s.end;
+        s.cursor = result.nextOffset !== null && result.nextOffset > s.cursor ? result.nextOffset : s.end;
       }
     }
     // Newest: the last `limit` records read, whatever the windows held.

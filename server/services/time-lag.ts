@@ -28,7 +28,8 @@ async function timestampsAt(
         const leader = meta?.partitions.find((p) => p.partition === w.partition)?.leader;
         return leader == null ? [] : [{ partition: w.partition, offset: w.offset, leader }];
       });
-      const fetched = await fetchFrom(clients, topic, withLeaders, PEEK_BYTES);
+      // Timestamps only: no reading ahead for transaction markers.
+      const fetched = await fetchFrom(clients, topic, withLeaders, PEEK_BYTES, false);
       for (const w of list) {
         const record = fetched.get(w.partition)?.records.find((r) => r.offset >= w.offset);
         if (record) result.set(partitionKey(topic, w.partition), record.timestamp);
