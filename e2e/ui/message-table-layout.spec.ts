@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { BOOTSTRAP } from '../../dev/kafka/local-cluster';
 import { MessagesPage } from '../pages/messages-page';
 import { snap } from '../support/screenshot';
 
@@ -19,7 +20,7 @@ function kcatProduceLong(count: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'kcat',
-      ['-b', '127.0.0.1:9092', '-P', '-t', topic, '-K', '|', '-z', 'gzip', '-H', 'trace=abc'],
+      ['-b', BOOTSTRAP, '-P', '-t', topic, '-K', '|', '-z', 'gzip', '-H', 'trace=abc'],
       { timeout: 30_000 },
       (error) => (error ? reject(error) : resolve()),
     );

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { BOOTSTRAP } from '../../dev/kafka/local-cluster';
 import { MessagesPage } from '../pages/messages-page';
 import { snap } from '../support/screenshot';
 
@@ -25,7 +26,7 @@ function kcatProduce(lines: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'kcat',
-      ['-b', '127.0.0.1:9092', '-P', '-t', topic],
+      ['-b', BOOTSTRAP, '-P', '-t', topic],
       { timeout: 30_000 },
       (error) => (error ? reject(error) : resolve()),
     );
