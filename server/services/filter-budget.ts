@@ -1,0 +1,320 @@
+import 'server-only';
+
+/**
+ * What one filter may cost. Bounding the size and nesting of a filter does not bound its work: a
+ * loop over `value.split("")` runs once per character, so two nested loops cost the square of a
+ * message's size, and `map` can build a list of lists as large. The interpreter is metered instead:
+ * every step it takes, and every character or list element a function or operator reads or builds,
+ * is charged to the message being filtered and to the scan. The unit is about 5 ns of work on one
+ * core; a step costs STEP_COST units, an element built costs ELEMENT_COST (it also takes memory).
+ */
+export const MAX_RECORD_COST = 4_000_000;
+/**
+ * A clock checked inside a message's evaluation too, for work the cost model underrates. Generous:
+ * the cost bound is reached well before it, and a busy machine should not make a filter fail.
+ */
+export const MAX_RECORD_MS = 200;
+/** A scan's whole filter work: about as much as its time bound lets it do at full speed. */
+export const MAX_SCAN_COST = 20_000_000_000;
+const STEP_COST = 4;
+const ELEMENT_COST = 4;
+/** The clock is read once this many units have been spent, not on every step. */
+const CLOCK_EVERY = 4_096;
+
+export type CostLimit = 'message' | 'time' | 'scan';
+
+/** The filter went past one of the limits above; the scan stops and says which. */
+export class FilterTooCostlyError extends Error {
+  constructor(
+    readonly limit: CostLimit,
+    /** The bound it went past: cost units, or milliseconds for `time`. */
+    readonly bound: number,
+    where = 'a message',
+  ) {
+    super(explain(limit, bound, where));
+  }
+
+  /** The same error, naming the message it happened on. */
+  at(where: string): FilterTooCostlyError {
+    return new FilterTooCostlyError(this.limit, this.bound, where);
+  }
+}
+
+class Meter {
+  left: number;
+  nextCheck: number;
+  deadline: number;
+  sizes: WeakMap<object, number> | null = null;
+
+  constructor(
+    readonly allowance: number,
+    readonly limit: CostLimit,
+    readonly bound: number,
+  ) {
+    this.left = allowance;
+    this.nextCheck = Math.max(0, allowance - CLOCK_EVERY);
+    this.deadline = performance.now() + MAX_RECORD_MS;
+  }
+
+  get spent(): number {
+    return this.allowance - this.left;
+  }
+
+  /** Called when `left` falls below `nextCheck`: over budget, over time, or the next clock reading. */
+  check(): void {
+    if (this.left < 0) throw new FilterTooCostlyError(this.limit, this.bound);
+    if (performance.now() > this.deadline) throw new FilterTooCostlyError('time', MAX_RECORD_MS);
+    this.nextCheck = Math.max(0, this.left - CLOCK_EVERY);
+  }
+}
+
+/** The meter of the evaluation running now: evaluation is synchronous, so there is one at most. */
+let active: Meter | null = null;
+
+/** Charges work done outside the interpreter's steps (a regular expression run over a text). */
+export function charge(units: number): void {
+  const meter = active;
+  if (meter !== null && (meter.left -= units) < meter.nextCheck) meter.check();
+}
+
+/**
+ * Runs `fn` off the clock: decoding and parsing a message's value are linear, done once per message,
+ * and slow only for large messages, so they should not make the filter's own time bound fire.
+ */
+export function untimed<T>(fn: () => T): T {
+  const started = performance.now();
+  try {
+    return fn();
+  } finally {
+    if (active) active.deadline += performance.now() - started;
+  }
+}
+
+/** Top-level size: characters of a string or bytes, elements of a list, entries of a map. */
+export function shallowSize(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (value instanceof Uint8Array || Array.isArray(value)) return value.length;
+  if (value instanceof Map || value instanceof Set) return value.size;
+  return 0;
+}
+
+/**
+ * Everything in a value, nested lists and maps included: what comparing it with another costs.
+ * Sizes of lists and maps are remembered for the message, so a list holding the same list a million
+ * times is measured in a million steps, not a million times its size.
+ */
+export function deepSize(value: unknown): number {
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? value.length : 1;
+  if (value instanceof Uint8Array) return value.length;
+  const meter = active;
+  const known = meter?.sizes?.get(value);
+  if (known !== undefined) return known;
+  let size = 1;
+  if (Array.isArray(value) || value instanceof Set) for (const v of value) size += deepSize(v);
+  else if (value instanceof Map) for (const [k, v] of value) size += deepSize(k) + deepSize(v);
+  else if (value.constructor === Object || value.constructor === undefined)
+    for (const k in value) size += k.length + deepSize((value as Record<string, unknown>)[k]);
+  if (meter) (meter.sizes ??= new WeakMap()).set(value, size);
+  return size;
+}
+
+/** The cost of building a value: its characters, or ELEMENT_COST per element of a list or map. */
+function builtCost(value: unknown): number {
+  return typeof value === 'string' || value instanceof Uint8Array
+    ? value.length
+    : shallowSize(value) * ELEMENT_COST;
+}
+
+// The interpreter's side, typed loosely: cel-js has no public types for its nodes and evaluator.
+interface Node {
+  op: string;
+  args: unknown;
+  meta: { alternate?: Node; macro?: Record<string, unknown>; evaluate: Evaluate };
+  handle?: (...args: unknown[]) => unknown;
+  evaluate: Evaluate;
+}
+type Evaluate = (ev: Evaluator, ast: Node, ctx: unknown) => unknown;
+interface Evaluator {
+  run(ast: Node, ctx: unknown): unknown;
+  tryEval(ast: Node, ctx: unknown): unknown;
+}
+
+const isNode = (v: unknown): v is Node =>
+  typeof v === 'object' &&
+  v !== null &&
+  'op' in v &&
+  'meta' in v &&
+  typeof (v as { evaluate?: unknown }).evaluate === 'function';
+
+/** What a function call reads: most read all of their arguments; some much less, or much more. */
+function callCost(name: string, values: unknown[]): number {
+  switch (name) {
+    case 'size': // constant time, but for strings (counted in code points)
+      return typeof values[0] === 'string' ? values[0].length : 1;
+    case 'startsWith':
+    case 'endsWith':
+      return shallowSize(values[1]);
+    case 'join': // the list's strings, which may be one long string many times over
+      return deepSize(values[0]) + shallowSize(values[1]) * shallowSize(values[0]);
+    default: {
+      let cost = 0;
+      for (const v of values) cost += shallowSize(v);
+      return cost;
+    }
+  }
+}
+
+/** What a binary operator reads before it runs; `+` also builds its result (charged as built). */
+function operatorCost(op: string, left: unknown, right: unknown): number {
+  switch (op) {
+    case '==':
+    case '!=': // deep comparison stops at the smaller side
+      return Math.min(deepSize(left), deepSize(right));
+    case 'in': // a list is compared element by element; a map is looked up
+      return Array.isArray(right) ? deepSize(right) : shallowSize(left) + 1;
+    case '+':
+      return builtCost(left) + builtCost(right);
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return Math.min(shallowSize(left), shallowSize(right));
+    default:
+      return 0;
+  }
+}
+
+const BINARY = new Set(['==', '!=', 'in', '+', '<', '<=', '>', '>=']);
+
+/**
+ * Charges function calls and operators for what they read before they run, so a call that would
+ * build a huge value (joining a list that holds a long string a million times) is refused before
+ * it starts, and for what they built after.
+ */
+function meterHandles(node: Node): void {
+  const handle = node.handle;
+  if (!handle) return;
+  if (node.op === 'call' || node.op === 'rcall') {
+    const name = (node.args as [string])[0];
+    node.handle = (values: unknown, ...rest: unknown[]) => {
+      charge(callCost(name, values as unknown[]));
+      const result = handle(values, ...rest);
+      charge(builtCost(result));
+      return result;
+    };
+  } else if (BINARY.has(node.op)) {
+    const op = node.op;
+    node.handle = (left: unknown, right: unknown, ...rest: unknown[]) => {
+      charge(operatorCost(op, left, right));
+      return handle(left, right, ...rest);
+    };
+  }
+}
+
+function walk(value: unknown, seen: Set<unknown>, visit: (node: Node) => void): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const v of value) walk(v, seen, visit);
+    return;
+  }
+  if (isNode(value)) {
+    visit(value);
+    walk(value.args, seen, visit);
+    walk(value.meta.alternate, seen, visit);
+    walk(value.meta.macro, seen, visit);
+    return;
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype)
+    for (const v of Object.values(value)) walk(v, seen, visit);
+}
+
+const metered = new WeakSet<Evaluator>();
+
+/**
+ * Every node the interpreter evaluates goes through its evaluator's `run` (and `tryEval`, which
+ * turns errors into values for `||`, `&&` and the quantifiers): one step each. `tryEval` lets the
+ * cost error through, or a quantifier would go on looping over its list after the budget ran out.
+ */
+function meterEvaluator(ev: Evaluator): void {
+  if (metered.has(ev)) return;
+  metered.add(ev);
+  ev.run = function run(ast, ctx) {
+    const meter = active;
+    if (meter !== null && (meter.left -= STEP_COST) < meter.nextCheck) meter.check();
+    return ast.evaluate(this, ast, ctx);
+  };
+  ev.tryEval = function tryEval(ast, ctx) {
+    try {
+      const result = this.run(ast, ctx);
+      return result instanceof Promise ? result.catch((error: unknown) => error) : result;
+    } catch (error) {
+      if (error instanceof FilterTooCostlyError) throw error;
+      return error;
+    }
+  };
+}
+
+/** How the interpreter would evaluate `node` itself (it replaces its own `evaluate` on first use). */
+function ownEvaluate(node: Node): Evaluate {
+  const { alternate, macro } = node.meta;
+  if (alternate) return (ev, _ast, ctx) => alternate.evaluate(ev, alternate, ctx);
+  if (macro) {
+    const m = macro as unknown as { evaluate: Evaluate };
+    return (ev, _ast, ctx) => m.evaluate(ev, m as unknown as Node, ctx);
+  }
+  return (ev, ast, ctx) => node.meta.evaluate(ev, ast, ctx);
+}
+
+/**
+ * Meters a parsed and type-checked expression: call after `check()`, which sets the handlers this
+ * wraps. The evaluator is reached through the root node, the one place it is handed over.
+ */
+export function meterProgram(root: unknown): void {
+  if (!isNode(root)) throw new Error('not a cel-js syntax tree');
+  walk(root, new Set(), meterHandles);
+  const evaluate = ownEvaluate(root);
+  root.evaluate = (ev, ast, ctx) => {
+    meterEvaluator(ev);
+    return evaluate(ev, ast, ctx);
+  };
+}
+
+/** A scan's account: what its filter has spent over all the messages so far. */
+export class ScanBudget {
+  spent = 0;
+
+  constructor(readonly limit = MAX_SCAN_COST) {}
+
+  /**
+   * Runs one message's evaluation under a meter: at most MAX_RECORD_COST units and MAX_RECORD_MS,
+   * and no more than the scan has left; past that, throws FilterTooCostlyError.
+   */
+  run<A, T>(fn: (arg: A) => T, arg: A): T {
+    const scanLeft = this.limit - this.spent;
+    const meter =
+      scanLeft < MAX_RECORD_COST
+        ? new Meter(Math.max(0, scanLeft), 'scan', this.limit)
+        : new Meter(MAX_RECORD_COST, 'message', MAX_RECORD_COST);
+    const outer = active;
+    active = meter;
+    try {
+      return fn(arg);
+    } finally {
+      active = outer;
+      this.spent += Math.max(0, meter.spent);
+    }
+  }
+}
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+function explain(limit: CostLimit, bound: number, where: string): string {
+  const advice =
+    'Loops over split("") or over a whole message, and loops inside loops, cost the most: narrow the search with the text field, or loop over fewer elements.';
+  if (limit === 'time')
+    return `Filter too costly: evaluating it on one message (${where}) took more than ${bound} ms. ${advice}`;
+  if (limit === 'scan')
+    return `Filter too costly: this scan's filter work passed its limit of ${fmt(bound)} cost units (at ${where}). ${advice}`;
+  return `Filter too costly: it needs more than ${fmt(bound)} cost units on one message (${where}); each step of the expression, and each character or list element a function reads or builds, counts. ${advice}`;
+}
