@@ -18,6 +18,12 @@ export const MAX_RECORD_MS = 200;
 export const MAX_SCAN_COST = 20_000_000_000;
 const STEP_COST = 4;
 const ELEMENT_COST = 4;
+/** Finding a function's overload and calling it, beyond the step. */
+const CALL_COST = 16;
+/** Parsing a timestamp or duration string: a few microseconds. */
+const PARSE_COST = 500;
+/** A timestamp method given a time zone: Intl formats the date anew each time, ~200 µs. */
+const ZONED_COST = 40_000;
 /** The clock is read once this many units have been spent, not on every step. */
 const CLOCK_EVERY = 4_096;
 
@@ -148,7 +154,11 @@ const isNode = (v: unknown): v is Node =>
 
 /** What a function call reads: most read all of their arguments; some much less, or much more. */
 function callCost(name: string, values: unknown[]): number {
+  if (values[0] instanceof Date && typeof values[1] === 'string') return ZONED_COST;
   switch (name) {
+    case 'timestamp':
+    case 'duration':
+      return typeof values[0] === 'string' ? PARSE_COST + values[0].length : 1;
     case 'size': // constant time, but for strings (counted in code points)
       return typeof values[0] === 'string' ? values[0].length : 1;
     case 'startsWith':
@@ -197,7 +207,7 @@ function meterHandles(node: Node): void {
   if (node.op === 'call' || node.op === 'rcall') {
     const name = (node.args as [string])[0];
     node.handle = (values: unknown, ...rest: unknown[]) => {
-      charge(callCost(name, values as unknown[]));
+      charge(CALL_COST + callCost(name, values as unknown[]));
       const result = handle(values, ...rest);
       charge(builtCost(result));
       return result;
