@@ -46,20 +46,24 @@ export class FilterTooCostlyError extends Error {
   }
 }
 
+/** One message's account; a scan reuses one, so metering allocates nothing per message. */
 class Meter {
-  left: number;
-  nextCheck: number;
-  deadline: number;
+  allowance = 0;
+  left = 0;
+  nextCheck = 0;
+  limit: CostLimit = 'message';
+  bound = 0;
+  /** 0 until the first clock reading: most messages never spend enough to need the clock at all. */
+  deadline = 0;
   sizes: WeakMap<object, number> | null = null;
 
-  constructor(
-    readonly allowance: number,
-    readonly limit: CostLimit,
-    readonly bound: number,
-  ) {
-    this.left = allowance;
+  reset(allowance: number, limit: CostLimit, bound: number): void {
+    this.allowance = this.left = allowance;
     this.nextCheck = Math.max(0, allowance - CLOCK_EVERY);
-    this.deadline = performance.now() + MAX_RECORD_MS;
+    this.limit = limit;
+    this.bound = bound;
+    this.deadline = 0;
+    this.sizes = null;
   }
 
   get spent(): number {
@@ -69,7 +73,10 @@ class Meter {
   /** Called when `left` falls below `nextCheck`: over budget, over time, or the next clock reading. */
   check(): void {
     if (this.left < 0) throw new FilterTooCostlyError(this.limit, this.bound);
-    if (performance.now() > this.deadline) throw new FilterTooCostlyError('time', MAX_RECORD_MS);
+    // The clock starts at the first reading, CLOCK_EVERY units (some microseconds) in.
+    const now = performance.now();
+    if (this.deadline === 0) this.deadline = now + MAX_RECORD_MS;
+    else if (now > this.deadline) throw new FilterTooCostlyError('time', MAX_RECORD_MS);
     this.nextCheck = Math.max(0, this.left - CLOCK_EVERY);
   }
 }
@@ -84,21 +91,23 @@ export function charge(units: number): void {
 }
 
 /**
- * Runs `fn` off the clock: decoding and parsing a message's value are linear, done once per message,
- * and slow only for large messages, so they should not make the filter's own time bound fire.
+ * Runs `fn(arg)` off the clock: decoding and parsing a message's value are linear, done once per
+ * message, and slow only for large messages, so they should not make the filter's time bound fire.
  */
-export function untimed<T>(fn: () => T): T {
+export function untimed<A, T>(fn: (arg: A) => T, arg: A): T {
+  const meter = active;
+  if (meter === null || meter.deadline === 0) return fn(arg);
   const started = performance.now();
   try {
-    return fn();
+    return fn(arg);
   } finally {
-    if (active) active.deadline += performance.now() - started;
+    meter.deadline += performance.now() - started;
   }
 }
 
 /** Top-level size: characters of a string or bytes, elements of a list, entries of a map. */
 export function shallowSize(value: unknown): number {
-  if (typeof value === 'string') return value.length;
+  if (typeof value !== 'object' || value === null) return typeof value === 'string' ? value.length : 0;
   if (value instanceof Uint8Array || Array.isArray(value)) return value.length;
   if (value instanceof Map || value instanceof Set) return value.size;
   return 0;
@@ -206,17 +215,18 @@ function meterHandles(node: Node): void {
   if (!handle) return;
   if (node.op === 'call' || node.op === 'rcall') {
     const name = (node.args as [string])[0];
-    node.handle = (values: unknown, ...rest: unknown[]) => {
+    // (values, ast, ev) for call, (values, ev, ast) for rcall: passed on as they come.
+    node.handle = (values: unknown, b: unknown, c: unknown) => {
       charge(CALL_COST + callCost(name, values as unknown[]));
-      const result = handle(values, ...rest);
+      const result = handle(values, b, c);
       charge(builtCost(result));
       return result;
     };
   } else if (BINARY.has(node.op)) {
     const op = node.op;
-    node.handle = (left: unknown, right: unknown, ...rest: unknown[]) => {
+    node.handle = (left: unknown, right: unknown, ast: unknown, ev: unknown) => {
       charge(operatorCost(op, left, right));
-      return handle(left, right, ...rest);
+      return handle(left, right, ast, ev);
     };
   }
 }
@@ -293,6 +303,7 @@ export function meterProgram(root: unknown): void {
 /** A scan's account: what its filter has spent over all the messages so far. */
 export class ScanBudget {
   spent = 0;
+  #meter = new Meter();
 
   constructor(readonly limit = MAX_SCAN_COST) {}
 
@@ -301,17 +312,15 @@ export class ScanBudget {
    * and no more than the scan has left; past that, throws FilterTooCostlyError.
    */
   run<A, T>(fn: (arg: A) => T, arg: A): T {
+    const meter = this.#meter;
     const scanLeft = this.limit - this.spent;
-    const meter =
-      scanLeft < MAX_RECORD_COST
-        ? new Meter(Math.max(0, scanLeft), 'scan', this.limit)
-        : new Meter(MAX_RECORD_COST, 'message', MAX_RECORD_COST);
-    const outer = active;
+    if (scanLeft < MAX_RECORD_COST) meter.reset(Math.max(0, scanLeft), 'scan', this.limit);
+    else meter.reset(MAX_RECORD_COST, 'message', MAX_RECORD_COST);
     active = meter;
     try {
       return fn(arg);
     } finally {
-      active = outer;
+      active = null;
       this.spent += Math.max(0, meter.spent);
     }
   }

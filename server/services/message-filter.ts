@@ -16,6 +16,13 @@ export interface RecordFilter {
 
 const utf8 = (buffer: Buffer | null | undefined) => (buffer ? buffer.toString('utf8') : '');
 const UNSET = Symbol('unset');
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+};
 
 /**
  * The variables of one record, each computed when the expression first reads it: a filter on
@@ -37,11 +44,11 @@ class RecordVariables {
 
   // Decoded once per message, however often a loop reads them, and off the filter's clock.
   get key(): string {
-    return (this.#key ??= untimed(() => utf8(this.#record.key)));
+    return (this.#key ??= untimed(utf8, this.#record.key));
   }
 
   get value(): string {
-    return (this.#value ??= untimed(() => utf8(this.#record.value)));
+    return (this.#value ??= untimed(utf8, this.#record.value));
   }
 
   /** The first value of each header name. */
@@ -70,16 +77,7 @@ class RecordVariables {
 
   /** The parsed value, or null when it is not JSON. */
   get json(): unknown {
-    if (this.#json === UNSET) {
-      const value = this.value;
-      this.#json = untimed(() => {
-        try {
-          return JSON.parse(value) as unknown;
-        } catch {
-          return null;
-        }
-      });
-    }
+    if (this.#json === UNSET) this.#json = untimed(parseJson, this.value);
     return this.#json;
   }
 }
