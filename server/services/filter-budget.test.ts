@@ -66,7 +66,7 @@ describe('filter cost', () => {
   it('names the limit and the message in its error', () => {
     const f = compileFilter('', costly[0]!);
     expect(() => f(3, record(text(100 * KB)))).toThrow(
-      /more than 4,000,000 cost units on one message \(partition 3, offset 42\)/,
+      /more than 2,000,000 cost units on one message \(partition 3, offset 42\)/,
     );
   });
 
@@ -78,7 +78,7 @@ describe('filter cost', () => {
     expect(outcome('value.split(",").exists(p, p == "\\"n\\":7}")', mb)).toBe(true);
     expect(outcome('value.matches("s-2[0-9]{4}\\"")', mb)).toBe(true);
     expect(outcome('value.lowerAscii().contains("placed")', mb)).toBe(true);
-    expect(outcome('value.split("").exists(c, c == "~")', text(100 * KB))).toBe(false);
+    expect(outcome('value.split("").exists(c, c == "~")', text(50 * KB))).toBe(false);
   });
 
   it('keeps count over a whole scan', () => {
@@ -87,6 +87,6 @@ describe('filter cost', () => {
     budget.run(spend, null);
     budget.run(spend, null);
     budget.run(spend, null);
-    expect(() => budget.run(spend, null)).toThrow(/this scan's filter work passed its limit of 12,000,000/);
+    expect(() => budget.run(spend, null)).toThrow(/this scan's filter work passed its limit of 6,000,000/);
   });
 });
