@@ -4,9 +4,10 @@ import 'server-only';
  * What one filter may cost. Bounding the size and nesting of a filter does not bound its work: a
  * loop over `value.split("")` runs once per character, so two nested loops cost the square of a
  * message's size, and `map` can build a list of lists as large. The interpreter is metered instead:
- * every step it takes, and every character or list element a function or operator reads or builds,
+ * every turn of a loop, and every character or list element a function or operator reads or builds,
  * is charged to the message being filtered and to the scan. The unit is about 5 ns of work on one
- * core; a step costs STEP_COST units, an element built costs ELEMENT_COST (it also takes memory).
+ * core; a step (a node of a loop's body, each turn) costs STEP_COST units, an element built costs
+ * ELEMENT_COST (it also takes memory). docs/security.md has the whole table.
  */
 export const MAX_RECORD_COST = 2_000_000;
 /**
@@ -257,21 +258,50 @@ function walk(value: unknown, seen: Set<unknown>, visit: (node: Node) => void): 
     for (const v of Object.values(value)) walk(v, seen, visit);
 }
 
+/**
+ * The steps one turn of a loop's body takes at most: its nodes, leaving out the bodies of loops inside
+ * it, which charge for their own turns. Only loops multiply steps (without them, an expression takes
+ * as many steps as it has nodes, at most 1,000), so a turn is charged at once, and the interpreter's
+ * other nodes run as fast as they would unmetered.
+ */
+function turnSteps(value: unknown, seen: Set<unknown>): number {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return 0;
+  seen.add(value);
+  let steps = 0;
+  if (Array.isArray(value)) for (const v of value) steps += turnSteps(v, seen);
+  else if (isNode(value)) {
+    const { alternate, macro } = value.meta;
+    if (value.op === 'comprehension') {
+      const { iterable, init } = value.args as { iterable: unknown; init: unknown };
+      steps = 1 + turnSteps(iterable, seen) + turnSteps(init, seen);
+    } else if (alternate) steps = 1 + turnSteps(alternate, seen);
+    else if (macro) steps = 1 + turnSteps(macro, seen);
+    else steps = 1 + turnSteps(value.args, seen);
+  } else if (Object.getPrototypeOf(value) === Object.prototype)
+    for (const v of Object.values(value)) steps += turnSteps(v, seen);
+  return steps;
+}
+
+function meterLoop(node: Node): void {
+  if (node.op !== 'comprehension') return;
+  const step = (node.args as { step: Node }).step;
+  const cost = STEP_COST * Math.max(1, turnSteps(step, new Set()));
+  const evaluate = ownEvaluate(step);
+  step.evaluate = (ev, ast, ctx) => {
+    charge(cost);
+    return evaluate(ev, ast, ctx);
+  };
+}
+
 const metered = new WeakSet<Evaluator>();
 
 /**
- * Every node the interpreter evaluates goes through its evaluator's `run` (and `tryEval`, which
- * turns errors into values for `||`, `&&` and the quantifiers): one step each. `tryEval` lets the
- * cost error through, or a quantifier would go on looping over its list after the budget ran out.
+ * `tryEval` turns errors into values for `||`, `&&` and the quantifiers: it lets the cost error
+ * through, or a quantifier would go on looping over its list after the budget ran out.
  */
 function meterEvaluator(ev: Evaluator): void {
   if (metered.has(ev)) return;
   metered.add(ev);
-  ev.run = function run(ast, ctx) {
-    const meter = active;
-    if (meter !== null && (meter.left -= STEP_COST) < meter.nextCheck) meter.check();
-    return ast.evaluate(this, ast, ctx);
-  };
   ev.tryEval = function tryEval(ast, ctx) {
     try {
       const result = this.run(ast, ctx);
@@ -300,7 +330,10 @@ function ownEvaluate(node: Node): Evaluate {
  */
 export function meterProgram(root: unknown): void {
   if (!isNode(root)) throw new Error('not a cel-js syntax tree');
-  walk(root, new Set(), meterHandles);
+  walk(root, new Set(), (node) => {
+    meterHandles(node);
+    meterLoop(node);
+  });
   const evaluate = ownEvaluate(root);
   root.evaluate = (ev, ast, ctx) => {
     meterEvaluator(ev);
