@@ -21,6 +21,8 @@ const STEP_COST = 4;
 const ELEMENT_COST = 4;
 /** Native searches and comparisons go through characters this many times faster than other work. */
 const SCAN_RATIO = 8;
+/** Joining a list costs this much per element (~40 ns), beyond its characters. */
+const JOIN_COST = 8;
 /** Finding a function's overload and calling it, beyond the step. */
 const CALL_COST = 16;
 /** Parsing a timestamp or duration string: a few microseconds. */
@@ -181,7 +183,7 @@ function callCost(name: string, values: unknown[]): number {
     case 'lastIndexOf': // a native search over the characters
       return (shallowSize(values[0]) + shallowSize(values[1])) / SCAN_RATIO;
     case 'join': // the list's strings, which may be one long string many times over
-      return deepSize(values[0]) + shallowSize(values[1]) * shallowSize(values[0]);
+      return deepSize(values[0]) + (JOIN_COST + shallowSize(values[1])) * shallowSize(values[0]);
     default: {
       let cost = 0;
       for (const v of values) cost += shallowSize(v);
@@ -197,9 +199,9 @@ function operatorCost(op: string, left: unknown, right: unknown): number {
     case '!=': // deep comparison stops at the smaller side
       if (typeof left === 'string' && typeof right === 'string')
         return Math.min(left.length, right.length) / SCAN_RATIO;
-      return Math.min(deepSize(left), deepSize(right));
+      return Math.min(deepSize(left), deepSize(right)) * ELEMENT_COST;
     case 'in': // a list is compared element by element; a map is looked up
-      return Array.isArray(right) ? deepSize(right) : shallowSize(left) + 1;
+      return Array.isArray(right) ? deepSize(right) * ELEMENT_COST : shallowSize(left) + 1;
     case '+':
       return builtCost(left) + builtCost(right);
     case '<':
