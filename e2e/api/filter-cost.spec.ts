@@ -111,7 +111,7 @@ test('a viewer filter that costs the square of a message ends with filter_too_co
   const viewer = await signedIn(baseURL!, 'viewer');
   const anon = await anonymous(baseURL!);
   const before = probe(anon);
-  await new Promise((r) => setTimeout(r, 2_000));
+  await new Promise((r) => setTimeout(r, 3_000));
   const idle = await before.stop();
 
   const during = probe(anon);
@@ -132,9 +132,9 @@ test('a viewer filter that costs the square of a message ends with filter_too_co
   console.log(
     `health: worst ${seen.worstMs.toFixed(0)} ms, median ${seen.medianMs.toFixed(0)} ms over ${seen.probes} probes (idle: worst ${idle.worstMs.toFixed(0)}, median ${idle.medianMs.toFixed(0)}); server RSS peak ${seen.peakRssMiB.toFixed(0)} MiB (idle ${idle.peakRssMiB.toFixed(0)} MiB)`,
   );
-  // 200 ms, unless the machine is so busy that the idle server already takes longer (shared test
-  // machines): then no worse than half as much again. Before filters were metered: seconds, or a crash.
-  expect(seen.worstMs).toBeLessThan(Math.max(200, idle.worstMs * 1.5));
+  // 200 ms, unless the machine is so busy that the idle server already takes over 100 ms (shared test
+  // machines): then no worse than twice that. Before filters were metered: a minute or more, or a crash.
+  expect(seen.worstMs).toBeLessThan(Math.max(200, idle.worstMs * 2));
   expect(seen.peakRssMiB - idle.peakRssMiB).toBeLessThan(300);
   await viewer.dispose();
   await anon.dispose();
