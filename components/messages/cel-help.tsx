@@ -59,7 +59,10 @@ export function CelHelp() {
             </div>
           ))}
         </dl>
-        <p className="text-zinc-600 dark:text-zinc-400">At most 2,000 characters.</p>
+        <p className="text-zinc-600 dark:text-zinc-400">
+          At most 2,000 characters. Each message&apos;s evaluation is metered: loops over every character of a
+          large message, or loops inside loops, stop the search as too costly.
+        </p>
         <div className="space-y-1">
           <p className="font-medium text-zinc-700 dark:text-zinc-300">Examples</p>
           {examples.map((example) => (

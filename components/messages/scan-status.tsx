@@ -83,10 +83,20 @@ export function SearchProgress({ scan }: { scan: ScanState }) {
       </div>
       {scan.status === 'done' && (
         <div data-testid="search-done" data-reason={scan.done?.reason ?? 'stopped'}>
-          <Alert tone={scan.done?.reason === 'timeout' || !scan.done ? 'info' : 'success'} className="py-1.5">
+          <Alert
+            tone={
+              scan.done?.reason === 'filter_too_costly'
+                ? 'warning'
+                : scan.done?.reason === 'timeout' || !scan.done
+                  ? 'info'
+                  : 'success'
+            }
+            className="py-1.5"
+          >
             <span className="font-medium">{scan.done ? doneText[scan.done.reason] : 'Stopped'}</span>:{' '}
             {plural(matched, 'match', 'matches')} in {plural(scanned, 'message')} scanned,{' '}
             {formatElapsed(elapsed)}.
+            {scan.done?.message && <span className="block text-xs">{scan.done.message}</span>}
           </Alert>
         </div>
       )}

@@ -83,6 +83,7 @@ export const doneText: Record<ScanDone['reason'], string> = {
   limit: 'Stopped at the maximum number of matches',
   timeout: 'Stopped at the time limit',
   max_messages: 'Stopped at the most messages one scan may read',
+  filter_too_costly: 'Stopped: the filter costs too much',
 };
 
 /** Appends a batch to a capped list, dropping the oldest entries (kept at the end when `newestFirst`). */

@@ -56,9 +56,11 @@ export const ScanNoticeSchema = z.object({
 
 /** `event: done` — why the stream ended. `event: error` carries { code, message } like the JSON errors. */
 export const ScanDoneSchema = z.object({
-  reason: z.enum(['end', 'limit', 'timeout', 'max_messages']),
+  /** `filter_too_costly`: the filter went past its cost or time bound (`message` says which). */
+  reason: z.enum(['end', 'limit', 'timeout', 'max_messages', 'filter_too_costly']),
   scanned: z.number(),
   matched: z.number(),
   elapsedMs: z.number(),
+  message: z.string().optional(),
 });
 export type ScanDone = z.infer<typeof ScanDoneSchema>;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Environment } from '@marcbachmann/cel-js';
 import { RE2JS } from 're2js';
+import { charge } from '@/server/services/filter-budget';
 
 /**
  * `string.matches(pattern)` for filters, run by RE2 (re2js) instead of JavaScript's backtracking
@@ -117,11 +118,15 @@ function evaluate(ev: Runner, call: MatchesCall, ctx: unknown): boolean {
   const pattern = ev.run(call.pattern, ctx);
   if (typeof text !== 'string' || typeof pattern !== 'string')
     throw ev.createError('no_matching_overload', 'matches() needs a string and a string pattern', call.ast);
+  let re: RE2JS;
   try {
-    return re2Matches(text, pattern);
+    re = regexFor(pattern);
   } catch (error) {
     throw ev.createError('invalid_regular_expression', (error as Error).message, call.pattern);
   }
+  // RE2 is linear in the text, but each character may cost up to the program's size in steps.
+  charge(text.length * Math.ceil(re.programSize() / 8));
+  return re.test(text);
 }
 
 /**

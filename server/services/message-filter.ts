@@ -2,6 +2,8 @@ import 'server-only';
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
 import { AppError } from '@/server/http/app-error';
 import type { FetchedRecord } from '@/server/kafka/fetch';
+import { FilterTooCostlyError, ScanBudget, untimed } from '@/server/services/filter-budget';
+import { meterProgram } from '@/server/services/filter-meter';
 import { mayMatch, requirements } from '@/server/services/filter-prefilter';
 import { withRe2Matches } from '@/server/services/filter-regex';
 
@@ -15,6 +17,13 @@ export interface RecordFilter {
 
 const utf8 = (buffer: Buffer | null | undefined) => (buffer ? buffer.toString('utf8') : '');
 const UNSET = Symbol('unset');
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+};
 
 /**
  * The variables of one record, each computed when the expression first reads it: a filter on
@@ -24,7 +33,9 @@ const UNSET = Symbol('unset');
 class RecordVariables {
   #partition: number;
   #record: FetchedRecord;
+  #key: string | undefined;
   #value: string | undefined;
+  #headers: Record<string, string> | undefined;
   #json: unknown = UNSET;
 
   constructor(partition: number, record: FetchedRecord) {
@@ -32,19 +43,21 @@ class RecordVariables {
     this.#record = record;
   }
 
+  // Decoded once per message, however often a loop reads them, and off the filter's clock.
   get key(): string {
-    return utf8(this.#record.key);
+    return (this.#key ??= untimed(utf8, this.#record.key));
   }
 
   get value(): string {
-    return (this.#value ??= utf8(this.#record.value));
+    return (this.#value ??= untimed(utf8, this.#record.value));
   }
 
   /** The first value of each header name. */
   get headers(): Record<string, string> {
+    if (this.#headers) return this.#headers;
     const out: Record<string, string> = {};
     for (const h of this.#record.headers) if (!(h.key in out)) out[h.key] = utf8(h.value);
-    return out;
+    return (this.#headers = out);
   }
 
   get partition(): bigint {
@@ -65,13 +78,7 @@ class RecordVariables {
 
   /** The parsed value, or null when it is not JSON. */
   get json(): unknown {
-    if (this.#json === UNSET) {
-      try {
-        this.#json = JSON.parse(this.value);
-      } catch {
-        this.#json = null;
-      }
-    }
+    if (this.#json === UNSET) this.#json = untimed(parseJson, this.value);
     return this.#json;
   }
 }
@@ -149,11 +156,16 @@ function compileExpression(filter: string): RecordFilter {
     if (checked.type !== 'bool' && checked.type !== 'dyn')
       throw new Error(`the expression gives a ${checked.type}, not true or false`);
     const needed = requirements(program.ast);
+    meterProgram(program.ast);
+    // One budget per compiled filter, and a filter is compiled for each scan.
+    const budget = new ScanBudget();
     return (partition, record) => {
       if (needed.length && !mayMatch(needed, record)) return false;
       try {
-        return program(new RecordVariables(partition, record)) === true;
-      } catch {
+        return budget.run(program, new RecordVariables(partition, record)) === true;
+      } catch (error) {
+        if (error instanceof FilterTooCostlyError)
+          throw error.at(`partition ${partition}, offset ${record.offset}`);
         return false; // a field missing in this message: it does not match
       }
     };

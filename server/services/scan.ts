@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Message } from '@/lib/schemas/message';
-import type { SearchQuery, TailQuery } from '@/lib/schemas/search';
+import type { ScanDone, SearchQuery, TailQuery } from '@/lib/schemas/search';
 import type { ClusterConfig } from '@/server/config/schema';
 import type { SseChannel } from '@/server/http/sse';
 import { toAppError } from '@/server/kafka/errors';
@@ -8,6 +8,7 @@ import { fetchFrom } from '@/server/kafka/fetch';
 import { clientsFor, connected } from '@/server/kafka/registry';
 import { withTimeout } from '@/server/kafka/timeout';
 import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
+import { FilterTooCostlyError } from '@/server/services/filter-budget';
 import { compileFilter } from '@/server/services/message-filter';
 import { choosePartitions, toMessage, topicMeta } from '@/server/services/messages';
 
@@ -78,9 +79,9 @@ async function scan(
     const positions = Object.fromEntries([...args.cursors].map(([p, c]) => [p, c.position]));
     channel.send('progress', { scanned, matched, bytes, positions, ends });
   };
-  const finish = (reason: 'end' | 'limit' | 'timeout' | 'max_messages') => {
+  const finish = (reason: ScanDone['reason'], message?: string) => {
     flush(true);
-    channel.send('done', { reason, scanned, matched, elapsedMs: Date.now() - started });
+    channel.send('done', { reason, scanned, matched, elapsedMs: Date.now() - started, message });
   };
 
   let sliceStarted = Date.now();
@@ -99,6 +100,8 @@ async function scan(
   try {
     await loop();
   } catch (error) {
+    // The matches so far stand, as at the time bound; the reason names the limit and the message.
+    if (error instanceof FilterTooCostlyError) return finish('filter_too_costly', error.message);
     const appError = toAppError(error, `Scan of "${args.topic}"`);
     channel.send('error', { code: appError.code, message: appError.message });
   }
