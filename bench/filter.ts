@@ -28,6 +28,7 @@ const records: FetchedRecord[] = Array.from({ length: MESSAGES }, (_, id) => ({
   ),
   headers: [],
   compression: 'none',
+  transaction: null,
 }));
 
 const filters = [

@@ -161,9 +161,10 @@ export function TailView({
 
       <FilterInForce applied={inForce} pending={tail.status === 'idle'} onClear={clearFilter} />
       {tail.done && (
-        <Alert tone="info" data-testid="tail-done">
+        <Alert tone={tail.done.reason === 'filter_too_costly' ? 'warning' : 'info'} data-testid="tail-done">
           {doneText[tail.done.reason]}: the tail ended after {plural(read, 'message')} read
           {filtered && `, ${formatCount(tail.received)} matched`}. Start it again to go on.
+          {tail.done.message && <span className="block text-xs">{tail.done.message}</span>}
         </Alert>
       )}
       <ScanAlerts scan={tail} errorTestId="tail-error" />

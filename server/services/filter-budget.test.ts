@@ -10,6 +10,7 @@ const record = (value: string): FetchedRecord => ({
   value: Buffer.from(value),
   headers: [{ key: 'h', value: Buffer.from('v') }],
   compression: 'none',
+  transaction: null,
 });
 
 const KB = 1024;
