@@ -8,6 +8,7 @@ const variables: Array<[string, string]> = [
   ['offset', 'the offset'],
   ['timestamp', 'milliseconds since 1970'],
   ['size', 'the value size in bytes'],
+  ['transaction', '"committed", "aborted" or "open" for a transactional message, "none" otherwise'],
   ['json.field', 'a field of the value parsed as JSON (null when not JSON)'],
 ];
 

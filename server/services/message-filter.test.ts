@@ -111,4 +111,12 @@ describe('compileFilter', () => {
     expect(() => compileFilter('', 'nosuchvar == 1')).toThrow(/^Filter:/);
     expect(() => compileFilter('', 'offset + 1')).toThrow(/not true or false/);
   });
+
+  it('filters on how the transaction of a message ended', () => {
+    const aborted = compileFilter('', 'transaction == "aborted"');
+    const outside = compileFilter('', 'transaction == "none"');
+    const inAborted = { ...record('x'), transaction: 'aborted' as const };
+    expect([aborted(0, inAborted), aborted(0, record('x'))]).toEqual([true, false]);
+    expect([outside(0, inAborted), outside(0, record('x'))]).toEqual([false, true]);
+  });
 });

@@ -76,6 +76,11 @@ class RecordVariables {
     return BigInt((this.#record.value?.length ?? 0) + (this.#record.key?.length ?? 0));
   }
 
+  /** How the message's transaction ended (committed, aborted, open, unknown), or "none" outside one. */
+  get transaction(): string {
+    return this.#record.transaction ?? 'none';
+  }
+
   /** The parsed value, or null when it is not JSON. */
   get json(): unknown {
     if (this.#json === UNSET) this.#json = untimed(parseJson, this.value);
@@ -127,6 +132,7 @@ const environment = withRe2Matches(
   .registerVariable('offset', 'int')
   .registerVariable('timestamp', 'int')
   .registerVariable('size', 'int')
+  .registerVariable('transaction', 'string')
   .registerVariable('json', 'dyn');
 
 /** The deepest nesting of looping macros in the syntax tree (as parsed, before macro expansion). */
