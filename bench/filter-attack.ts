@@ -4,7 +4,7 @@
  * median health latency, the server's peak resident memory, and how each search ended, within
  * `--seconds` (a search still running then is reported as such).
  *
- *   npm run build && npx tsx bench/filter-attack.ts [--kb 100] [--seconds 20] [--port 3195]
+ *   npm run build && npx tsx bench/filter-attack.ts [--kb 100] [--seconds 20] [--port 3195] [--filter EXPR]
  */
 import { Kafka, logLevel } from 'kafkajs';
 import { BOOTSTRAP } from '../dev/kafka/local-cluster';
@@ -15,7 +15,9 @@ const seconds = numberArg('seconds', 20);
 const port = numberArg('port', 3195);
 const base = `http://127.0.0.1:${port}`;
 const topic = `bench-filter-attack-${Date.now().toString(36)}`;
-const filter = 'value.split("").all(a, value.split("").all(b, a != "~"))';
+const filterArg = process.argv.indexOf('--filter');
+const filter =
+  filterArg > 0 ? process.argv[filterArg + 1]! : 'value.split("").all(a, value.split("").all(b, a != "~"))';
 
 async function residentBytes(): Promise<number | null> {
   const text = await fetch(`${base}/api/metrics`, { signal: AbortSignal.timeout(1_000) })
@@ -49,7 +51,10 @@ async function main(): Promise<void> {
         { signal: AbortSignal.timeout(seconds * 1_000) },
       ).catch(() => null);
       const body = response ? await response.text().catch(() => '') : '';
-      return /event: done\ndata: \{"reason":"([a-z_]+)"/.exec(body)?.[1] ?? `no answer within ${seconds} s`;
+      if (!response) return `no answer within ${seconds} s`;
+      return (
+        /event: done\ndata: \{"reason":"([a-z_]+)"/.exec(body)?.[1] ?? 'the stream broke off (server gone?)'
+      );
     });
     const latencies: number[] = [];
     let peak = idle;
