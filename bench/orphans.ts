@@ -7,7 +7,7 @@
  *   npm run build && npx tsx bench/orphans.ts [--orphans 3] [--seconds 5] [--port 3196]
  */
 import { connect } from 'node:net';
-import { numberArg, startServer } from './support';
+import { kafkaRequestsSent, numberArg, startServer } from './support';
 
 const orphans = numberArg('orphans', 3);
 const seconds = numberArg('seconds', 5);
@@ -15,15 +15,7 @@ const port = numberArg('port', 3196);
 const base = `http://127.0.0.1:${port}`;
 const topic = `bench-orphans-${Date.now().toString(36)}`;
 
-async function fetches(): Promise<number> {
-  const text = await (await fetch(`${base}/api/metrics`)).text();
-  let total = 0;
-  for (const match of text.matchAll(
-    /^kafkascope_kafka_request_duration_seconds_count\{[^}]*api="Fetch"\} (\d+)$/gm,
-  ))
-    total += Number(match[1]);
-  return total;
-}
+const fetches = () => kafkaRequestsSent(port, 'Fetch');
 
 function sendAndClose(path: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -5,21 +5,14 @@
  *
  *   npm run build && npx tsx bench/probes.ts [--callers 20] [--seconds 10] [--port 3197]
  */
-import { numberArg, startServer } from './support';
+import { kafkaRequestsSent, numberArg, startServer } from './support';
 
 const callers = numberArg('callers', 20);
 const seconds = numberArg('seconds', 10);
 const port = numberArg('port', 3197);
 const base = `http://127.0.0.1:${port}`;
 
-/** Every Kafka request the console sent so far, all clusters and APIs together. */
-async function kafkaRequests(): Promise<number> {
-  const text = await (await fetch(`${base}/api/metrics`)).text();
-  let total = 0;
-  for (const match of text.matchAll(/^kafkascope_kafka_request_duration_seconds_count\{[^}]*\} (\d+)$/gm))
-    total += Number(match[1]);
-  return total;
-}
+const kafkaRequests = () => kafkaRequestsSent(port);
 
 async function main(): Promise<void> {
   const server = await startServer(port);

@@ -63,3 +63,12 @@ export async function measure(port: number, label: string, path: string, runs: n
     `${label.padEnd(36)} median ${median(times).toFixed(0).padStart(5)} ms  (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})  kafka requests ${requests}  response ${(bytes / 1024).toFixed(1)} KiB`,
   );
 }
+
+/** Kafka requests the console at `port` has sent so far, by its own metrics: all APIs, or only `api`. */
+export async function kafkaRequestsSent(port: number, api?: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/api/metrics`)).text();
+  let total = 0;
+  for (const match of text.matchAll(/^kafkascope_kafka_request_duration_seconds_count\{([^}]*)\} (\d+)$/gm))
+    if (api === undefined || match[1]!.includes(`api="${api}"`)) total += Number(match[2]);
+  return total;
+}

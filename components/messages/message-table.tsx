@@ -1,6 +1,6 @@
 'use client';
 
-import { Fragment, useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { CompressionLabel, MessageDetail, messageSize } from '@/components/messages/message-detail';
 import { PayloadPreview } from '@/components/messages/payload-view';
 import { TransactionBadge } from '@/components/messages/transaction-badge';
@@ -37,6 +37,34 @@ const th = 'overflow-hidden px-2 py-2 font-medium text-ellipsis whitespace-nowra
 const td = 'overflow-hidden px-2 py-1.5 text-ellipsis whitespace-nowrap';
 const muted = 'text-zinc-600 dark:text-zinc-400';
 
+/** The column headers after the expand toggle, in order. */
+const headers = (
+  zone: string,
+): {
+  column: Exclude<keyof typeof cell, 'expand'>;
+  label: ReactNode;
+  title?: string;
+  className?: string;
+}[] => [
+  { column: 'partition', label: 'Partition' },
+  // The offsets below are monospace; their header is not.
+  { column: 'offset', label: 'Offset', className: 'font-sans' },
+  {
+    column: 'timestamp',
+    label: (
+      <>
+        Timestamp <span className="font-normal">({zone})</span>
+      </>
+    ),
+    title: `Local time, ${zone}`,
+  },
+  { column: 'key', label: 'Key' },
+  { column: 'value', label: 'Value' },
+  { column: 'size', label: 'Size' },
+  { column: 'headers', label: 'Headers' },
+  { column: 'codec', label: 'Codec', title: "The codec the message's batch was stored with" },
+];
+
 /** Dense rows, one message each; a click unfolds the whole message under its row. */
 export function MessageTable({
   clusterId,
@@ -66,34 +94,11 @@ export function MessageTable({
         <THead>
           <tr>
             <th scope="col" className={cx(th, cell.expand)} aria-label="Expand" />
-            <th scope="col" className={cx(th, cell.partition)}>
-              Partition
-            </th>
-            <th scope="col" className={cx(th, cell.offset, 'font-sans')}>
-              Offset
-            </th>
-            <th scope="col" className={cx(th, cell.timestamp)} title={`Local time, ${zone}`}>
-              Timestamp <span className="font-normal">({zone})</span>
-            </th>
-            <th scope="col" className={cx(th, cell.key)}>
-              Key
-            </th>
-            <th scope="col" className={cx(th, cell.value)}>
-              Value
-            </th>
-            <th scope="col" className={cx(th, cell.size)}>
-              Size
-            </th>
-            <th scope="col" className={cx(th, cell.headers)}>
-              Headers
-            </th>
-            <th
-              scope="col"
-              className={cx(th, cell.codec)}
-              title="The codec the message's batch was stored with"
-            >
-              Codec
-            </th>
+            {headers(zone).map(({ column, label, title, className }) => (
+              <th key={column} scope="col" className={cx(th, cell[column], className)} title={title}>
+                {label}
+              </th>
+            ))}
           </tr>
         </THead>
         <TBody>

@@ -20,10 +20,15 @@ async function timestampsAt(
 ): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   const byTopic = new Map<string, typeof wanted>();
-  for (const w of wanted) byTopic.set(w.topic, [...(byTopic.get(w.topic) ?? []), w]);
+  for (const w of wanted) {
+    const list = byTopic.get(w.topic);
+    if (list) list.push(w);
+    else byTopic.set(w.topic, [w]);
+  }
+  const metaOf = new Map(topics.map((t) => [t.name, t]));
   await Promise.all(
     [...byTopic].map(async ([topic, list]) => {
-      const meta = topics.find((t) => t.name === topic);
+      const meta = metaOf.get(topic);
       const withLeaders = list.flatMap((w) => {
         const leader = meta?.partitions.find((p) => p.partition === w.partition)?.leader;
         return leader == null ? [] : [{ partition: w.partition, offset: w.offset, leader }];
