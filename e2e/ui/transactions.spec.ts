@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { writeTransactions } from '../../dev/kafka/transactions';
 import { testKafka } from '../support/kafka';
 import { MessagesPage } from '../pages/messages-page';
 import { snap } from '../support/screenshot';
@@ -20,25 +21,11 @@ test('aborted records are flagged in the list, the detail, the message page and 
   });
   expect(created.status()).toBe(200);
   const kafka = testKafka();
-  const producer = kafka.producer({
-    transactionalId: `${topic}-tx`,
-    idempotent: true,
-    maxInFlightRequests: 1,
-  });
-  await producer.connect();
-  try {
-    // kept 0, COMMIT 1, dropped 2, ABORT 3.
-    for (const [value, outcome] of [
-      ['kept', 'commit'],
-      ['dropped', 'abort'],
-    ] as const) {
-      const t = await producer.transaction();
-      await t.send({ topic, messages: [{ value }] });
-      await (outcome === 'commit' ? t.commit() : t.abort());
-    }
-  } finally {
-    await producer.disconnect();
-  }
+  // kept 0, COMMIT 1, dropped 2, ABORT 3.
+  await writeTransactions(topic, [
+    [['kept'], 'commit'],
+    [['dropped'], 'abort'],
+  ]);
   const plain = kafka.producer();
   await plain.connect();
   await plain.send({ topic, messages: [{ value: 'plain' }] });

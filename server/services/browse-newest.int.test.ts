@@ -1,6 +1,6 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
+import { writeTransactions } from '@/dev/kafka/transactions';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka/registry';
 import { browseMessages } from '@/server/services/messages';
@@ -14,28 +14,13 @@ const text = (p: { base64: string | null }) =>
 
 beforeAll(async () => {
   await createTopicChecked(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} });
-  const kafka = new Kafka({ brokers: BOOTSTRAP.split(','), logLevel: logLevel.NOTHING });
-  const producer = kafka.producer({
-    transactionalId: `${topic}-producer`,
-    idempotent: true,
-    maxInFlightRequests: 1,
-  });
-  await producer.connect();
-  try {
-    // Four one-record transactions, the third aborted: records at 0, 2, 4, 6, markers at 1, 3, 5, 7.
-    for (const [value, outcome] of [
-      ['t0', 'commit'],
-      ['t1', 'commit'],
-      ['t2', 'abort'],
-      ['t3', 'commit'],
-    ] as const) {
-      const t = await producer.transaction();
-      await t.send({ topic, messages: [{ value }] });
-      await (outcome === 'commit' ? t.commit() : t.abort());
-    }
-  } finally {
-    await producer.disconnect();
-  }
+  // Four one-record transactions, the third aborted: records at 0, 2, 4, 6, markers at 1, 3, 5, 7.
+  await writeTransactions(topic, [
+    [['t0'], 'commit'],
+    [['t1'], 'commit'],
+    [['t2'], 'abort'],
+    [['t3'], 'commit'],
+  ]);
 });
 
 afterAll(async () => {

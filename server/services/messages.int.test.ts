@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
+import { CompressionTypes } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Produce } from '@/lib/schemas/message';
 import { BOOTSTRAP, dumpBatches, kafkaCli } from '@/dev/kafka/local-cluster';
+import { writeTransactions } from '@/dev/kafka/transactions';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka/registry';
 import { browseMessages, getMessage, produce } from '@/server/services/messages';
@@ -158,30 +159,15 @@ describe('browsing messages', () => {
 describe('transactions', () => {
   it('steps over transaction markers: browse and search read every record and reach the end', async () => {
     await createTopicChecked(local, { name: tx, partitions: 1, replicationFactor: 1, configs: {} });
-    const kafka = new Kafka({ brokers: BOOTSTRAP.split(','), logLevel: logLevel.NOTHING });
-    const producer = kafka.producer({
-      transactionalId: `${tx}-producer`,
-      idempotent: true,
-      maxInFlightRequests: 1,
-    });
-    await producer.connect();
-    try {
-      for (const [values, outcome] of [
+    await writeTransactions(
+      tx,
+      [
         [['a', 'b'], 'commit'],
         [['c'], 'abort'],
         [['d'], 'commit'],
-      ] as const) {
-        const t = await producer.transaction();
-        await t.send({
-          topic: tx,
-          compression: CompressionTypes.GZIP,
-          messages: values.map((value) => ({ value })),
-        });
-        await (outcome === 'commit' ? t.commit() : t.abort());
-      }
-    } finally {
-      await producer.disconnect();
-    }
+      ],
+      CompressionTypes.GZIP,
+    );
     // a 0, b 1, marker 2, c 3, marker 4, d 5, marker 6: the high watermark is 7. Reading uncommitted
     // (as the console does, to match its counts), the aborted c is shown too, flagged.
     const list = await browseMessages(local, tx, query);
