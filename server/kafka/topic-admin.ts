@@ -8,14 +8,18 @@ export interface NewTopic {
   configs: Record<string, string>;
 }
 
-/** Creates a topic and waits for its partition leaders; false when it already exists. */
+/**
+ * Creates a topic; false when it already exists. Its leaders are waited for by the caller: kafkajs's
+ * own wait retries only LEADER_NOT_AVAILABLE, and a broker that has not yet heard of the new topic
+ * answers UNKNOWN_TOPIC_OR_PARTITION, which kafkajs would report as a failure of the create.
+ */
 export async function createTopic(
   clients: ClusterClients,
   topic: NewTopic,
   timeoutMs: number,
 ): Promise<boolean> {
   return clients.admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     timeout: timeoutMs,
     topics: [
       {

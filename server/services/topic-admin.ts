@@ -65,6 +65,11 @@ export async function createTopicChecked(cluster: ClusterConfig, body: CreateTop
     createTopic(clients, body, cluster.requestTimeoutMs),
   );
   if (!created) throw new AppError('conflict', `Topic "${body.name}" already exists`);
+  await waitFor(async () => {
+    const topology = await describeTopology(cluster, [body.name]).catch(() => null);
+    const topic = topology?.topics.find((t) => t.name === body.name);
+    return topic?.partitions.length === body.partitions && topic.partitions.every((p) => p.leader !== null);
+  }, cluster.requestTimeoutMs);
   return getTopic(cluster, body.name);
 }
 
