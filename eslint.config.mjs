@@ -6,6 +6,15 @@ import pluginQuery from '@tanstack/eslint-plugin-query';
 const noServer = { group: ['@/server', '@/server/*', '**/server/*'], message: 'server/ is Node-only: reach it through an API route.' };
 const noKafkajs = { name: 'kafkajs', message: 'Only server/kafka talks to kafkajs.' };
 const noKafkajsDeep = { group: ['kafkajs/*'], message: 'Only server/kafka talks to kafkajs.' };
+const noKafkaInside = {
+  group: ['@/server/kafka/*'],
+  message: 'Reach Kafka through its one door, @/server/kafka (the gateway): its folders are its own.',
+};
+// The gateway sits at the bottom: it knows its configuration, never the layers that call it.
+const gatewayOutward = {
+  group: ['@/server/http', '@/server/http/*', '@/server/ops', '@/server/ops/*', '@/server/services', '@/server/services/*', '@/server/auth', '@/server/auth/*', '@/lib/schemas', '@/lib/schemas/*'],
+  message: 'server/kafka imports nothing from server/http, server/ops, server/services, server/auth or lib/schemas: it returns its own types and throws KafkaError.',
+};
 const noComponents = { group: ['@/components', '@/components/*'], message: 'lib/ is below components/.' };
 
 const config = [
@@ -15,15 +24,20 @@ const config = [
   ...pluginQuery.configs['flat/recommended'],
   {
     rules: {
-      'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep] }],
+      'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep, noKafkaInside] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
-    // Product code reaches Kafka only through server/kafka; dev tooling, benchmarks and tests act as
-    // outside clients (producers, consumers) and may use kafkajs directly.
-    files: ['server/kafka/**', 'dev/**', 'bench/**', '**/*.int.test.ts', 'e2e/**'],
+    // Dev tooling, benchmarks and tests act as outside clients (producers, consumers) and may use
+    // kafkajs directly; a test may reach into the gateway to provoke what it tests.
+    files: ['dev/**', 'bench/**', '**/*.test.ts', 'e2e/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['server/kafka/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [gatewayOutward] }] },
   },
   {
     files: ['components/**', 'app/**/*.tsx'],

@@ -6,7 +6,7 @@
  *
  *   npx tsx --conditions=react-server bench/filter.ts [--messages 200000]
  */
-import type { FetchedRecord } from '@/server/kafka/fetch';
+import type { FetchedRecord } from '@/server/kafka';
 import { compileFilter } from '@/server/services/message-filter';
 import { median, numberArg } from './support';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { findCluster } from '@/server/config/clusters';
-import { clientsFor, producerFor } from '@/server/kafka/registry';
+import { kafka } from '@/server/kafka';
 import { log } from '@/server/log';
 
 /**
@@ -58,8 +58,7 @@ async function flush(): Promise<void> {
   while (queue.length > 0) {
     const batch = queue.splice(0, BATCH);
     try {
-      const producer = await producerFor(clientsFor(cluster));
-      await producer.send({ topic: target.topic, acks: -1, messages: batch.map((value) => ({ value })) });
+      await kafka(cluster).append(target.topic, batch);
     } catch (error) {
       dropped += batch.length;
       warnRarely('audit records could not be written to Kafka and were dropped', {

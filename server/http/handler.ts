@@ -6,9 +6,9 @@ import { authenticate, isPublicApiPath } from '@/server/auth/guard';
 import type { Session } from '@/server/auth/session';
 import { findCluster } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
-import { AppError } from '@/server/http/app-error';
+import { AppError, asAppError } from '@/server/http/app-error';
 import { MALFORMED_PATH_HEADER, setCommonHeaders } from '@/server/http/common-headers';
-import { withRequestCount } from '@/server/kafka/request-count';
+import { withRequestCount } from '@/server/kafka';
 import { log } from '@/server/log';
 import { observeRequest } from '@/server/ops/access-log';
 
@@ -26,8 +26,7 @@ export interface HandlerArgs {
 }
 
 export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
-  const appError =
-    error instanceof AppError ? error : new AppError('internal', 'Unexpected server error', error);
+  const appError = asAppError(error);
   if (appError.code === 'internal') {
     log('error', 'request failed', {
       error: String((appError.cause as Error)?.stack ?? appError.cause ?? appError),

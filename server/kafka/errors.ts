@@ -1,36 +1,59 @@
 import 'server-only';
+import { OAuthTokenError } from '@/server/kafka/client/oauth';
 import type { ClusterConfig } from '@/server/config/schema';
-import { AppError } from '@/server/http/app-error';
-import { OAuthTokenError } from '@/server/kafka/oauth';
-import { credentialHint, mechanismLabel } from '@/server/kafka/security';
-import { tlsFailure } from '@/server/kafka/tls-errors';
+import { credentialHint, mechanismLabel } from '@/server/kafka/client/security';
+import { tlsFailure } from '@/server/kafka/client/tls-errors';
+import { errorName } from '@/server/kafka/protocol/protocol-error';
 
-/** kafkajs error names and Kafka protocol error types that mean "the cluster cannot be reached". */
-const UNAVAILABLE = new Set([
-  'KafkaJSConnectionError',
-  'KafkaJSNumberOfRetriesExceeded',
-  'KafkaJSBrokerNotFound',
-  'KafkaJSMetadataNotLoaded',
-  'KafkaJSConnectionClosedError',
-  'KafkaJSLockTimeout',
-]);
+/**
+ * What went wrong, in the terms a caller acts on. server/http turns each kind into an HTTP status;
+ * nothing here knows about HTTP.
+ */
+export type KafkaErrorKind =
+  | 'not_found'
+  | 'conflict'
+  | 'invalid'
+  | 'forbidden'
+  | 'unsupported'
+  | 'unavailable'
+  | 'timeout'
+  | 'authentication_failed'
+  | 'tls_failed'
+  | 'unknown';
 
-const BY_TYPE: Record<string, AppError['code']> = {
+/** The one error the gateway throws. `type` is Kafka's error name (Errors.java) when Kafka answered one. */
+export class KafkaError extends Error {
+  constructor(
+    readonly kind: KafkaErrorKind,
+    message: string,
+    readonly type: string | null = null,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'KafkaError';
+  }
+}
+
+/** How each Kafka error (by its Errors.java name) reads to a caller; the rest are `unknown`. */
+const KIND_OF: Record<string, KafkaErrorKind> = {
   TOPIC_ALREADY_EXISTS: 'conflict',
   UNKNOWN_TOPIC_OR_PARTITION: 'not_found',
+  UNKNOWN_TOPIC_ID: 'not_found',
   GROUP_ID_NOT_FOUND: 'not_found',
-  INVALID_TOPIC_EXCEPTION: 'validation_failed',
-  OFFSET_OUT_OF_RANGE: 'validation_failed',
-  MESSAGE_TOO_LARGE: 'validation_failed',
-  RECORD_LIST_TOO_LARGE: 'validation_failed',
-  INVALID_RECORD: 'validation_failed',
+  INVALID_TOPIC_EXCEPTION: 'invalid',
+  OFFSET_OUT_OF_RANGE: 'invalid',
+  MESSAGE_TOO_LARGE: 'invalid',
+  RECORD_LIST_TOO_LARGE: 'invalid',
+  INVALID_RECORD: 'invalid',
+  CORRUPT_MESSAGE: 'invalid',
   TOPIC_DELETION_DISABLED: 'forbidden',
-  UNSUPPORTED_VERSION: 'unprocessable',
-  INVALID_PARTITIONS: 'validation_failed',
-  INVALID_REPLICATION_FACTOR: 'validation_failed',
-  INVALID_CONFIG: 'validation_failed',
-  INVALID_REQUEST: 'validation_failed',
-  POLICY_VIOLATION: 'validation_failed',
+  UNSUPPORTED_VERSION: 'unsupported',
+  INVALID_PARTITIONS: 'invalid',
+  INVALID_REPLICATION_FACTOR: 'invalid',
+  INVALID_REPLICA_ASSIGNMENT: 'invalid',
+  INVALID_CONFIG: 'invalid',
+  INVALID_REQUEST: 'invalid',
+  POLICY_VIOLATION: 'invalid',
   NON_EMPTY_GROUP: 'conflict',
   GROUP_SUBSCRIBED_TO_TOPIC: 'conflict',
   UNKNOWN_MEMBER_ID: 'conflict',
@@ -41,47 +64,64 @@ const BY_TYPE: Record<string, AppError['code']> = {
   FENCED_MEMBER_EPOCH: 'conflict',
   FENCED_INSTANCE_ID: 'conflict',
   UNSTABLE_OFFSET_COMMIT: 'conflict',
-  INVALID_GROUP_ID: 'validation_failed',
-  NOT_COORDINATOR: 'broker_unavailable',
-  COORDINATOR_NOT_AVAILABLE: 'broker_unavailable',
-  COORDINATOR_LOAD_IN_PROGRESS: 'broker_unavailable',
+  INVALID_GROUP_ID: 'invalid',
+  NOT_COORDINATOR: 'unavailable',
+  COORDINATOR_NOT_AVAILABLE: 'unavailable',
+  COORDINATOR_LOAD_IN_PROGRESS: 'unavailable',
   TOPIC_AUTHORIZATION_FAILED: 'forbidden',
   GROUP_AUTHORIZATION_FAILED: 'forbidden',
   CLUSTER_AUTHORIZATION_FAILED: 'forbidden',
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: 'forbidden',
+  DELEGATION_TOKEN_AUTHORIZATION_FAILED: 'forbidden',
+  SECURITY_DISABLED: 'unsupported',
   SASL_AUTHENTICATION_FAILED: 'authentication_failed',
   REQUEST_TIMED_OUT: 'timeout',
-  LEADER_NOT_AVAILABLE: 'broker_unavailable',
-  NOT_LEADER_FOR_PARTITION: 'broker_unavailable',
-  NOT_LEADER_OR_FOLLOWER: 'broker_unavailable',
-  NOT_CONTROLLER: 'broker_unavailable',
-  BROKER_NOT_AVAILABLE: 'broker_unavailable',
+  LEADER_NOT_AVAILABLE: 'unavailable',
+  NOT_LEADER_OR_FOLLOWER: 'unavailable',
+  NOT_CONTROLLER: 'unavailable',
+  BROKER_NOT_AVAILABLE: 'unavailable',
+  REPLICA_NOT_AVAILABLE: 'unavailable',
+  KAFKA_STORAGE_ERROR: 'unavailable',
+  NETWORK_EXCEPTION: 'unavailable',
 };
 
-interface KafkaLikeError {
+/** kafkajs error names that mean "the cluster cannot be reached". */
+const UNREACHABLE = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSNumberOfRetriesExceeded',
+  'KafkaJSBrokerNotFound',
+  'KafkaJSMetadataNotLoaded',
+  'KafkaJSConnectionClosedError',
+  'KafkaJSLockTimeout',
+]);
+
+interface ClientError {
   name?: string;
+  /** kafkajs's name of a Kafka error (it spells a few differently from Errors.java). */
   type?: string;
+  /** The numeric Kafka error code (kafkajs's protocol errors carry it as `code`, ours as `errorCode`). */
+  code?: number | string;
+  errorCode?: number;
   message?: string;
   originalError?: unknown;
   /** Where kafkajs puts the last error once its retries run out. */
   cause?: unknown;
   /** KafkaJSAggregateError (createTopics) and KafkaJSDeleteTopicRecordsError carry the broker errors here. */
-  errors?: KafkaLikeError[];
-  error?: KafkaLikeError;
-  partitions?: { error?: KafkaLikeError | null }[];
+  errors?: ClientError[];
+  error?: ClientError;
+  partitions?: { error?: ClientError | null }[];
   /** KafkaJSDeleteGroupsError: one error per group. */
-  groups?: { error?: KafkaLikeError | null }[];
-  code?: string;
-  broker?: string;
+  groups?: { error?: ClientError | null }[];
 }
 
 /** The error and every error it wraps (kafkajs nests them in originalError, retries in errors). */
-export function errorChain(error: unknown): KafkaLikeError[] {
-  const chain: KafkaLikeError[] = [];
+function errorChain(error: unknown): ClientError[] {
+  const chain: ClientError[] = [];
   const queue: unknown[] = [error];
   while (queue.length > 0 && chain.length < 20) {
     const e = queue.shift();
-    if (!e || typeof e !== 'object' || chain.includes(e as KafkaLikeError)) continue;
-    const k = e as KafkaLikeError;
+    if (!e || typeof e !== 'object' || chain.includes(e as ClientError)) continue;
+    const k = e as ClientError;
     chain.push(k);
     queue.push(
       k.originalError,
@@ -89,79 +129,91 @@ export function errorChain(error: unknown): KafkaLikeError[] {
       k.cause,
       ...(k.errors ?? []),
       ...(k.groups ?? []).map((g) => g.error),
+      ...(k.partitions ?? []).map((p) => p.error),
     );
   }
   return chain;
 }
 
-/** The Kafka error type (e.g. `NON_EMPTY_GROUP`) somewhere in an error's chain, if any. */
-export function kafkaErrorType(error: unknown): string | null {
-  return errorChain(error).find((e) => typeof e.type === 'string' && /^[A-Z_]+$/.test(e.type))?.type ?? null;
+/** Kafka's error name for one error of the chain: by numeric code where there is one, else kafkajs's type. */
+function kafkaType(e: ClientError): string | null {
+  if (e instanceof KafkaError) return e.type;
+  const code = typeof e.errorCode === 'number' ? e.errorCode : typeof e.code === 'number' ? e.code : null;
+  if (code !== null && code !== 0) return errorName(code);
+  return typeof e.type === 'string' && /^[A-Z_]+$/.test(e.type) ? e.type : null;
 }
 
 /**
  * Failures of the console's own access to a cluster: a rejected login or an untrusted certificate.
- * They get their own codes, so that one misconfigured cluster reads as such and not as "down".
+ * They get their own kinds, so that one misconfigured cluster reads as such and not as "down".
  */
-function accessFailure(error: unknown, context: string, cluster?: ClusterConfig): AppError | null {
-  const chain = errorChain(error);
+function accessFailure(chain: ClientError[], context: string, cluster?: ClusterConfig): KafkaError | null {
   const ours = chain.find((e) => e instanceof OAuthTokenError);
   const sasl = chain.find(
-    (e) => e.name === 'KafkaJSSASLAuthenticationError' || e.type === 'SASL_AUTHENTICATION_FAILED',
+    (e) => e.name === 'KafkaJSSASLAuthenticationError' || kafkaType(e) === 'SASL_AUTHENTICATION_FAILED',
   );
   if (ours || sasl) {
     const detail = ours ? `: ${ours.message}` : '';
-    if (cluster) {
-      const mechanism = mechanismLabel(cluster);
-      return new AppError(
-        'authentication_failed',
-        `Authentication failed for cluster "${cluster.name}"${mechanism ? ` (${mechanism})` : ''}: ${credentialHint(cluster)}${detail}`,
-        error,
-      );
-    }
-    return new AppError('authentication_failed', `${context}: authentication failed${detail}`, error);
+    const message = cluster
+      ? `Authentication failed for cluster "${cluster.name}"${mechanismLabel(cluster) ? ` (${mechanismLabel(cluster)})` : ''}: ${credentialHint(cluster)}${detail}`
+      : `${context}: authentication failed${detail}`;
+    return new KafkaError('authentication_failed', message, 'SASL_AUTHENTICATION_FAILED', chain[0]);
   }
   for (const e of chain) {
     const tls = tlsFailure(e);
-    if (tls) return new AppError('tls_failed', `${context}: ${tls}`, error);
+    if (tls) return new KafkaError('tls_failed', `${context}: ${tls}`, null, chain[0]);
   }
   return null;
 }
 
 /**
- * The one place where client errors become API errors. Messages are Kafka's own text, which never
+ * The one place where client errors become KafkaErrors. Messages are Kafka's own text, which never
  * carries credentials (SASL failures are reported without the mechanism's payload); `cluster`, when
  * known, lets an authentication failure name the cluster and its mechanism.
  */
-export function toAppError(error: unknown, context: string, cluster?: ClusterConfig): AppError {
-  if (error instanceof AppError) return error;
-  const access = accessFailure(error, context, cluster);
+export function toKafkaError(error: unknown, context: string, cluster?: ClusterConfig): KafkaError {
+  if (error instanceof KafkaError) return error;
+  const chain = errorChain(error);
+  const access = accessFailure(chain, context, cluster);
   if (access) return access;
-  const outer = (error ?? {}) as KafkaLikeError;
+  const outer = (error ?? {}) as ClientError;
+  // The first broker error of an aggregate, else the outer error and what it wraps.
   const e =
     outer.errors?.[0] ??
     outer.partitions?.find((p) => p.error)?.error ??
     outer.groups?.find((g) => g.error)?.error ??
     outer;
-  const original = (e.originalError ?? e.error ?? e.cause) as KafkaLikeError | undefined;
-  const type = e.type ?? original?.type;
-  if (type && BY_TYPE[type])
-    return new AppError(BY_TYPE[type], `${context}: ${original?.message ?? e.message ?? type}`, error);
+  const original = (e.originalError ?? e.error ?? e.cause) as ClientError | undefined;
+  const type = kafkaType(e) ?? (original ? kafkaType(original) : null);
+  if (type) {
+    const text = original?.message ?? e.message ?? type;
+    return new KafkaError(KIND_OF[type] ?? 'unknown', `${context}: ${text}`, type, error);
+  }
   if (e.name === 'KafkaJSRequestTimeoutError')
-    return new AppError('timeout', `${context}: Kafka did not answer in time`, error);
-  if (e.name && UNAVAILABLE.has(e.name)) {
-    return new AppError(
-      'broker_unavailable',
+    return new KafkaError('timeout', `${context}: Kafka did not answer in time`, null, error);
+  if (e.name && UNREACHABLE.has(e.name))
+    return new KafkaError(
+      'unavailable',
       `${context}: cannot reach the cluster (${e.message ?? e.name})`,
+      null,
       error,
     );
-  }
   // Kafka's and kafkajs's messages are worth showing; a RangeError or TypeError from Node or our own
-  // code speaks of internals (buffer offsets, property names): logged with the 500, not sent.
-  const fromKafka = type !== undefined || e.name?.startsWith('KafkaJS');
-  return new AppError(
-    'internal',
-    `${context}: ${fromKafka ? (e.message ?? 'unexpected error') : 'unexpected error'}`,
+  // code speaks of internals (buffer offsets, property names): kept as the cause, not in the message.
+  const fromClient = e.name?.startsWith('KafkaJS') || e.name === 'KafkaProtocolError';
+  return new KafkaError(
+    'unknown',
+    `${context}: ${fromClient ? (e.message ?? 'unexpected error') : 'unexpected error'}`,
+    null,
     error,
   );
+}
+
+/** Kafka's error name somewhere in an error's chain (e.g. `NON_EMPTY_GROUP`), if any. */
+export function kafkaErrorType(error: unknown): string | null {
+  for (const e of errorChain(error)) {
+    const type = kafkaType(e);
+    if (type) return type;
+  }
+  return null;
 }

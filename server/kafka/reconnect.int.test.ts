@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
-import { clientsFor, connected, disconnectAll } from '@/server/kafka/registry';
-import { describeTopology, detectKafkaRelease } from '@/server/kafka/topology';
+import { clientsFor, connected, disconnectAll } from '@/server/kafka/client/registry';
+import { kafka } from '@/server/kafka';
 
 // Starting a second cluster behind the same addresses costs minutes here: these tests give the
 // console's clients the memory of another cluster instead, and check that they notice and reconnect.
@@ -13,10 +13,10 @@ afterAll(disconnectAll);
 
 describe('when the cluster behind the addresses changes', () => {
   it('keeps its clients while the same cluster answers', async () => {
-    await describeTopology(local, []);
+    await kafka(local).metadata([]);
     const clients = clientsFor(local);
-    await describeTopology(local, []);
-    await detectKafkaRelease(local);
+    await kafka(local).metadata([]);
+    await kafka(local).release();
     expect(clientsFor(local)).toBe(clients);
   });
 
@@ -30,7 +30,7 @@ describe('when the cluster behind the addresses changes', () => {
     const clusterId = /ClusterId:\s+(\S+)/.exec(status)?.[1];
     const stale = await connected(clientsFor(local));
     stale.clusterId = 'an-earlier-cluster';
-    const topology = await describeTopology(local, []);
+    const topology = await kafka(local).metadata([]);
     expect(topology.clusterId).toBe(clusterId);
     expect(clientsFor(local)).not.toBe(stale);
     expect(clientsFor(local).clusterId).toBe(clusterId);
@@ -38,16 +38,16 @@ describe('when the cluster behind the addresses changes', () => {
 
   it('reconnects when the brokers report other API versions than kafkajs keeps', async () => {
     const stale = await connected(clientsFor(local));
-    await describeTopology(local, []);
+    await kafka(local).metadata([]);
     const broker = await stale.raw.findBroker({ nodeId: stale.raw.getNodeIds()[0]! });
     const kept = broker.versions!;
     // As after a ZooKeeper to KRaft migration: the first connection's table no longer holds.
     for (const nodeId of stale.raw.getNodeIds())
       (await stale.raw.findBroker({ nodeId })).versions = { ...kept, 3: { minVersion: 0, maxVersion: 1 } };
-    expect(await detectKafkaRelease(local)).toMatch(/^4\.4/);
+    expect(await kafka(local).release()).toMatch(/^4\.4/);
     const fresh = await connected(clientsFor(local));
     expect(fresh).not.toBe(stale);
-    await describeTopology(local, []);
+    await kafka(local).metadata([]);
     const again = await fresh.raw.findBroker({ nodeId: fresh.raw.getNodeIds()[0]! });
     expect(again.versions?.[3]).toEqual(kept[3]);
   });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { withRequestCount } from '@/server/kafka/request-count';
+import { withRequestCount } from '@/server/kafka';
 import { log } from '@/server/log';
 import { metrics } from '@/server/ops/metrics';
 import { routePattern } from '@/server/ops/route-pattern';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import packageJson from '@/package.json';
+import { observeKafkaRequests } from '@/server/kafka';
 
 export interface Metrics {
   registry: Registry;
@@ -64,3 +65,15 @@ export function metrics(): Metrics {
   store.__kafkascopeMetrics ??= create();
   return store.__kafkascopeMetrics;
 }
+
+/** Kafka request timing: the gateway tells of each request it sends, these metrics keep the numbers. */
+observeKafkaRequests({
+  start(labels) {
+    const { kafkaDuration, kafkaErrors } = metrics();
+    const stop = kafkaDuration.startTimer(labels);
+    return (failed) => {
+      if (failed) kafkaErrors.inc(labels);
+      stop();
+    };
+  },
+});

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@/server/config/clusters';
-import { disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
 import { metrics } from '@/server/ops/metrics';
 import { listBrokers } from '@/server/services/brokers';
 import { checkReadiness, READY_TIMEOUT_MS } from '@/server/services/clusters';
 import { browseMessages, produce } from '@/server/services/messages';
-import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { createTopic, deleteTopic } from '@/server/services/topic-admin';
 import { BOOTSTRAP } from '@/dev/kafka/local-cluster';
 
 // The local cluster plus one whose only bootstrap address is a port nobody listens on.
@@ -22,7 +22,7 @@ const [local, gone] = loadConfig({
 const topic = `it-ops-${Date.now().toString(36)}`;
 
 afterAll(async () => {
-  await deleteTopicChecked(local, topic).catch(() => undefined);
+  await deleteTopic(local, topic).catch(() => undefined);
   await disconnectAll();
 });
 
@@ -63,7 +63,7 @@ describe('readiness', () => {
 
 describe('Kafka request metrics', () => {
   it('time kafkajs requests, our own protocol requests and the group-less Fetch, by cluster and API', async () => {
-    await createTopicChecked(local, { name: topic, partitions: 2, replicationFactor: 1, configs: {} });
+    await createTopic(local, { name: topic, partitions: 2, replicationFactor: 1, configs: {} });
     await produce(local, topic, {
       partition: 0,
       key: null,
@@ -105,7 +105,7 @@ describe('Kafka request metrics', () => {
     const before = await errors();
     // Creating it again: the broker answers TOPIC_ALREADY_EXISTS.
     await expect(
-      createTopicChecked(local, { name: topic, partitions: 2, replicationFactor: 1, configs: {} }),
+      createTopic(local, { name: topic, partitions: 2, replicationFactor: 1, configs: {} }),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await errors()).toBe(before + 1);
   });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKER_PORTS, startNode, stopNode } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
-import { disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
 import { listBrokers } from '@/server/services/brokers';
 import { checkReadiness } from '@/server/services/clusters';
 import { getOverview } from '@/server/services/overview';
 import { invalidateCluster } from '@/server/services/snapshot';
-import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { createTopic, deleteTopic } from '@/server/services/topic-admin';
 import { getTopic, listTopics } from '@/server/services/topics';
 
 const local = { ...loadConfig({}).clusters[0]!, requestTimeoutMs: 8_000 };
@@ -38,12 +38,12 @@ async function timed<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
-  await createTopicChecked(local, { name: topic, partitions: 6, replicationFactor: 3, configs: {} });
+  await createTopic(local, { name: topic, partitions: 6, replicationFactor: 3, configs: {} });
 });
 
 afterAll(async () => {
   await startNode(DOWN).catch(() => undefined);
-  await deleteTopicChecked(local, topic).catch(() => undefined);
+  await deleteTopic(local, topic).catch(() => undefined);
   await disconnectAll();
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
-import { disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
 import { listBrokers } from '@/server/services/brokers';
 import { checkReadiness } from '@/server/services/clusters';
 

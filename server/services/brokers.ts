@@ -3,12 +3,7 @@ import type { Broker, BrokerDetail, BrokerList, Quorum } from '@/lib/schemas/bro
 import type { ConfigList } from '@/lib/schemas/topic';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
-import { describeBrokerConfigs } from '@/server/kafka/configs';
-import { toAppError } from '@/server/kafka/errors';
-import type { LogDirReport } from '@/server/kafka/log-dirs';
-import { clientsFor, connected } from '@/server/kafka/registry';
-import { withTimeout } from '@/server/kafka/timeout';
-import { lastKnownBroker, type Topology } from '@/server/kafka/topology';
+import { kafka, lastKnownBroker, type LogDirReport, type Topology } from '@/server/kafka';
 import { getLogDirs, getTopology } from '@/server/services/snapshot';
 
 function toBrokers(config: ClusterConfig, topology: Topology, logDirs: LogDirReport): Broker[] {
@@ -87,17 +82,7 @@ export async function getBrokerConfigs(cluster: ClusterConfig, brokerId: number)
   if (!topology.brokers.some((b) => b.id === brokerId)) {
     throw new AppError('broker_unavailable', `Broker ${brokerId} is down: its configuration cannot be read`);
   }
-  try {
-    const clients = await connected(clientsFor(cluster));
-    const configs = await withTimeout(
-      describeBrokerConfigs(clients, brokerId),
-      cluster.requestTimeoutMs,
-      'DescribeConfigs',
-    );
-    return { configs };
-  } catch (error) {
-    throw toAppError(error, `Broker ${brokerId}`);
-  }
+  return { configs: await kafka(cluster).brokerConfigs(brokerId) };
 }
 
 /** The KRaft quorum as DescribeQuorum reports it; lag is the distance to the leader's log end. */

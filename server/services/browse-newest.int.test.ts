@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
 import { writeTransactions } from '@/dev/kafka/transactions';
 import { loadConfig } from '@/server/config/clusters';
-import { disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
 import { browseMessages } from '@/server/services/messages';
-import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { createTopic, deleteTopic } from '@/server/services/topic-admin';
 
 const local = loadConfig({}).clusters[0]!;
 const topic = `it-newest-tx-${Date.now().toString(36)}`;
@@ -13,7 +13,7 @@ const text = (p: { base64: string | null }) =>
   p.base64 === null ? null : Buffer.from(p.base64, 'base64').toString();
 
 beforeAll(async () => {
-  await createTopicChecked(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} });
+  await createTopic(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} });
   // Four one-record transactions, the third aborted: records at 0, 2, 4, 6, markers at 1, 3, 5, 7.
   await writeTransactions(topic, [
     [['t0'], 'commit'],
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await deleteTopicChecked(local, topic).catch(() => undefined);
+  await deleteTopic(local, topic).catch(() => undefined);
   await disconnectAll();
 });
 

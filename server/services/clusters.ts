@@ -4,9 +4,8 @@ import type { ClusterHealth, ClusterList, Liveness, Readiness } from '@/lib/sche
 import { getConfig } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { securitySummary } from '@/server/config/security';
-import { AppError } from '@/server/http/app-error';
-import { describeTopology } from '@/server/kafka/topology';
-import { withTimeout } from '@/server/kafka/timeout';
+import { asAppError } from '@/server/http/app-error';
+import { kafka } from '@/server/kafka';
 import { metrics } from '@/server/ops/metrics';
 
 /** A readiness probe must answer before the orchestrator's own time-out (often 5-10 s) gives up on it. */
@@ -35,7 +34,7 @@ async function clusterHealth(cluster: ClusterConfig): Promise<ClusterHealth> {
   const bound = Math.min(cluster.requestTimeoutMs, READY_TIMEOUT_MS);
   try {
     // Metadata for no topic: the cheapest request that proves the cluster answers.
-    const description = await withTimeout(describeTopology(cluster, []), bound, `Cluster "${cluster.name}"`);
+    const description = await kafka(cluster).metadata([], { timeoutMs: bound });
     metrics().clusterUp.set({ cluster: cluster.id }, 1);
     return {
       id: cluster.id,
@@ -57,7 +56,7 @@ async function clusterHealth(cluster: ClusterConfig): Promise<ClusterHealth> {
       latencyMs: null,
       brokers: null,
       error: reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 1)}…` : reason,
-      errorCode: error instanceof AppError ? error.code : 'internal',
+      errorCode: asAppError(error).code,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchedRecord } from '@/server/kafka/fetch';
+import type { FetchedRecord } from '@/server/kafka';
 import { FilterTooCostlyError, MAX_RECORD_COST, ScanBudget, charge } from '@/server/services/filter-budget';
 import { compileFilter } from '@/server/services/message-filter';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchedRecord } from '@/server/kafka/fetch';
+import type { FetchedRecord } from '@/server/kafka';
 import { AppError } from '@/server/http/app-error';
 import { MAX_FILTER_LENGTH, compileFilter } from '@/server/services/message-filter';
 import { MAX_PATTERN_LENGTH, re2Matches } from '@/server/services/filter-regex';

@@ -2,23 +2,20 @@ import 'server-only';
 import type { ResetOffsets, ResetPreview } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
-import { kafkaErrorType } from '@/server/kafka/errors';
-import { describeGroups, type GroupDescription } from '@/server/kafka/group-describe';
-import { commitOffsets, deleteGroup, deleteGroupOffsets, type GroupEntry } from '@/server/kafka/groups';
-import { clientsFor, connected } from '@/server/kafka/registry';
-import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
-import { getGroupSnapshot } from '@/server/services/groups';
-import { kafkaChange, kafkaRead } from '@/server/services/kafka-call';
+import {
+  kafka,
+  kafkaErrorType,
+  partitionKey,
+  type GroupDescription,
+  type GroupEntry,
+} from '@/server/kafka';
+import { findGroup } from '@/server/services/resolve';
+import { changing } from '@/server/services/snapshot';
 
 async function groupContext(cluster: ClusterConfig, groupId: string) {
-  const snapshot = await getGroupSnapshot(cluster);
-  const entry = snapshot.groups.find((g) => g.groupId === groupId);
-  if (!entry) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
-  const clients = await connected(clientsFor(cluster));
-  const described = (
-    await kafkaRead(cluster, `Describe group "${groupId}"`, () => describeGroups(clients, [entry]))
-  ).get(groupId);
-  return { snapshot, entry, clients, described };
+  const { snapshot, entry } = await findGroup(cluster, groupId);
+  const described = (await kafka(cluster).describeGroups([entry])).get(groupId);
+  return { snapshot, entry, described };
 }
 
 const IDLE_STATES = new Set(['Empty', 'Dead']);
@@ -63,12 +60,11 @@ const LIVE_GROUP_ERRORS = new Set([
 async function changeIdleGroup<T>(
   cluster: ClusterConfig,
   groupId: string,
-  what: string,
   action: string,
   fn: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await kafkaChange(cluster, what, fn);
+    return await changing(cluster, fn);
   } catch (error) {
     const type = kafkaErrorType(error);
     if (type && LIVE_GROUP_ERRORS.has(type)) {
@@ -88,7 +84,8 @@ export async function resetOffsets(
   groupId: string,
   body: ResetOffsets,
 ): Promise<ResetPreview> {
-  const { snapshot, entry, clients, described } = await groupContext(cluster, groupId);
+  const { snapshot, entry, described } = await groupContext(cluster, groupId);
+  const gateway = kafka(cluster);
   const committed = snapshot.committed.get(groupId)?.offsets ?? [];
   let targets: { topic: string; partition: number }[];
   if (body.topic) {
@@ -110,7 +107,7 @@ export async function resetOffsets(
   }
 
   const topics = snapshot.topology.topics.filter((t) => targets.some((p) => p.topic === t.name));
-  const marks = (await kafkaRead(cluster, 'ListOffsets', () => fetchWatermarks(clients, topics))).offsets;
+  const marks = (await gateway.watermarks(topics)).offsets;
   let atTime = new Map<string, number | null>();
   if (body.target.type === 'timestamp') {
     const timestamp = body.target.timestamp;
@@ -120,9 +117,7 @@ export async function resetOffsets(
         topics.find((t) => t.name === p.topic)?.partitions.find((x) => x.partition === p.partition)?.leader ??
         null,
     }));
-    atTime = await kafkaRead(cluster, 'ListOffsets by time', () =>
-      fetchOffsetsForTime(clients, withLeaders, timestamp),
-    );
+    atTime = await gateway.offsetsForTime(withLeaders, timestamp);
   }
   const current = new Map(
     committed.map((c) => [partitionKey(c.topic, c.partition), c.offset >= 0 ? c.offset : null]),
@@ -154,18 +149,16 @@ export async function resetOffsets(
   for (const p of partitions)
     byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), { partition: p.partition, offset: p.newOffset }]);
   const topicsToCommit = [...byTopic].map(([topic, list]) => ({ topic, partitions: list }));
-  await changeIdleGroup(cluster, groupId, `Reset offsets of "${groupId}"`, 'reset its offsets', () =>
-    commitOffsets(clients, entry.coordinator, groupId, topicsToCommit),
+  await changeIdleGroup(cluster, groupId, 'reset its offsets', () =>
+    gateway.commitOffsets(entry, topicsToCommit),
   );
   return { applied: true, partitions };
 }
 
-export async function deleteGroupChecked(cluster: ClusterConfig, groupId: string): Promise<{ ok: true }> {
-  const { clients, entry, described } = await groupContext(cluster, groupId);
+export async function deleteGroup(cluster: ClusterConfig, groupId: string): Promise<{ ok: true }> {
+  const { entry, described } = await groupContext(cluster, groupId);
   refuseActive(groupId, entry, described, 'delete it');
-  await changeIdleGroup(cluster, groupId, `Delete group "${groupId}"`, 'delete it', () =>
-    deleteGroup(clients, groupId),
-  );
+  await changeIdleGroup(cluster, groupId, 'delete it', () => kafka(cluster).deleteGroup(groupId));
   return { ok: true };
 }
 
@@ -174,16 +167,14 @@ export async function deleteGroupTopicOffsets(
   groupId: string,
   topic: string,
 ): Promise<{ ok: true }> {
-  const { snapshot, entry, clients } = await groupContext(cluster, groupId);
+  const { snapshot, entry } = await findGroup(cluster, groupId);
   const partitions = (snapshot.committed.get(groupId)?.offsets ?? [])
     .filter((o) => o.topic === topic)
     .map((o) => o.partition);
   if (partitions.length === 0)
     throw new AppError('not_found', `Group "${groupId}" has no offsets for topic "${topic}"`);
   try {
-    await kafkaChange(cluster, `Delete offsets of "${groupId}" for "${topic}"`, () =>
-      deleteGroupOffsets(clients, entry.coordinator, groupId, topic, partitions),
-    );
+    await changing(cluster, () => kafka(cluster).deleteGroupOffsets(entry, topic, partitions));
   } catch (error) {
     if (kafkaErrorType(error) === 'GROUP_SUBSCRIBED_TO_TOPIC') {
       throw new AppError(

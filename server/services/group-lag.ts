@@ -1,11 +1,8 @@
 import 'server-only';
 import type { GroupSummary } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
-import type { GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
-import { clientsFor, connected } from '@/server/kafka/registry';
-import { withTimeout } from '@/server/kafka/timeout';
-import { partitionKey, type WatermarkResult } from '@/server/kafka/watermarks';
-import type { GroupSnapshot } from '@/server/services/groups';
+import { kafka, partitionKey, type GroupOffsets, type WatermarkResult } from '@/server/kafka';
+import type { GroupSnapshot } from '@/server/services/group-snapshot';
 import { timeLags, type LaggingPartition } from '@/server/services/time-lag';
 
 export interface PartitionLag {
@@ -89,15 +86,13 @@ export async function addTimeLags(
     seen.set(p, round + 1);
     (rounds[round] ??= []).push(w);
   }
-  const clients = await connected(clientsFor(cluster));
+  const gateway = kafka(cluster);
   const byOffset = new Map<string, number>();
   await Promise.all(
     rounds.map(async (list) => {
-      const times = await withTimeout(
-        timeLags(clients, snapshot.topology.topics, list),
-        cluster.requestTimeoutMs,
-        'Fetch',
-      ).catch(() => new Map<string, number>());
+      const times = await timeLags(gateway, snapshot.topology.topics, list).catch(
+        () => new Map<string, number>(),
+      );
       for (const w of list) {
         const ms = times.get(partitionKey(w.topic, w.partition));
         if (ms !== undefined) byOffset.set(`${partitionKey(w.topic, w.partition)}@${w.committed}`, ms);

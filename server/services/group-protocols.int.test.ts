@@ -4,14 +4,13 @@ import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP, describeGroupWithKafkaTools, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
-import { toAppError } from '@/server/kafka/errors';
-import { deleteGroup } from '@/server/kafka/groups';
-import { clientsFor, connected, disconnectAll } from '@/server/kafka/registry';
+import { asAppError } from '@/server/http/app-error';
+import { disconnectAll, kafka as gateway } from '@/server/kafka';
 import { invalidate } from '@/server/services/cache';
-import { deleteGroupChecked, resetOffsets } from '@/server/services/group-admin';
+import { deleteGroup, resetOffsets } from '@/server/services/group-admin';
 import { getGroup, listGroups } from '@/server/services/groups';
 import { stopSamplers } from '@/server/services/lag-history';
-import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { createTopic, deleteTopic } from '@/server/services/topic-admin';
 
 // Groups of the consumer protocol (KIP-848) and share groups (KIP-932), made with Kafka's own console
 // clients (kafkajs speaks neither), checked against kafka-consumer-groups and kafka-share-groups.
@@ -87,7 +86,7 @@ let consumer: ChildProcess;
 
 beforeAll(async () => {
   await producer.connect();
-  await createTopicChecked(local, { name: topic, partitions: 3, replicationFactor: 2, configs: {} });
+  await createTopic(local, { name: topic, partitions: 3, replicationFactor: 2, configs: {} });
   await produce(30);
   consumer = startClient('kafka-console-consumer', [
     '--group',
@@ -105,7 +104,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of started) stopClient(child);
   await producer.disconnect();
-  await deleteTopicChecked(local, topic).catch(() => undefined);
+  await deleteTopic(local, topic).catch(() => undefined);
   await kafka
     .admin()
     .deleteGroups([group])
@@ -154,12 +153,8 @@ describe('consumer-protocol groups (KIP-848)', () => {
     await expect(
       resetOffsets(local, group, { target: { type: 'earliest' }, dryRun: false }),
     ).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('1 active member') });
-    await expect(deleteGroupChecked(local, group)).rejects.toMatchObject({ code: 'conflict' });
-    const clients = await connected(clientsFor(local));
-    const refused = await deleteGroup(clients, group).then(
-      () => null,
-      (error: unknown) => toAppError(error, 'Delete group'),
-    );
+    await expect(deleteGroup(local, group)).rejects.toMatchObject({ code: 'conflict' });
+    const refused = await gateway(local).deleteGroup(group).then(() => null, asAppError);
     expect(refused).toMatchObject({ code: 'conflict', message: expect.stringContaining('not empty') });
     expect((await describeGroupWithKafkaTools(group)).map((p) => p.committed)).toEqual([10, 10, 10]);
   });
@@ -194,7 +189,7 @@ describe('consumer-protocol groups (KIP-848)', () => {
   it('an Empty consumer-protocol group can be reset and deleted', async () => {
     await resetOffsets(local, group, { target: { type: 'latest' }, dryRun: false });
     expect((await describeGroupWithKafkaTools(group)).map((p) => p.lag)).toEqual([0, 0, 0]);
-    await deleteGroupChecked(local, group);
+    await deleteGroup(local, group);
     const listed = await kafkaCli('kafka-consumer-groups', ['--bootstrap-server', bootstrap, '--list']);
     expect(listed.split('\n')).not.toContain(group);
   });

@@ -2,12 +2,12 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP, describeGroupWithKafkaTools, kafkaCli, kcatConsume } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
-import { disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
 import { invalidate } from '@/server/services/cache';
-import { deleteGroupChecked, deleteGroupTopicOffsets, resetOffsets } from '@/server/services/group-admin';
+import { deleteGroup, deleteGroupTopicOffsets, resetOffsets } from '@/server/services/group-admin';
 import { getGroup, listGroups } from '@/server/services/groups';
 import { stopSamplers } from '@/server/services/lag-history';
-import { createTopicChecked, deleteTopicChecked, purgeTopic } from '@/server/services/topic-admin';
+import { createTopic, deleteTopic, purgeTopic } from '@/server/services/topic-admin';
 
 const local = loadConfig({}).clusters[0]!;
 const started = Date.now();
@@ -38,7 +38,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
 
 beforeAll(async () => {
   await producer.connect();
-  await createTopicChecked(local, { name: topic, partitions: 3, replicationFactor: 2, configs: {} });
+  await createTopic(local, { name: topic, partitions: 3, replicationFactor: 2, configs: {} });
   await produce(30);
   consumer = kafka.consumer({ groupId: live, heartbeatInterval: 500 });
   await consumer.connect();
@@ -54,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await consumer?.disconnect();
   await producer.disconnect();
-  await deleteTopicChecked(local, topic).catch(() => undefined);
+  await deleteTopic(local, topic).catch(() => undefined);
   for (const g of [live, stopped])
     await kafka
       .admin()
@@ -164,7 +164,7 @@ describe('consumer groups against kafka-consumer-groups', () => {
       code: 'conflict',
       message: expect.stringContaining('has 1 active member: stop its consumers'),
     });
-    await expect(deleteGroupChecked(local, live)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(deleteGroup(local, live)).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('flags a group whose committed offset fell below the log start as expired', async () => {
@@ -184,7 +184,7 @@ describe('consumer groups against kafka-consumer-groups', () => {
   it('deletes a group’s offsets for a topic, then the group', async () => {
     await deleteGroupTopicOffsets(local, stopped, topic);
     expect(await describeGroupWithKafkaTools(stopped)).toEqual([]);
-    await deleteGroupChecked(local, stopped);
+    await deleteGroup(local, stopped);
     const list = await kafkaCli('kafka-consumer-groups', [
       '--bootstrap-server',
       BOOTSTRAP.split(',')[0]!,

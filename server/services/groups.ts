@@ -8,78 +8,13 @@ import type {
   LagHistory,
 } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
-import { AppError } from '@/server/http/app-error';
-import { toAppError } from '@/server/kafka/errors';
-import { describeGroups } from '@/server/kafka/group-describe';
-import { fetchCommittedOffsets, listAllGroups, type GroupEntry } from '@/server/kafka/groups';
-import type { GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
-import { clientsFor, connected } from '@/server/kafka/registry';
-import { withTimeout } from '@/server/kafka/timeout';
-import type { Topology } from '@/server/kafka/topology';
-import { fetchWatermarks, partitionKey, type WatermarkResult } from '@/server/kafka/watermarks';
-import { cached } from '@/server/services/cache';
+import { kafka, partitionKey, type GroupEntry } from '@/server/kafka';
+import { getGroupSnapshot, type GroupSnapshot } from '@/server/services/group-snapshot';
 import { groupHealth } from '@/server/services/lag-health';
-import {
-  ensureSampler,
-  lagHistory,
-  recordLag,
-  retainGroups,
-  SAMPLE_INTERVAL_MS,
-} from '@/server/services/lag-history';
-import { getTopology } from '@/server/services/snapshot';
+import { ensureSampler, lagHistory, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
+import { findGroup } from '@/server/services/resolve';
 import { addTimeLags, isLagging, partitionLags } from '@/server/services/group-lag';
 import { timeLags } from '@/server/services/time-lag';
-
-export interface GroupSnapshot {
-  topology: Topology;
-  groups: GroupEntry[];
-  committed: Map<string, GroupOffsets>;
-  watermarks: WatermarkResult;
-}
-
-function record(cluster: ClusterConfig, snapshot: GroupSnapshot, now: number): void {
-  for (const g of snapshot.groups) {
-    const lags = partitionLags(snapshot.committed.get(g.groupId), snapshot.watermarks);
-    if (lags.length === 0 || lags.some((l) => l.lag === null)) continue;
-    recordLag(cluster.id, g.groupId, {
-      t: now,
-      totalLag: lags.reduce((s, l) => s + l.lag!, 0),
-      committed: lags.reduce((s, l) => s + l.committed!, 0),
-      logEnd: lags.reduce((s, l) => s + l.high!, 0),
-    });
-  }
-  retainGroups(cluster.id, new Set(snapshot.groups.map((g) => g.groupId)));
-}
-
-/**
- * Every group with its committed offsets and the watermarks they are measured against: one
- * ListGroups per broker, one OffsetFetch per coordinator, two ListOffsets per leader.
- */
-export const getGroupSnapshot = (cluster: ClusterConfig): Promise<GroupSnapshot> =>
-  cached(`${cluster.id}/groups`, 2_000, async () => {
-    try {
-      const topology = await getTopology(cluster);
-      const clients = await connected(clientsFor(cluster));
-      const run = async () => {
-        const { groups } = await listAllGroups(
-          clients,
-          topology.brokers.map((b) => b.id),
-        );
-        const committed = await fetchCommittedOffsets(clients, groups);
-        const involved = new Set([...committed.values()].flatMap((g) => g.offsets.map((o) => o.topic)));
-        const watermarks = await fetchWatermarks(
-          clients,
-          topology.topics.filter((t) => involved.has(t.name)),
-        );
-        return { topology, groups, committed, watermarks };
-      };
-      const snapshot = await withTimeout(run(), cluster.requestTimeoutMs, 'Consumer groups');
-      record(cluster, snapshot, Date.now());
-      return snapshot;
-    } catch (error) {
-      throw toAppError(error, `Cluster "${cluster.name}"`, cluster);
-    }
-  });
 
 function summarize(cluster: ClusterConfig, g: GroupEntry, snapshot: GroupSnapshot, topic?: string) {
   const lags = partitionLags(snapshot.committed.get(g.groupId), snapshot.watermarks, topic);
@@ -130,13 +65,8 @@ export async function listGroups(cluster: ClusterConfig, query: GroupListQuery):
   const start = (query.page - 1) * query.pageSize;
   const page = matching.slice(start, start + query.pageSize);
   if (!byTime) await addTimeLags(cluster, snapshot, page, 20, 1_000, query.topic);
-  const clients = await connected(clientsFor(cluster));
   const entries = page.map((s) => snapshot.groups.find((g) => g.groupId === s.groupId)!);
-  const described = await withTimeout(
-    describeGroups(clients, entries),
-    cluster.requestTimeoutMs,
-    'DescribeGroups',
-  );
+  const described = await kafka(cluster).describeGroups(entries);
   for (const s of page) {
     const d = described.get(s.groupId);
     if (!d) continue;
@@ -148,14 +78,10 @@ export async function listGroups(cluster: ClusterConfig, query: GroupListQuery):
 }
 
 export async function getGroup(cluster: ClusterConfig, groupId: string): Promise<GroupDetail> {
-  const snapshot = await getGroupSnapshot(cluster);
+  const { snapshot, entry } = await findGroup(cluster, groupId);
   ensureSampler(cluster.id, () => getGroupSnapshot(cluster).then(() => undefined), true);
-  const entry = snapshot.groups.find((g) => g.groupId === groupId);
-  if (!entry) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
-  const clients = await connected(clientsFor(cluster));
-  const described = (
-    await withTimeout(describeGroups(clients, [entry]), cluster.requestTimeoutMs, 'DescribeGroups')
-  ).get(groupId);
+  const gateway = kafka(cluster);
+  const described = (await gateway.describeGroups([entry])).get(groupId);
   const members = described?.members ?? [];
   const owner = new Map<string, { memberId: string; clientId: string }>();
   for (const m of members)
@@ -170,8 +96,7 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
   let extra = new Map<string, { low: number; high: number }>();
   if (assignedOnly.length > 0) {
     const topics = snapshot.topology.topics.filter((t) => assignedOnly.some((p) => p.topic === t.name));
-    extra = (await withTimeout(fetchWatermarks(clients, topics), cluster.requestTimeoutMs, 'ListOffsets'))
-      .offsets;
+    extra = (await gateway.watermarks(topics)).offsets;
   }
   // Lagging partitions (capped, the detail page must stay cheap) get a time lag from two peeks per leader.
   const lagging = lags
@@ -179,11 +104,9 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
     .sort((a, b) => b.lag! - a.lag!)
     .slice(0, 200)
     .map((l) => ({ topic: l.topic, partition: l.partition, committed: l.committed! }));
-  const timeLag = await withTimeout(
-    timeLags(clients, snapshot.topology.topics, lagging),
-    cluster.requestTimeoutMs,
-    'Fetch',
-  ).catch(() => new Map<string, number>());
+  const timeLag = await timeLags(gateway, snapshot.topology.topics, lagging).catch(
+    () => new Map<string, number>(),
+  );
   const rows: GroupPartition[] = [
     ...lags.map((l) => ({
       ...l,
@@ -244,10 +167,7 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
 }
 
 export async function getLagHistory(cluster: ClusterConfig, groupId: string): Promise<LagHistory> {
-  const snapshot = await getGroupSnapshot(cluster);
+  await findGroup(cluster, groupId);
   ensureSampler(cluster.id, () => getGroupSnapshot(cluster).then(() => undefined), true);
-  if (!snapshot.groups.some((g) => g.groupId === groupId)) {
-    throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
-  }
   return { groupId, intervalMs: SAMPLE_INTERVAL_MS, points: lagHistory(cluster.id, groupId) };
 }

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNode, stopNode } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import type { SseChannel } from '@/server/http/sse';
-import { clientsFor, disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
+import { clientsFor } from '@/server/kafka/client/registry';
 import { checkReadiness } from '@/server/services/clusters';
 import { browseMessages, produce } from '@/server/services/messages';
 import { searchStream, tailStream } from '@/server/services/scan';
 import { invalidateCluster } from '@/server/services/snapshot';
-import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { createTopic, deleteTopic } from '@/server/services/topic-admin';
 import { getTopic } from '@/server/services/topics';
 
 const local = { ...loadConfig({}).clusters[0]!, requestTimeoutMs: 8_000 };
@@ -94,13 +95,13 @@ async function expectPartialResults(lost: number[]) {
 
 beforeAll(async () => {
   // Replication factor 1: a partition whose broker stops has no other copy and no leader.
-  await createTopicChecked(local, {
+  await createTopic(local, {
     name: topic,
     partitions: PARTITIONS,
     replicationFactor: 1,
     configs: {},
   });
-  await createTopicChecked(local, {
+  await createTopic(local, {
     name: replicated,
     partitions: PARTITIONS,
     replicationFactor: 3,
@@ -121,8 +122,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await deleteTopicChecked(local, topic).catch(() => undefined);
-  await deleteTopicChecked(local, replicated).catch(() => undefined);
+  await deleteTopic(local, topic).catch(() => undefined);
+  await deleteTopic(local, replicated).catch(() => undefined);
   await disconnectAll();
 });
 

@@ -1,6 +1,6 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { describe, expect, it } from 'vitest';
-import type { FetchedRecord } from '@/server/kafka/fetch';
+import type { FetchedRecord } from '@/server/kafka';
 import { compileFilter } from '@/server/services/message-filter';
 
 const record = (

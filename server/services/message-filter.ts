@@ -1,7 +1,7 @@
 import 'server-only';
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
 import { AppError } from '@/server/http/app-error';
-import type { FetchedRecord } from '@/server/kafka/fetch';
+import type { FetchedRecord } from '@/server/kafka';
 import { FilterTooCostlyError, ScanBudget, untimed } from '@/server/services/filter-budget';
 import { meterProgram } from '@/server/services/filter-meter';
 import { mayMatch, requirements } from '@/server/services/filter-prefilter';

@@ -6,13 +6,13 @@ import type { Produce } from '@/lib/schemas/message';
 import { BOOTSTRAP, dumpBatches, kafkaCli } from '@/dev/kafka/local-cluster';
 import { writeTransactions } from '@/dev/kafka/transactions';
 import { loadConfig } from '@/server/config/clusters';
-import { disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
 import { browseMessages, getMessage, produce } from '@/server/services/messages';
 import { searchStream } from '@/server/services/scan';
 import {
-  alterTopicConfigsChecked,
-  createTopicChecked,
-  deleteTopicChecked,
+  alterTopicConfigs,
+  createTopic,
+  deleteTopic,
 } from '@/server/services/topic-admin';
 import { getTopic } from '@/server/services/topics';
 
@@ -58,7 +58,7 @@ async function groupsNow() {
 const pad = ` ${'padding '.repeat(30)}`;
 
 beforeAll(async () => {
-  await createTopicChecked(local, { name: topic, partitions: 5, replicationFactor: 1, configs: {} });
+  await createTopic(local, { name: topic, partitions: 5, replicationFactor: 1, configs: {} });
   await kcatProduce(0, 'none', ['k0|plain value', 'k1|{"json":true}']);
   await kcatProduce(1, 'gzip', [`g0|gzipped one${pad}`, `g1|gzipped two${pad}`]);
   await kcatProduce(2, 'snappy', [`s0|snappy one${pad}`, `s1|snappy \u00e9\u00e8 two${pad}`]);
@@ -67,8 +67,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await deleteTopicChecked(local, topic).catch(() => undefined);
-  await deleteTopicChecked(local, tx).catch(() => undefined);
+  await deleteTopic(local, topic).catch(() => undefined);
+  await deleteTopic(local, tx).catch(() => undefined);
   await disconnectAll();
 });
 
@@ -158,7 +158,7 @@ describe('browsing messages', () => {
 
 describe('transactions', () => {
   it('steps over transaction markers: browse and search read every record and reach the end', async () => {
-    await createTopicChecked(local, { name: tx, partitions: 1, replicationFactor: 1, configs: {} });
+    await createTopic(local, { name: tx, partitions: 1, replicationFactor: 1, configs: {} });
     await writeTransactions(
       tx,
       [
@@ -271,7 +271,7 @@ describe('producing messages', () => {
 
   it('keeps producing after a topic it sent to was deleted elsewhere', async () => {
     const doomed = `${topic}-doomed`;
-    await createTopicChecked(local, { name: doomed, partitions: 1, replicationFactor: 1, configs: {} });
+    await createTopic(local, { name: doomed, partitions: 1, replicationFactor: 1, configs: {} });
     const once: Produce = {
       key: null,
       value: 'x',
@@ -319,7 +319,7 @@ describe('producing messages', () => {
       code: 'validation_failed',
       message: expect.stringContaining('not valid JSON'),
     });
-    await alterTopicConfigsChecked(local, topic, { set: { 'max.message.bytes': '1000' }, reset: [] });
+    await alterTopicConfigs(local, topic, { set: { 'max.message.bytes': '1000' }, reset: [] });
     await expect(
       produce(local, topic, {
         key: null,

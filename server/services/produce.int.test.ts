@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Produce } from '@/lib/schemas/message';
 import { BOOTSTRAP } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
-import { disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
 import { produce } from '@/server/services/messages';
-import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { createTopic, deleteTopic } from '@/server/services/topic-admin';
 
 const exec = promisify(execFile);
 const local = loadConfig({}).clusters[0]!;
@@ -17,7 +17,7 @@ const topics: string[] = [];
 async function newTopic(suffix: string, configs: Record<string, string> = {}) {
   const name = `${base}-${suffix}`;
   topics.push(name);
-  await createTopicChecked(local, { name, partitions: 1, replicationFactor: 1, configs });
+  await createTopic(local, { name, partitions: 1, replicationFactor: 1, configs });
   return name;
 }
 
@@ -44,7 +44,7 @@ const one: Produce = {
 };
 
 afterAll(async () => {
-  for (const t of topics) await deleteTopicChecked(local, t).catch(() => undefined);
+  for (const t of topics) await deleteTopic(local, t).catch(() => undefined);
   await disconnectAll();
 });
 

@@ -4,10 +4,10 @@ import type { Session } from '@/server/auth/session';
 import { errorResponse } from '@/server/http/handler';
 import { limitedSseResponse, type SseChannel } from '@/server/http/sse';
 import { runningStreams } from '@/server/http/stream-slots';
-import { disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
 import { produce } from '@/server/services/messages';
 import { searchStream, tailStream } from '@/server/services/scan';
-import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { createTopic, deleteTopic } from '@/server/services/topic-admin';
 
 const local = loadConfig({}).clusters[0]!;
 const topic = `it-scan-${Date.now().toString(36)}`;
@@ -43,13 +43,13 @@ async function send(status: string, count: number) {
 }
 
 beforeAll(async () => {
-  await createTopicChecked(local, { name: topic, partitions: 3, replicationFactor: 1, configs: {} });
+  await createTopic(local, { name: topic, partitions: 3, replicationFactor: 1, configs: {} });
   await send('placed', 200);
   await send('cancelled', 37);
 });
 
 afterAll(async () => {
-  await deleteTopicChecked(local, topic).catch(() => undefined);
+  await deleteTopic(local, topic).catch(() => undefined);
   await disconnectAll();
 });
 

@@ -2,15 +2,20 @@ import 'server-only';
 import type { Message } from '@/lib/schemas/message';
 import type { ScanDone, SearchQuery, TailQuery } from '@/lib/schemas/search';
 import type { ClusterConfig } from '@/server/config/schema';
+import { asAppError } from '@/server/http/app-error';
 import type { SseChannel } from '@/server/http/sse';
-import { toAppError } from '@/server/kafka/errors';
-import { fetchFrom } from '@/server/kafka/fetch';
-import { clientsFor, connected } from '@/server/kafka/registry';
-import { withTimeout } from '@/server/kafka/timeout';
-import { fetchOffsetsForTime, fetchWatermarks, partitionKey } from '@/server/kafka/watermarks';
+import { kafka } from '@/server/kafka';
 import { FilterTooCostlyError } from '@/server/services/filter-budget';
 import { compileFilter } from '@/server/services/message-filter';
-import { choosePartitions, toMessage, topicMeta } from '@/server/services/messages';
+import {
+  openRange,
+  readRound,
+  rerouteOrDrop,
+  toMessage,
+  type Cursor,
+  type Range,
+  type StartAt,
+} from '@/server/services/read-range';
 
 /** Bounds: a search never runs longer than this; a tail stops after this long or this many messages. */
 export const SEARCH_TIMEOUT_MS = 120_000;
@@ -24,26 +29,6 @@ const FLUSH_MS = 250;
  */
 const SLICE_MS = 50;
 const FETCH_BYTES = 1_048_576;
-
-interface Cursor {
-  leader: number;
-  position: number;
-  end: number;
-}
-
-async function prepare(cluster: ClusterConfig, topicName: string, partitions: string | undefined) {
-  const topic = await topicMeta(cluster, topicName);
-  const metas = choosePartitions(topic, partitions);
-  const clients = await connected(clientsFor(cluster));
-  const marks = (
-    await withTimeout(
-      fetchWatermarks(clients, [{ ...topic, partitions: metas }]),
-      cluster.requestTimeoutMs,
-      'ListOffsets',
-    )
-  ).offsets;
-  return { topic, metas, clients, marks };
-}
 
 /**
  * Streams one scan: reads every cursor forward in rounds (one Fetch per leader per round), filters
@@ -61,7 +46,6 @@ async function scan(
     limit: number;
     timeoutMs: number;
     follow: boolean;
-    clients: Awaited<ReturnType<typeof prepare>>['clients'];
   },
 ): Promise<void> {
   const started = Date.now();
@@ -102,30 +86,23 @@ async function scan(
   } catch (error) {
     // The matches so far stand, as at the time bound; the reason names the limit and the message.
     if (error instanceof FilterTooCostlyError) return finish('filter_too_costly', error.message);
-    const appError = toAppError(error, `Scan of "${args.topic}"`);
+    const appError = asAppError(error);
     channel.send('error', { code: appError.code, message: appError.message });
   }
 
+  const gateway = kafka(args.cluster);
   async function loop(): Promise<void> {
     while (!channel.signal.aborted) {
       if (Date.now() - started > args.timeoutMs) return finish('timeout');
       const active = [...args.cursors].filter(([, c]) => args.follow || c.position < c.end);
       if (active.length === 0) return finish('end');
-      const fetched = await fetchFrom(
-        args.clients,
-        args.topic,
-        active.map(([partition, c]) => ({ partition, offset: c.position, leader: c.leader })),
-        FETCH_BYTES,
-      );
+      const { read, failed } = await readRound(gateway, args.topic, active, {
+        maxBytesPerPartition: FETCH_BYTES,
+      });
       let progressed = false;
       const positionBefore = new Map(active.map(([p, c]) => [p, c.position]));
-      const failed: { partition: number; reason: string }[] = [];
-      for (const [partition, cursor] of active) {
-        const result = fetched.get(partition);
-        if (!result || result.error) {
-          failed.push({ partition, reason: result?.error ?? 'no answer' });
-          continue;
-        }
+      for (const [partition, result] of read) {
+        const cursor = args.cursors.get(partition)!;
         for (const record of result.records) {
           // Awaited only once a slice is used up: an await per record would cost the scan rate.
           if (Date.now() - sliceStarted >= SLICE_MS && !(await shareThread())) return;
@@ -154,34 +131,27 @@ async function scan(
   }
 }
 
-/**
- * Partitions whose read failed: when the topic's metadata names another leader now (the old one
- * stopped and a replica took over), the cursor reads from it next round; the others are dropped
- * from the scan and returned, to be named in a notice.
- */
-async function rerouteOrDrop(
+type Stream = (channel: SseChannel) => Promise<void>;
+
+/** Sends the partitions a range cannot read, then scans it. */
+function streamOf(
   cluster: ClusterConfig,
-  topic: string,
-  cursors: Map<number, Cursor>,
-  failed: { partition: number; reason: string }[],
-): Promise<{ partition: number; reason: string }[]> {
-  if (failed.length === 0) return [];
-  const fresh = await topicMeta(cluster, topic).catch(() => null);
-  const dropped: { partition: number; reason: string }[] = [];
-  for (const f of failed) {
-    const cursor = cursors.get(f.partition);
-    const leader = fresh?.partitions.find((p) => p.partition === f.partition)?.leader ?? null;
-    if (cursor && leader !== null && leader !== cursor.leader) {
-      cursor.leader = leader;
-      continue;
-    }
-    cursors.delete(f.partition);
-    dropped.push(leader === null && fresh ? { ...f, reason: 'no leader' } : f);
-  }
-  return dropped;
+  range: Range,
+  filter: ReturnType<typeof compileFilter>,
+  options: { maxBytes: number; limit: number; timeoutMs: number; follow: boolean },
+): Stream {
+  return async (channel) => {
+    if (range.unavailable.length) channel.send('notice', { unavailable: range.unavailable });
+    await scan(channel, { cluster, topic: range.topic.name, cursors: range.cursors, filter, ...options });
+  };
 }
 
-type Stream = (channel: SseChannel) => Promise<void>;
+/** The start rule of a search query. */
+function startOf(query: SearchQuery): StartAt {
+  if (query.start === 'offset') return { start: 'offset', offset: query.offset ?? 0 };
+  if (query.start === 'timestamp') return { start: 'timestamp', timestamp: query.timestamp ?? 0 };
+  return { start: 'oldest' };
+}
 
 /** Validates the query and positions the cursors first, so bad input is a 4xx before any stream starts. */
 export async function searchStream(
@@ -190,48 +160,13 @@ export async function searchStream(
   query: SearchQuery,
 ): Promise<Stream> {
   const filter = compileFilter(query.q, query.filter);
-  const { metas, clients, marks } = await prepare(cluster, topicName, query.partitions);
-  const startAt =
-    query.start === 'timestamp'
-      ? await fetchOffsetsForTime(
-          clients,
-          metas.map((p) => ({ topic: topicName, partition: p.partition, leader: p.leader })),
-          query.timestamp ?? 0,
-        )
-      : new Map<string, number | null>();
-  const cursors = new Map<number, Cursor>();
-  const unavailable: { partition: number; reason: string }[] = [];
-  for (const p of metas) {
-    const m = marks.get(partitionKey(topicName, p.partition));
-    if (p.leader === null || !m) {
-      unavailable.push({
-        partition: p.partition,
-        reason: p.leader === null ? 'no leader' : 'its leader did not answer',
-      });
-      continue;
-    }
-    const position =
-      query.start === 'oldest'
-        ? m.low
-        : query.start === 'offset'
-          ? Math.min(m.high, Math.max(m.low, query.offset ?? 0))
-          : (startAt.get(partitionKey(topicName, p.partition)) ?? m.high);
-    cursors.set(p.partition, { leader: p.leader, position, end: m.high });
-  }
-  return async (channel) => {
-    if (unavailable.length) channel.send('notice', { unavailable });
-    await scan(channel, {
-      cluster,
-      topic: topicName,
-      cursors,
-      filter,
-      maxBytes: query.maxBytes,
-      limit: query.limit,
-      timeoutMs: SEARCH_TIMEOUT_MS,
-      follow: false,
-      clients,
-    });
-  };
+  const range = await openRange(cluster, topicName, query.partitions, startOf(query));
+  return streamOf(cluster, range, filter, {
+    maxBytes: query.maxBytes,
+    limit: query.limit,
+    timeoutMs: SEARCH_TIMEOUT_MS,
+    follow: false,
+  });
 }
 
 export async function tailStream(
@@ -240,31 +175,11 @@ export async function tailStream(
   query: TailQuery,
 ): Promise<Stream> {
   const filter = compileFilter(query.q, query.filter);
-  const { metas, clients, marks } = await prepare(cluster, topicName, query.partitions);
-  const cursors = new Map<number, Cursor>();
-  const unavailable: { partition: number; reason: string }[] = [];
-  for (const p of metas) {
-    const m = marks.get(partitionKey(topicName, p.partition));
-    if (p.leader !== null && m)
-      cursors.set(p.partition, { leader: p.leader, position: m.high, end: Number.MAX_SAFE_INTEGER });
-    else
-      unavailable.push({
-        partition: p.partition,
-        reason: p.leader === null ? 'no leader' : 'its leader did not answer',
-      });
-  }
-  return async (channel) => {
-    if (unavailable.length) channel.send('notice', { unavailable });
-    await scan(channel, {
-      cluster,
-      topic: topicName,
-      cursors,
-      filter,
-      maxBytes: query.maxBytes,
-      limit: TAIL_MAX_MESSAGES,
-      timeoutMs: TAIL_TIMEOUT_MS,
-      follow: true,
-      clients,
-    });
-  };
+  const range = await openRange(cluster, topicName, query.partitions, { start: 'end' });
+  return streamOf(cluster, range, filter, {
+    maxBytes: query.maxBytes,
+    limit: TAIL_MAX_MESSAGES,
+    timeoutMs: TAIL_TIMEOUT_MS,
+    follow: true,
+  });
 }

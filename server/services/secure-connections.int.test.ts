@@ -9,13 +9,13 @@ import { TopicListQuerySchema } from '@/lib/schemas/topic';
 import { bootstrapOf, devCredentials } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
-import { disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
 import { getBroker, getQuorum, listBrokers } from '@/server/services/brokers';
 import { listGroups } from '@/server/services/groups';
 import { browseMessages, produce } from '@/server/services/messages';
 import { getOverview } from '@/server/services/overview';
 import { searchStream } from '@/server/services/scan';
-import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { createTopic, deleteTopic } from '@/server/services/topic-admin';
 import { getTopic, listTopics } from '@/server/services/topics';
 import { unsecuredJwt } from '@/test/jwt';
 
@@ -77,11 +77,11 @@ const variants: [string, number[], () => Record<string, string>][] = [
 beforeAll(async () => {
   writeFileSync(tokenFile, unsecuredJwt('kafkascope', 3600));
   const plain = cluster('plain', creds.ports.plaintext, {});
-  await createTopicChecked(plain, { name: topic, partitions: 3, replicationFactor: 3, configs: {} });
+  await createTopic(plain, { name: topic, partitions: 3, replicationFactor: 3, configs: {} });
 });
 
 afterAll(async () => {
-  await deleteTopicChecked(cluster('plain', creds.ports.plaintext, {}), topic).catch(() => undefined);
+  await deleteTopic(cluster('plain', creds.ports.plaintext, {}), topic).catch(() => undefined);
   await disconnectAll();
 });
 

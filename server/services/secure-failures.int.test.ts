@@ -112,7 +112,7 @@ beforeAll(async () => {
     import('@/app/api/health/ready/route'),
     import('@/app/api/clusters/route'),
     import('@/app/api/clusters/[clusterId]/brokers/route'),
-    import('@/server/kafka/registry'),
+    import('@/server/kafka/client/registry'),
   ]);
   checkConfigAtStart();
   const call = (handler: typeof health.GET, url: string, params: Record<string, string> = {}) =>

@@ -1,8 +1,5 @@
 import 'server-only';
-import { fetchFrom } from '@/server/kafka/fetch';
-import type { ClusterClients } from '@/server/kafka/registry';
-import type { TopicMeta } from '@/server/kafka/topology';
-import { partitionKey } from '@/server/kafka/watermarks';
+import { partitionKey, type KafkaCluster, type TopicMeta } from '@/server/kafka';
 
 const PEEK_BYTES = 65_536;
 
@@ -14,7 +11,7 @@ export interface LaggingPartition {
 
 /** The timestamp of the record at `offset` (or the first one after it) per partition: one Fetch per leader and topic. */
 async function timestampsAt(
-  clients: ClusterClients,
+  gateway: KafkaCluster,
   topics: TopicMeta[],
   wanted: { topic: string; partition: number; offset: number }[],
 ): Promise<Map<string, number>> {
@@ -34,7 +31,10 @@ async function timestampsAt(
         return leader == null ? [] : [{ partition: w.partition, offset: w.offset, leader }];
       });
       // Timestamps only: no reading ahead for transaction markers.
-      const fetched = await fetchFrom(clients, topic, withLeaders, PEEK_BYTES, false);
+      const fetched = await gateway.fetch(topic, withLeaders, {
+        maxBytesPerPartition: PEEK_BYTES,
+        settleTransactions: false,
+      });
       for (const w of list) {
         const record = fetched.get(w.partition)?.records.find((r) => r.offset >= w.offset);
         if (record) result.set(partitionKey(topic, w.partition), record.timestamp);
@@ -50,14 +50,14 @@ async function timestampsAt(
  * topic; no group is joined. A stopped group's time lag grows with the clock, as it should.
  */
 export async function timeLags(
-  clients: ClusterClients,
+  gateway: KafkaCluster,
   topics: TopicMeta[],
   lagging: LaggingPartition[],
   now = Date.now(),
 ): Promise<Map<string, number>> {
   if (lagging.length === 0) return new Map();
   const next = await timestampsAt(
-    clients,
+    gateway,
     topics,
     lagging.map((l) => ({ topic: l.topic, partition: l.partition, offset: l.committed })),
   );

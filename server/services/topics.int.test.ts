@@ -4,15 +4,15 @@ import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import { AlterConfigsSchema, CreateTopicSchema } from '@/lib/schemas/topic';
 import { parseBody } from '@/server/http/parse';
-import { disconnectAll } from '@/server/kafka/registry';
+import { disconnectAll } from '@/server/kafka';
 import { getBroker, listBrokers } from '@/server/services/brokers';
 import { getOverview } from '@/server/services/overview';
 import { invalidateCluster } from '@/server/services/snapshot';
 import {
-  addPartitionsChecked,
-  alterTopicConfigsChecked,
-  createTopicChecked,
-  deleteTopicChecked,
+  addPartitions,
+  alterTopicConfigs,
+  createTopic,
+  deleteTopic,
   getTopicConfigs,
   purgeTopic,
 } from '@/server/services/topic-admin';
@@ -65,7 +65,7 @@ beforeAll(async () => {
   await admin.connect();
   await admin.fetchOffsets({ groupId: `it-topics-${run}`, topics: [] }).catch(() => undefined);
   await admin.disconnect();
-  await createTopicChecked(local, {
+  await createTopic(local, {
     name: topic,
     partitions: 6,
     replicationFactor: 3,
@@ -82,7 +82,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await producer.disconnect();
-  await deleteTopicChecked(local, topic).catch(() => undefined);
+  await deleteTopic(local, topic).catch(() => undefined);
   await disconnectAll();
 });
 
@@ -149,28 +149,28 @@ describe('topics against Kafka’s own tools', () => {
 describe('topic administration', () => {
   it('refuses bad input with clear 4xx errors', async () => {
     await expect(
-      createTopicChecked(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} }),
+      createTopic(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} }),
     ).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining('already exists'),
     });
     await expect(
-      createTopicChecked(local, { name: `${topic}-rf`, partitions: 1, replicationFactor: 4, configs: {} }),
+      createTopic(local, { name: `${topic}-rf`, partitions: 1, replicationFactor: 4, configs: {} }),
     ).rejects.toMatchObject({
       code: 'validation_failed',
       message: expect.stringContaining('larger than the 3 broker'),
     });
     await expect(
-      createTopicChecked(local, {
+      createTopic(local, {
         name: `${topic}-cfg`,
         partitions: 1,
         replicationFactor: 1,
         configs: { 'no.such.config': '1' },
       }),
     ).rejects.toMatchObject({ code: 'validation_failed', message: 'Unknown topic config: no.such.config' });
-    await expect(addPartitionsChecked(local, topic, 3)).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(addPartitions(local, topic, 3)).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(
-      alterTopicConfigsChecked(local, topic, { set: { 'no.such.config': '1' }, reset: [] }),
+      alterTopicConfigs(local, topic, { set: { 'no.such.config': '1' }, reset: [] }),
     ).rejects.toMatchObject({
       code: 'validation_failed',
     });
@@ -206,14 +206,14 @@ describe('topic administration', () => {
       );
 
     await expect(
-      alterTopicConfigsChecked(local, topic, {
+      alterTopicConfigs(local, topic, {
         set: { 'cleanup.policy': 'compact' },
         reset: ['no.such.config'],
       }),
     ).rejects.toMatchObject({ code: 'validation_failed', message: 'Unknown topic config: no.such.config' });
     await expect(
       viaRoute(JSON.stringify({ set: { 'retention.ms': '9'.repeat(40_000) } }), AlterConfigsSchema, (b) =>
-        alterTopicConfigsChecked(local, topic, b as never),
+        alterTopicConfigs(local, topic, b as never),
       ),
     ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('32,767 bytes') });
     const after = await configsOf();
@@ -228,7 +228,7 @@ describe('topic administration', () => {
           ',"configs":{"__proto__":"x","retention.ms":"1000"}}',
         ),
         CreateTopicSchema,
-        (b) => createTopicChecked(local, b as never),
+        (b) => createTopic(local, b as never),
       ),
     ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('__proto__') });
     const listed = await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--list']);
@@ -236,7 +236,7 @@ describe('topic administration', () => {
   });
 
   it('edits configs incrementally: the other overrides stay', async () => {
-    const after = await alterTopicConfigsChecked(local, topic, {
+    const after = await alterTopicConfigs(local, topic, {
       set: { 'cleanup.policy': 'compact' },
       reset: [],
     });
@@ -259,7 +259,7 @@ describe('topic administration', () => {
     expect(oracle).toContain('cleanup.policy=compact');
     expect(oracle).toContain('retention.ms=3600000');
 
-    const reset = await alterTopicConfigsChecked(local, topic, { set: {}, reset: ['cleanup.policy'] });
+    const reset = await alterTopicConfigs(local, topic, { set: {}, reset: ['cleanup.policy'] });
     expect(reset.configs.find((c) => c.name === 'cleanup.policy')).toMatchObject({
       value: 'delete',
       isDefault: true,
@@ -270,7 +270,7 @@ describe('topic administration', () => {
   });
 
   it('grows the topic, then purges one partition up to an offset and the rest entirely', async () => {
-    const grown = await addPartitionsChecked(local, topic, 8);
+    const grown = await addPartitions(local, topic, 8);
     expect(grown.partitions).toBe(8);
     expect(await describeWithKafkaTools(topic)).toHaveLength(8);
 
@@ -290,11 +290,11 @@ describe('topic administration', () => {
 
   it('deletes the topic', async () => {
     const name = `${topic}-delete`;
-    await createTopicChecked(local, { name, partitions: 2, replicationFactor: 2, configs: {} });
-    await deleteTopicChecked(local, name);
+    await createTopic(local, { name, partitions: 2, replicationFactor: 2, configs: {} });
+    await deleteTopic(local, name);
     const listed = await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--list']);
     expect(listed.split('\n')).not.toContain(name);
-    await expect(deleteTopicChecked(local, name)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(deleteTopic(local, name)).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 

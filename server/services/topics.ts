@@ -1,13 +1,8 @@
 import 'server-only';
 import type { Partition, TopicDetail, TopicList, TopicListQuery, TopicSummary } from '@/lib/schemas/topic';
 import type { ClusterConfig } from '@/server/config/schema';
-import { AppError } from '@/server/http/app-error';
-import { toAppError } from '@/server/kafka/errors';
-import { clientsFor, connected } from '@/server/kafka/registry';
-import { withTimeout } from '@/server/kafka/timeout';
-import { describeTopology, type TopicMeta } from '@/server/kafka/topology';
-import { fetchWatermarks, partitionKey, type WatermarkResult } from '@/server/kafka/watermarks';
-import type { LogDirReport } from '@/server/kafka/log-dirs';
+import { kafka, partitionKey, type LogDirReport, type TopicMeta, type WatermarkResult } from '@/server/kafka';
+import { findTopic } from '@/server/services/resolve';
 import { getLogDirs, getSnapshot } from '@/server/services/snapshot';
 
 function partitionsOf(topic: TopicMeta, watermarks: WatermarkResult, logDirs: LogDirReport): Partition[] {
@@ -82,24 +77,17 @@ export async function listTopics(cluster: ClusterConfig, query: TopicListQuery):
 
 /** One topic: Metadata for it alone, ListOffsets to its leaders, log-dir sizes (shared, per broker). */
 export async function getTopic(cluster: ClusterConfig, name: string): Promise<TopicDetail> {
-  try {
-    const topology = await describeTopology(cluster, [name]);
-    const topic = topology.topics.find((t) => t.name === name);
-    if (!topic) throw new AppError('not_found', `Topic "${name}" does not exist`);
-    const clients = await connected(clientsFor(cluster));
-    const [watermarks, logDirs] = await Promise.all([
-      withTimeout(fetchWatermarks(clients, [topic]), cluster.requestTimeoutMs, 'ListOffsets'),
-      getLogDirs(cluster, topology),
-    ]);
-    const partitionDetails = partitionsOf(topic, watermarks, logDirs);
-    return {
-      ...summarize(topic, partitionDetails, logDirs.byBroker.size > 0),
-      partitionDetails,
-      unavailableBrokers: [
-        ...new Set([...watermarks.unavailableBrokers, ...logDirs.unavailableBrokers]),
-      ].sort(),
-    };
-  } catch (error) {
-    throw toAppError(error, `Topic "${name}"`);
-  }
+  const { topology, topic } = await findTopic(cluster, name);
+  const [watermarks, logDirs] = await Promise.all([
+    kafka(cluster).watermarks([topic]),
+    getLogDirs(cluster, topology),
+  ]);
+  const partitionDetails = partitionsOf(topic, watermarks, logDirs);
+  return {
+    ...summarize(topic, partitionDetails, logDirs.byBroker.size > 0),
+    partitionDetails,
+    unavailableBrokers: [
+      ...new Set([...watermarks.unavailableBrokers, ...logDirs.unavailableBrokers]),
+    ].sort(),
+  };
 }

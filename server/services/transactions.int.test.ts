@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@/lib/schemas/message';
 import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
-import { disconnectAll } from '@/server/kafka/registry';
-import { withRequestCount } from '@/server/kafka/request-count';
+import { disconnectAll } from '@/server/kafka';
+import { withRequestCount } from '@/server/kafka';
 import { browseMessages, getMessage } from '@/server/services/messages';
 import { searchStream } from '@/server/services/scan';
-import { createTopicChecked, deleteTopicChecked } from '@/server/services/topic-admin';
+import { createTopic, deleteTopic } from '@/server/services/topic-admin';
 
 const local = loadConfig({}).clusters[0]!;
 const topic = `it-tx-states-${Date.now().toString(36)}`;
@@ -38,7 +38,7 @@ const states = (messages: Message[]) =>
   Object.fromEntries([...messages].sort((x, y) => x.offset - y.offset).map((m) => [name(m), m.transaction]));
 
 beforeAll(async () => {
-  await createTopicChecked(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} });
+  await createTopic(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} });
   const a = await transactional('a');
   const [b, c, e, f] = (await Promise.all(['b', 'c', 'e', 'f'].map(transactional))) as [
     Producer,
@@ -78,7 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Disconnecting leaves e's transaction to time out; deleting the topic ends it for good.
   await Promise.all(producers.map((p) => p.disconnect().catch(() => undefined)));
-  await deleteTopicChecked(local, topic).catch(() => undefined);
+  await deleteTopic(local, topic).catch(() => undefined);
   await disconnectAll();
 });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
-import type { ProtocolRequest } from '@/server/kafka/internals';
+import type { ProtocolRequest } from '@/server/kafka/client/internals';
 import { flexibleEncoder, readCompactArray } from '@/server/kafka/protocol/flexible';
 
 export interface SupportedFeature {

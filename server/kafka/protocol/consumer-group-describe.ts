@@ -1,6 +1,6 @@
 import 'server-only';
 import type Decoder from 'kafkajs/src/protocol/decoder.js';
-import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
+import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import {
   flexibleDecoder,
   flexibleEncoder,

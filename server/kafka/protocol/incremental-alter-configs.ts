@@ -1,7 +1,7 @@
 import 'server-only';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
-import type { ProtocolRequest } from '@/server/kafka/internals';
+import type { ProtocolRequest } from '@/server/kafka/client/internals';
 
 export const INCREMENTAL_ALTER_CONFIGS_API_KEY = 44;
 export const RESOURCE_TOPIC = 2;

@@ -2,7 +2,7 @@ import 'server-only';
 import DescribeGroupsRequests from 'kafkajs/src/protocol/requests/describeGroups/index.js';
 import ListOffsetsRequests from 'kafkajs/src/protocol/requests/listOffsets/index.js';
 import OffsetCommitRequests from 'kafkajs/src/protocol/requests/offsetCommit/index.js';
-import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
+import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 
 interface RequestDefinitions {
   versions: string[];

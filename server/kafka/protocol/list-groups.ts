@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
+import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import { flexibleDecoder, flexibleEncoder, readCompactArray } from '@/server/kafka/protocol/flexible';
 import { KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import MetadataRequests from 'kafkajs/src/protocol/requests/metadata/index.js';
-import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
+import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 
 export interface MetadataPartition {
   partitionErrorCode: number;

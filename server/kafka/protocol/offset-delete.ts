@@ -1,7 +1,7 @@
 import 'server-only';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
-import type { ProtocolRequest } from '@/server/kafka/internals';
+import type { ProtocolRequest } from '@/server/kafka/client/internals';
 import { errorName, KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
 
 /** OffsetDelete v0 (KIP-496): removes a group's committed offsets for some partitions; kafkajs lacks it. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import { RecordBatch } from 'kafkajs/src/protocol/recordBatch/v0/index.js';
-import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
+import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import { Reader } from '@/server/kafka/protocol/reader';
 
 /** A record as the user wrote it: headers are a list, since Kafka keeps repeated keys and their order. */

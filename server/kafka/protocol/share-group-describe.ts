@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
+import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import { readTopicPartitions, type TopicPartitions } from '@/server/kafka/protocol/consumer-group-describe';
 import {
   flexibleDecoder,

@@ -4,7 +4,7 @@ import { mutation } from '@/server/auth/mutation';
 import { CreateTopicSchema, TopicListQuerySchema } from '@/lib/schemas/topic';
 import { withCluster } from '@/server/http/handler';
 import { parseBody, parseQuery } from '@/server/http/parse';
-import { createTopicChecked } from '@/server/services/topic-admin';
+import { createTopic } from '@/server/services/topic-admin';
 import { listTopics } from '@/server/services/topics';
 
 export const runtime = 'nodejs';
@@ -15,5 +15,5 @@ export const GET = withCluster(async ({ cluster, query }) =>
 );
 
 export const POST = mutation('topic.create', async ({ cluster, request }) =>
-  createTopicChecked(cluster, await parseBody(request, CreateTopicSchema)),
+  createTopic(cluster, await parseBody(request, CreateTopicSchema)),
 );

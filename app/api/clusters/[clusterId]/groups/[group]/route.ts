@@ -2,7 +2,7 @@
 // DELETE /api/clusters/:clusterId/groups/:group — delete the group (only without active members)
 import { mutation } from '@/server/auth/mutation';
 import { withCluster } from '@/server/http/handler';
-import { deleteGroupChecked } from '@/server/services/group-admin';
+import { deleteGroup } from '@/server/services/group-admin';
 import { getGroup } from '@/server/services/groups';
 
 export const runtime = 'nodejs';
@@ -11,5 +11,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withCluster(async ({ cluster, params }) => getGroup(cluster, params.group!));
 
 export const DELETE = mutation('group.delete', async ({ cluster, params }) =>
-  deleteGroupChecked(cluster, params.group!),
+  deleteGroup(cluster, params.group!),
 );

@@ -2,7 +2,7 @@
 // DELETE /api/clusters/:clusterId/topics/:topic — delete the topic
 import { mutation } from '@/server/auth/mutation';
 import { withCluster } from '@/server/http/handler';
-import { deleteTopicChecked } from '@/server/services/topic-admin';
+import { deleteTopic } from '@/server/services/topic-admin';
 import { getTopic } from '@/server/services/topics';
 
 export const runtime = 'nodejs';
@@ -11,5 +11,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withCluster(async ({ cluster, params }) => getTopic(cluster, params.topic!));
 
 export const DELETE = mutation('topic.delete', async ({ cluster, params }) =>
-  deleteTopicChecked(cluster, params.topic!),
+  deleteTopic(cluster, params.topic!),
 );

@@ -4,7 +4,7 @@ import { mutation } from '@/server/auth/mutation';
 import { AlterConfigsSchema } from '@/lib/schemas/topic';
 import { withCluster } from '@/server/http/handler';
 import { parseBody } from '@/server/http/parse';
-import { alterTopicConfigsChecked, getTopicConfigs } from '@/server/services/topic-admin';
+import { alterTopicConfigs, getTopicConfigs } from '@/server/services/topic-admin';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -12,5 +12,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withCluster(async ({ cluster, params }) => getTopicConfigs(cluster, params.topic!));
 
 export const PATCH = mutation('topic.configs.alter', async ({ cluster, params, request }) =>
-  alterTopicConfigsChecked(cluster, params.topic!, await parseBody(request, AlterConfigsSchema)),
+  alterTopicConfigs(cluster, params.topic!, await parseBody(request, AlterConfigsSchema)),
 );

@@ -2,11 +2,11 @@
 import { mutation } from '@/server/auth/mutation';
 import { AddPartitionsSchema } from '@/lib/schemas/topic';
 import { parseBody } from '@/server/http/parse';
-import { addPartitionsChecked } from '@/server/services/topic-admin';
+import { addPartitions } from '@/server/services/topic-admin';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const POST = mutation('topic.partitions.add', async ({ cluster, params, request }) =>
-  addPartitionsChecked(cluster, params.topic!, (await parseBody(request, AddPartitionsSchema)).count),
+  addPartitions(cluster, params.topic!, (await parseBody(request, AddPartitionsSchema)).count),
 );

@@ -2,7 +2,7 @@ import 'server-only';
 import type { ConnectionOptions } from 'node:tls';
 import type { SASLOptions } from 'kafkajs';
 import type { ClusterConfig } from '@/server/config/schema';
-import { clientCredentialsSource, tokenFileSource } from '@/server/kafka/oauth';
+import { clientCredentialsSource, tokenFileSource } from '@/server/kafka/client/oauth';
 
 /** kafkajs's `ssl` option: Node TLS options, or undefined for a plaintext connection. */
 export function tlsOptions(config: ClusterConfig): ConnectionOptions | undefined {

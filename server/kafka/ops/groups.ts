@@ -1,5 +1,5 @@
 import 'server-only';
-import { sendTo, settleEach } from '@/server/kafka/brokers-access';
+import { sendTo, settleEach } from '@/server/kafka/client/brokers-access';
 import { offsetCommitRequest } from '@/server/kafka/protocol/kafkajs-requests';
 import { listGroupsRequest, listGroupsVersion, type ListedGroup } from '@/server/kafka/protocol/list-groups';
 import { offsetDeleteRequest } from '@/server/kafka/protocol/offset-delete';
@@ -8,12 +8,12 @@ import {
   offsetFetchVersion,
   type GroupOffsets,
 } from '@/server/kafka/protocol/offset-fetch';
-import { errorName } from '@/server/kafka/protocol/protocol-error';
+import { errorCode, errorName, KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
 import {
   describeShareGroupOffsetsRequest,
   describeShareGroupOffsetsVersion,
 } from '@/server/kafka/protocol/share-group-describe';
-import type { ClusterClients } from '@/server/kafka/registry';
+import type { ClusterClients } from '@/server/kafka/client/registry';
 
 export interface GroupEntry extends ListedGroup {
   /** The broker that listed the group is its coordinator. */
@@ -113,9 +113,7 @@ export async function deleteGroupOffsets(
   const results = await sendTo(clients, coordinator, () => offsetDeleteRequest(groupId, topic, partitions));
   const failure = results.find((r) => r.error);
   if (failure)
-    throw Object.assign(new Error(`partition ${failure.partition}: ${failure.error}`), {
-      type: failure.error,
-    });
+    throw new KafkaProtocolError(errorCode(failure.error!), 'OffsetDelete', `partition ${failure.partition}: ${failure.error}`);
 }
 
 export async function deleteGroup(clients: ClusterClients, groupId: string): Promise<void> {
@@ -134,9 +132,7 @@ export async function commitOffsets(
   );
   for (const t of responses) {
     const failed = t.partitions.find((p) => p.errorCode !== 0);
-    if (failed) {
-      const type = errorName(failed.errorCode);
-      throw Object.assign(new Error(`${t.topic}-${failed.partition}: ${type}`), { type });
-    }
+    if (failed)
+      throw new KafkaProtocolError(failed.errorCode, 'OffsetCommit', `${t.topic}-${failed.partition}: ${errorName(failed.errorCode)}`);
   }
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import FetchRequests from 'kafkajs/src/protocol/requests/fetch/index.js';
-import { sendTo } from '@/server/kafka/brokers-access';
-import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
+import { sendTo } from '@/server/kafka/client/brokers-access';
+import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import { errorName } from '@/server/kafka/protocol/protocol-error';
 import { Reader } from '@/server/kafka/protocol/reader';
 import {
@@ -9,10 +9,10 @@ import {
   readMarkers,
   type FetchedRecord,
   type TransactionEnds,
-} from '@/server/kafka/record-batch';
-import type { ClusterClients } from '@/server/kafka/registry';
+} from '@/server/kafka/ops/record-batch';
+import type { ClusterClients } from '@/server/kafka/client/registry';
 
-export type { FetchedRecord } from '@/server/kafka/record-batch';
+export type { FetchedRecord } from '@/server/kafka/ops/record-batch';
 
 interface RawPartition {
   partition: number;

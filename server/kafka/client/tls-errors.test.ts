@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tlsFailure } from '@/server/kafka/tls-errors';
+import { tlsFailure } from '@/server/kafka/client/tls-errors';
 
 describe('TLS failure messages', () => {
   it('say what went wrong with which broker, in words', () => {

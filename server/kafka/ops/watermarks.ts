@@ -1,8 +1,8 @@
 import 'server-only';
-import { sendTo, settleEach } from '@/server/kafka/brokers-access';
+import { sendTo, settleEach } from '@/server/kafka/client/brokers-access';
 import { EARLIEST, LATEST, listOffsetsRequest } from '@/server/kafka/protocol/kafkajs-requests';
-import type { ClusterClients } from '@/server/kafka/registry';
-import type { TopicMeta } from '@/server/kafka/topology';
+import type { ClusterClients } from '@/server/kafka/client/registry';
+import type { TopicMeta } from '@/server/kafka/ops/topology';
 
 export interface Watermarks {
   low: number;
@@ -64,9 +64,15 @@ export async function fetchWatermarks(
  * The earliest offset whose timestamp is at or after `timestamp`, per partition (ListOffsets by time,
  * one request per leader); partitions with no such message get null (use the high watermark).
  */
+export interface LeaderPartition {
+  topic: string;
+  partition: number;
+  leader: number | null;
+}
+
 export async function fetchOffsetsForTime(
   clients: ClusterClients,
-  partitions: { topic: string; partition: number; leader: number | null }[],
+  partitions: LeaderPartition[],
   timestamp: number,
 ): Promise<Map<string, number | null>> {
   const byLeader = new Map<number, { topic: string; partition: number }[]>();

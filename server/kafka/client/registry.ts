@@ -4,14 +4,14 @@ import Cluster from 'kafkajs/src/cluster/index.js';
 import { createLogger } from 'kafkajs/src/loggers/index.js';
 import socketFactory from 'kafkajs/src/network/socketFactory.js';
 import type { ClusterConfig } from '@/server/config/schema';
-import type { RawBroker, RawCluster } from '@/server/kafka/internals';
+import type { RawBroker, RawCluster } from '@/server/kafka/client/internals';
 import { metadataRequest } from '@/server/kafka/protocol/metadata';
-import '@/server/kafka/codecs';
-import { toAppError } from '@/server/kafka/errors';
-import { instrumentKafkaRequests, labelSocketFactory } from '@/server/kafka/instrument';
+import '@/server/kafka/client/codecs';
+import { toKafkaError } from '@/server/kafka/errors';
+import { instrumentKafkaRequests, labelSocketFactory } from '@/server/kafka/client/instrument';
 import { countKafkaRequest } from '@/server/kafka/request-count';
-import { saslOptions, tlsOptions } from '@/server/kafka/security';
-import { withTimeout } from '@/server/kafka/timeout';
+import { saslOptions, tlsOptions } from '@/server/kafka/client/security';
+import { withTimeout } from '@/server/kafka/client/timeout';
 import { log } from '@/server/log';
 
 /**
@@ -134,7 +134,7 @@ export async function connected(clients: ClusterClients): Promise<ClusterClients
     await withTimeout(clients.connected, config.requestTimeoutMs, `Cluster "${config.name}"`);
   } catch (error) {
     clients.connected = null;
-    throw toAppError(error, `Cluster "${config.name}"`, config);
+    throw toKafkaError(error, `Cluster "${config.name}"`, config);
   }
   return clients;
 }
@@ -158,7 +158,7 @@ export async function producerFor(clients: ClusterClients): Promise<Producer> {
     );
   } catch (error) {
     clients.producer = null;
-    throw toAppError(error, `Cluster "${clients.config.name}"`, clients.config);
+    throw toKafkaError(error, `Cluster "${clients.config.name}"`, clients.config);
   }
 }
 

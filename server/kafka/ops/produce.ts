@@ -1,9 +1,9 @@
 import 'server-only';
 import { CompressionTypes, Partitioners, type Message } from 'kafkajs';
 import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
-import { AppError } from '@/server/http/app-error';
-import { describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/configs';
-import { sendTo } from '@/server/kafka/brokers-access';
+import { KafkaError } from '@/server/kafka/errors';
+import { describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/ops/configs';
+import { sendTo } from '@/server/kafka/client/brokers-access';
 import {
   BATCH_OVERHEAD,
   encodeBatch,
@@ -11,8 +11,8 @@ import {
   produceRequest,
   type OutgoingRecord,
 } from '@/server/kafka/protocol/produce';
-import type { ClusterClients } from '@/server/kafka/registry';
-import type { TopicMeta } from '@/server/kafka/topology';
+import type { ClusterClients } from '@/server/kafka/client/registry';
+import type { TopicMeta } from '@/server/kafka/ops/topology';
 
 export const COMPRESSION = {
   none: CompressionTypes.None,
@@ -65,8 +65,8 @@ async function planBatches(
     for (const i of indexes) {
       const own = encodeRecord(messages[i]!, 0).size();
       if (BATCH_OVERHEAD + own > limit)
-        throw new AppError(
-          'validation_failed',
+        throw new KafkaError(
+          'invalid',
           `Message ${i + 1} (index ${i}) takes ${BATCH_OVERHEAD + own} bytes as a record batch, more than the topic's max.message.bytes (${limit})`,
         );
       const added = encodeRecord(messages[i]!, current.length).size();
@@ -87,8 +87,8 @@ async function planBatches(
       );
       if (bytes.length <= limit) batches.push({ partition, indexes: group, bytes });
       else if (group.length === 1)
-        throw new AppError(
-          'validation_failed',
+        throw new KafkaError(
+          'invalid',
           `Message ${group[0]! + 1} (index ${group[0]}) takes ${bytes.length} bytes compressed, more than the topic's max.message.bytes (${limit})`,
         );
       else {
@@ -131,16 +131,18 @@ function packRequests(
  * the order given; partitions are written side by side. Each message's offset is its batch's base
  * offset plus its place in the batch.
  */
+export interface ProduceOptions {
+  compression: keyof typeof COMPRESSION;
+  acks: -1 | 0 | 1;
+  timeoutMs: number;
+  limits: ProduceLimits;
+}
+
 export async function produceMessages(
   clients: ClusterClients,
   topic: TopicMeta,
   messages: OutgoingMessage[],
-  options: {
-    compression: keyof typeof COMPRESSION;
-    acks: -1 | 0 | 1;
-    timeoutMs: number;
-    limits: ProduceLimits;
-  },
+  options: ProduceOptions,
 ): Promise<{ partition: number; offset: number | null }[]> {
   const partitioner = Partitioners.DefaultPartitioner();
   const partitionMetadata = topic.partitions.map((p) => ({

@@ -1,12 +1,12 @@
 import 'server-only';
-import { sendTo, settleEach } from '@/server/kafka/brokers-access';
+import { sendTo, settleEach } from '@/server/kafka/client/brokers-access';
 import {
   describeLogDirsRequest,
   describeLogDirsVersion,
   type LogDir,
 } from '@/server/kafka/protocol/describe-log-dirs';
-import type { ClusterClients } from '@/server/kafka/registry';
-import { partitionKey } from '@/server/kafka/watermarks';
+import type { ClusterClients } from '@/server/kafka/client/registry';
+import { partitionKey } from '@/server/kafka/ops/watermarks';
 
 export interface LogDirReport {
   /** Per broker that answered: its log directories. */

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { ProtocolRequest, RawBroker } from '@/server/kafka/internals';
-import type { ClusterClients } from '@/server/kafka/registry';
+import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
+import type { ClusterClients } from '@/server/kafka/client/registry';
 
 /** Runs `fn` on the first live broker that answers, in random order, so one dead broker never blocks a read. */
 export async function onAnyBroker<T>(

@@ -26,8 +26,8 @@ const REASONS: [RegExp, string][] = [
  * A readable reason for a TLS failure, e.g. `TLS handshake with 127.0.0.1:9392 failed: certificate not
  * trusted (self-signed certificate in certificate chain)`; null when the error is not about TLS.
  */
-export function tlsFailure(e: { code?: string; message?: string; broker?: string }): string | null {
-  const code = e.code ?? '';
+export function tlsFailure(e: { code?: unknown; message?: string; broker?: string }): string | null {
+  const code = typeof e.code === 'string' ? e.code : '';
   const message = (e.message ?? '').replace(/^(Connection error|Failed to connect): /, '');
   let reason: string | null = null;
   if (UNTRUSTED.has(code)) reason = 'certificate not trusted';

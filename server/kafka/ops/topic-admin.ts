@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ClusterClients } from '@/server/kafka/registry';
+import type { ClusterClients } from '@/server/kafka/client/registry';
 
 export interface NewTopic {
   name: string;

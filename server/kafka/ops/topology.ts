@@ -1,7 +1,6 @@
 import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
-import { onAnyBroker } from '@/server/kafka/brokers-access';
-import { toAppError } from '@/server/kafka/errors';
+import { onAnyBroker } from '@/server/kafka/client/brokers-access';
 import { apiVersionsV3Request, releaseFromFeatures } from '@/server/kafka/protocol/api-versions';
 import {
   describeQuorumRequest,
@@ -9,9 +8,8 @@ import {
   type QuorumInfo,
 } from '@/server/kafka/protocol/describe-quorum';
 import { metadataRequest, type MetadataResponse } from '@/server/kafka/protocol/metadata';
-import { clusterChange } from '@/server/kafka/identity';
-import { clientsFor, connected, resetClients, type ClusterClients } from '@/server/kafka/registry';
-import { withTimeout } from '@/server/kafka/timeout';
+import { clusterChange } from '@/server/kafka/client/identity';
+import { clientsFor, connected, resetClients, type ClusterClients } from '@/server/kafka/client/registry';
 
 export interface BrokerNode {
   id: number;
@@ -137,30 +135,17 @@ export async function describeTopology(
       topics: topicList,
     };
   };
-  try {
-    return await withTimeout(run(), config.requestTimeoutMs, `Cluster "${config.name}"`);
-  } catch (error) {
-    throw toAppError(error, `Cluster "${config.name}"`, config);
-  }
+  return run();
 }
 
 /** The Kafka release the brokers run, from the metadata.version levels they support; null when not reported. */
-export async function detectKafkaRelease(config: ClusterConfig): Promise<string | null> {
-  try {
-    const clients = await connected(clientsFor(config));
-    const { features, apis, versions } = await withTimeout(
-      onAnyBroker(clients, async (b) => ({
-        ...(await b.connectionPool.send(apiVersionsV3Request())),
-        versions: b.versions,
-      })),
-      config.requestTimeoutMs,
-      'ApiVersions',
-    );
-    // kafkajs asked once, at its first connection: new broker software needs new clients.
-    const change = clusterChange({ clusterId: null, versions }, { versions: apis });
-    if (change) resetClients(clients, change);
-    return releaseFromFeatures(features);
-  } catch {
-    return null;
-  }
+export async function detectKafkaRelease(clients: ClusterClients): Promise<string | null> {
+  const { features, apis, versions } = await onAnyBroker(clients, async (b) => ({
+    ...(await b.connectionPool.send(apiVersionsV3Request())),
+    versions: b.versions,
+  }));
+  // kafkajs asked once, at its first connection: new broker software needs new clients.
+  const change = clusterChange({ clusterId: null, versions }, { versions: apis });
+  if (change) resetClients(clients, change);
+  return releaseFromFeatures(features);
 }

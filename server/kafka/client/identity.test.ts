@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterChange } from '@/server/kafka/identity';
+import { clusterChange } from '@/server/kafka/client/identity';
 
 const v = (max: number) => ({ 0: { minVersion: 3, maxVersion: 12 }, 3: { minVersion: 0, maxVersion: max } });
 

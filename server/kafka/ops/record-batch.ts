@@ -2,9 +2,15 @@ import 'server-only';
 import { CompressionCodecs } from 'kafkajs';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
 import MessageSetDecoder from 'kafkajs/src/protocol/messageSet/decoder.js';
-import { compressions, type Compression, type TransactionState } from '@/lib/schemas/message';
-import '@/server/kafka/codecs';
+import '@/server/kafka/client/codecs';
 import { Reader } from '@/server/kafka/protocol/reader';
+
+/** Kafka's codecs, at the index of their id in a batch's attributes. */
+export const compressions = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
+export type Compression = (typeof compressions)[number];
+
+/** How the transaction of a record ended, as a read_committed consumer would decide. */
+export type TransactionState = 'committed' | 'aborted' | 'open' | 'unknown';
 
 export interface FetchedRecord {
   offset: number;

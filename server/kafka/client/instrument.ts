@@ -1,7 +1,6 @@
 import 'server-only';
 import Connection from 'kafkajs/src/network/connection.js';
-import type { ProtocolRequest } from '@/server/kafka/internals';
-import { metrics } from '@/server/ops/metrics';
+import type { ProtocolRequest } from '@/server/kafka/client/internals';
 
 /**
  * Times every Kafka request by cluster and API. All of them — kafkajs's Admin and producer, our
@@ -20,6 +19,18 @@ export function labelSocketFactory<F extends object>(factory: F, clusterId: stri
   return factory;
 }
 
+/** Told of every Kafka request: `start` is called as it is sent and returns what to call when it ends. */
+export interface RequestObserver {
+  start(labels: { cluster: string; api: string }): (failed: boolean) => void;
+}
+
+const observers = globalThis as unknown as { __kafkascopeRequestObserver?: RequestObserver };
+
+/** Who times Kafka requests (the metrics registry, from server/ops); one at a time. */
+export function observeKafkaRequests(observer: RequestObserver): void {
+  observers.__kafkascopeRequestObserver = observer;
+}
+
 type Send = (this: { socketFactory?: object }, protocol: ProtocolRequest<unknown>) => Promise<unknown>;
 const PATCHED = Symbol.for('kafkascope.connection.timed');
 
@@ -30,15 +41,15 @@ export function instrumentKafkaRequests(): void {
   proto.send = async function timedSend(protocol) {
     const cluster = (this.socketFactory && clusterOfFactory.get(this.socketFactory)) ?? 'unknown';
     const api = protocol?.request?.apiName ?? 'unknown';
-    const { kafkaDuration, kafkaErrors } = metrics();
-    const stop = kafkaDuration.startTimer({ cluster, api });
+    const end = observers.__kafkascopeRequestObserver?.start({ cluster, api });
+    let failed = false;
     try {
       return await send.call(this, protocol);
     } catch (error) {
-      kafkaErrors.inc({ cluster, api });
+      failed = true;
       throw error;
     } finally {
-      stop();
+      end?.(failed);
     }
   };
   proto[PATCHED] = true;

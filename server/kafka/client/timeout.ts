@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/server/http/app-error';
+import { KafkaError } from '@/server/kafka/errors';
 
 /**
  * Bounds any Kafka call: kafkajs retries internally and a dead cluster can otherwise keep a request
@@ -8,7 +8,7 @@ import { AppError } from '@/server/http/app-error';
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('timeout', `${what} did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new KafkaError('timeout', `${what} did not answer within ${ms} ms`)), ms);
   });
   try {
     return await Promise.race([promise, timeout]);

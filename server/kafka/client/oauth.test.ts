@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientCredentialsSource, jwtExpiry, tokenFileSource } from '@/server/kafka/oauth';
+import { clientCredentialsSource, jwtExpiry, tokenFileSource } from '@/server/kafka/client/oauth';
 import { unsecuredJwt } from '@/test/jwt';
 
 let requests = 0;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { AssignerProtocol } from 'kafkajs';
-import { sendTo, settleEach } from '@/server/kafka/brokers-access';
-import type { GroupEntry } from '@/server/kafka/groups';
+import { sendTo, settleEach } from '@/server/kafka/client/brokers-access';
+import type { GroupEntry } from '@/server/kafka/ops/groups';
 import {
   consumerGroupDescribeRequest,
   consumerGroupDescribeVersion,
@@ -13,7 +13,7 @@ import {
   shareGroupDescribeRequest,
   shareGroupDescribeVersion,
 } from '@/server/kafka/protocol/share-group-describe';
-import type { ClusterClients } from '@/server/kafka/registry';
+import type { ClusterClients } from '@/server/kafka/client/registry';
 
 export interface GroupMemberDescription {
   memberId: string;

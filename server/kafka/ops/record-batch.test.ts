@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompressionTypes } from 'kafkajs';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
-import { decodeRecordSet, readMarkers } from '@/server/kafka/record-batch';
+import { decodeRecordSet, readMarkers } from '@/server/kafka/ops/record-batch';
 
 // kafkajs's own encoder writes the batches (as a producer would) and its decoder is the second
 // opinion on offsets, timestamps and bytes.

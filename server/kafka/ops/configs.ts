@@ -1,15 +1,23 @@
 import 'server-only';
 import { ConfigResourceTypes } from 'kafkajs';
-import type { ConfigEntry } from '@/lib/schemas/topic';
-import { AppError } from '@/server/http/app-error';
-import { onAnyBroker, sendTo } from '@/server/kafka/brokers-access';
+import { onAnyBroker, sendTo } from '@/server/kafka/client/brokers-access';
 import {
   incrementalAlterConfigsRequest,
   RESOURCE_TOPIC,
   type ConfigChange,
 } from '@/server/kafka/protocol/incremental-alter-configs';
-import { errorName } from '@/server/kafka/protocol/protocol-error';
-import type { ClusterClients } from '@/server/kafka/registry';
+import { KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
+import type { ClusterClients } from '@/server/kafka/client/registry';
+
+export interface ConfigEntry {
+  name: string;
+  /** Null for a sensitive value: it never leaves the gateway. */
+  value: string | null;
+  source: 'topic' | 'broker' | 'cluster' | 'static' | 'default' | 'unknown';
+  isDefault: boolean;
+  sensitive: boolean;
+  readOnly: boolean;
+}
 
 // DescribeConfigs v1+ config sources (DescribeConfigsResponse.json).
 const SOURCES: Record<number, ConfigEntry['source']> = {
@@ -30,7 +38,7 @@ interface RawEntry {
   isSensitive: boolean;
 }
 
-/** Sensitive values (passwords, keys) stop here: the browser gets null. */
+/** Sensitive values (passwords, keys) stop here: callers get null. */
 function toEntry(raw: RawEntry): ConfigEntry {
   return {
     name: raw.configName,
@@ -52,11 +60,9 @@ async function describe(
     includeSynonyms: false,
   });
   const resource = resources[0];
-  if (!resource) throw new AppError('internal', `No configuration returned for ${name}`);
-  if (resource.errorCode !== 0) {
-    const type = errorName(resource.errorCode);
-    throw Object.assign(new Error(resource.errorMessage || type), { type });
-  }
+  if (!resource) throw new Error(`No configuration returned for ${name}`);
+  if (resource.errorCode !== 0)
+    throw new KafkaProtocolError(resource.errorCode, 'DescribeConfigs', resource.errorMessage);
   return (resource.configEntries as RawEntry[]).map(toEntry).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -77,8 +83,6 @@ export async function alterTopicConfigs(
     sendTo(clients, broker.nodeId, () => incrementalAlterConfigsRequest(RESOURCE_TOPIC, topic, changes)),
   );
   const failure = results.find((r) => r.errorCode !== 0);
-  if (failure) {
-    const type = errorName(failure.errorCode);
-    throw Object.assign(new Error(failure.errorMessage || type), { type });
-  }
+  if (failure)
+    throw new KafkaProtocolError(failure.errorCode, 'IncrementalAlterConfigs', failure.errorMessage);
 }

@@ -1,0 +1,179 @@
+import 'server-only';
+import type { ClusterConfig } from '@/server/config/schema';
+import {
+  clientsFor,
+  connected,
+  producerFor,
+  resetProducer,
+  type ClusterClients,
+} from '@/server/kafka/client/registry';
+import { withTimeout } from '@/server/kafka/client/timeout';
+import { toKafkaError } from '@/server/kafka/errors';
+import { alterTopicConfigs, describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/ops/configs';
+import { fetchFrom, type FetchPosition } from '@/server/kafka/ops/fetch';
+import { describeGroups } from '@/server/kafka/ops/group-describe';
+import {
+  commitOffsets,
+  deleteGroup,
+  deleteGroupOffsets,
+  fetchCommittedOffsets,
+  listAllGroups,
+  type GroupEntry,
+} from '@/server/kafka/ops/groups';
+import { fetchLogDirs } from '@/server/kafka/ops/log-dirs';
+import { produceLimits, produceMessages, type OutgoingMessage, type ProduceOptions } from '@/server/kafka/ops/produce';
+import { addPartitions, createTopic, deleteRecords, deleteTopic, type NewTopic } from '@/server/kafka/ops/topic-admin';
+import { describeTopology, detectKafkaRelease, type TopicMeta } from '@/server/kafka/ops/topology';
+import { fetchOffsetsForTime, fetchWatermarks, type LeaderPartition } from '@/server/kafka/ops/watermarks';
+import type { ConfigChange } from '@/server/kafka/protocol/incremental-alter-configs';
+
+/** Overrides of one call's bound, for callers that share one deadline across several calls. */
+export interface CallOptions {
+  timeoutMs?: number;
+}
+
+export interface FetchOptions extends CallOptions {
+  maxBytesPerPartition?: number;
+  /** False when only offsets and timestamps matter: nothing is read ahead, transaction states stay `unknown`. */
+  settleTransactions?: boolean;
+}
+
+/**
+ * Runs one gateway call: connected, bounded by the cluster's time-out (connecting included), and
+ * any failure turned into one KafkaError that names what was asked.
+ */
+async function call<T>(
+  config: ClusterConfig,
+  what: string,
+  fn: (clients: ClusterClients) => Promise<T>,
+  options: CallOptions = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? config.requestTimeoutMs;
+  try {
+    return await withTimeout(
+      connected(clientsFor(config)).then(fn),
+      timeoutMs,
+      what,
+    );
+  } catch (error) {
+    throw toKafkaError(error, what, config);
+  }
+}
+
+/**
+ * The one door to a Kafka cluster. Every method is bounded by the cluster's time-out, returns the
+ * gateway's own types with per-partition and per-broker failures as data, and throws KafkaError.
+ * Requests are counted and timed where they are written (client/instrument.ts, request-count.ts).
+ */
+export function kafka(config: ClusterConfig) {
+  const cluster = `Cluster "${config.name}"`;
+  return {
+    config,
+
+    /** Brokers, controller, quorum and, for `topics`, their partitions: one Metadata (+ one DescribeQuorum). */
+    metadata: (topics: string[] | 'all' = 'all', options?: CallOptions) =>
+      call(config, cluster, () => describeTopology(config, topics), options),
+
+    /** The Kafka release the brokers run; null when they do not say (before Kafka 3.3) or do not answer. */
+    release: () => call(config, 'ApiVersions', detectKafkaRelease).catch(() => null),
+
+    /** Low and high watermarks: two ListOffsets per leader broker. */
+    watermarks: (topics: TopicMeta[], options?: CallOptions) =>
+      call(config, 'ListOffsets', (c) => fetchWatermarks(c, topics), options),
+
+    /** The first offset at or after `timestamp` per partition (null: none, read from the end). */
+    offsetsForTime: (partitions: LeaderPartition[], timestamp: number, options?: CallOptions) =>
+      call(config, 'ListOffsets by time', (c) => fetchOffsetsForTime(c, partitions, timestamp), options),
+
+    /** Log directories of the given brokers: one DescribeLogDirs per broker. */
+    logDirs: (brokerIds: number[]) => call(config, 'DescribeLogDirs', (c) => fetchLogDirs(c, brokerIds)),
+
+    /** Records of one topic from given offsets: one Fetch per leader, no group joined, nothing committed. */
+    fetch: (topic: string, positions: FetchPosition[], options: FetchOptions = {}) =>
+      call(
+        config,
+        'Fetch',
+        (c) => fetchFrom(c, topic, positions, options.maxBytesPerPartition, options.settleTransactions),
+        options,
+      ),
+
+    /** Every group, each with its coordinator: one ListGroups per broker. */
+    listGroups: (brokerIds: number[], options?: CallOptions) =>
+      call(config, 'Consumer groups', (c) => listAllGroups(c, brokerIds), options),
+
+    /** Committed offsets (share groups: start offsets and lag): OffsetFetch batched per coordinator. */
+    committedOffsets: (groups: GroupEntry[], options?: CallOptions) =>
+      call(config, 'Consumer groups', (c) => fetchCommittedOffsets(c, groups), options),
+
+    /** Members and assignments, each group with its own protocol's describe API. */
+    describeGroups: (groups: GroupEntry[]) =>
+      call(config, 'DescribeGroups', (c) => describeGroups(c, groups)),
+
+    commitOffsets: (
+      group: GroupEntry,
+      topics: { topic: string; partitions: { partition: number; offset: number }[] }[],
+    ) =>
+      call(config, `Reset offsets of "${group.groupId}"`, (c) =>
+        commitOffsets(c, group.coordinator, group.groupId, topics),
+      ),
+
+    deleteGroupOffsets: (group: GroupEntry, topic: string, partitions: number[]) =>
+      call(config, `Delete offsets of "${group.groupId}" for "${topic}"`, (c) =>
+        deleteGroupOffsets(c, group.coordinator, group.groupId, topic, partitions),
+      ),
+
+    deleteGroup: (groupId: string) =>
+      call(config, `Delete group "${groupId}"`, (c) => deleteGroup(c, groupId)),
+
+    topicConfigs: (topic: string) =>
+      call(config, `Configuration of "${topic}"`, (c) => describeTopicConfigs(c, topic)),
+
+    brokerConfigs: (brokerId: number) =>
+      call(config, `Broker ${brokerId}`, (c) => describeBrokerConfigs(c, brokerId)),
+
+    /** Sets (value) and removes (null) topic config overrides, leaving the others as they are. */
+    alterTopicConfigs: (topic: string, changes: ConfigChange[]) =>
+      call(config, `Configure "${topic}"`, (c) => alterTopicConfigs(c, topic, changes)),
+
+    /** False when the topic exists already. Brokers learn of its partitions a moment later. */
+    createTopic: (topic: NewTopic) =>
+      call(config, `Create topic "${topic.name}"`, (c) => createTopic(c, topic, config.requestTimeoutMs)),
+
+    deleteTopic: (topic: string) =>
+      call(config, `Delete topic "${topic}"`, async (c) => {
+        await deleteTopic(c, topic, config.requestTimeoutMs);
+        // kafkajs's producer fails every send once a topic it wrote to is gone: start a new one.
+        resetProducer(c);
+      }),
+
+    /** Grows a topic to `count` partitions in all. */
+    addPartitions: (topic: string, count: number) =>
+      call(config, `Add partitions to "${topic}"`, (c) => addPartitions(c, topic, count, config.requestTimeoutMs)),
+
+    /** DeleteRecords: moves each partition's log start up to `offset` (-1: its high watermark). */
+    deleteRecords: (topic: string, partitions: { partition: number; offset: number }[]) =>
+      call(config, `Purge "${topic}"`, (c) => deleteRecords(c, topic, partitions)),
+
+    /**
+     * Writes messages with the console's own Produce requests, in order per partition, in batches
+     * that fit the topic's and the broker's size limits; each message's partition and offset.
+     */
+    produce: (topic: TopicMeta, messages: OutgoingMessage[], options: Omit<ProduceOptions, 'limits' | 'timeoutMs'>) =>
+      call(config, `Produce to "${topic.name}"`, async (c) =>
+        produceMessages(c, topic, messages, {
+          ...options,
+          timeoutMs: config.requestTimeoutMs,
+          limits: await produceLimits(c, topic),
+        }),
+      ),
+
+    /** Appends values to a topic with kafkajs's producer (acks=all): for the console's own records. */
+    append: (topic: string, values: string[]) =>
+      call(config, `Produce to "${topic}"`, async (c) => {
+        const producer = await producerFor(c);
+        await producer.send({ topic, acks: -1, messages: values.map((value) => ({ value })) });
+      }),
+  };
+}
+
+export type KafkaCluster = ReturnType<typeof kafka>;

@@ -1,0 +1,194 @@
+import 'server-only';
+import type { Message, Payload } from '@/lib/schemas/message';
+import type { ClusterConfig } from '@/server/config/schema';
+import { kafka, partitionKey, type FetchedRecord, type KafkaCluster, type TopicMeta } from '@/server/kafka';
+import { choosePartitions, findTopic } from '@/server/services/resolve';
+
+/**
+ * The one read path for messages. Browse, search and tail each open a range here (where every
+ * chosen partition starts and ends) and then read it in rounds, one Fetch per leader per round,
+ * with plain Fetch requests: no consumer group is joined and no offset is committed.
+ */
+
+/** Where a read starts: the API's four choices, and `end` (a tail: only what comes next). */
+export type StartAt =
+  | { start: 'oldest' | 'end' }
+  | { start: 'newest'; limit: number }
+  | { start: 'offset'; offset: number }
+  | { start: 'timestamp'; timestamp: number };
+
+/** One partition's place in a read: its watermarks, where the read began, where it is, where it ends. */
+export interface Cursor {
+  leader: number;
+  low: number;
+  high: number;
+  from: number;
+  position: number;
+  /** Exclusive; a tail's is unbounded. */
+  end: number;
+}
+
+export interface Unavailable {
+  partition: number;
+  reason: string;
+}
+
+export interface Range {
+  topic: TopicMeta;
+  cursors: Map<number, Cursor>;
+  /** Partitions that cannot be read: no leader, or a leader that did not answer. */
+  unavailable: Unavailable[];
+}
+
+/** The offset a read starts at in one partition, by the start rule. */
+function startOffset(at: StartAt, low: number, high: number, atTime: number | null | undefined): number {
+  switch (at.start) {
+    case 'oldest':
+      return low;
+    case 'end':
+      return high;
+    case 'newest':
+      return Math.max(low, high - at.limit);
+    case 'offset':
+      return Math.min(high, Math.max(low, at.offset));
+    case 'timestamp':
+      return atTime ?? high;
+  }
+}
+
+/**
+ * Opens a range over the chosen partitions (a `0,2,5` list, all when absent): the topic or a 404,
+ * the partitions or a 400, their watermarks, offsets by time when asked, a cursor per partition.
+ */
+export async function openRange(
+  cluster: ClusterConfig,
+  topicName: string,
+  partitions: string | undefined,
+  at: StartAt,
+  options: { timeoutMs?: number } = {},
+): Promise<Range> {
+  const { topic } = await findTopic(cluster, topicName);
+  const metas = choosePartitions(topic, partitions);
+  const gateway = kafka(cluster);
+  const marks = (await gateway.watermarks([{ ...topic, partitions: metas }], options)).offsets;
+  const atTime =
+    at.start === 'timestamp'
+      ? await gateway.offsetsForTime(
+          metas.map((p) => ({ topic: topicName, partition: p.partition, leader: p.leader })),
+          at.timestamp,
+          options,
+        )
+      : new Map<string, number | null>();
+  const cursors = new Map<number, Cursor>();
+  const unavailable: Unavailable[] = [];
+  for (const p of metas) {
+    const key = partitionKey(topicName, p.partition);
+    const m = marks.get(key);
+    if (p.leader === null || !m) {
+      unavailable.push({
+        partition: p.partition,
+        reason: p.leader === null ? 'no leader' : 'its leader did not answer',
+      });
+      continue;
+    }
+    const from = startOffset(at, m.low, m.high, atTime.get(key));
+    const end = at.start === 'end' ? Number.MAX_SAFE_INTEGER : m.high;
+    cursors.set(p.partition, { leader: p.leader, low: m.low, high: m.high, from, position: from, end });
+  }
+  return { topic, cursors, unavailable };
+}
+
+export interface RoundResult {
+  /** Per partition read: its records from the cursor's position (before its end), and where to read on. */
+  read: Map<number, { records: FetchedRecord[]; nextOffset: number | null }>;
+  failed: Unavailable[];
+}
+
+/**
+ * Reads one round of the given cursors: one Fetch per leader, records from each cursor's position
+ * up to its end (at most `count` of them when given). The caller moves its cursors: a browse ends a
+ * partition that brought nothing, a tail waits for more.
+ */
+export async function readRound(
+  gateway: KafkaCluster,
+  topic: string,
+  cursors: [number, Cursor][],
+  options: {
+    count?: (partition: number) => number | undefined;
+    maxBytesPerPartition?: number;
+    timeoutMs?: number;
+  } = {},
+): Promise<RoundResult> {
+  const fetched = await gateway.fetch(
+    topic,
+    cursors.map(([partition, c]) => ({
+      partition,
+      offset: c.position,
+      leader: c.leader,
+      end: c.end === Number.MAX_SAFE_INTEGER ? undefined : c.end,
+      count: options.count?.(partition),
+    })),
+    { maxBytesPerPartition: options.maxBytesPerPartition, timeoutMs: options.timeoutMs },
+  );
+  const read: RoundResult['read'] = new Map();
+  const failed: Unavailable[] = [];
+  for (const [partition] of cursors) {
+    const result = fetched.get(partition);
+    if (!result || result.error) failed.push({ partition, reason: result?.error ?? 'no answer' });
+    else read.set(partition, { records: result.records, nextOffset: result.nextOffset });
+  }
+  return { read, failed };
+}
+
+/**
+ * Partitions whose read failed: when the topic's metadata names another leader now (the old one
+ * stopped and a replica took over), the cursor reads from it next round; the others are dropped
+ * and returned, to be named.
+ */
+export async function rerouteOrDrop(
+  cluster: ClusterConfig,
+  topic: string,
+  cursors: Map<number, Cursor>,
+  failed: Unavailable[],
+): Promise<Unavailable[]> {
+  if (failed.length === 0) return [];
+  const fresh = await findTopic(cluster, topic).then(
+    (found) => found.topic,
+    () => null,
+  );
+  const dropped: Unavailable[] = [];
+  for (const f of failed) {
+    const cursor = cursors.get(f.partition);
+    const leader = fresh?.partitions.find((p) => p.partition === f.partition)?.leader ?? null;
+    if (cursor && leader !== null && leader !== cursor.leader) {
+      cursor.leader = leader;
+      continue;
+    }
+    cursors.delete(f.partition);
+    dropped.push(leader === null && fresh ? { ...f, reason: 'no leader' } : f);
+  }
+  return dropped;
+}
+
+function payload(buffer: Buffer | null | undefined, maxBytes: number): Payload {
+  if (!buffer) return { base64: null, size: 0, truncated: false };
+  return {
+    base64: buffer.subarray(0, maxBytes).toString('base64'),
+    size: buffer.length,
+    truncated: buffer.length > maxBytes,
+  };
+}
+
+/** A record as the API shows it, its payloads cut at `maxBytes`. */
+export function toMessage(partition: number, record: FetchedRecord, maxBytes: number): Message {
+  return {
+    partition,
+    offset: record.offset,
+    timestamp: record.timestamp,
+    key: payload(record.key, maxBytes),
+    value: payload(record.value, maxBytes),
+    headers: record.headers.map((h) => ({ key: h.key, value: payload(h.value, maxBytes) })),
+    compression: record.compression,
+    transaction: record.transaction,
+  };
+}

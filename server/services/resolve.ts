@@ -1,0 +1,37 @@
+import 'server-only';
+import type { ClusterConfig } from '@/server/config/schema';
+import { AppError } from '@/server/http/app-error';
+import { kafka, type GroupEntry, type TopicMeta, type Topology } from '@/server/kafka';
+import { getGroupSnapshot, type GroupSnapshot } from '@/server/services/group-snapshot';
+
+/** A topic's metadata, read for it alone (its cost does not grow with the cluster), or a 404. */
+export async function findTopic(
+  cluster: ClusterConfig,
+  name: string,
+): Promise<{ topology: Topology; topic: TopicMeta }> {
+  const topology = await kafka(cluster).metadata([name]);
+  const topic = topology.topics.find((t) => t.name === name);
+  if (!topic) throw new AppError('not_found', `Topic "${name}" does not exist`);
+  return { topology, topic };
+}
+
+/** A group as the shared group snapshot lists it, or a 404. */
+export async function findGroup(
+  cluster: ClusterConfig,
+  groupId: string,
+): Promise<{ snapshot: GroupSnapshot; entry: GroupEntry }> {
+  const snapshot = await getGroupSnapshot(cluster);
+  const entry = snapshot.groups.find((g) => g.groupId === groupId);
+  if (!entry) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
+  return { snapshot, entry };
+}
+
+/** The partitions named in a `0,2,5` list (all when absent); a partition the topic lacks is a 400. */
+export function choosePartitions(topic: TopicMeta, list: string | number[] | undefined): TopicMeta['partitions'] {
+  const all = topic.partitions.map((p) => p.partition);
+  const chosen = list === undefined ? all : [...new Set(typeof list === 'string' ? list.split(',').map(Number) : list)];
+  const missing = chosen.filter((p) => !all.includes(p));
+  if (missing.length)
+    throw new AppError('validation_failed', `Topic "${topic.name}" has no partition ${missing.join(', ')}`);
+  return topic.partitions.filter((p) => chosen.includes(p.partition));
+}
