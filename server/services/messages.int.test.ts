@@ -331,7 +331,8 @@ describe('producing messages', () => {
         count: 1,
       }),
     ).rejects.toMatchObject({
-      code: 'validation_failed',
+      // The gateway's refusal, a 400 once server/http maps it.
+      kind: 'invalid',
       message: expect.stringContaining('max.message.bytes (1000)'),
     });
     await expect(

@@ -48,6 +48,7 @@ async function scan(
     follow: boolean;
   },
 ): Promise<void> {
+  const gateway = kafka(args.cluster);
   const started = Date.now();
   let scanned = 0;
   let matched = 0;
@@ -90,7 +91,6 @@ async function scan(
     channel.send('error', { code: appError.code, message: appError.message });
   }
 
-  const gateway = kafka(args.cluster);
   async function loop(): Promise<void> {
     while (!channel.signal.aborted) {
       if (Date.now() - started > args.timeoutMs) return finish('timeout');

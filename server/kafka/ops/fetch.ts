@@ -3,6 +3,7 @@ import FetchRequests from 'kafkajs/src/protocol/requests/fetch/index.js';
 import { sendTo } from '@/server/kafka/client/brokers-access';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import { errorName } from '@/server/kafka/protocol/protocol-error';
+import { pickVersion } from '@/server/kafka/protocol/versions';
 import { Reader } from '@/server/kafka/protocol/reader';
 import {
   decodeRecordSet,
@@ -67,8 +68,8 @@ function fetchRequest(
   partitions: { partition: number; offset: number }[],
   maxBytesPerPartition: number,
 ): ProtocolRequest<RawPartition[]> {
-  const range = broker.versions?.[FETCH_API_KEY];
-  const version = Math.max(MIN_VERSION, Math.min(MAX_VERSION, range?.maxVersion ?? MIN_VERSION));
+  // Brokers since Kafka 0.11 speak v4; one that does not list Fetch is asked at v4 all the same.
+  const version = pickVersion(broker, FETCH_API_KEY, MIN_VERSION, MAX_VERSION) ?? MIN_VERSION;
   const { request } = (
     FetchRequests as { protocol: (a: { version: number }) => (o: unknown) => ProtocolRequest<unknown> }
   ).protocol({ version })({

@@ -1,4 +1,5 @@
 import 'server-only';
+import { pickVersion } from '@/server/kafka/protocol/versions';
 import type Decoder from 'kafkajs/src/protocol/decoder.js';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import {
@@ -44,10 +45,7 @@ export interface DescribedConsumerGroup {
   members: DescribedConsumerMember[];
 }
 
-export function consumerGroupDescribeVersion(broker: RawBroker): number | null {
-  const range = broker.versions?.[CONSUMER_GROUP_DESCRIBE_API_KEY];
-  return range ? Math.min(1, range.maxVersion) : null;
-}
+export const consumerGroupDescribeVersion = (broker: RawBroker): number | null => pickVersion(broker, CONSUMER_GROUP_DESCRIBE_API_KEY, 0, 1);
 
 /** Topic id (skipped: names are what the console shows), name and partitions, as in an assignment. */
 export function readTopicPartitions(decoder: Decoder): TopicPartitions[] {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { pickVersion } from '@/server/kafka/protocol/versions';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
@@ -29,11 +30,7 @@ export interface LogDir {
 }
 
 /** v1 is the oldest version Kafka 4 still serves; v2+ are flexible, v3 adds an error code, v4 volume sizes. */
-export function describeLogDirsVersion(broker: RawBroker): number | null {
-  const range = broker.versions?.[DESCRIBE_LOG_DIRS_API_KEY];
-  if (!range || range.maxVersion < 1) return null;
-  return Math.min(4, range.maxVersion);
-}
+export const describeLogDirsVersion = (broker: RawBroker): number | null => pickVersion(broker, DESCRIBE_LOG_DIRS_API_KEY, 1, 4);
 
 /** DescribeLogDirs for every partition a broker holds: one request per broker, whatever the partition count. */
 export function describeLogDirsRequest(version: number): ProtocolRequest<LogDir[]> {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { pickVersion } from '@/server/kafka/protocol/versions';
 import type Decoder from 'kafkajs/src/protocol/decoder.js';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import {
@@ -94,8 +95,4 @@ export function describeQuorumRequest(version: number): ProtocolRequest<QuorumIn
 }
 
 /** The highest version both we and the broker speak, or null when the broker has no KRaft quorum (ZooKeeper mode). */
-export function describeQuorumVersion(broker: RawBroker): number | null {
-  const range = broker.versions?.[DESCRIBE_QUORUM_API_KEY];
-  if (!range) return null;
-  return Math.min(1, range.maxVersion);
-}
+export const describeQuorumVersion = (broker: RawBroker): number | null => pickVersion(broker, DESCRIBE_QUORUM_API_KEY, 0, 1);

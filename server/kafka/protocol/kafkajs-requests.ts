@@ -3,6 +3,7 @@ import DescribeGroupsRequests from 'kafkajs/src/protocol/requests/describeGroups
 import ListOffsetsRequests from 'kafkajs/src/protocol/requests/listOffsets/index.js';
 import OffsetCommitRequests from 'kafkajs/src/protocol/requests/offsetCommit/index.js';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
+import { pickVersion } from '@/server/kafka/protocol/versions';
 
 interface RequestDefinitions {
   versions: string[];
@@ -20,12 +21,12 @@ function kafkajsRequest<T>(
   broker: RawBroker,
   options: Record<string, unknown>,
 ): ProtocolRequest<T> {
-  const brokerRange = broker.versions?.[apiKey];
-  const ours = definitions.versions.map(Number).sort((a, b) => b - a);
-  const version = ours.find(
-    (v) => !brokerRange || (v >= brokerRange.minVersion && v <= brokerRange.maxVersion),
-  );
-  if (version === undefined)
+  const ours = definitions.versions.map(Number);
+  // A broker without a version table (not asked yet) gets kafkajs's highest.
+  const version = broker.versions
+    ? pickVersion(broker, apiKey, Math.min(...ours), Math.max(...ours))
+    : Math.max(...ours);
+  if (version === null)
     throw new Error(`No common version of API ${apiKey} with broker ${broker.nodeId}`);
   const { request, response } = definitions.protocol({ version })(options);
   return {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { pickVersion } from '@/server/kafka/protocol/versions';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import { flexibleDecoder, flexibleEncoder, readCompactArray } from '@/server/kafka/protocol/flexible';
 import { KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
@@ -14,11 +15,7 @@ export interface ListedGroup {
   type: string | null;
 }
 
-export function listGroupsVersion(broker: RawBroker): number | null {
-  const range = broker.versions?.[LIST_GROUPS_API_KEY];
-  if (!range || range.maxVersion < 4) return null;
-  return Math.min(5, range.maxVersion);
-}
+export const listGroupsVersion = (broker: RawBroker): number | null => pickVersion(broker, LIST_GROUPS_API_KEY, 4, 5);
 
 /** ListGroups v4/v5 (flexible): each broker lists the groups it coordinates, with their state. */
 export function listGroupsRequest(version: number): ProtocolRequest<ListedGroup[]> {

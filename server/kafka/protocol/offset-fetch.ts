@@ -1,4 +1,5 @@
 import 'server-only';
+import { pickVersion } from '@/server/kafka/protocol/versions';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import {
   flexibleDecoder,
@@ -27,10 +28,7 @@ export interface GroupOffsets {
 }
 
 /** OffsetFetch v8 (KIP-709) asks for many groups at once; older brokers need one request per group. */
-export function offsetFetchVersion(broker: RawBroker): number | null {
-  const range = broker.versions?.[OFFSET_FETCH_API_KEY];
-  return range && range.maxVersion >= 8 ? 8 : null;
-}
+export const offsetFetchVersion = (broker: RawBroker): number | null => pickVersion(broker, OFFSET_FETCH_API_KEY, 8, 8);
 
 /** The committed offsets of every partition of each group (a null topic list means all of them). */
 export function offsetFetchRequest(groupIds: string[]): ProtocolRequest<GroupOffsets[]> {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { pickVersion } from '@/server/kafka/protocol/versions';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import { readTopicPartitions, type TopicPartitions } from '@/server/kafka/protocol/consumer-group-describe';
 import {
@@ -33,10 +34,7 @@ export interface DescribedShareGroup {
 }
 
 /** v1 is the first stable version (Kafka 4.1); v0 was an early-access format with no use here. */
-export function shareGroupDescribeVersion(broker: RawBroker): number | null {
-  const range = broker.versions?.[SHARE_GROUP_DESCRIBE_API_KEY];
-  return range && range.maxVersion >= 1 && range.minVersion <= 1 ? 1 : null;
-}
+export const shareGroupDescribeVersion = (broker: RawBroker): number | null => pickVersion(broker, SHARE_GROUP_DESCRIBE_API_KEY, 1, 1);
 
 /** ShareGroupDescribe v1 (KIP-932): the members of share groups and the partitions each one fetches from. */
 export function shareGroupDescribeRequest(groupIds: string[]): ProtocolRequest<DescribedShareGroup[]> {
@@ -100,10 +98,7 @@ export interface ShareGroupOffsets {
   offsets: { topic: string; partition: number; startOffset: number; lag: number | null }[];
 }
 
-export function describeShareGroupOffsetsVersion(broker: RawBroker): number | null {
-  const range = broker.versions?.[DESCRIBE_SHARE_GROUP_OFFSETS_API_KEY];
-  return range ? Math.min(1, range.maxVersion) : null;
-}
+export const describeShareGroupOffsetsVersion = (broker: RawBroker): number | null => pickVersion(broker, DESCRIBE_SHARE_GROUP_OFFSETS_API_KEY, 0, 1);
 
 /** DescribeShareGroupOffsets v0/v1 for every partition of each share group (a null topic list). */
 export function describeShareGroupOffsetsRequest(
