@@ -1,13 +1,8 @@
 import 'server-only';
-import Connection from 'kafkajs/src/network/connection.js';
-import type { ProtocolRequest } from '@/server/kafka/client/internals';
 
 /**
- * Times every Kafka request by cluster and API. All of them — kafkajs's Admin and producer, our
- * own protocol requests and the group-less Fetch — go through one method, Connection#send, so
- * that is where the timing sits. kafkajs's instrumentation events would miss our raw cluster and
- * error responses. A connection knows its socket factory, and each cluster has its own
- * (registry.ts), which tells us the cluster.
+ * Who is told of each Kafka request, and which cluster a connection belongs to: a connection knows
+ * its socket factory, and each cluster has its own (registry.ts). The timing itself is patches.ts's.
  */
 // On globalThis: a second copy of this module (Next bundles per route) must label into the map
 // that the one patched send reads.
@@ -31,26 +26,9 @@ export function observeKafkaRequests(observer: RequestObserver): void {
   observers.__kafkascopeRequestObserver = observer;
 }
 
-type Send = (this: { socketFactory?: object }, protocol: ProtocolRequest<unknown>) => Promise<unknown>;
-const PATCHED = Symbol.for('kafkascope.connection.timed');
+/** The observer told of each request, if any. */
+export const requestObserver = (): RequestObserver | undefined => observers.__kafkascopeRequestObserver;
 
-export function instrumentKafkaRequests(): void {
-  const proto = Connection.prototype as unknown as { send: Send; [PATCHED]?: boolean };
-  if (proto[PATCHED]) return;
-  const send = proto.send;
-  proto.send = async function timedSend(protocol) {
-    const cluster = (this.socketFactory && clusterOfFactory.get(this.socketFactory)) ?? 'unknown';
-    const api = protocol?.request?.apiName ?? 'unknown';
-    const end = observers.__kafkascopeRequestObserver?.start({ cluster, api });
-    let failed = false;
-    try {
-      return await send.call(this, protocol);
-    } catch (error) {
-      failed = true;
-      throw error;
-    } finally {
-      end?.(failed);
-    }
-  };
-  proto[PATCHED] = true;
-}
+/** The cluster a connection's socket factory was labelled with. */
+export const clusterOfSocketFactory = (factory: object | undefined): string =>
+  (factory && clusterOfFactory.get(factory)) ?? 'unknown';

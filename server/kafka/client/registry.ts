@@ -1,35 +1,16 @@
 import 'server-only';
-import { Kafka, logLevel, type Admin, type ISocketFactory, type logCreator, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type logCreator, type Producer } from 'kafkajs';
 import Cluster from 'kafkajs/src/cluster/index.js';
 import { createLogger } from 'kafkajs/src/loggers/index.js';
-import socketFactory from 'kafkajs/src/network/socketFactory.js';
 import type { ClusterConfig } from '@/server/config/schema';
-import type { RawBroker, RawCluster } from '@/server/kafka/client/internals';
-import { metadataRequest } from '@/server/kafka/protocol/metadata';
+import type { RawCluster } from '@/server/kafka/client/internals';
 import '@/server/kafka/client/codecs';
 import { toKafkaError } from '@/server/kafka/errors';
-import { instrumentKafkaRequests, labelSocketFactory } from '@/server/kafka/client/instrument';
-import { countKafkaRequest } from '@/server/kafka/request-count';
+import { labelSocketFactory } from '@/server/kafka/client/instrument';
+import { brokersOnlyMetadata, countingSocketFactory, timeEveryRequest } from '@/server/kafka/client/patches';
 import { saslOptions, tlsOptions } from '@/server/kafka/client/security';
 import { withTimeout } from '@/server/kafka/client/timeout';
 import { log } from '@/server/log';
-
-/**
- * kafkajs writes each request frame with one socket.write: counting writes counts requests. TLS sockets
- * are counted the same way (their write takes the clear text, so one frame is still one write).
- */
-function countingSocketFactory(): ISocketFactory {
-  const base = socketFactory() as ISocketFactory;
-  return (args) => {
-    const socket = base(args);
-    const write = socket.write.bind(socket) as (...a: unknown[]) => boolean;
-    socket.write = ((...writeArgs: unknown[]) => {
-      countKafkaRequest();
-      return write(...writeArgs);
-    }) as typeof socket.write;
-    return socket;
-  };
-}
 
 /** kafkajs logs through ours, quietly: connection noise from a down broker is a warning, not a flood. */
 const kafkaLog: logCreator =
@@ -56,7 +37,7 @@ export interface ClusterClients {
   clusterId: string | null;
 }
 
-instrumentKafkaRequests();
+timeEveryRequest();
 
 function create(config: ClusterConfig): ClusterClients {
   const base = {
@@ -91,26 +72,6 @@ function create(config: ClusterConfig): ClusterClients {
     producer: null,
     clusterId: null,
   };
-}
-
-/**
- * The raw cluster refreshes its broker list every 30 s. Left to kafkajs, that refresh asks for the
- * metadata of every topic (it sends an empty topic list as "all") and fails as a whole on the first
- * partition without a leader: one offline partition would make every read of the cluster fail, and
- * a cluster of thousands of topics would pay for their metadata twice a minute. Its brokers ask for
- * brokers only, through our Metadata request, which keeps partition errors as data.
- */
-function brokersOnlyMetadata(raw: RawCluster): void {
-  const pool = raw.brokerPool;
-  const patch = (broker: RawBroker): RawBroker => {
-    const original = broker.metadata.bind(broker);
-    broker.metadata = (topics: string[]) =>
-      topics.length === 0 ? broker.connectionPool.send(metadataRequest(broker, [])) : original(topics);
-    return broker;
-  };
-  // Every broker, the seed broker included, is made by createBroker.
-  const create = pool.createBroker.bind(pool);
-  pool.createBroker = (options: unknown) => patch(create(options));
 }
 
 const store = globalThis as unknown as { __kafkascopeClients?: Map<string, ClusterClients> };
