@@ -3,7 +3,10 @@ import nextTs from 'eslint-config-next/typescript';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 
 // The layering rules of ARCHITECTURE.md, enforced rather than hoped for.
-const noServer = { group: ['@/server', '@/server/*', '**/server/*'], message: 'server/ is Node-only: reach it through an API route.' };
+const noServer = {
+  group: ['@/server', '@/server/*', '**/server/*'],
+  message: 'server/ is Node-only: reach it through an API route.',
+};
 const noKafkajs = { name: 'kafkajs', message: 'Only server/kafka talks to kafkajs.' };
 const noKafkajsDeep = { group: ['kafkajs/*'], message: 'Only server/kafka talks to kafkajs.' };
 const noKafkaInside = {
@@ -12,13 +15,34 @@ const noKafkaInside = {
 };
 // The gateway sits at the bottom: it knows its configuration, never the layers that call it.
 const gatewayOutward = {
-  group: ['@/server/http', '@/server/http/*', '@/server/ops', '@/server/ops/*', '@/server/services', '@/server/services/*', '@/server/auth', '@/server/auth/*', '@/lib/schemas', '@/lib/schemas/*'],
-  message: 'server/kafka imports nothing from server/http, server/ops, server/services, server/auth or lib/schemas: it returns its own types and throws KafkaError.',
+  group: [
+    '@/server/http',
+    '@/server/http/*',
+    '@/server/ops',
+    '@/server/ops/*',
+    '@/server/services',
+    '@/server/services/*',
+    '@/server/auth',
+    '@/server/auth/*',
+    '@/lib/schemas',
+    '@/lib/schemas/*',
+  ],
+  message:
+    'server/kafka imports nothing from server/http, server/ops, server/services, server/auth or lib/schemas: it returns its own types and throws KafkaError.',
 };
 const noComponents = { group: ['@/components', '@/components/*'], message: 'lib/ is below components/.' };
 
 const config = [
-  { ignores: ['.next/**', '.kafka/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '.next/**',
+      '.kafka/**',
+      'node_modules/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   ...pluginQuery.configs['flat/recommended'],
@@ -41,7 +65,9 @@ const config = [
   },
   {
     files: ['components/**', 'app/**/*.tsx'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep, noServer] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep, noServer] }],
+    },
   },
   {
     // Tests drive the product from outside: real Kafka clients yes, the server's modules no.
@@ -50,7 +76,12 @@ const config = [
   },
   {
     files: ['lib/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep, noServer, noComponents] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noKafkajs], patterns: [noKafkajsDeep, noServer, noComponents] },
+      ],
+    },
   },
 ];
 

@@ -21,8 +21,19 @@ import {
   type GroupEntry,
 } from '@/server/kafka/ops/groups';
 import { fetchLogDirs } from '@/server/kafka/ops/log-dirs';
-import { produceLimits, produceMessages, type OutgoingMessage, type ProduceOptions } from '@/server/kafka/ops/produce';
-import { addPartitions, createTopic, deleteRecords, deleteTopic, type NewTopic } from '@/server/kafka/ops/topic-admin';
+import {
+  produceLimits,
+  produceMessages,
+  type OutgoingMessage,
+  type ProduceOptions,
+} from '@/server/kafka/ops/produce';
+import {
+  addPartitions,
+  createTopic,
+  deleteRecords,
+  deleteTopic,
+  type NewTopic,
+} from '@/server/kafka/ops/topic-admin';
 import { describeTopology, detectKafkaRelease, type TopicMeta } from '@/server/kafka/ops/topology';
 import { fetchOffsetsForTime, fetchWatermarks, type LeaderPartition } from '@/server/kafka/ops/watermarks';
 import type { ConfigChange } from '@/server/kafka/protocol/incremental-alter-configs';
@@ -50,11 +61,7 @@ async function call<T>(
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? config.requestTimeoutMs;
   try {
-    return await withTimeout(
-      connected(clientsFor(config)).then(fn),
-      timeoutMs,
-      what,
-    );
+    return await withTimeout(connected(clientsFor(config)).then(fn), timeoutMs, what);
   } catch (error) {
     throw toKafkaError(error, what, config);
   }
@@ -63,7 +70,7 @@ async function call<T>(
 /**
  * The one door to a Kafka cluster. Every method is bounded by the cluster's time-out, returns the
  * gateway's own types with per-partition and per-broker failures as data, and throws KafkaError.
- * Requests are counted and timed where they are written (client/instrument.ts, request-count.ts).
+ * Requests are counted and timed where they are written (client/patches.ts).
  */
 export function kafka(config: ClusterConfig) {
   const cluster = `Cluster "${config.name}"`;
@@ -148,7 +155,9 @@ export function kafka(config: ClusterConfig) {
 
     /** Grows a topic to `count` partitions in all. */
     addPartitions: (topic: string, count: number) =>
-      call(config, `Add partitions to "${topic}"`, (c) => addPartitions(c, topic, count, config.requestTimeoutMs)),
+      call(config, `Add partitions to "${topic}"`, (c) =>
+        addPartitions(c, topic, count, config.requestTimeoutMs),
+      ),
 
     /** DeleteRecords: moves each partition's log start up to `offset` (-1: its high watermark). */
     deleteRecords: (topic: string, partitions: { partition: number; offset: number }[]) =>
@@ -158,7 +167,11 @@ export function kafka(config: ClusterConfig) {
      * Writes messages with the console's own Produce requests, in order per partition, in batches
      * that fit the topic's and the broker's size limits; each message's partition and offset.
      */
-    produce: (topic: TopicMeta, messages: OutgoingMessage[], options: Omit<ProduceOptions, 'limits' | 'timeoutMs'>) =>
+    produce: (
+      topic: TopicMeta,
+      messages: OutgoingMessage[],
+      options: Omit<ProduceOptions, 'limits' | 'timeoutMs'>,
+    ) =>
       call(config, `Produce to "${topic.name}"`, async (c) =>
         produceMessages(c, topic, messages, {
           ...options,

@@ -21,14 +21,23 @@ describe('toKafkaError', () => {
       type: 'NOT_LEADER_FOR_PARTITION',
       code: 6,
     });
-    expect(toKafkaError(kafkajs, 'Fetch')).toMatchObject({ kind: 'unavailable', type: 'NOT_LEADER_OR_FOLLOWER' });
+    expect(toKafkaError(kafkajs, 'Fetch')).toMatchObject({
+      kind: 'unavailable',
+      type: 'NOT_LEADER_OR_FOLLOWER',
+    });
     const ours = new KafkaProtocolError(68, 'DeleteGroups');
-    expect(toKafkaError(ours, 'Delete group "g"')).toMatchObject({ kind: 'conflict', type: 'NON_EMPTY_GROUP' });
+    expect(toKafkaError(ours, 'Delete group "g"')).toMatchObject({
+      kind: 'conflict',
+      type: 'NON_EMPTY_GROUP',
+    });
     expect(kafkaErrorType({ originalError: ours })).toBe('NON_EMPTY_GROUP');
   });
 
   it('finds the broker error inside kafkajs’s aggregate and per-group errors', () => {
-    const inner = Object.assign(new Error('The group is not empty.'), { name: 'KafkaJSProtocolError', code: 68 });
+    const inner = Object.assign(new Error('The group is not empty.'), {
+      name: 'KafkaJSProtocolError',
+      code: 68,
+    });
     const aggregate = Object.assign(new Error('Error in DeleteGroups'), { groups: [{ error: inner }] });
     expect(toKafkaError(aggregate, 'Delete group "g"')).toMatchObject({
       kind: 'conflict',

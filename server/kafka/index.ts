@@ -9,7 +9,12 @@ export { KafkaError, kafkaErrorType, type KafkaErrorKind } from '@/server/kafka/
 export { disconnectAll } from '@/server/kafka/client/registry';
 export { observeKafkaRequests, type RequestObserver } from '@/server/kafka/client/instrument';
 export { totalKafkaRequests, withRequestCount } from '@/server/kafka/request-count';
-export { partitionKey, type LeaderPartition, type WatermarkResult, type Watermarks } from '@/server/kafka/ops/watermarks';
+export {
+  partitionKey,
+  type LeaderPartition,
+  type WatermarkResult,
+  type Watermarks,
+} from '@/server/kafka/ops/watermarks';
 export type { BrokerNode, PartitionMeta, TopicMeta, Topology } from '@/server/kafka/ops/topology';
 export { lastKnownBroker } from '@/server/kafka/ops/topology';
 export type { LogDirReport } from '@/server/kafka/ops/log-dirs';

@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /**
  * Counts the Kafka requests sent while serving one HTTP request (and in total), so benchmarks and
  * the Server-Timing header can show that a page costs requests per broker, not per partition.
- * Counting happens where kafkajs writes a request frame to its socket (see registry.ts).
+ * Counting happens where kafkajs writes a request frame to its socket (client/patches.ts).
  */
 interface Counter {
   requests: number;

@@ -2,13 +2,7 @@ import 'server-only';
 import type { ResetOffsets, ResetPreview } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
-import {
-  kafka,
-  kafkaErrorType,
-  partitionKey,
-  type GroupDescription,
-  type GroupEntry,
-} from '@/server/kafka';
+import { kafka, kafkaErrorType, partitionKey, type GroupDescription, type GroupEntry } from '@/server/kafka';
 import { findGroup } from '@/server/services/resolve';
 import { changing } from '@/server/services/snapshot';
 

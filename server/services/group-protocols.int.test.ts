@@ -154,7 +154,9 @@ describe('consumer-protocol groups (KIP-848)', () => {
       resetOffsets(local, group, { target: { type: 'earliest' }, dryRun: false }),
     ).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('1 active member') });
     await expect(deleteGroup(local, group)).rejects.toMatchObject({ code: 'conflict' });
-    const refused = await gateway(local).deleteGroup(group).then(() => null, asAppError);
+    const refused = await gateway(local)
+      .deleteGroup(group)
+      .then(() => null, asAppError);
     expect(refused).toMatchObject({ code: 'conflict', message: expect.stringContaining('not empty') });
     expect((await describeGroupWithKafkaTools(group)).map((p) => p.committed)).toEqual([10, 10, 10]);
   });

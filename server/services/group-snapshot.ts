@@ -1,6 +1,12 @@
 import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
-import { kafka, type GroupEntry, type GroupOffsets, type Topology, type WatermarkResult } from '@/server/kafka';
+import {
+  kafka,
+  type GroupEntry,
+  type GroupOffsets,
+  type Topology,
+  type WatermarkResult,
+} from '@/server/kafka';
 import { cached } from '@/server/services/cache';
 import { partitionLags } from '@/server/services/group-lag';
 import { recordLag, retainGroups } from '@/server/services/lag-history';
@@ -49,4 +55,3 @@ export const getGroupSnapshot = (cluster: ClusterConfig): Promise<GroupSnapshot>
     record(cluster, snapshot, Date.now());
     return snapshot;
   });
-

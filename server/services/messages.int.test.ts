@@ -9,11 +9,7 @@ import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka';
 import { browseMessages, getMessage, produce } from '@/server/services/messages';
 import { searchStream } from '@/server/services/scan';
-import {
-  alterTopicConfigs,
-  createTopic,
-  deleteTopic,
-} from '@/server/services/topic-admin';
+import { alterTopicConfigs, createTopic, deleteTopic } from '@/server/services/topic-admin';
 import { getTopic } from '@/server/services/topics';
 
 const exec = promisify(execFile);

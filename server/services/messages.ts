@@ -1,12 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type {
-  Message,
-  MessageList,
-  MessageQuery,
-  Produce,
-  ProduceResult,
-} from '@/lib/schemas/message';
+import type { Message, MessageList, MessageQuery, Produce, ProduceResult } from '@/lib/schemas/message';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { fillPlaceholders } from '@/lib/format/produce';
@@ -80,7 +74,8 @@ export async function browseMessages(
   }
   // Newest: the last `limit` records read, whatever the windows held.
   if (newest)
-    for (const s of state.values()) s.records = s.records.sort((a, b) => a.offset - b.offset).slice(-query.limit);
+    for (const s of state.values())
+      s.records = s.records.sort((a, b) => a.offset - b.offset).slice(-query.limit);
 
   const messages = [...state]
     .flatMap(([partition, s]) => s.records.map((r) => toMessage(partition, r, query.maxBytes)))

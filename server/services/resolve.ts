@@ -27,9 +27,13 @@ export async function findGroup(
 }
 
 /** The partitions named in a `0,2,5` list (all when absent); a partition the topic lacks is a 400. */
-export function choosePartitions(topic: TopicMeta, list: string | number[] | undefined): TopicMeta['partitions'] {
+export function choosePartitions(
+  topic: TopicMeta,
+  list: string | number[] | undefined,
+): TopicMeta['partitions'] {
   const all = topic.partitions.map((p) => p.partition);
-  const chosen = list === undefined ? all : [...new Set(typeof list === 'string' ? list.split(',').map(Number) : list)];
+  const chosen =
+    list === undefined ? all : [...new Set(typeof list === 'string' ? list.split(',').map(Number) : list)];
   const missing = chosen.filter((p) => !all.includes(p));
   if (missing.length)
     throw new AppError('validation_failed', `Topic "${topic.name}" has no partition ${missing.join(', ')}`);

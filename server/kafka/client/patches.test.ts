@@ -64,7 +64,12 @@ describe('the kafkajs internals the console patches', () => {
 
   it('a socket from the counting factory counts each write as one request', () => {
     const factory = countingSocketFactory();
-    const socket = factory({ host: '127.0.0.1', port: 1, ssl: undefined as never, onConnect: () => undefined });
+    const socket = factory({
+      host: '127.0.0.1',
+      port: 1,
+      ssl: undefined as never,
+      onConnect: () => undefined,
+    });
     socket.on('error', () => undefined);
     const before = totalKafkaRequests();
     socket.write(Buffer.from([0]));

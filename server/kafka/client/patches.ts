@@ -81,4 +81,3 @@ export function brokersOnlyMetadata(raw: RawCluster): void {
   const create = pool.createBroker.bind(pool);
   pool.createBroker = (options: unknown) => patch(create(options));
 }
-

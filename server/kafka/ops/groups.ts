@@ -113,7 +113,11 @@ export async function deleteGroupOffsets(
   const results = await sendTo(clients, coordinator, () => offsetDeleteRequest(groupId, topic, partitions));
   const failure = results.find((r) => r.error);
   if (failure)
-    throw new KafkaProtocolError(errorCode(failure.error!), 'OffsetDelete', `partition ${failure.partition}: ${failure.error}`);
+    throw new KafkaProtocolError(
+      errorCode(failure.error!),
+      'OffsetDelete',
+      `partition ${failure.partition}: ${failure.error}`,
+    );
 }
 
 export async function deleteGroup(clients: ClusterClients, groupId: string): Promise<void> {
@@ -133,6 +137,10 @@ export async function commitOffsets(
   for (const t of responses) {
     const failed = t.partitions.find((p) => p.errorCode !== 0);
     if (failed)
-      throw new KafkaProtocolError(failed.errorCode, 'OffsetCommit', `${t.topic}-${failed.partition}: ${errorName(failed.errorCode)}`);
+      throw new KafkaProtocolError(
+        failed.errorCode,
+        'OffsetCommit',
+        `${t.topic}-${failed.partition}: ${errorName(failed.errorCode)}`,
+      );
   }
 }

@@ -45,7 +45,8 @@ export interface DescribedConsumerGroup {
   members: DescribedConsumerMember[];
 }
 
-export const consumerGroupDescribeVersion = (broker: RawBroker): number | null => pickVersion(broker, CONSUMER_GROUP_DESCRIBE_API_KEY, 0, 1);
+export const consumerGroupDescribeVersion = (broker: RawBroker): number | null =>
+  pickVersion(broker, CONSUMER_GROUP_DESCRIBE_API_KEY, 0, 1);
 
 /** Topic id (skipped: names are what the console shows), name and partitions, as in an assignment. */
 export function readTopicPartitions(decoder: Decoder): TopicPartitions[] {

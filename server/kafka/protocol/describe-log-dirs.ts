@@ -30,7 +30,8 @@ export interface LogDir {
 }
 
 /** v1 is the oldest version Kafka 4 still serves; v2+ are flexible, v3 adds an error code, v4 volume sizes. */
-export const describeLogDirsVersion = (broker: RawBroker): number | null => pickVersion(broker, DESCRIBE_LOG_DIRS_API_KEY, 1, 4);
+export const describeLogDirsVersion = (broker: RawBroker): number | null =>
+  pickVersion(broker, DESCRIBE_LOG_DIRS_API_KEY, 1, 4);
 
 /** DescribeLogDirs for every partition a broker holds: one request per broker, whatever the partition count. */
 export function describeLogDirsRequest(version: number): ProtocolRequest<LogDir[]> {

@@ -95,4 +95,5 @@ export function describeQuorumRequest(version: number): ProtocolRequest<QuorumIn
 }
 
 /** The highest version both we and the broker speak, or null when the broker has no KRaft quorum (ZooKeeper mode). */
-export const describeQuorumVersion = (broker: RawBroker): number | null => pickVersion(broker, DESCRIBE_QUORUM_API_KEY, 0, 1);
+export const describeQuorumVersion = (broker: RawBroker): number | null =>
+  pickVersion(broker, DESCRIBE_QUORUM_API_KEY, 0, 1);

@@ -26,8 +26,7 @@ function kafkajsRequest<T>(
   const version = broker.versions
     ? pickVersion(broker, apiKey, Math.min(...ours), Math.max(...ours))
     : Math.max(...ours);
-  if (version === null)
-    throw new Error(`No common version of API ${apiKey} with broker ${broker.nodeId}`);
+  if (version === null) throw new Error(`No common version of API ${apiKey} with broker ${broker.nodeId}`);
   const { request, response } = definitions.protocol({ version })(options);
   return {
     request,

@@ -15,7 +15,8 @@ export interface ListedGroup {
   type: string | null;
 }
 
-export const listGroupsVersion = (broker: RawBroker): number | null => pickVersion(broker, LIST_GROUPS_API_KEY, 4, 5);
+export const listGroupsVersion = (broker: RawBroker): number | null =>
+  pickVersion(broker, LIST_GROUPS_API_KEY, 4, 5);
 
 /** ListGroups v4/v5 (flexible): each broker lists the groups it coordinates, with their state. */
 export function listGroupsRequest(version: number): ProtocolRequest<ListedGroup[]> {

@@ -28,7 +28,8 @@ export interface GroupOffsets {
 }
 
 /** OffsetFetch v8 (KIP-709) asks for many groups at once; older brokers need one request per group. */
-export const offsetFetchVersion = (broker: RawBroker): number | null => pickVersion(broker, OFFSET_FETCH_API_KEY, 8, 8);
+export const offsetFetchVersion = (broker: RawBroker): number | null =>
+  pickVersion(broker, OFFSET_FETCH_API_KEY, 8, 8);
 
 /** The committed offsets of every partition of each group (a null topic list means all of them). */
 export function offsetFetchRequest(groupIds: string[]): ProtocolRequest<GroupOffsets[]> {

@@ -1,7 +1,9 @@
 import 'server-only';
 import { ERROR_CODES } from '@/server/kafka/protocol/error-codes';
 
-const BY_CODE = new Map(ERROR_CODES.map(([code, name, retriable, message]) => [code, { name, retriable, message }]));
+const BY_CODE = new Map(
+  ERROR_CODES.map(([code, name, retriable, message]) => [code, { name, retriable, message }]),
+);
 
 /** Kafka's name of an error code (Errors.java), e.g. 3 → UNKNOWN_TOPIC_OR_PARTITION. */
 export const errorName = (code: number): string => BY_CODE.get(code)?.name ?? `KAFKA_ERROR_${code}`;

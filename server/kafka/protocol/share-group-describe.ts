@@ -34,7 +34,8 @@ export interface DescribedShareGroup {
 }
 
 /** v1 is the first stable version (Kafka 4.1); v0 was an early-access format with no use here. */
-export const shareGroupDescribeVersion = (broker: RawBroker): number | null => pickVersion(broker, SHARE_GROUP_DESCRIBE_API_KEY, 1, 1);
+export const shareGroupDescribeVersion = (broker: RawBroker): number | null =>
+  pickVersion(broker, SHARE_GROUP_DESCRIBE_API_KEY, 1, 1);
 
 /** ShareGroupDescribe v1 (KIP-932): the members of share groups and the partitions each one fetches from. */
 export function shareGroupDescribeRequest(groupIds: string[]): ProtocolRequest<DescribedShareGroup[]> {
@@ -98,7 +99,8 @@ export interface ShareGroupOffsets {
   offsets: { topic: string; partition: number; startOffset: number; lag: number | null }[];
 }
 
-export const describeShareGroupOffsetsVersion = (broker: RawBroker): number | null => pickVersion(broker, DESCRIBE_SHARE_GROUP_OFFSETS_API_KEY, 0, 1);
+export const describeShareGroupOffsetsVersion = (broker: RawBroker): number | null =>
+  pickVersion(broker, DESCRIBE_SHARE_GROUP_OFFSETS_API_KEY, 0, 1);
 
 /** DescribeShareGroupOffsets v0/v1 for every partition of each share group (a null topic list). */
 export function describeShareGroupOffsetsRequest(
