@@ -68,7 +68,7 @@ export async function checkReadiness(configured = getConfig().clusters): Promise
 }
 
 /** How long one readiness result answers every probe and scrape after it settles. */
-export const READINESS_SHARED_MS = 1_000;
+const READINESS_SHARED_MS = 1_000;
 
 // On globalThis: the readiness and metrics routes are separate bundles in one process.
 const shared = globalThis as unknown as {

@@ -13,9 +13,9 @@ export const MAX_RECORD_COST = 2_000_000;
  * A clock checked inside a message's evaluation too, for work the cost model underrates. Generous:
  * the cost bound is reached well before it, and a busy machine should not make a filter fail.
  */
-export const MAX_RECORD_MS = 200;
+const MAX_RECORD_MS = 200;
 /** A scan's whole filter work: about as much as its time bound lets it do at full speed. */
-export const MAX_SCAN_COST = 20_000_000_000;
+const MAX_SCAN_COST = 20_000_000_000;
 /** The clock is read once this many units have been spent, not on every step. */
 const CLOCK_EVERY = 4_096;
 

@@ -17,7 +17,7 @@ export const MAX_PATTERN_LENGTH = 500;
  * 300), so counted repetitions are bounded: `[a-z]{1000}` is refused, while an e-mail address or
  * a UUID pattern costs about 40.
  */
-export const MAX_PROGRAM_SIZE = 300;
+const MAX_PROGRAM_SIZE = 300;
 const CACHE_SIZE = 64;
 
 export class PatternError extends Error {}
@@ -49,7 +49,7 @@ function compile(pattern: string): RE2JS | PatternError {
 }
 
 /** The compiled pattern, or a PatternError saying why not; a few recent ones are kept (LRU). */
-export function regexFor(pattern: string): RE2JS {
+function regexFor(pattern: string): RE2JS {
   let entry = cache.get(pattern);
   if (entry) {
     cache.delete(pattern);

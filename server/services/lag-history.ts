@@ -3,7 +3,7 @@ import type { LagPoint } from '@/lib/schemas/group';
 
 /** 5 s points for an hour per group, for at most 5,000 groups per cluster: memory stays bounded. */
 export const SAMPLE_INTERVAL_MS = 5_000;
-export const IDLE_INTERVAL_MS = 60_000;
+const IDLE_INTERVAL_MS = 60_000;
 const MAX_POINTS = 720;
 const MAX_GROUPS = 5_000;
 const WATCH_MS = 5 * 60_000;

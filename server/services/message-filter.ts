@@ -109,7 +109,7 @@ export const MAX_FILTER_LENGTH = 2_000;
  * another, their cost multiplies (a list looped over inside a loop over itself is quadratic), so
  * they may be nested this deep and no deeper.
  */
-export const MAX_MACRO_NESTING = 2;
+const MAX_MACRO_NESTING = 2;
 const LOOPING = new Set(['all', 'exists', 'exists_one', 'map', 'filter', 'bind']);
 
 // Declared variables: a typo or a non-boolean filter is refused before the scan starts. The parse

@@ -18,9 +18,9 @@ import {
 } from '@/server/services/read-range';
 
 /** Bounds: a search never runs longer than this; a tail stops after this long or this many messages. */
-export const SEARCH_TIMEOUT_MS = 120_000;
-export const TAIL_TIMEOUT_MS = 10 * 60_000;
-export const TAIL_MAX_MESSAGES = 10_000;
+const SEARCH_TIMEOUT_MS = 120_000;
+const TAIL_TIMEOUT_MS = 10 * 60_000;
+const TAIL_MAX_MESSAGES = 10_000;
 const FLUSH_MS = 250;
 /**
  * A fetch brings up to a megabyte of records, and a filter may take a while on each: the scan lets

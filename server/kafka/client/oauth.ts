@@ -52,7 +52,7 @@ export function tokenFileSource(file: string): () => Promise<string> {
 }
 
 /** A URL as errors may show it: origin and path, without user info, query or fragment. */
-export function endpointLabel(url: string): string {
+function endpointLabel(url: string): string {
   try {
     const parsed = new URL(url);
     return parsed.origin + parsed.pathname;

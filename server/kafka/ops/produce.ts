@@ -14,7 +14,7 @@ import {
 import type { ClusterClients } from '@/server/kafka/client/registry';
 import type { TopicMeta } from '@/server/kafka/ops/topology';
 
-export const COMPRESSION = {
+const COMPRESSION = {
   none: CompressionTypes.None,
   gzip: CompressionTypes.GZIP,
   snappy: CompressionTypes.Snappy,

@@ -48,7 +48,7 @@ export interface Topology {
 // an error and no partitions: neither is a topic.
 const NOT_A_TOPIC = new Set([3, 17]);
 
-export async function describeQuorum(clients: ClusterClients): Promise<QuorumInfo | null> {
+async function describeQuorum(clients: ClusterClients): Promise<QuorumInfo | null> {
   return onAnyBroker(clients, async (broker) => {
     const version = describeQuorumVersion(broker);
     return version === null ? null : broker.connectionPool.send(describeQuorumRequest(version));

@@ -11,8 +11,6 @@ export const errorName = (code: number): string => BY_CODE.get(code)?.name ?? `K
 /** Kafka's own description of an error code. */
 export const errorMessage = (code: number): string => BY_CODE.get(code)?.message ?? errorName(code);
 
-export const isRetriable = (code: number): boolean => BY_CODE.get(code)?.retriable ?? false;
-
 /** A non-zero error code in a Kafka response: the request layer throws it; errors.ts gives it a kind. */
 export class KafkaProtocolError extends Error {
   readonly type: string;
