@@ -34,7 +34,12 @@ import {
   deleteTopic,
   type NewTopic,
 } from '@/server/kafka/ops/topic-admin';
-import { describeTopology, detectKafkaRelease, type TopicMeta } from '@/server/kafka/ops/topology';
+import {
+  describeTopology,
+  detectKafkaRelease,
+  topicKnownEverywhere,
+  type TopicMeta,
+} from '@/server/kafka/ops/topology';
 import { fetchOffsetsForTime, fetchWatermarks, type LeaderPartition } from '@/server/kafka/ops/watermarks';
 import type { ConfigChange } from '@/server/kafka/protocol/incremental-alter-configs';
 
@@ -152,6 +157,10 @@ export function kafka(config: ClusterConfig) {
         // kafkajs's producer fails every send once a topic it wrote to is gone: start a new one.
         resetProducer(c);
       }),
+
+    /** Whether every live broker knows the topic with at least `partitions` partitions, all led. */
+    topicReady: (topic: string, partitions: number) =>
+      call(config, `Topic "${topic}"`, (c) => topicKnownEverywhere(c, topic, partitions)),
 
     /** Grows a topic to `count` partitions in all. */
     addPartitions: (topic: string, count: number) =>

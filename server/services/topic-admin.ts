@@ -52,11 +52,10 @@ export async function createTopic(cluster: ClusterConfig, body: CreateTopic): Pr
   }
   const created = await changing(cluster, () => gateway.createTopic(body));
   if (!created) throw new AppError('conflict', `Topic "${body.name}" already exists`);
-  await waitFor(async () => {
-    const topology = await gateway.metadata([body.name]).catch(() => null);
-    const topic = topology?.topics.find((t) => t.name === body.name);
-    return topic?.partitions.length === body.partitions && topic.partitions.every((p) => p.leader !== null);
-  }, cluster.requestTimeoutMs);
+  await waitFor(
+    () => gateway.topicReady(body.name, body.partitions).catch(() => false),
+    cluster.requestTimeoutMs,
+  );
   return getTopic(cluster, body.name);
 }
 
@@ -82,7 +81,10 @@ export async function addPartitions(
   }
   await changing(cluster, () => kafka(cluster).addPartitions(name, count));
   await waitFor(
-    async () => (await findTopic(cluster, name)).topic.partitions.length >= count,
+    () =>
+      kafka(cluster)
+        .topicReady(name, count)
+        .catch(() => false),
     cluster.requestTimeoutMs,
   );
   return getTopic(cluster, name);

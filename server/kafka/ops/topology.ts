@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
-import { onAnyBroker } from '@/server/kafka/client/brokers-access';
+import { onAnyBroker, sendTo } from '@/server/kafka/client/brokers-access';
 import { apiVersionsV3Request, releaseFromFeatures } from '@/server/kafka/protocol/api-versions';
 import {
   describeQuorumRequest,
@@ -148,4 +148,34 @@ export async function detectKafkaRelease(clients: ClusterClients): Promise<strin
   const change = clusterChange({ clusterId: null, versions }, { versions: apis });
   if (change) resetClients(clients, change);
   return releaseFromFeatures(features);
+}
+
+/**
+ * Whether every live broker knows the topic with `partitions` partitions, each with a leader:
+ * brokers learn of a new topic or new partitions from the controller a moment apart, and a page
+ * read from one that has not yet would say the topic does not exist. One Metadata per broker; a
+ * broker that does not answer is left out.
+ */
+export async function topicKnownEverywhere(
+  clients: ClusterClients,
+  topic: string,
+  partitions: number,
+): Promise<boolean> {
+  await clients.raw.refreshMetadataIfNecessary?.();
+  const answers = await Promise.all(
+    clients.raw
+      .getNodeIds()
+      .map((nodeId) => sendTo(clients, nodeId, (b) => metadataRequest(b, [topic])).catch(() => null)),
+  );
+  // A broker that does not answer (down) serves no page either: it does not hold the wait up.
+  const answered = answers.filter((metadata) => metadata !== null);
+  return (
+    answered.length > 0 &&
+    answered.every((metadata) => {
+      const found = toTopics(metadata).find((t) => t.name === topic);
+      return (
+        !!found && found.partitions.length >= partitions && found.partitions.every((p) => p.leader !== null)
+      );
+    })
+  );
 }
