@@ -1,15 +1,14 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ResetScopeFields, ResetTargetFields } from '@/components/groups/reset-offsets-fields';
 import { ResetPreviewTable } from '@/components/groups/reset-preview-table';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogBody, DialogFooter } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { Spinner } from '@/components/ui/spinner';
 import { formatCount } from '@/lib/format/count';
-import { describeError } from '@/lib/format/error';
 import { buildResetRequest, type ResetForm } from '@/lib/format/reset';
 import { toTimeInput } from '@/lib/format/time';
 import { plural } from '@/lib/format/text';
@@ -77,53 +76,31 @@ function ResetOffsetsForm({
     );
   }
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    run(true);
-  }
-
   const partitionsOf = (topic: string) =>
     group.partitions.filter((p) => p.topic === topic).map((p) => p.partition);
   const changes = preview?.partitions.filter((p) => p.currentOffset !== p.newOffset).length ?? 0;
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="reset-form">
-      <DialogBody>
-        {(group.members ?? 0) > 0 && (
-          <Alert tone="warning" data-testid="reset-active-warning">
-            {plural(group.members ?? 0, 'consumer is', 'consumers are')} connected to this group. Kafka takes
-            new offsets only from a group without members: stop them before you apply. Previewing works
-            anyway.
-          </Alert>
-        )}
-        <ResetScopeFields
-          form={form}
-          topics={topics}
-          partitionsOf={partitionsOf}
-          onChange={update}
-          disabled={applying}
-        />
-        <ResetTargetFields form={form} onChange={update} disabled={applying} />
-        {error && <FieldError>{error}</FieldError>}
-        {preview && <ResetPreviewTable preview={preview} />}
-        {reset.error && (
-          <Alert tone="danger" data-testid="form-error">
-            {reset.variables?.dryRun === false && <span className="font-semibold">Not applied: </span>}
-            {describeError(reset.error).message}
-          </Alert>
-        )}
-      </DialogBody>
-      <DialogFooter>
-        <span className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">
-          {preview ? 'Check the new offsets, then apply.' : 'Preview first: nothing changes until you apply.'}
-        </span>
-        <Button onClick={onClose} disabled={applying}>
-          Cancel
-        </Button>
-        <Button type="submit" aria-busy={previewing} data-testid="reset-preview-button">
-          {previewing && <Spinner className="size-3.5" />}
-          Preview
-        </Button>
+    <FormDialog
+      onClose={onClose}
+      title="Reset offsets"
+      description={<span className="font-mono">{group.groupId}</span>}
+      size="lg"
+      data-testid="reset-dialog"
+      formTestId="reset-form"
+      onSubmit={() => run(true)}
+      error={reset.error}
+      errorPrefix={reset.variables?.dryRun === false && 'Not applied: '}
+      pending={previewing}
+      whilePending="ignore"
+      variant="secondary"
+      submitLabel="Preview"
+      submitTestId="reset-preview-button"
+      cancelDisabled={applying}
+      note={
+        preview ? 'Check the new offsets, then apply.' : 'Preview first: nothing changes until you apply.'
+      }
+      actions={
         <Button
           variant="primary"
           disabled={!preview || changes === 0}
@@ -135,14 +112,30 @@ function ResetOffsetsForm({
           {applying && <Spinner className="size-3.5" />}
           {preview && changes > 0 ? `Apply to ${plural(changes, 'partition')}` : 'Apply'}
         </Button>
-      </DialogFooter>
-    </form>
+      }
+    >
+      {(group.members ?? 0) > 0 && (
+        <Alert tone="warning" data-testid="reset-active-warning">
+          {plural(group.members ?? 0, 'consumer is', 'consumers are')} connected to this group. Kafka takes
+          new offsets only from a group without members: stop them before you apply. Previewing works anyway.
+        </Alert>
+      )}
+      <ResetScopeFields
+        form={form}
+        topics={topics}
+        partitionsOf={partitionsOf}
+        onChange={update}
+        disabled={applying}
+      />
+      <ResetTargetFields form={form} onChange={update} disabled={applying} />
+      {error && <FieldError>{error}</FieldError>}
+      {preview && <ResetPreviewTable preview={preview} />}
+    </FormDialog>
   );
 }
 
 export function ResetOffsetsDialog({
   open,
-  onClose,
   ...props
 }: {
   clusterId: string;
@@ -151,16 +144,5 @@ export function ResetOffsetsDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title="Reset offsets"
-      description={<span className="font-mono">{props.group.groupId}</span>}
-      size="lg"
-      data-testid="reset-dialog"
-    >
-      <ResetOffsetsForm onClose={onClose} {...props} />
-    </Dialog>
-  );
+  return open && <ResetOffsetsForm {...props} />;
 }

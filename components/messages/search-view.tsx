@@ -2,21 +2,13 @@
 
 import { useId, useState } from 'react';
 import { DecoderFields } from '@/components/messages/decoder-select';
-import {
-  CelFilterLabel,
-  LimitField,
-  PartitionsField,
-  StartFields,
-  toolbarLabel,
-} from '@/components/messages/position-fields';
+import { LimitField, PartitionsField, StartFields } from '@/components/messages/position-fields';
 import { ScanResults } from '@/components/messages/scan-results';
 import { ScanAlerts, SearchProgress } from '@/components/messages/scan-status';
-import { useScanStream } from '@/components/messages/use-scan-stream';
-import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/field';
-import { IconSearch, IconStop } from '@/components/ui/icons';
+import { SearchQueryFields } from '@/components/messages/search-query-fields';
+import { useScanStream, type ScanState } from '@/components/messages/use-scan-stream';
 import { useUrlState } from '@/components/ui/use-url-state';
-import { parseDecoder } from '@/lib/format/decode';
+import { parseDecoder, type Decoder } from '@/lib/format/decode';
 import { positionPatch } from '@/lib/format/message-browse';
 import { defaultMaxMatches, maxMatchesCap, parseSearchSettings, searchQuery } from '@/lib/format/scan';
 import { apiPaths } from '@/lib/paths';
@@ -92,70 +84,42 @@ export function SearchView({
           />
           <DecoderFields id={id} keyAs={keyAs} valueAs={valueAs} onChange={(patch) => update(patch)} />
         </div>
-        <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] md:items-start">
-          <div className="space-y-1">
-            <label htmlFor={`${id}-q`} className={toolbarLabel}>
-              Text contains
-            </label>
-            <Input
-              id={`${id}-q`}
-              value={q}
-              placeholder="in key, value or headers"
-              data-testid="search-q"
-              onChange={(e) => setQ(e.target.value)}
-            />
-          </div>
-          <div className="space-y-1">
-            <CelFilterLabel htmlFor={`${id}-filter`} />
-            <textarea
-              id={`${id}-filter`}
-              value={filter}
-              rows={2}
-              spellCheck={false}
-              placeholder='json.status == "cancelled" && partition == 1'
-              data-testid="search-filter"
-              onChange={(e) => setFilter(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  if (!running) run();
-                }
-              }}
-              className="focus-visible:outline-accent-500 block min-h-8 w-full resize-y rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 font-mono text-xs text-zinc-900 shadow-xs placeholder:text-zinc-400 focus-visible:outline-2 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
-            />
-          </div>
-          <div className="md:pt-5">
-            {running ? (
-              <Button
-                key="stop"
-                variant="stop"
-                onClick={scan.stop}
-                data-testid="search-stop-button"
-                className="w-24"
-              >
-                <IconStop className="size-3.5" />
-                Stop
-              </Button>
-            ) : (
-              <Button
-                key="start"
-                type="submit"
-                variant="primary"
-                data-testid="search-start-button"
-                className="w-24"
-              >
-                <IconSearch className="size-3.5" />
-                Search
-              </Button>
-            )}
-          </div>
-        </div>
+        <SearchQueryFields
+          id={id}
+          q={q}
+          filter={filter}
+          onQ={setQ}
+          onFilter={setFilter}
+          running={running}
+          onRun={run}
+          onStop={scan.stop}
+        />
       </form>
-      {(scan.status === 'running' || scan.status === 'done' || scan.progress) && (
-        <SearchProgress scan={scan} />
-      )}
+      <SearchOutcome clusterId={clusterId} topic={topic} scan={scan} keyAs={keyAs} valueAs={valueAs} />
+    </div>
+  );
+}
+
+/** How the search went (progress, then how it ended, or its error) and what it found. */
+function SearchOutcome({
+  clusterId,
+  topic,
+  scan,
+  keyAs,
+  valueAs,
+}: {
+  clusterId: string;
+  topic: string;
+  scan: ScanState;
+  keyAs: Decoder;
+  valueAs: Decoder;
+}) {
+  const running = scan.status === 'running';
+  return (
+    <>
+      {(running || scan.status === 'done' || scan.progress) && <SearchProgress scan={scan} />}
       <ScanAlerts scan={scan} errorTestId="search-error" />
-      {(scan.status === 'running' || scan.status === 'done' || scan.messages.length > 0) && (
+      {(running || scan.status === 'done' || scan.messages.length > 0) && (
         <ScanResults
           clusterId={clusterId}
           topic={topic}
@@ -166,6 +130,6 @@ export function SearchView({
           empty={running ? 'No matches yet…' : 'No messages matched.'}
         />
       )}
-    </div>
+    </>
   );
 }

@@ -4,13 +4,12 @@ import { useId, useState } from 'react';
 import { DecoderFields } from '@/components/messages/decoder-select';
 import { FilterInForce, isFiltered, type ScanFilter } from '@/components/messages/filter-in-force';
 import { CelFilterLabel, PartitionsField, toolbarLabel } from '@/components/messages/position-fields';
+import { ScanButton } from '@/components/messages/scan-button';
 import { ScanResults } from '@/components/messages/scan-results';
 import { formatElapsed, ScanAlerts, useElapsed } from '@/components/messages/scan-status';
 import { useScanStream } from '@/components/messages/use-scan-stream';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Input, Switch } from '@/components/ui/field';
-import { IconStop } from '@/components/ui/icons';
 import { cx } from '@/components/ui/cx';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { parseDecoder } from '@/lib/format/decode';
@@ -100,28 +99,9 @@ export function TailView({
           />
         </div>
         <DecoderFields id={id} keyAs={keyAs} valueAs={valueAs} onChange={(patch) => update(patch)} />
-        {running ? (
-          <Button
-            key="stop"
-            variant="stop"
-            onClick={tail.stop}
-            data-testid="tail-stop-button"
-            className="w-24"
-          >
-            <IconStop className="size-3.5" />
-            Stop
-          </Button>
-        ) : (
-          <Button
-            key="start"
-            type="submit"
-            variant="primary"
-            data-testid="tail-start-button"
-            className="w-24"
-          >
-            Start tail
-          </Button>
-        )}
+        <ScanButton running={running} onStop={tail.stop} testIdPrefix="tail">
+          Start tail
+        </ScanButton>
       </form>
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">

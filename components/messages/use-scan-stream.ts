@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { openScanStream, type ScanNotice, type StreamError } from '@/lib/api/stream';
+import { readScanStream, type ScanNotice, type StreamError } from '@/lib/api/stream';
 import { capped } from '@/lib/format/scan';
 import type { Message } from '@/lib/schemas/message';
 import type { ScanDone, ScanProgress } from '@/lib/schemas/search';
@@ -50,15 +50,13 @@ export function useScanStream({
 }: { cap?: number; newestFirst?: boolean } = {}) {
   const [state, setState] = useState<ScanState>(initial);
   const [paused, setPausedState] = useState(false);
-  const stream = useRef<{ close: () => void } | null>(null);
-  // Events of a stream already replaced or stopped are ignored (its close and its last events can cross).
-  const generation = useRef(0);
+  // The running stream's; aborting it disconnects, and the stream calls no handler after that.
+  const stream = useRef<AbortController | null>(null);
   const pausedRef = useRef(false);
   const buffer = useRef<Message[]>([]);
 
   const close = useCallback(() => {
-    generation.current += 1;
-    stream.current?.close();
+    stream.current?.abort();
     stream.current = null;
   }, []);
 
@@ -75,48 +73,49 @@ export function useScanStream({
   const start = useCallback(
     (url: string) => {
       close();
-      const mine = generation.current;
-      const live = () => generation.current === mine;
+      const controller = new AbortController();
+      stream.current = controller;
       buffer.current = [];
       setState({ ...initial, status: 'running', startedAt: Date.now() });
-      stream.current = openScanStream(url, {
-        onProgress: (progress) => live() && setState((s) => ({ ...s, progress })),
-        onMessages: (received) => {
-          if (!live() || received.length === 0) return;
-          // A batch lists partition by partition; newest-first views need it in time order (stable for ties).
-          const batch = newestFirst ? [...received].sort((a, b) => a.timestamp - b.timestamp) : received;
-          if (pausedRef.current) {
-            buffer.current = capped(buffer.current, batch, cap, newestFirst);
-            const held = buffer.current.length;
-            setState((s) => ({ ...s, received: s.received + batch.length, buffered: held }));
-            return;
-          }
-          setState((s) => ({
-            ...s,
-            received: s.received + batch.length,
-            messages: capped(s.messages, batch, cap, newestFirst),
-          }));
-        },
-        onNotice: (notice) =>
-          live() &&
-          setState((s) => {
-            const known = new Set(s.unavailable.map((u) => u.partition));
-            return {
+      void readScanStream(
+        url,
+        {
+          onProgress: (progress) => setState((s) => ({ ...s, progress })),
+          onMessages: (received) => {
+            if (received.length === 0) return;
+            // A batch lists partition by partition; newest-first views need it in time order (stable for ties).
+            const batch = newestFirst ? [...received].sort((a, b) => a.timestamp - b.timestamp) : received;
+            if (pausedRef.current) {
+              buffer.current = capped(buffer.current, batch, cap, newestFirst);
+              const held = buffer.current.length;
+              setState((s) => ({ ...s, received: s.received + batch.length, buffered: held }));
+              return;
+            }
+            setState((s) => ({
               ...s,
-              unavailable: [...s.unavailable, ...notice.unavailable.filter((u) => !known.has(u.partition))],
-            };
-          }),
-        onDone: (done) => {
-          if (!live()) return;
-          stream.current = null;
-          setState((s) => ({ ...s, status: 'done', done, endedAt: Date.now() }));
+              received: s.received + batch.length,
+              messages: capped(s.messages, batch, cap, newestFirst),
+            }));
+          },
+          onNotice: (notice) =>
+            setState((s) => {
+              const known = new Set(s.unavailable.map((u) => u.partition));
+              return {
+                ...s,
+                unavailable: [...s.unavailable, ...notice.unavailable.filter((u) => !known.has(u.partition))],
+              };
+            }),
+          onDone: (done) => {
+            stream.current = null;
+            setState((s) => ({ ...s, status: 'done', done, endedAt: Date.now() }));
+          },
+          onError: (error) => {
+            stream.current = null;
+            setState((s) => ({ ...s, status: 'error', error, endedAt: Date.now() }));
+          },
         },
-        onError: (error) => {
-          if (!live()) return;
-          stream.current = null;
-          setState((s) => ({ ...s, status: 'error', error, endedAt: Date.now() }));
-        },
-      });
+        controller.signal,
+      );
     },
     [cap, newestFirst, close],
   );

@@ -1,9 +1,8 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
-import { Dialog, DialogBody } from '@/components/ui/dialog';
+import { useId, useState } from 'react';
 import { Field, Input } from '@/components/ui/field';
-import { FormError, FormFooter } from '@/components/ui/form-footer';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { fieldErrors, parseWholeNumber } from '@/lib/format/form';
 import { useAddPartitions } from '@/lib/query/topics';
 import { AddPartitionsSchema, type TopicDetail } from '@/lib/schemas/topic';
@@ -24,8 +23,7 @@ function AddPartitionsForm({
   const [count, setCount] = useState(String(topic.partitions + 1));
   const [error, setError] = useState<string | null>(null);
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit() {
     const parsed = AddPartitionsSchema.safeParse({ count: parseWholeNumber(count) });
     if (!parsed.success) return setError(fieldErrors(parsed.error).count ?? 'Enter a whole number');
     if (parsed.data.count <= topic.partitions) {
@@ -38,43 +36,41 @@ function AddPartitionsForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <DialogBody>
-        <Field
-          label="New total number of partitions"
-          htmlFor={`${id}-count`}
-          error={error}
-          hint={`Currently ${topic.partitions}. Keys may map to other partitions afterwards.`}
-        >
-          <Input
-            id={`${id}-count`}
-            data-testid="partition-count-input"
-            inputMode="numeric"
-            value={count}
-            onChange={(event) => setCount(event.target.value)}
-            invalid={Boolean(error)}
-            disabled={add.isPending}
-            autoFocus
-          />
-        </Field>
-        <FormError error={add.error} />
-      </DialogBody>
-      <FormFooter
-        onCancel={onClose}
-        busy={add.isPending}
-        variant="primary"
-        disabled={add.isPending}
-        data-testid="confirm-button"
+    <FormDialog
+      onClose={onClose}
+      title="Add partitions"
+      description={<span className="font-mono">{topic.name}</span>}
+      size="sm"
+      data-testid="add-partitions-dialog"
+      onSubmit={onSubmit}
+      error={add.error}
+      pending={add.isPending}
+      submitLabel="Add partitions"
+      submitTestId="confirm-button"
+    >
+      <Field
+        label="New total number of partitions"
+        htmlFor={`${id}-count`}
+        error={error}
+        hint={`Currently ${topic.partitions}. Keys may map to other partitions afterwards.`}
       >
-        Add partitions
-      </FormFooter>
-    </form>
+        <Input
+          id={`${id}-count`}
+          data-testid="partition-count-input"
+          inputMode="numeric"
+          value={count}
+          onChange={(event) => setCount(event.target.value)}
+          invalid={Boolean(error)}
+          disabled={add.isPending}
+          autoFocus
+        />
+      </Field>
+    </FormDialog>
   );
 }
 
 export function AddPartitionsDialog({
   open,
-  onClose,
   ...props
 }: {
   clusterId: string;
@@ -83,16 +79,5 @@ export function AddPartitionsDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title="Add partitions"
-      description={<span className="font-mono">{props.topic.name}</span>}
-      size="sm"
-      data-testid="add-partitions-dialog"
-    >
-      <AddPartitionsForm onClose={onClose} {...props} />
-    </Dialog>
-  );
+  return open && <AddPartitionsForm {...props} />;
 }

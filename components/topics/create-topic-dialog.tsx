@@ -2,11 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { ConfigRowsEditor, collectConfigRows, type ConfigRow } from '@/components/topics/config-rows-editor';
-import { Dialog, DialogBody } from '@/components/ui/dialog';
 import { Field, Input } from '@/components/ui/field';
-import { FormError, FormFooter } from '@/components/ui/form-footer';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { fieldErrors, parseWholeNumber } from '@/lib/format/form';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
@@ -31,8 +30,7 @@ function CreateTopicForm({ clusterId, onClose }: { clusterId: string; onClose: (
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit() {
     const collected = collectConfigRows(rows);
     const parsed = CreateTopicSchema.safeParse({
       name: name.trim(),
@@ -50,85 +48,78 @@ function CreateTopicForm({ clusterId, onClose }: { clusterId: string; onClose: (
 
   const busy = create.isPending || create.isSuccess;
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="create-topic-form">
-      <DialogBody>
-        <Field label="Name" htmlFor={`${id}-name`} error={errors.name}>
+    <FormDialog
+      onClose={onClose}
+      title="Create topic"
+      data-testid="create-topic-dialog"
+      formTestId="create-topic-form"
+      onSubmit={onSubmit}
+      error={create.error}
+      pending={busy}
+      cancelDisabled={create.isPending}
+      submitLabel="Create topic"
+      submitTestId="create-topic-submit"
+    >
+      <Field label="Name" htmlFor={`${id}-name`} error={errors.name}>
+        <Input
+          id={`${id}-name`}
+          name="name"
+          data-testid="topic-name-input"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          invalid={Boolean(errors.name)}
+          aria-describedby={errors.name ? `${id}-name-error` : undefined}
+          placeholder="orders.v1"
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+          autoFocus
+          disabled={busy}
+        />
+      </Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="Partitions" htmlFor={`${id}-partitions`} error={errors.partitions}>
           <Input
-            id={`${id}-name`}
-            name="name"
-            data-testid="topic-name-input"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            invalid={Boolean(errors.name)}
-            aria-describedby={errors.name ? `${id}-name-error` : undefined}
-            placeholder="orders.v1"
-            autoComplete="off"
-            spellCheck={false}
-            className="font-mono"
-            autoFocus
+            id={`${id}-partitions`}
+            name="partitions"
+            data-testid="topic-partitions-input"
+            inputMode="numeric"
+            value={partitions}
+            onChange={(event) => setPartitions(event.target.value)}
+            invalid={Boolean(errors.partitions)}
             disabled={busy}
           />
         </Field>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label="Partitions" htmlFor={`${id}-partitions`} error={errors.partitions}>
-            <Input
-              id={`${id}-partitions`}
-              name="partitions"
-              data-testid="topic-partitions-input"
-              inputMode="numeric"
-              value={partitions}
-              onChange={(event) => setPartitions(event.target.value)}
-              invalid={Boolean(errors.partitions)}
-              disabled={busy}
-            />
-          </Field>
-          <Field
-            label="Replication factor"
-            htmlFor={`${id}-rf`}
-            error={errors.replicationFactor}
-            hint={online !== undefined ? `${plural(online, 'broker')} online` : undefined}
-          >
-            <Input
-              id={`${id}-rf`}
-              name="replicationFactor"
-              data-testid="topic-rf-input"
-              inputMode="numeric"
-              value={replicationFactor}
-              onChange={(event) => setReplicationFactor(event.target.value)}
-              invalid={Boolean(errors.replicationFactor)}
-              disabled={busy}
-            />
-          </Field>
-        </div>
-        <ConfigRowsEditor rows={rows} errors={rowErrors} onChange={setRows} disabled={busy} />
-        <FormError error={create.error} />
-      </DialogBody>
-      <FormFooter
-        onCancel={onClose}
-        busy={busy}
-        cancelDisabled={create.isPending}
-        variant="primary"
-        disabled={busy}
-        data-testid="create-topic-submit"
-      >
-        Create topic
-      </FormFooter>
-    </form>
+        <Field
+          label="Replication factor"
+          htmlFor={`${id}-rf`}
+          error={errors.replicationFactor}
+          hint={online !== undefined ? `${plural(online, 'broker')} online` : undefined}
+        >
+          <Input
+            id={`${id}-rf`}
+            name="replicationFactor"
+            data-testid="topic-rf-input"
+            inputMode="numeric"
+            value={replicationFactor}
+            onChange={(event) => setReplicationFactor(event.target.value)}
+            invalid={Boolean(errors.replicationFactor)}
+            disabled={busy}
+          />
+        </Field>
+      </div>
+      <ConfigRowsEditor rows={rows} errors={rowErrors} onChange={setRows} disabled={busy} />
+    </FormDialog>
   );
 }
 
 export function CreateTopicDialog({
-  clusterId,
   open,
-  onClose,
+  ...props
 }: {
   clusterId: string;
   open: boolean;
   onClose: () => void;
 }) {
-  return (
-    <Dialog open={open} onClose={onClose} title="Create topic" data-testid="create-topic-dialog">
-      <CreateTopicForm clusterId={clusterId} onClose={onClose} />
-    </Dialog>
-  );
+  return open && <CreateTopicForm {...props} />;
 }

@@ -1,15 +1,13 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   PurgePartitionPicker,
   pickedPartitions,
   type Picks,
 } from '@/components/topics/purge-partition-picker';
-import { Dialog, DialogBody } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field';
-import { FormError, FormFooter } from '@/components/ui/form-footer';
-import { TypeToConfirm, confirmed } from '@/components/ui/type-to-confirm';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { formatCount } from '@/lib/format/count';
 import { plural } from '@/lib/format/text';
 import { usePurgeTopic } from '@/lib/query/topics';
@@ -63,13 +61,10 @@ function PurgeForm({
   const purge = usePurgeTopic(clusterId, topic.name);
   const [mode, setMode] = useState<Mode>('all');
   const [picks, setPicks] = useState<Picks>({});
-  const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const busy = purge.isPending;
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!confirmed(topic.name, typed)) return;
+  function onSubmit() {
     let body: Purge = {};
     if (mode === 'chosen') {
       const picked = pickedPartitions(topic.partitionDetails, picks);
@@ -87,56 +82,55 @@ function PurgeForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <DialogBody>
-        <p className="text-zinc-700 dark:text-zinc-300">
-          Deletes records from the start of the log up to an offset. The topic, its partitions and its
-          configuration stay; consumers continue from the new start.
-        </p>
-        <div className="grid gap-2 sm:grid-cols-2">
-          <ModeOption
-            mode="all"
-            current={mode}
-            onChange={setMode}
-            label="All partitions"
-            detail={`Everything: ${topic.messages === null ? 'all messages' : `${formatCount(topic.messages)} message(s)`}`}
-          />
-          <ModeOption
-            mode="chosen"
-            current={mode}
-            onChange={setMode}
-            label="Chosen partitions"
-            detail="Up to an offset per partition"
-          />
-        </div>
-        {mode === 'chosen' && (
-          <PurgePartitionPicker
-            partitions={topic.partitionDetails}
-            picks={picks}
-            onChange={setPicks}
-            disabled={busy}
-          />
-        )}
-        {error && <FieldError>{error}</FieldError>}
-        <TypeToConfirm expected={topic.name} value={typed} onChange={setTyped} disabled={busy} />
-        <FormError error={purge.error} />
-      </DialogBody>
-      <FormFooter
-        onCancel={onClose}
-        busy={busy}
-        variant="danger"
-        disabled={busy || !confirmed(topic.name, typed)}
-        data-testid="confirm-button"
-      >
-        Purge records
-      </FormFooter>
-    </form>
+    <FormDialog
+      onClose={onClose}
+      title="Purge records"
+      description={<span className="font-mono">{topic.name}</span>}
+      size="lg"
+      data-testid="purge-dialog"
+      onSubmit={onSubmit}
+      confirm={{ expected: topic.name, disabled: busy }}
+      error={purge.error}
+      pending={busy}
+      variant="danger"
+      submitLabel="Purge records"
+      submitTestId="confirm-button"
+    >
+      <p className="text-zinc-700 dark:text-zinc-300">
+        Deletes records from the start of the log up to an offset. The topic, its partitions and its
+        configuration stay; consumers continue from the new start.
+      </p>
+      <div className="grid gap-2 sm:grid-cols-2">
+        <ModeOption
+          mode="all"
+          current={mode}
+          onChange={setMode}
+          label="All partitions"
+          detail={`Everything: ${topic.messages === null ? 'all messages' : `${formatCount(topic.messages)} message(s)`}`}
+        />
+        <ModeOption
+          mode="chosen"
+          current={mode}
+          onChange={setMode}
+          label="Chosen partitions"
+          detail="Up to an offset per partition"
+        />
+      </div>
+      {mode === 'chosen' && (
+        <PurgePartitionPicker
+          partitions={topic.partitionDetails}
+          picks={picks}
+          onChange={setPicks}
+          disabled={busy}
+        />
+      )}
+      {error && <FieldError>{error}</FieldError>}
+    </FormDialog>
   );
 }
 
 export function PurgeDialog({
   open,
-  onClose,
   ...props
 }: {
   clusterId: string;
@@ -145,16 +139,5 @@ export function PurgeDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title="Purge records"
-      description={<span className="font-mono">{props.topic.name}</span>}
-      size="lg"
-      data-testid="purge-dialog"
-    >
-      <PurgeForm onClose={onClose} {...props} />
-    </Dialog>
-  );
+  return open && <PurgeForm {...props} />;
 }

@@ -24,11 +24,8 @@ async function produce(
 /** Writes one message per line with kcat, an outside producer, as live traffic the console did not send. */
 function kcatProduce(lines: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = execFile(
-      'kcat',
-      ['-b', BOOTSTRAP, '-P', '-t', topic],
-      { timeout: 30_000 },
-      (error) => (error ? reject(error) : resolve()),
+    const child = execFile('kcat', ['-b', BOOTSTRAP, '-P', '-t', topic], { timeout: 30_000 }, (error) =>
+      error ? reject(error) : resolve(),
     );
     child.stdin?.end(`${lines.join('\n')}\n`);
   });
@@ -156,6 +153,37 @@ test('matches runs RE2 patterns: a backtracking trap is quick, lookaround is ref
   await expect(messages.searchError).toContainText('Invalid search');
   await expect(messages.searchError).toContainText('lookahead and lookbehind');
   await expect(messages.rows).toHaveCount(0);
+});
+
+test('a search refused for too many running streams says why, and costs no slot', async ({ page }) => {
+  const messages = new MessagesPage(page, topic);
+  await messages.goto('mode=search');
+  // Three tails of this user, held open from the page itself: the most one user may run at once.
+  const tail = `${api}/topics/${topic}/tail`;
+  await page.evaluate(async (url) => {
+    const holds = Array.from({ length: 3 }, () => new AbortController());
+    (window as unknown as { holds: AbortController[] }).holds = holds;
+    const answers = await Promise.all(holds.map((h) => fetch(url, { signal: h.signal })));
+    if (answers.some((a) => a.status !== 200)) throw new Error(`tails: ${answers.map((a) => a.status)}`);
+  }, tail);
+
+  await messages.search({ q: 'shipped' });
+  await expect(messages.searchError).toContainText('Too many scans running');
+  await expect(messages.searchError).toContainText('You have 3 searches and live tails running');
+  await expect(messages.searchError.locator('[data-code]')).toHaveAttribute('data-code', 'too_many_requests');
+  await expect(messages.searchDone).toBeHidden();
+  await snap(page, 'search-too-many-streams');
+
+  // Once one tail ends, the refused search left no slot behind: it runs.
+  await page.evaluate(() => (window as unknown as { holds: AbortController[] }).holds[0]!.abort());
+  await expect(async () => {
+    await messages.search({ filter: 'json.n < 3 && json.status == "shipped"' });
+    await expect(messages.searchDone).toHaveAttribute('data-reason', 'end', { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(messages.rows).toHaveCount(3);
+  await page.evaluate(() =>
+    (window as unknown as { holds: AbortController[] }).holds.forEach((h) => h.abort()),
+  );
 });
 
 test('live tail shows new messages newest first and counts them, then exports them', async ({

@@ -21,6 +21,18 @@ function goToLogin(): void {
   window.location.assign(`/login?next=${encodeURIComponent(next)}`);
 }
 
+/** Fetch itself failed: no answer came back. */
+export const unreachable = 'The console server could not be reached.';
+
+/** The error of a non-2xx answer: the server's JSON error, or just its status when the body is not one. */
+export function refusal(path: string, status: number, payload: unknown): ApiError {
+  const parsed = ApiErrorBodySchema.safeParse(payload);
+  if (!parsed.success) return new ApiError('internal', status, `The server answered ${status}.`);
+  // The session ended (expired, or signed out in another tab): back to the login page, then here again.
+  if (parsed.data.error.code === 'unauthenticated' && !path.startsWith('/api/auth/')) goToLogin();
+  return new ApiError(parsed.data.error.code, status, parsed.data.error.message);
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Calls one of our route handlers and parses the answer with the resource's schema. */
@@ -46,17 +58,11 @@ export async function apiRequest<S extends z.ZodType>(
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError('network', 0, 'The console server could not be reached.');
+    throw new ApiError('network', 0, unreachable);
   }
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok && !init.acceptStatuses?.includes(response.status)) {
-    const parsed = ApiErrorBodySchema.safeParse(payload);
-    // The session ended (expired, or signed out in another tab): back to the login page, then here again.
-    if (parsed.success && parsed.data.error.code === 'unauthenticated' && !path.startsWith('/api/auth/'))
-      goToLogin();
-    if (parsed.success)
-      throw new ApiError(parsed.data.error.code, response.status, parsed.data.error.message);
-    throw new ApiError('internal', response.status, `The server answered ${response.status}.`);
+    throw refusal(path, response.status, payload);
   }
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {

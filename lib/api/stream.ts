@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ApiErrorBodySchema, errorCodeSchema } from '@/lib/schemas/api-error';
+import { refusal, unreachable } from '@/lib/api/client';
+import { readSseBody, type SseEvent } from '@/lib/api/sse-parser';
+import { errorCodeSchema } from '@/lib/schemas/api-error';
 import type { Message } from '@/lib/schemas/message';
 import {
   ScanDoneSchema,
@@ -28,86 +30,87 @@ export interface ScanHandlers {
 
 const StreamErrorSchema = z.object({ code: z.union([errorCodeSchema, z.string()]), message: z.string() });
 
-function parseJson(data: unknown): unknown {
+const lost: StreamError = { code: 'network', message: 'The connection to the console server was lost.' };
+
+function parseJson(data: string): unknown {
   try {
-    return JSON.parse(String(data));
+    return JSON.parse(data);
   } catch {
     return undefined;
   }
 }
 
-/** Reads the JSON error of a request refused before its stream began (EventSource cannot see bodies). */
-async function refusal(url: string): Promise<StreamError> {
-  const controller = new AbortController();
-  try {
-    const response = await fetch(url, { signal: controller.signal, cache: 'no-store' });
-    if (response.ok) {
-      // The request is accepted now: the earlier failure was the connection, not the request.
-      controller.abort();
-      return { code: 'network', message: 'The connection to the console server was lost.' };
+/** Hands one event to its handler, parsed with its schema; true when the event ends the stream. */
+function dispatch({ event, data }: SseEvent, handlers: ScanHandlers): boolean {
+  const json = parseJson(data);
+  function on<S extends z.ZodType>(schema: S, handle: (data: z.infer<S>) => void, ends: boolean): boolean {
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      handlers.onError?.({ code: 'internal', message: `Unexpected \`${event}\` event from the server.` });
+      return true;
     }
-    const parsed = ApiErrorBodySchema.safeParse(await response.json().catch(() => undefined));
-    return parsed.success
-      ? parsed.data.error
-      : { code: 'internal', message: `The server answered ${response.status}.` };
-  } catch {
-    return { code: 'network', message: 'The console server could not be reached.' };
+    handle(parsed.data);
+    return ends;
+  }
+  switch (event) {
+    case 'progress':
+      return on(ScanProgressSchema, (p) => handlers.onProgress?.(p), false);
+    case 'messages':
+      return on(ScanMessagesSchema, (m) => handlers.onMessages?.(m.messages), false);
+    case 'notice':
+      return on(ScanNoticeSchema, (n) => handlers.onNotice?.(n), false);
+    case 'done':
+      return on(ScanDoneSchema, (d) => handlers.onDone?.(d), true);
+    case 'error': {
+      const parsed = StreamErrorSchema.safeParse(json);
+      handlers.onError?.(parsed.success ? parsed.data : { code: 'internal', message: 'The scan failed.' });
+      return true;
+    }
+    default:
+      // An event this client does not know: a newer server may send more kinds.
+      return false;
   }
 }
 
 /**
- * Opens a Server-Sent Events scan (search or tail) and hands each event, parsed with its schema, to the
- * handlers. After `done` or any error the source is closed: EventSource would otherwise reconnect and run
- * the scan again from the start. `close()` disconnects, which stops the scan on the server.
+ * Runs one Server-Sent Events scan (search or tail) through fetch, handing each event, parsed with its
+ * schema, to the handlers. A refused stream is an ordinary 4xx answer with the JSON error shape, read from
+ * that very answer. Nothing reconnects: `done`, an error or a dropped connection ends the scan, and
+ * aborting `signal` (the view unmounted, the user stopped) disconnects, which stops the scan on the
+ * server; no handler is called after that. Resolves once the stream is over.
  */
-export function openScanStream(url: string, handlers: ScanHandlers): { close: () => void } {
-  const source = new EventSource(url);
-  let closed = false;
-  let opened = false;
-  const close = () => {
-    closed = true;
-    source.close();
-  };
+export async function readScanStream(
+  url: string,
+  handlers: ScanHandlers,
+  signal: AbortSignal,
+): Promise<void> {
   const fail = (error: StreamError) => {
-    if (closed) return;
-    close();
-    handlers.onError?.(error);
+    if (!signal.aborted) handlers.onError?.(error);
   };
-
-  function on<S extends z.ZodType>(event: string, schema: S, handle: (data: z.infer<S>) => void) {
-    source.addEventListener(event, (e) => {
-      if (closed || !(e instanceof MessageEvent)) return;
-      const parsed = schema.safeParse(parseJson(e.data));
-      if (parsed.success) handle(parsed.data);
-      else fail({ code: 'internal', message: `Unexpected \`${event}\` event from the server.` });
-    });
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, cache: 'no-store', headers: { accept: 'text/event-stream' } });
+  } catch {
+    return fail({ code: 'network', message: unreachable });
   }
-
-  source.addEventListener('open', () => {
-    opened = true;
-  });
-  on('progress', ScanProgressSchema, (p) => handlers.onProgress?.(p));
-  on('messages', ScanMessagesSchema, (m) => handlers.onMessages?.(m.messages));
-  on('notice', ScanNoticeSchema, (n) => handlers.onNotice?.(n));
-  on('done', ScanDoneSchema, (d) => {
-    close();
-    handlers.onDone?.(d);
-  });
-  // One listener serves both: the server's `event: error` (a MessageEvent with data) and the connection's.
-  source.addEventListener('error', (e) => {
-    if (closed) return;
-    if (e instanceof MessageEvent && typeof e.data === 'string') {
-      const parsed = StreamErrorSchema.safeParse(parseJson(e.data));
-      fail(parsed.success ? parsed.data : { code: 'internal', message: 'The scan failed.' });
-      return;
-    }
-    close();
-    if (opened) {
-      handlers.onError?.({ code: 'network', message: 'The connection to the console server was lost.' });
-    } else {
-      void refusal(url).then((error) => handlers.onError?.(error));
-    }
-  });
-
-  return { close };
+  if (!response.ok) {
+    const payload: unknown = await response.json().catch(() => undefined);
+    const error = refusal(url, response.status, payload);
+    return fail({ code: error.code, message: error.message });
+  }
+  if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    void response.body?.cancel().catch(() => undefined);
+    return fail({ code: 'internal', message: `Unexpected answer from ${url.split('?')[0]}.` });
+  }
+  let ended = false;
+  try {
+    await readSseBody(response.body, (event) => {
+      if (signal.aborted) return 'stop';
+      ended = dispatch(event, handlers);
+      return ended ? 'stop' : undefined;
+    });
+  } catch {
+    // The read failed: aborted by the caller (then fail stays silent) or the connection dropped.
+  }
+  if (!ended) fail(lost);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRate, lagRates, niceTicks, recentRates, timeTicks } from '@/lib/format/lag';
+import { formatRate, lagRates, recentRates } from '@/lib/format/lag';
 
 const point = (s: number, committed: number, logEnd: number) => ({
   t: s * 1000,
@@ -36,21 +36,5 @@ describe('lag rates', () => {
       '1,234',
       '—',
     ]);
-  });
-});
-
-describe('chart ticks', () => {
-  it('picks round steps up to the maximum', () => {
-    expect(niceTicks(95)).toEqual([0, 50, 100]);
-    expect(niceTicks(100)).toEqual([0, 50, 100]);
-    expect(niceTicks(1234)).toEqual([0, 500, 1000, 1500]);
-    expect(niceTicks(3, { integer: true })).toEqual([0, 1, 2, 3]);
-    expect(niceTicks(0.9)).toEqual([0, 0.5, 1]);
-    expect(niceTicks(0)).toEqual([0, 1]);
-  });
-
-  it('puts time ticks on round instants', () => {
-    expect(timeTicks(61_000, 181_000)).toEqual([90_000, 120_000, 150_000, 180_000]);
-    expect(timeTicks(5, 5)).toEqual([5]);
   });
 });

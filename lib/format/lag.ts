@@ -52,28 +52,3 @@ export function formatRate(perSecond: number | null | undefined): string {
     ? perSecond.toFixed(1).replace(/\.0$/, '')
     : Math.round(perSecond).toLocaleString('en-US');
 }
-
-/**
- * Round values (1, 2 or 5 times a power of ten) from 0 to at least `max`, about `count` steps, for a value
- * axis; `integer` keeps steps whole, for counts of messages.
- */
-export function niceTicks(max: number, { count = 4, integer = false } = {}): number[] {
-  if (!Number.isFinite(max) || max <= 0) return [0, 1];
-  const raw = max / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  let step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  if (integer) step = Math.max(1, Math.round(step));
-  const steps = Math.ceil(max / step - 1e-9);
-  return Array.from({ length: steps + 1 }, (_, i) => Number((i * step).toPrecision(12)));
-}
-
-const timeSteps = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].map((s) => s * 1000);
-
-/** Round wall-clock instants between `from` and `to` (epoch ms), about `count` of them, for a time axis. */
-export function timeTicks(from: number, to: number, count = 5): number[] {
-  if (!(to > from)) return [from];
-  const step = timeSteps.find((s) => (to - from) / s <= count) ?? timeSteps.at(-1)!;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
-  return ticks;
-}
