@@ -3,7 +3,7 @@ import type { ResetOffsets, ResetPreview } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { kafka, kafkaErrorType, partitionKey, type GroupDescription, type GroupEntry } from '@/server/kafka';
-import { findGroup } from '@/server/services/resolve';
+import { choosePartitions, findGroup, topicIn } from '@/server/services/resolve';
 import { changing } from '@/server/services/snapshot';
 
 async function groupContext(cluster: ClusterConfig, groupId: string) {
@@ -83,14 +83,11 @@ export async function resetOffsets(
   const committed = snapshot.committed.get(groupId)?.offsets ?? [];
   let targets: { topic: string; partition: number }[];
   if (body.topic) {
-    const topic = snapshot.topology.topics.find((t) => t.name === body.topic);
-    if (!topic) throw new AppError('not_found', `Topic "${body.topic}" does not exist`);
-    const all = topic.partitions.map((p) => p.partition);
-    const chosen = body.partitions ?? all;
-    const unknown = chosen.filter((p) => !all.includes(p));
-    if (unknown.length)
-      throw new AppError('validation_failed', `Topic "${body.topic}" has no partition ${unknown.join(', ')}`);
-    targets = chosen.map((partition) => ({ topic: topic.name, partition }));
+    const topic = topicIn(snapshot.topology, body.topic);
+    targets = choosePartitions(topic, body.partitions).map((p) => ({
+      topic: topic.name,
+      partition: p.partition,
+    }));
   } else {
     if (body.partitions) throw new AppError('validation_failed', 'Choosing partitions needs a topic');
     targets = committed

@@ -10,9 +10,14 @@ export async function findTopic(
   name: string,
 ): Promise<{ topology: Topology; topic: TopicMeta }> {
   const topology = await kafka(cluster).metadata([name]);
+  return { topology, topic: topicIn(topology, name) };
+}
+
+/** A topic of metadata already read, or a 404. */
+export function topicIn(topology: Topology, name: string): TopicMeta {
   const topic = topology.topics.find((t) => t.name === name);
   if (!topic) throw new AppError('not_found', `Topic "${name}" does not exist`);
-  return { topology, topic };
+  return topic;
 }
 
 /** A group as the shared group snapshot lists it, or a 404. */
