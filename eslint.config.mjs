@@ -7,6 +7,10 @@ const noServer = { group: ['@/server', '@/server/*', '**/server/*'], message: 's
 const noKafkajs = { name: 'kafkajs', message: 'Only server/kafka talks to kafkajs.' };
 const noKafkajsDeep = { group: ['kafkajs/*'], message: 'Only server/kafka talks to kafkajs.' };
 const noComponents = { group: ['@/components', '@/components/*'], message: 'lib/ is below components/.' };
+const noHttp = {
+  group: ['@/server/http/*', '!@/server/http/app-error'],
+  message: 'server/http builds on server/auth, never the other way round (AppError aside).',
+};
 
 const config = [
   { ignores: ['.next/**', '.kafka/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
@@ -33,6 +37,10 @@ const config = [
     // Tests drive the product from outside: real Kafka clients yes, the server's modules no.
     files: ['e2e/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noServer] }] },
+  },
+  {
+    files: ['server/auth/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep, noHttp] }] },
   },
   {
     files: ['lib/**'],
