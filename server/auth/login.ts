@@ -11,7 +11,7 @@ import { beginAttempt, recordSuccess } from '@/server/auth/throttle';
 import { AppError } from '@/server/http/app-error';
 
 /** Checks a user name and password; one message for every failure, so it tells nothing about which users exist. */
-export async function checkPassword(request: Request, input: LoginInput): Promise<Session> {
+async function checkPassword(request: Request, input: LoginInput): Promise<Session> {
   const config = getAuthConfig();
   if (config.mode === 'none') throw new AppError('conflict', 'Login is disabled on this console');
   // Unknown without a trusted proxy: every caller shares one key, and the per-user-name limit applies.

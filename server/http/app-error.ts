@@ -16,6 +16,3 @@ export class AppError extends Error {
     return errorStatus[this.code];
   }
 }
-
-export const notFound = (message: string) => new AppError('not_found', message);
-export const badRequest = (message: string) => new AppError('validation_failed', message);

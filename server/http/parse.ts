@@ -13,7 +13,7 @@ function describe(error: z.ZodError): string {
  * default; the rest is headroom for JSON escaping), sign-in much less. Route handlers read bodies only
  * after handler() has checked the session.
  */
-export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 const tooLarge = (limit: number) =>
   new AppError(
