@@ -31,6 +31,10 @@ const gatewayOutward = {
     'server/kafka imports nothing from server/http, server/ops, server/services, server/auth or lib/schemas: it returns its own types and throws KafkaError.',
 };
 const noComponents = { group: ['@/components', '@/components/*'], message: 'lib/ is below components/.' };
+const noHttp = {
+  group: ['@/server/http/*', '!@/server/http/app-error'],
+  message: 'server/http builds on server/auth, never the other way round (AppError aside).',
+};
 
 const config = [
   {
@@ -73,6 +77,10 @@ const config = [
     // Tests drive the product from outside: real Kafka clients yes, the server's modules no.
     files: ['e2e/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noServer] }] },
+  },
+  {
+    files: ['server/auth/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep, noHttp, noKafkaInside] }] },
   },
   {
     files: ['lib/**'],

@@ -188,6 +188,7 @@ interface RdkafkaConsumer {
   connect(o: object, cb: (err: Error | null) => void): void;
   assign(assignments: { topic: string; partition: number; offset: number }[]): void;
   setDefaultConsumeTimeout(ms: number): void;
+  setDefaultIsTimeoutOnlyForFirstMessage(only: boolean): void;
   consume(n: number, cb: (err: Error | null, messages: RdkafkaMessage[]) => void): void;
   disconnect(cb: () => void): void;
 }
@@ -209,13 +210,15 @@ async function scanConfluent(): Promise<number> {
     {},
   );
   await new Promise<void>((resolve, reject) => consumer.connect({}, (err) => (err ? reject(err) : resolve())));
+  // As its KafkaJS-style consumer does: wait for the first message of a batch only, take what is ready.
   consumer.setDefaultConsumeTimeout(100);
+  consumer.setDefaultIsTimeoutOnlyForFirstMessage(true);
   const open = new Map(ranges.filter((r) => r.next < r.end).map((r) => [r.partition, r]));
   const started = performance.now();
   consumer.assign(ranges.map((r) => ({ topic: TOPIC, partition: r.partition, offset: r.next })));
   await new Promise<void>((resolve, reject) => {
     const step = () =>
-      consumer.consume(10_000, (err, messages) => {
+      consumer.consume(numberArg("batch", 100), (err, messages) => {
         if (err) return reject(err);
         for (const m of messages) {
           const range = open.get(m.partition);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { audit, type AuditEntry } from '@/server/audit';
+import { clientAddress } from '@/server/auth/client-address';
 import { AppError } from '@/server/http/app-error';
-import { clientAddress } from '@/server/http/client-address';
 
 type AuthAction = 'auth.login' | 'auth.logout' | 'auth.oidc';
 

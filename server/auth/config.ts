@@ -132,7 +132,7 @@ function loadUsers(env: Env, fromYaml: { raw: unknown; source: string }[]): Map<
 }
 
 /** A secret from VAR or, when VAR_FILE is set, from that file (Docker and Kubernetes secrets). */
-export function secretFrom(env: Env, name: string): string | undefined {
+function secretFrom(env: Env, name: string): string | undefined {
   const file = env[`${name}_FILE`];
   if (file) {
     try {

@@ -1,9 +1,9 @@
 import 'server-only';
 import { actionRoles, roleAllows, type Action } from '@/lib/schemas/auth';
 import { getAuthConfig } from '@/server/auth/config';
-import { sessionFromRequest, type Session } from '@/server/auth/session';
+import { forwardedHeader } from '@/server/auth/client-address';
+import type { Session } from '@/server/auth/session';
 import { AppError } from '@/server/http/app-error';
-import { forwardedHeader } from '@/server/http/client-address';
 
 /** API paths anyone may call: liveness for orchestrators, metrics for scrapers, and signing in itself. */
 export function isPublicApiPath(pathname: string): boolean {
@@ -16,8 +16,7 @@ export function isPublicApiPath(pathname: string): boolean {
 }
 
 /** The caller's session; a 401 `unauthenticated` without one. */
-export function authenticate(request: Request): Session {
-  const session = sessionFromRequest(request);
+export function requireSession(session: Session | null): Session {
   if (!session) throw new AppError('unauthenticated', 'Sign in to use the console API');
   return session;
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LoginSchema } from '@/lib/schemas/auth';
 import { loadAuthConfig, type AuthConfig } from '@/server/auth/config';
 import { passwordSignIn } from '@/server/auth/login';
 import { hashPassword } from '@/server/auth/password';
@@ -35,7 +36,7 @@ async function signIn(request: Request): Promise<{ status: number; audit: Record
   });
   let status: number;
   try {
-    status = (await passwordSignIn(request)).status;
+    status = (await passwordSignIn(request, async () => LoginSchema.parse(await request.json()))).status;
   } catch (error) {
     status = (error as AppError).status;
   }

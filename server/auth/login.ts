@@ -1,19 +1,17 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import type { LoginInput, Me } from '@/lib/schemas/auth';
-import { LoginSchema, actions, roleAllows } from '@/lib/schemas/auth';
+import { actions, roleAllows, type LoginInput, type Me } from '@/lib/schemas/auth';
 import { auditAuth, outcomeOf } from '@/server/auth/auth-audit';
+import { clientAddress } from '@/server/auth/client-address';
 import { getAuthConfig } from '@/server/auth/config';
 import { checkSameOrigin } from '@/server/auth/guard';
 import { dummyHash, verifyPassword } from '@/server/auth/password';
 import { encodeSession, sessionCookie, type Session } from '@/server/auth/session';
 import { beginAttempt, recordSuccess } from '@/server/auth/throttle';
 import { AppError } from '@/server/http/app-error';
-import { clientAddress } from '@/server/http/client-address';
-import { parseBody } from '@/server/http/parse';
 
 /** Checks a user name and password; one message for every failure, so it tells nothing about which users exist. */
-export async function checkPassword(request: Request, input: LoginInput): Promise<Session> {
+async function checkPassword(request: Request, input: LoginInput): Promise<Session> {
   const config = getAuthConfig();
   if (config.mode === 'none') throw new AppError('conflict', 'Login is disabled on this console');
   // Unknown without a trusted proxy: every caller shares one key, and the per-user-name limit applies.
@@ -52,18 +50,22 @@ export function describeSession(session: Session): Me {
 }
 
 /** A user name and a password fit in far less; a sign-in is public, so its body is kept small. */
-const LOGIN_BODY_LIMIT_BYTES = 16 * 1024;
+export const LOGIN_BODY_LIMIT_BYTES = 16 * 1024;
 
 /**
  * POST /api/auth/login: same-origin check (another site must not sign a browser in as someone else),
- * the password check, the session cookie, and an audit line whatever the outcome.
+ * the password check, the session cookie, and an audit line whatever the outcome. `readInput` reads
+ * the body, after the origin check, so that a body refused as malformed is audited too.
  */
-export async function passwordSignIn(request: Request): Promise<Response> {
+export async function passwordSignIn(
+  request: Request,
+  readInput: () => Promise<LoginInput>,
+): Promise<Response> {
   const started = performance.now();
   let username: string | null = null;
   try {
     checkSameOrigin(request);
-    const input = await parseBody(request, LoginSchema, { limitBytes: LOGIN_BODY_LIMIT_BYTES });
+    const input = await readInput();
     username = input.username;
     const session = await checkPassword(request, input);
     const { value, expiresAt } = encodeSession(session);

@@ -64,7 +64,7 @@ function openFlow(value: string | undefined): Flow | null {
   return exp * 1000 > Date.now() ? (flow as Flow) : null;
 }
 
-export function oidcOrThrow(): OidcConfig {
+function oidcOrThrow(): OidcConfig {
   const config = getAuthConfig();
   if (config.mode !== 'login' || !config.oidc)
     throw new AppError('not_found', 'Single sign-on is not configured');

@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { RoleSchema, type Role } from '@/lib/schemas/auth';
 import { getAuthConfig, type AuthConfig } from '@/server/auth/config';
 
-export const SESSION_COOKIE = 'kafkascope_session';
+const SESSION_COOKIE = 'kafkascope_session';
 
 export interface Session {
   username: string;

@@ -14,7 +14,7 @@ import 'server-only';
 const FREE_FAILURES_PER_ADDRESS = 5;
 const FREE_FAILURES_PER_USER = 20;
 const MAX_DELAY_MS = 5 * 60_000;
-export const DEFAULT_BACKOFF_SECONDS = 1;
+const DEFAULT_BACKOFF_SECONDS = 1;
 
 export class ThrottleConfigError extends Error {}
 
@@ -75,7 +75,7 @@ export function recordSuccess(username: string, address: string): void {
   entries.delete(userKey(username));
 }
 
-export type Attempt =
+type Attempt =
   | { ok: true; release: () => void }
   | { ok: false; reason: 'blocked'; waitMs: number }
   | { ok: false; reason: 'busy' };

@@ -18,9 +18,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (message: string) => new AppError('not_found', message);
-export const badRequest = (message: string) => new AppError('validation_failed', message);
-
 const CODE_OF_KIND: Record<KafkaErrorKind, ErrorCode> = {
   not_found: 'not_found',
   conflict: 'conflict',

@@ -13,7 +13,7 @@ function describe(error: z.ZodError): string {
  * default; the rest is headroom for JSON escaping), sign-in much less. Route handlers read bodies only
  * after handler() has checked the session.
  */
-export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 const tooLarge = (limit: number) =>
   new AppError(
@@ -40,14 +40,6 @@ export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): 
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-// The parsed body of each request, for the audit line (a new topic's name) without reading it twice.
-const parsedBodies = new WeakMap<Request, unknown>();
-
-/** The body parseBody read from this request, if it did. */
-export function parsedBodyOf(request: Request): unknown {
-  return parsedBodies.get(request);
 }
 
 /** `application/json`, `application/merge-patch+json` and the like, with or without a charset. */
@@ -82,12 +74,15 @@ function protoKeyPath(value: unknown): string | null {
   return null;
 }
 
-/** The request's JSON body, validated: a 400 naming each bad field otherwise, a 413 when too large, a 415 when not JSON. */
-export async function parseBody<S extends z.ZodType>(
+export interface BodyOptions {
+  limitBytes?: number;
+}
+
+/** The request's JSON body, not yet validated: a 413 when too large, a 415 when not JSON, a 400 when it does not parse. */
+export async function readJsonBody(
   request: Request,
-  schema: S,
-  { limitBytes = BODY_LIMIT_BYTES }: { limitBytes?: number } = {},
-): Promise<z.infer<S>> {
+  { limitBytes = BODY_LIMIT_BYTES }: BodyOptions = {},
+): Promise<unknown> {
   checkJsonContentType(request);
   const text = await readBodyText(request, limitBytes);
   let body: unknown;
@@ -99,16 +94,27 @@ export async function parseBody<S extends z.ZodType>(
   const proto = protoKeyPath(body);
   if (proto !== null)
     throw new AppError('validation_failed', `${proto}: "__proto__" is not an accepted name`);
-  parsedBodies.set(request, body);
-  const parsed = schema.safeParse(body);
+  return body;
+}
+
+/** `value` as `schema` has it, or a 400 naming each bad field. */
+export function validated<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError('validation_failed', describe(parsed.error));
   return parsed.data;
 }
 
+/** The request's JSON body, validated: a 400 naming each bad field otherwise, a 413 when too large, a 415 when not JSON. */
+export async function parseBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  options?: BodyOptions,
+): Promise<z.infer<S>> {
+  return validated(schema, await readJsonBody(request, options));
+}
+
 export function parseQuery<S extends z.ZodType>(query: URLSearchParams, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(Object.fromEntries(query));
-  if (!parsed.success) throw new AppError('validation_failed', describe(parsed.error));
-  return parsed.data;
+  return validated(schema, Object.fromEntries(query));
 }
 
 export function parseIntParam(value: string | undefined, name: string): number {

@@ -16,7 +16,7 @@ type Run = (channel: SseChannel) => Promise<void>;
  * (the browser closed the page or the EventSource) stops it. `onEnd` is called once, when the
  * stream ends for whatever reason (done, error, time-out, the browser gone).
  */
-export function sseResponse(request: Request, run: Run, onEnd?: () => void): Response {
+function sseResponse(request: Request, run: Run, onEnd?: () => void): Response {
   const encoder = new TextEncoder();
   const controller = new AbortController();
   // A client that left while the stream was being opened (or before the handler ran) has already

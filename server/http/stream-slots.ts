@@ -8,8 +8,8 @@ import { metrics } from '@/server/ops/metrics';
  * the server's one thread: each user may run a few at once, and the console a bounded number in
  * all. A stream holds its slot from the request until it ends, whatever ends it.
  */
-export const DEFAULT_MAX_STREAMS_PER_USER = 3;
-export const DEFAULT_MAX_STREAMS = 20;
+const DEFAULT_MAX_STREAMS_PER_USER = 3;
+const DEFAULT_MAX_STREAMS = 20;
 
 type Env = Record<string, string | undefined>;
 

@@ -1,6 +1,6 @@
 // Any method on /api/* that no route serves — the JSON 404 instead of Next's HTML page
-import { handler } from '@/server/http/handler';
 import { AppError } from '@/server/http/app-error';
+import { handler } from '@/server/http/handler';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

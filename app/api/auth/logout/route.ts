@@ -2,15 +2,14 @@
 import { NextResponse } from 'next/server';
 import { auditAuth, outcomeOf } from '@/server/auth/auth-audit';
 import { checkSameOrigin } from '@/server/auth/guard';
-import { clearedSessionCookie, sessionFromRequest } from '@/server/auth/session';
+import { clearedSessionCookie } from '@/server/auth/session';
 import { handler } from '@/server/http/handler';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = handler(async ({ request }) => {
+export const POST = handler(async ({ request, session }) => {
   const started = performance.now();
-  const session = sessionFromRequest(request);
   const who = { user: session?.username ?? null, role: session?.role ?? null, via: session?.via ?? null };
   try {
     checkSameOrigin(request);

@@ -1,9 +1,9 @@
 // GET /api/auth/me — the signed-in user, their role, the auth mode and the actions they may take
-import { authenticate } from '@/server/auth/guard';
+import { requireSession } from '@/server/auth/guard';
 import { describeSession } from '@/server/auth/login';
 import { handler } from '@/server/http/handler';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = handler(async ({ request }) => describeSession(authenticate(request)));
+export const GET = handler(async ({ session }) => describeSession(requireSession(session)));

@@ -5,4 +5,6 @@ import { listBrokers } from '@/server/services/brokers';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster }) => listBrokers(cluster));
+export const GET = withCluster<'/api/clusters/[clusterId]/brokers'>(async ({ cluster }) =>
+  listBrokers(cluster),
+);

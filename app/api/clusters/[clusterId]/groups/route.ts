@@ -7,6 +7,6 @@ import { listGroups } from '@/server/services/groups';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, query }) =>
+export const GET = withCluster<'/api/clusters/[clusterId]/groups'>(async ({ cluster, query }) =>
   listGroups(cluster, parseQuery(query, GroupListQuerySchema)),
 );

@@ -5,4 +5,6 @@ import { getOverview } from '@/server/services/overview';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster }) => getOverview(cluster));
+export const GET = withCluster<'/api/clusters/[clusterId]/overview'>(async ({ cluster }) =>
+  getOverview(cluster),
+);

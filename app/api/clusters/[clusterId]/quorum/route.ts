@@ -5,4 +5,4 @@ import { getQuorum } from '@/server/services/brokers';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster }) => getQuorum(cluster));
+export const GET = withCluster<'/api/clusters/[clusterId]/quorum'>(async ({ cluster }) => getQuorum(cluster));

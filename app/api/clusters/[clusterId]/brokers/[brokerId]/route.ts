@@ -6,6 +6,6 @@ import { getBroker } from '@/server/services/brokers';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, params }) =>
+export const GET = withCluster<'/api/clusters/[clusterId]/brokers/[brokerId]'>(async ({ cluster, params }) =>
   getBroker(cluster, parseIntParam(params.brokerId, 'brokerId')),
 );

@@ -6,6 +6,6 @@ import { getBrokerConfigs } from '@/server/services/brokers';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, params }) =>
-  getBrokerConfigs(cluster, parseIntParam(params.brokerId, 'brokerId')),
+export const GET = withCluster<'/api/clusters/[clusterId]/brokers/[brokerId]/configs'>(
+  async ({ cluster, params }) => getBrokerConfigs(cluster, parseIntParam(params.brokerId, 'brokerId')),
 );

@@ -5,4 +5,6 @@ import { getLagHistory } from '@/server/services/groups';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, params }) => getLagHistory(cluster, params.group!));
+export const GET = withCluster<'/api/clusters/[clusterId]/groups/[group]/lag-history'>(
+  async ({ cluster, params }) => getLagHistory(cluster, params.group),
+);

@@ -1,12 +1,12 @@
 // POST /api/clusters/:clusterId/topics/:topic/purge — delete records up to offsets (all when none given)
-import { mutation } from '@/server/auth/mutation';
 import { PurgeSchema } from '@/lib/schemas/topic';
-import { parseBody } from '@/server/http/parse';
+import { mutation } from '@/server/http/mutation';
 import { purgeTopic } from '@/server/services/topic-admin';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = mutation('topic.purge', async ({ cluster, params, request }) =>
-  purgeTopic(cluster, params.topic!, await parseBody(request, PurgeSchema)),
+export const POST = mutation<'/api/clusters/[clusterId]/topics/[topic]/purge'>(
+  'topic.purge',
+  async ({ cluster, params, body }) => purgeTopic(cluster, params.topic, await body(PurgeSchema)),
 );

@@ -8,8 +8,9 @@ import { searchStream } from '@/server/services/scan';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, params, query, request, session }) =>
-  limitedSseResponse(request, session, () =>
-    searchStream(cluster, params.topic!, parseQuery(query, SearchQuerySchema)),
-  ),
+export const GET = withCluster<'/api/clusters/[clusterId]/topics/[topic]/search'>(
+  async ({ cluster, params, query, request, session }) =>
+    limitedSseResponse(request, session, () =>
+      searchStream(cluster, params.topic, parseQuery(query, SearchQuerySchema)),
+    ),
 );

@@ -8,8 +8,9 @@ import { tailStream } from '@/server/services/scan';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, params, query, request, session }) =>
-  limitedSseResponse(request, session, () =>
-    tailStream(cluster, params.topic!, parseQuery(query, TailQuerySchema)),
-  ),
+export const GET = withCluster<'/api/clusters/[clusterId]/topics/[topic]/tail'>(
+  async ({ cluster, params, query, request, session }) =>
+    limitedSseResponse(request, session, () =>
+      tailStream(cluster, params.topic, parseQuery(query, TailQuerySchema)),
+    ),
 );

@@ -6,11 +6,12 @@ import { getMessage } from '@/server/services/messages';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster(async ({ cluster, params }) =>
-  getMessage(
-    cluster,
-    params.topic!,
-    parseIntParam(params.partition, 'partition'),
-    parseIntParam(params.offset, 'offset'),
-  ),
+export const GET = withCluster<'/api/clusters/[clusterId]/topics/[topic]/messages/[partition]/[offset]'>(
+  async ({ cluster, params }) =>
+    getMessage(
+      cluster,
+      params.topic,
+      parseIntParam(params.partition, 'partition'),
+      parseIntParam(params.offset, 'offset'),
+    ),
 );

@@ -14,7 +14,9 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-const MUTATING = /export\s+(?:const|let|var|async\s+function|function)\s+(POST|PUT|PATCH|DELETE)\b(.*)/g;
+const MUTATING = /export\s+(?:const|let|var|async\s+function|function)\s+(POST|PUT|PATCH|DELETE)\b/g;
+// `= mutation('<action>', …)`, or with the route's path: `= mutation<'/api/…'>(\n  '<action>', …)`.
+const DECLARED = /^\s*=\s*mutation(?:<'[^']*'>)?\(\s*'([a-z.-]+)'/;
 
 describe('every mutating API route declares its action', () => {
   // Signing in and out are not actions on a cluster; they check the origin themselves.
@@ -39,7 +41,7 @@ describe('every mutating API route declares its action', () => {
     // Re-exports would slip past the pattern below; routes have no reason to use them.
     expect(source).not.toMatch(/export\s*\{[^}]*\b(POST|PUT|PATCH|DELETE)\b/);
     for (const match of source.matchAll(MUTATING)) {
-      const declared = /^\s*=\s*mutation\(\s*'([a-z.-]+)'/.exec(match[2]!);
+      const declared = DECLARED.exec(source.slice(match.index + match[0].length));
       expect(declared, `${match[1]} must be \`= mutation('<action>', …)\``).not.toBeNull();
       expect(actions).toContain(declared![1]);
     }

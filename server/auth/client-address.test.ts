@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, forwardedHeader } from '@/server/http/client-address';
+import { clientAddress, forwardedHeader } from '@/server/auth/client-address';
 
 const request = (headers: Record<string, string>) =>
   new Request('http://console.local/api/auth/login', { headers });

@@ -1,0 +1,50 @@
+import 'server-only';
+import type { Role } from '@/lib/schemas/auth';
+import { clientAddress } from '@/server/auth/client-address';
+import type { Session } from '@/server/auth/session';
+
+/**
+ * What handler() knows of a call, for an audit line: who, on what, from where, and the body the route
+ * read. Built before anything can refuse the call, so a 401 or a malformed path has one too.
+ */
+export interface AuditContext {
+  /** The session's user; null without a valid session. */
+  user: string | null;
+  role: Role | null;
+  via: Session['via'] | null;
+  /** The `[clusterId]` segment as asked for, configured or not. */
+  cluster: string | null;
+  /** The `[topic]` and `[group]` segments. */
+  topic?: string;
+  group?: string;
+  /**
+   * The JSON body as the route read it (before validation), once it has: an audit line may name a
+   * field of it (a new topic's name), never hold it, since bodies carry message values and secrets.
+   */
+  body?: unknown;
+  ip: string | null;
+}
+
+/** How a call ended, as its caller saw it. */
+export interface Outcome {
+  /** `ok`, or the error code the caller got (`forbidden`, `read_only`, `csrf`, `not_found`, …). */
+  result: string;
+  status: number;
+  durationMs: number;
+}
+
+export function auditContext(
+  request: Request,
+  params: Record<string, string>,
+  session: Session | null,
+): AuditContext {
+  return {
+    user: session?.username ?? null,
+    role: session?.role ?? null,
+    via: session?.via ?? null,
+    cluster: params.clusterId ?? null,
+    topic: params.topic,
+    group: params.group,
+    ip: clientAddress(request),
+  };
+}
