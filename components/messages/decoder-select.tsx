@@ -1,6 +1,6 @@
 import { toolbarLabel } from '@/components/messages/position-fields';
 import { Select } from '@/components/ui/field';
-import { decoders, type Decoder } from '@/lib/format/decode';
+import { decoders, type Decoder } from '@/lib/decode/payload';
 
 const labels: Record<Decoder, string> = {
   auto: 'Auto',

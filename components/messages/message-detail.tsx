@@ -10,7 +10,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Spinner } from '@/components/ui/spinner';
 import { formatBytes } from '@/lib/format/bytes';
-import { decodePayload, type Decoder } from '@/lib/format/decode';
+import { decodePayload, type Decoder } from '@/lib/decode/payload';
 import { paths } from '@/lib/paths';
 import { messageOptions } from '@/lib/query/messages';
 import type { Message } from '@/lib/schemas/message';

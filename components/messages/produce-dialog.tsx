@@ -11,7 +11,7 @@ import { Dialog, DialogBody, DialogFooter } from '@/components/ui/dialog';
 import { Field, FieldError, Input, Select } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { describeError } from '@/lib/format/error';
-import { formatJson, jsonError } from '@/lib/format/produce';
+import { formatJson, jsonError } from '@/lib/produce/placeholders';
 import { useProduce } from '@/lib/query/messages';
 import { compressions, type Produce } from '@/lib/schemas/message';
 

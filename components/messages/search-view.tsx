@@ -16,7 +16,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { IconSearch, IconStop } from '@/components/ui/icons';
 import { useUrlState } from '@/components/ui/use-url-state';
-import { parseDecoder } from '@/lib/format/decode';
+import { parseDecoder } from '@/lib/decode/payload';
 import { positionPatch } from '@/lib/format/message-browse';
 import { defaultMaxMatches, maxMatchesCap, parseSearchSettings, searchQuery } from '@/lib/format/scan';
 import { apiPaths } from '@/lib/paths';

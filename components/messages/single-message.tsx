@@ -12,7 +12,7 @@ import { IconTopics } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
 import { useUrlState } from '@/components/ui/use-url-state';
-import { parseDecoder } from '@/lib/format/decode';
+import { parseDecoder } from '@/lib/decode/payload';
 import { describeError, isNotFound } from '@/lib/format/error';
 import { formatTimestamp, timeTitle, zoneOffset } from '@/lib/format/time';
 import { paths } from '@/lib/paths';

@@ -13,7 +13,7 @@ import { Input, Switch } from '@/components/ui/field';
 import { IconStop } from '@/components/ui/icons';
 import { cx } from '@/components/ui/cx';
 import { useUrlState } from '@/components/ui/use-url-state';
-import { parseDecoder } from '@/lib/format/decode';
+import { parseDecoder } from '@/lib/decode/payload';
 import { formatCount } from '@/lib/format/count';
 import { doneText, tailQuery } from '@/lib/format/scan';
 import { plural } from '@/lib/format/text';

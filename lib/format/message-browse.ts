@@ -1,4 +1,4 @@
-import { parseDecoder, type Decoder } from '@/lib/format/decode';
+import { parseDecoder, type Decoder } from '@/lib/decode/payload';
 import {
   MessageQuerySchema,
   messageStarts,

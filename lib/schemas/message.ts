@@ -89,7 +89,7 @@ export const ProduceSchema = z.object({
   headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).default([]),
   compression: z.enum(compressions).default('none'),
   acks: z.union([z.literal(-1), z.literal(1), z.literal(0)]).default(-1),
-  /** Sends this many messages; placeholders in key, value and header values are filled per message (lib/format/produce.ts). */
+  /** Sends this many messages; placeholders in key, value and header values are filled per message (lib/produce/placeholders.ts). */
   count: z.number().int().min(1).max(1000).default(1),
 });
 export type Produce = z.infer<typeof ProduceSchema>;

@@ -10,7 +10,7 @@ import type {
 } from '@/lib/schemas/message';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
-import { fillPlaceholders } from '@/lib/format/produce';
+import { fillPlaceholders } from '@/lib/produce/placeholders';
 import { toAppError } from '@/server/kafka/errors';
 import { fetchFrom, type FetchedRecord } from '@/server/kafka/fetch';
 import { produceLimits, produceMessages } from '@/server/kafka/produce';

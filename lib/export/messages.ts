@@ -1,4 +1,4 @@
-import { decodePayload, type Decoder } from '@/lib/format/decode';
+import { decodePayload, type Decoder } from '@/lib/decode/payload';
 import { layoutJson } from '@/lib/format/json-text';
 import type { Compression, Message, Payload, TransactionState } from '@/lib/schemas/message';
 

@@ -1,5 +1,5 @@
 import { layoutJson } from '@/lib/format/json-text';
-import { msgpackToJson } from '@/lib/format/msgpack';
+import { msgpackToJson } from '@/lib/decode/msgpack';
 
 /**
  * Payload decoders. Kafka keys, values and header values are bytes; the API sends them as base64 and the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToHex, decodePayload, oneLine, parseDecoder } from '@/lib/format/decode';
+import { base64ToBytes, bytesToHex, decodePayload, oneLine, parseDecoder } from '@/lib/decode/payload';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const b64bytes = (bytes: number[]) => Buffer.from(bytes).toString('base64');
@@ -44,6 +44,14 @@ describe('decodePayload', () => {
     expect(decodePayload(b64(' [1, 2] '), 'json').text).toBe('[\n  1,\n  2\n]');
     const invalid = decodePayload(b64('not json'), 'json');
     expect(invalid).toEqual({ text: 'not json', as: 'text', error: 'Not valid JSON: shown as text' });
+  });
+
+  it('json and auto keep every digit of numbers a double cannot hold', () => {
+    const text = '{"id": 12345678901234567890, "small": 0.1, "neg": -9223372036854775808}';
+    const decoded = decodePayload(b64(text), 'auto');
+    expect(decoded.as).toBe('json');
+    expect(decoded.text).toContain('"id": 12345678901234567890');
+    expect(oneLine(decoded)).toBe('{"id":12345678901234567890,"small":0.1,"neg":-9223372036854775808}');
   });
 
   it('hex and base64 show the bytes as they are', () => {
