@@ -58,10 +58,7 @@ export function MessageDetail({
     enabled: loadFull,
   });
   const shown = full.data ?? message;
-  const decoders: Record<string, string> = {};
-  if (keyAs !== 'auto') decoders.keyAs = keyAs;
-  if (valueAs !== 'auto') decoders.valueAs = valueAs;
-  const link = paths.message(clusterId, topic, message.partition, message.offset, decoders);
+  const link = paths.message(clusterId, topic, message.partition, message.offset, { keyAs, valueAs });
 
   return (
     <div data-testid="message-detail" className="min-w-0 space-y-3">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToHex, decodePayload, oneLine, parseDecoder } from '@/lib/decode/payload';
+import { base64ToBytes, bytesToHex, decodePayload, oneLine } from '@/lib/decode/payload';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const b64bytes = (bytes: number[]) => Buffer.from(bytes).toString('base64');
@@ -69,11 +69,5 @@ describe('helpers', () => {
   it('folds decoded text onto one line', () => {
     expect(oneLine(decodePayload(b64('{"a": {"b": 1}}'), 'auto'))).toBe('{"a":{"b":1}}');
     expect(oneLine({ text: 'a\n  b\r\nc', as: 'text' })).toBe('a b c');
-  });
-
-  it('reads a decoder from the address, defaulting to auto', () => {
-    expect(parseDecoder('hex')).toBe('hex');
-    expect(parseDecoder('html')).toBe('auto');
-    expect(parseDecoder(null)).toBe('auto');
   });
 });

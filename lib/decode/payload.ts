@@ -18,10 +18,6 @@ export interface Decoded {
   compact?: string;
 }
 
-export function parseDecoder(value: string | null | undefined): Decoder {
-  return decoders.find((decoder) => decoder === value) ?? 'auto';
-}
-
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);

@@ -38,17 +38,22 @@ export type Message = z.infer<typeof MessageSchema>;
 
 export const messageStarts = ['newest', 'oldest', 'offset', 'timestamp'] as const;
 
+/** Partition numbers separated by commas (`0,2,5`), as the API and the console's addresses take them. */
+export const PartitionListSchema = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'partitions: a comma-separated list of partition numbers');
+
+/** The most messages one browse page holds. */
+export const MESSAGE_PAGE_MAX = 500;
+
 export const MessageQuerySchema = z
   .object({
     /** Comma-separated partition numbers; all partitions when absent. */
-    partitions: z
-      .string()
-      .regex(/^\d+(,\d+)*$/, 'partitions: a comma-separated list of partition numbers')
-      .optional(),
+    partitions: PartitionListSchema.optional(),
     start: z.enum(messageStarts).default('newest'),
     offset: z.coerce.number().int().min(0).optional(),
     timestamp: z.coerce.number().int().min(0).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    limit: z.coerce.number().int().min(1).max(MESSAGE_PAGE_MAX).default(100),
     /** Bytes of each key/value/header sent in a list; the rest is loaded on demand. */
     maxBytes: z.coerce.number().int().min(64).max(1_048_576).default(16_384),
   })
