@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToHex, decodePayload, oneLine } from '@/lib/decode/payload';
+import { base64ToBytes, bytesToHex, compactJson, decodePayload, oneLine } from '@/lib/decode/payload';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const b64bytes = (bytes: number[]) => Buffer.from(bytes).toString('base64');
@@ -64,6 +64,12 @@ describe('helpers', () => {
   it('converts base64 to bytes and hex', () => {
     expect(Array.from(base64ToBytes('AAH/'))).toEqual([0, 1, 255]);
     expect(bytesToHex(new Uint8Array([10, 255]))).toBe('0a ff');
+  });
+
+  it('compacts JSON only', () => {
+    expect(compactJson(decodePayload(b64('{ "a": [1, 2] }'), 'json'))).toBe('{"a":[1,2]}');
+    expect(compactJson(decodePayload(b64('a\nb'), 'text'))).toBeNull();
+    expect(compactJson(decodePayload(b64('{"a":'), 'json'))).toBeNull();
   });
 
   it('folds decoded text onto one line', () => {
