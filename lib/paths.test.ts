@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  apiPaths,
-  parseGroupListSearch,
-  parseGroupTab,
-  parseTopicListSearch,
-  parseTopicTab,
-  paths,
-} from '@/lib/paths';
+import { apiPaths, paths } from '@/lib/paths';
 
 describe('topic list addresses', () => {
   it('leaves the defaults out', () => {
@@ -22,47 +15,23 @@ describe('topic list addresses', () => {
     ).toBe('/clusters/local/topics?q=a+b&internal=show&sort=messages&dir=desc&page=3');
   });
 
-  it('reads back what it wrote', () => {
-    const url = new URL(paths.topics('local', { q: 'orders', sort: 'sizeBytes', pageSize: 100 }), 'http://x');
-    expect(parseTopicListSearch(url.searchParams)).toEqual({
-      q: 'orders',
-      internal: 'hide',
-      sort: 'sizeBytes',
-      dir: 'asc',
-      page: 1,
-      pageSize: 100,
-    });
-  });
-
-  it('falls back per setting when a value is bad', () => {
-    const search = new URLSearchParams('page=abc&sort=nope&dir=up&pageSize=5&internal=show&q=%20x%20');
-    expect(parseTopicListSearch(search)).toEqual({
-      q: 'x',
-      internal: 'show',
-      sort: 'name',
-      dir: 'asc',
-      page: 1,
-      pageSize: 50,
-    });
-  });
-
   it('builds the API query from the same settings', () => {
     expect(apiPaths.topics('local', { q: 'x', page: 2 })).toBe('/api/clusters/local/topics?q=x&page=2');
   });
 });
 
-describe('topic tabs', () => {
-  it('defaults to partitions and keeps it out of the address', () => {
-    expect(parseTopicTab(null)).toBe('partitions');
-    expect(parseTopicTab('bogus')).toBe('partitions');
-    expect(parseTopicTab('configuration')).toBe('configuration');
+describe('tabs', () => {
+  it('keep the first tab out of the address', () => {
+    expect(paths.topic('local', 'a.b')).toBe('/clusters/local/topics/a.b');
     expect(paths.topic('local', 'a.b', 'partitions')).toBe('/clusters/local/topics/a.b');
     expect(paths.topic('local', 'a.b', 'configuration')).toBe('/clusters/local/topics/a.b?tab=configuration');
+    expect(paths.group('local', 'a b', 'partitions')).toBe('/clusters/local/groups/a%20b');
+    expect(paths.group('local', 'a b', 'members')).toBe('/clusters/local/groups/a%20b?tab=members');
   });
 });
 
 describe('group list addresses', () => {
-  it('leaves the defaults out and keeps what differs', () => {
+  it('leaves the defaults out and keeps what differs, the topic second', () => {
     expect(paths.groups('local')).toBe('/clusters/local/groups');
     expect(paths.groups('local', { q: '', sort: 'groupId', dir: 'asc', page: 1, pageSize: 50 })).toBe(
       '/clusters/local/groups',
@@ -70,40 +39,24 @@ describe('group list addresses', () => {
     expect(paths.groups('local', { q: 'bill', sort: 'totalLag', dir: 'desc', page: 2 })).toBe(
       '/clusters/local/groups?q=bill&sort=totalLag&dir=desc&page=2',
     );
-  });
-
-  it('reads back what it wrote, the topic filter included', () => {
-    const url = new URL(
-      paths.groups('local', { topic: 'orders', sort: 'maxLag', pageSize: 100 }),
-      'http://x',
+    expect(paths.groups('local', { sort: 'maxLag', topic: 'orders', q: 'x' })).toBe(
+      '/clusters/local/groups?q=x&topic=orders&sort=maxLag',
     );
-    expect(parseGroupListSearch(url.searchParams)).toEqual({
-      q: '',
-      topic: 'orders',
-      sort: 'maxLag',
-      dir: 'asc',
-      page: 1,
-      pageSize: 100,
-    });
-  });
-
-  it('falls back per setting when a value is bad', () => {
-    const search = new URLSearchParams('page=0&sort=members&dir=down&pageSize=9999&q=%20a%20');
-    expect(parseGroupListSearch(search)).toEqual({
-      q: 'a',
-      sort: 'groupId',
-      dir: 'asc',
-      page: 1,
-      pageSize: 50,
-    });
   });
 });
 
-describe('group tabs', () => {
-  it('defaults to partitions and keeps it out of the address', () => {
-    expect(parseGroupTab(null)).toBe('partitions');
-    expect(parseGroupTab('lag')).toBe('lag');
-    expect(paths.group('local', 'a b', 'partitions')).toBe('/clusters/local/groups/a%20b');
-    expect(paths.group('local', 'a b', 'members')).toBe('/clusters/local/groups/a%20b?tab=members');
+describe('message addresses', () => {
+  it('open the messages tab at a position', () => {
+    expect(paths.topicMessages('local', 'orders')).toBe('/clusters/local/topics/orders?tab=messages');
+    expect(paths.topicMessages('local', 'orders', { partitions: [3], start: 'offset', offset: 42 })).toBe(
+      '/clusters/local/topics/orders?tab=messages&partitions=3&start=offset&offset=42',
+    );
+  });
+
+  it('link one message with the decoders that are not auto', () => {
+    expect(paths.message('local', 'orders', 1, 7)).toBe('/clusters/local/topics/orders/messages/1/7');
+    expect(paths.message('local', 'orders', 1, 7, { keyAs: 'auto', valueAs: 'hex' })).toBe(
+      '/clusters/local/topics/orders/messages/1/7?valueAs=hex',
+    );
   });
 });

@@ -7,10 +7,11 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Switch } from '@/components/ui/field';
 import { SearchInput } from '@/components/ui/search-input';
 import { TBody, THead, Table, Td, Th } from '@/components/ui/table';
-import { useUrlState } from '@/components/ui/use-url-state';
+import { useUrlView } from '@/components/ui/use-url-state';
 import { arrangeConfigs } from '@/lib/format/config';
 import { plural } from '@/lib/format/text';
 import type { ConfigEntry } from '@/lib/schemas/topic';
+import { configListView } from '@/lib/url-state/pages';
 
 /** The row tint of an override: what someone changed stands out from Kafka's defaults. */
 export function configRowClass(override: boolean) {
@@ -58,9 +59,9 @@ export function ConfigList({
   renderRow?: (entry: ConfigEntry, override: boolean) => ReactNode;
   actionsHeader?: boolean;
 }) {
-  const { search, update } = useUrlState();
-  const text = search.get('cq') ?? '';
-  const onlyOverrides = search.get('overrides') === 'only';
+  const { state, set } = useUrlView(configListView);
+  const text = state.cq;
+  const onlyOverrides = state.overrides === 'only';
   const rows = arrangeConfigs(configs, { text, onlyOverrides, isOverride });
   const overrides = configs.filter(isOverride).length;
 
@@ -69,7 +70,7 @@ export function ConfigList({
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <SearchInput
           value={text}
-          onSearch={(value) => update({ cq: value })}
+          onSearch={(value) => set({ cq: value })}
           placeholder="Filter by name or value"
           aria-label="Filter configuration"
           data-testid="config-search"
@@ -77,7 +78,7 @@ export function ConfigList({
         />
         <Switch
           checked={onlyOverrides}
-          onChange={(checked) => update({ overrides: checked ? 'only' : null }, 'push')}
+          onChange={(checked) => set({ overrides: checked ? 'only' : undefined }, 'push')}
           label="Show only overrides"
           data-testid="only-overrides-toggle"
         />

@@ -11,12 +11,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { IconChevronRight, IconTopics, IconTrash } from '@/components/ui/icons';
 import { SortHeader, type SortColumn } from '@/components/ui/sort-header';
 import { NumTd, TBody, Table, Td, Tr } from '@/components/ui/table';
-import { useUrlState } from '@/components/ui/use-url-state';
+import { useUrlView } from '@/components/ui/use-url-state';
 import { formatCount } from '@/lib/format/count';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
 import type { GroupDetail, GroupPartition } from '@/lib/schemas/group';
 import { usePermission } from '@/lib/query/auth';
+import { groupPartitionsView, type GroupPartitionSort } from '@/lib/url-state/pages';
 
 const dash = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
 
@@ -94,9 +95,7 @@ function TopicHeader({
   );
 }
 
-type PartitionSort = 'partition' | 'lag' | 'timeLagMs';
-
-const columns: Array<SortColumn<PartitionSort>> = [
+const columns: Array<SortColumn<GroupPartitionSort>> = [
   { id: 'partition', label: 'Partition', sort: 'partition', className: 'w-28' },
   { id: 'committed', label: 'Committed', numeric: true, className: 'w-32' },
   { id: 'logStart', label: 'Log start', numeric: true, className: 'w-32' },
@@ -108,7 +107,7 @@ const columns: Array<SortColumn<PartitionSort>> = [
 ];
 
 /** Sorts rows within a topic; unknown figures go last whichever the direction. */
-function sortRows(rows: GroupPartition[], sort: PartitionSort, dir: 'asc' | 'desc'): GroupPartition[] {
+function sortRows(rows: GroupPartition[], sort: GroupPartitionSort, dir: 'asc' | 'desc'): GroupPartition[] {
   const sign = dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     const x = sort === 'partition' ? a.partition : a[sort];
@@ -134,15 +133,10 @@ export function GroupPartitions({
   onDeleteOffsets: (topic: string) => void;
 }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const { search, update } = useUrlState();
-  const sortParam = search.get('psort');
-  const sort: PartitionSort = sortParam === 'lag' || sortParam === 'timeLagMs' ? sortParam : 'partition';
-  const dir = search.get('pdir') === 'desc' ? 'desc' : 'asc';
-  const onSort = (key: PartitionSort) =>
-    update(
-      { psort: key === 'partition' ? null : key, pdir: key === sort && dir === 'asc' ? 'desc' : null },
-      'push',
-    );
+  const { state, set } = useUrlView(groupPartitionsView);
+  const { psort: sort, pdir: dir } = state;
+  const onSort = (key: GroupPartitionSort) =>
+    set({ psort: key, pdir: key === sort && dir === 'asc' ? 'desc' : 'asc' }, 'push');
   const toggle = (topic: string) => {
     const next = new Set(collapsed);
     if (!next.delete(topic)) next.add(topic);

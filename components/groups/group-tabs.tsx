@@ -1,6 +1,7 @@
 import { TabCount, TabLink, Tabs } from '@/components/ui/tabs';
 import { formatCount } from '@/lib/format/count';
-import { paths, type GroupTab } from '@/lib/paths';
+import { paths } from '@/lib/paths';
+import type { GroupTab } from '@/lib/url-state/pages';
 
 export const groupPanelId = 'group-tab-panel';
 

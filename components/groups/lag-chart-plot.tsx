@@ -1,5 +1,5 @@
 import { cx } from '@/components/ui/cx';
-import { areaPath, chartMargin, linePath, type ChartPoint, type ChartScales } from '@/lib/format/chart';
+import { areaPath, chartMargin, linePath, type ChartPoint, type ChartScales } from '@/lib/chart/geometry';
 import { clockTime } from '@/lib/format/time';
 
 export interface ChartSeries {

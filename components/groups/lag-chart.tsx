@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { LagChartPlot, type ChartSeries } from '@/components/groups/lag-chart-plot';
 import { cx } from '@/components/ui/cx';
-import { chartScales, enoughPoints, nearestTime, tooltipPlacement } from '@/lib/format/chart';
+import { chartScales, enoughPoints, nearestTime, tooltipPlacement } from '@/lib/chart/geometry';
 import { clockTime, zoneOffset } from '@/lib/format/time';
 
 /** The width the chart gets from its container, following resizes; 0 until measured. */
@@ -73,7 +73,7 @@ function Tooltip({
 
 /**
  * A dependency-free line chart over time: value ticks on the left, clock times below, and on hover the values
- * of the nearest sample. The first series may get a soft area under it. The arithmetic is lib/format/chart.ts.
+ * of the nearest sample. The first series may get a soft area under it. The arithmetic is lib/chart/geometry.ts.
  */
 export function LagChart({
   series,

@@ -9,7 +9,7 @@ import { FieldError } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { Spinner } from '@/components/ui/spinner';
 import { formatCount } from '@/lib/format/count';
-import { buildResetRequest, type ResetForm } from '@/lib/format/reset';
+import { buildResetRequest, type ResetForm } from '@/lib/forms/reset-offsets';
 import { toTimeInput } from '@/lib/format/time';
 import { plural } from '@/lib/format/text';
 import { useResetOffsets } from '@/lib/query/groups';

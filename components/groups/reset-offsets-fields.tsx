@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { cx } from '@/components/ui/cx';
 import { Field, Input, Select } from '@/components/ui/field';
-import type { ResetForm, ResetScope, ResetTargetType } from '@/lib/format/reset';
+import type { ResetForm, ResetScope, ResetTargetType } from '@/lib/forms/reset-offsets';
 import { zoneOffset } from '@/lib/format/time';
 
 function ScopeOption({

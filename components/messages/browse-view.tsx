@@ -10,12 +10,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { IconChevronLeft, IconChevronRight, IconRefresh } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton, Spinner } from '@/components/ui/spinner';
-import { useUrlState } from '@/components/ui/use-url-state';
+import { useUrlView } from '@/components/ui/use-url-state';
 import { cx } from '@/components/ui/cx';
-import { pagePositions, parseBrowseSearch } from '@/lib/format/message-browse';
 import { plural } from '@/lib/format/text';
 import { messagesOptions } from '@/lib/query/messages';
 import type { MessageList, MessageQuery } from '@/lib/schemas/message';
+import { browseQuery, browseView, pagePositions, type BrowseState } from '@/lib/url-state/browse';
 
 const startText: Record<MessageQuery['start'], string> = {
   newest: 'newest first',
@@ -34,15 +34,15 @@ export function BrowseView({
   topic: string;
   partitionCount: number;
 }) {
-  const { search, update } = useUrlState();
-  const settings = parseBrowseSearch(search);
-  const query = useQuery(messagesOptions(clusterId, topic, settings.query));
-  const change = (patch: Record<string, string | number | null>) => update(patch, 'push');
+  const { state, set } = useUrlView(browseView);
+  const browse = browseQuery(state);
+  const query = useQuery(messagesOptions(clusterId, topic, browse));
+  const change = (patch: Partial<BrowseState>) => set(patch, 'push');
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <MessagesToolbar settings={settings} partitionCount={partitionCount} onChange={change} />
+        <MessagesToolbar state={state} partitionCount={partitionCount} onChange={change} />
         <Button
           size="sm"
           onClick={() => void query.refetch()}
@@ -63,12 +63,12 @@ export function BrowseView({
                 the other partitions&apos; messages.
               </Alert>
             )}
-            <PageBar list={list} query={settings.query} fetching={query.isFetching} onPage={change}>
-              <ExportMenu topic={topic} mode="browse" messages={list.messages} decoders={settings} />
+            <PageBar list={list} query={browse} fetching={query.isFetching} onPage={change}>
+              <ExportMenu topic={topic} mode="browse" messages={list.messages} decoders={state} />
             </PageBar>
             {list.messages.length === 0 ? (
               <EmptyState title="No messages here" data-testid="messages-empty">
-                {settings.query.start === 'newest' || settings.query.start === 'oldest'
+                {state.start === 'newest' || state.start === 'oldest'
                   ? 'The partitions read hold no messages.'
                   : 'No messages at or after this position. Try Newest or Oldest.'}
               </EmptyState>
@@ -77,12 +77,12 @@ export function BrowseView({
                 clusterId={clusterId}
                 topic={topic}
                 messages={list.messages}
-                keyAs={settings.keyAs}
-                valueAs={settings.valueAs}
+                keyAs={state.keyAs}
+                valueAs={state.valueAs}
               />
             )}
             {list.messages.length > 20 && (
-              <PageBar list={list} query={settings.query} fetching={query.isFetching} onPage={change} />
+              <PageBar list={list} query={browse} fetching={query.isFetching} onPage={change} />
             )}
           </>
         )}
@@ -101,7 +101,7 @@ function PageBar({
   list: MessageList;
   query: MessageQuery;
   fetching: boolean;
-  onPage: (patch: Record<string, string | number | null>) => void;
+  onPage: (patch: Partial<BrowseState>) => void;
   children?: React.ReactNode;
 }) {
   const { older, newer } = pagePositions(list, query);

@@ -1,6 +1,6 @@
 import { toolbarLabel } from '@/components/messages/position-fields';
 import { Select } from '@/components/ui/field';
-import { decoders, type Decoder } from '@/lib/format/decode';
+import { decoders, type Decoder } from '@/lib/decode/payload';
 
 const labels: Record<Decoder, string> = {
   auto: 'Auto',
@@ -49,7 +49,7 @@ export function DecoderFields({
   id: string;
   keyAs: Decoder;
   valueAs: Decoder;
-  onChange: (patch: { keyAs: string | null } | { valueAs: string | null }) => void;
+  onChange: (patch: { keyAs: Decoder } | { valueAs: Decoder }) => void;
 }) {
   return (
     <>
@@ -61,7 +61,7 @@ export function DecoderFields({
           id={`${id}-key`}
           value={keyAs}
           data-testid="key-decoder"
-          onChange={(d) => onChange({ keyAs: d === 'auto' ? null : d })}
+          onChange={(keyAs) => onChange({ keyAs })}
         />
       </div>
       <div className="space-y-1">
@@ -72,7 +72,7 @@ export function DecoderFields({
           id={`${id}-value`}
           value={valueAs}
           data-testid="value-decoder"
-          onChange={(d) => onChange({ valueAs: d === 'auto' ? null : d })}
+          onChange={(valueAs) => onChange({ valueAs })}
         />
       </div>
     </>

@@ -4,8 +4,8 @@ import { useRef } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { IconChevronUpDown } from '@/components/ui/icons';
-import type { Decoder } from '@/lib/format/decode';
-import { exportFileName, exportMessages, exportMime, type ExportFormat } from '@/lib/format/export';
+import type { Decoder } from '@/lib/decode/payload';
+import { exportFileName, exportMessages, exportMime, type ExportFormat } from '@/lib/export/messages';
 import type { Message } from '@/lib/schemas/message';
 
 const formats: Array<{ format: ExportFormat; label: string; hint: string }> = [

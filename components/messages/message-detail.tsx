@@ -10,7 +10,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Spinner } from '@/components/ui/spinner';
 import { formatBytes } from '@/lib/format/bytes';
-import { decodePayload, type Decoder } from '@/lib/format/decode';
+import { decodePayload, type Decoder } from '@/lib/decode/payload';
 import { paths } from '@/lib/paths';
 import { messageOptions } from '@/lib/query/messages';
 import type { Message } from '@/lib/schemas/message';
@@ -58,10 +58,7 @@ export function MessageDetail({
     enabled: loadFull,
   });
   const shown = full.data ?? message;
-  const decoders: Record<string, string> = {};
-  if (keyAs !== 'auto') decoders.keyAs = keyAs;
-  if (valueAs !== 'auto') decoders.valueAs = valueAs;
-  const link = paths.message(clusterId, topic, message.partition, message.offset, decoders);
+  const link = paths.message(clusterId, topic, message.partition, message.offset, { keyAs, valueAs });
 
   return (
     <div data-testid="message-detail" className="min-w-0 space-y-3">

@@ -8,7 +8,7 @@ import { cx } from '@/components/ui/cx';
 import { IconChevronRight } from '@/components/ui/icons';
 import { Table, TBody, THead, Tr } from '@/components/ui/table';
 import { formatBytes } from '@/lib/format/bytes';
-import type { Decoder } from '@/lib/format/decode';
+import type { Decoder } from '@/lib/decode/payload';
 import { formatTimestamp, timeTitle, zoneOffset } from '@/lib/format/time';
 import type { Message } from '@/lib/schemas/message';
 

@@ -4,8 +4,8 @@ import { BrowseView } from '@/components/messages/browse-view';
 import { ModeSwitch } from '@/components/messages/mode-switch';
 import { SearchView } from '@/components/messages/search-view';
 import { TailView } from '@/components/messages/tail-view';
-import { useUrlState } from '@/components/ui/use-url-state';
-import { parseMessageMode } from '@/lib/paths';
+import { useUrlView } from '@/components/ui/use-url-state';
+import { messagesTabView } from '@/lib/url-state/pages';
 
 /** The topic's messages: browse a page at a position, search a range, or tail new messages live. */
 export function MessagesTab({
@@ -17,16 +17,13 @@ export function MessagesTab({
   topic: string;
   partitionCount: number;
 }) {
-  const { search, update } = useUrlState();
-  const mode = parseMessageMode(search.get('mode'));
+  const { state, set } = useUrlView(messagesTabView);
+  const { mode } = state;
   const props = { clusterId, topic, partitionCount };
 
   return (
     <div className="space-y-3" data-testid="messages-tab" data-mode={mode}>
-      <ModeSwitch
-        mode={mode}
-        onChange={(next) => update({ mode: next === 'browse' ? null : next }, 'push')}
-      />
+      <ModeSwitch mode={mode} onChange={(next) => set({ mode: next }, 'push')} />
       {mode === 'browse' && <BrowseView {...props} />}
       {mode === 'search' && <SearchView {...props} />}
       {mode === 'tail' && <TailView {...props} />}

@@ -3,10 +3,8 @@
 import { useId } from 'react';
 import { DecoderFields } from '@/components/messages/decoder-select';
 import { LimitField, PartitionsField, StartFields } from '@/components/messages/position-fields';
-import { defaultLimit, positionPatch, type BrowseSettings } from '@/lib/format/message-browse';
-import type { MessageQuery } from '@/lib/schemas/message';
-
-type Patch = Record<string, string | number | null>;
+import { MESSAGE_PAGE_MAX, type MessageQuery } from '@/lib/schemas/message';
+import { positionPatch, type BrowseState } from '@/lib/url-state/browse';
 
 const startLabels: Record<MessageQuery['start'], string> = {
   newest: 'Newest',
@@ -16,46 +14,43 @@ const startLabels: Record<MessageQuery['start'], string> = {
 };
 
 export function MessagesToolbar({
-  settings,
+  state,
   partitionCount,
   onChange,
 }: {
-  settings: BrowseSettings;
+  state: BrowseState;
   partitionCount: number;
-  onChange: (patch: Patch) => void;
+  onChange: (patch: Partial<BrowseState>) => void;
 }) {
   const id = useId();
-  const { query } = settings;
-  const selected = query.partitions ? query.partitions.split(',').map(Number) : null;
 
   return (
     <div className="flex flex-wrap items-end gap-x-3 gap-y-2" data-testid="messages-toolbar">
       <PartitionsField
         count={partitionCount}
-        selected={selected}
-        onChange={(partitions) => onChange({ partitions: partitions?.join(',') ?? null })}
+        selected={state.partitions}
+        onChange={(partitions) => onChange({ partitions })}
       />
       <StartFields
         id={id}
         testIdPrefix="messages"
         labels={startLabels}
-        start={query.start}
-        offset={query.offset}
-        timestamp={query.timestamp}
+        start={state.start}
+        offset={state.offset}
+        timestamp={state.timestamp}
         onStart={(start) => onChange(positionPatch(start))}
         onChange={onChange}
       />
       <LimitField
         id={`${id}-limit`}
         label="Limit"
-        max={500}
-        defaultValue={defaultLimit}
-        value={query.limit}
+        max={MESSAGE_PAGE_MAX}
+        value={state.limit}
         className="w-20 tabular-nums"
         data-testid="messages-limit"
         onChange={(limit) => onChange({ limit })}
       />
-      <DecoderFields id={id} keyAs={settings.keyAs} valueAs={settings.valueAs} onChange={onChange} />
+      <DecoderFields id={id} keyAs={state.keyAs} valueAs={state.valueAs} onChange={onChange} />
     </div>
   );
 }

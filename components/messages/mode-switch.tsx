@@ -1,5 +1,5 @@
 import { cx } from '@/components/ui/cx';
-import type { MessageMode } from '@/lib/paths';
+import type { MessageMode } from '@/lib/url-state/pages';
 
 const labels: Record<MessageMode, string> = { browse: 'Browse', search: 'Search', tail: 'Live tail' };
 

@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
 import { formatBytes } from '@/lib/format/bytes';
-import { decodePayload, oneLine, type Decoder } from '@/lib/format/decode';
+import { decodePayload, oneLine, type Decoder } from '@/lib/decode/payload';
 import type { Payload } from '@/lib/schemas/message';
 
 /** One line of a decoded payload for a table cell; `null` and empty payloads are shown as such. */

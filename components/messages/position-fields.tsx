@@ -110,12 +110,11 @@ export function StartFields<S extends string>({
   );
 }
 
-/** A whole-number limit from 1 to `max`; `onChange` gets null for the default (so it leaves the address). */
+/** A whole-number limit from 1 to `max` (a larger one is taken as `max`). */
 export function LimitField({
   id,
   label,
   max,
-  defaultValue,
   value,
   className,
   'data-testid': testId,
@@ -124,11 +123,10 @@ export function LimitField({
   id: string;
   label: string;
   max: number;
-  defaultValue: number;
   value: number;
   className: string;
   'data-testid': string;
-  onChange: (limit: number | null) => void;
+  onChange: (limit: number) => void;
 }) {
   return (
     <div className="space-y-1">
@@ -145,7 +143,7 @@ export function LimitField({
         value={String(value)}
         onCommit={(v) => {
           const n = Number(v);
-          if (Number.isInteger(n) && n >= 1) onChange(n === defaultValue ? null : Math.min(max, n));
+          if (Number.isInteger(n) && n >= 1) onChange(Math.min(max, n));
         }}
       />
     </div>

@@ -11,8 +11,8 @@ import { FirstMessagePreview, PlaceholderHelp } from '@/components/messages/prod
 import { ProduceResults } from '@/components/messages/produce-results';
 import { FieldError } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { formatJson, jsonError } from '@/lib/format/produce';
-import { produceRequest, type ProduceDraft } from '@/lib/format/produce-form';
+import { formatJson, jsonError } from '@/lib/produce/placeholders';
+import { produceRequest, type ProduceDraft } from '@/lib/produce/form';
 import { useProduce } from '@/lib/query/messages';
 
 const empty: ProduceDraft = {

@@ -3,7 +3,7 @@
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { Field, FieldError, Input, Select } from '@/components/ui/field';
-import type { ProduceDraft } from '@/lib/format/produce-form';
+import type { ProduceDraft } from '@/lib/produce/form';
 import { compressions, type Produce } from '@/lib/schemas/message';
 
 /** What every group of the produce form's fields gets: the draft, a way to change it, and the field errors. */

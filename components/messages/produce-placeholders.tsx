@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { HeaderRow } from '@/components/messages/header-rows';
-import { fillPlaceholders, PLACEHOLDER_HELP } from '@/lib/format/produce';
+import { fillPlaceholders, PLACEHOLDER_HELP } from '@/lib/produce/placeholders';
 
 export function PlaceholderHelp() {
   return (

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ExportMenu } from '@/components/messages/export-menu';
 import { MessageTable } from '@/components/messages/message-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { Decoder } from '@/lib/format/decode';
+import type { Decoder } from '@/lib/decode/payload';
 import { plural } from '@/lib/format/text';
 import type { Message } from '@/lib/schemas/message';
 

@@ -7,7 +7,8 @@ import { Spinner } from '@/components/ui/spinner';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatCount } from '@/lib/format/count';
 import { formatDuration } from '@/lib/format/duration';
-import { doneText, scanExtent } from '@/lib/format/scan';
+import { doneText } from '@/lib/format/scan';
+import { scanExtent } from '@/lib/scan/progress';
 import { plural } from '@/lib/format/text';
 
 /** `850 ms`, `2.4 s`, `3 min 5 s`. */

@@ -7,12 +7,12 @@ import { ScanResults } from '@/components/messages/scan-results';
 import { ScanAlerts, SearchProgress } from '@/components/messages/scan-status';
 import { SearchQueryFields } from '@/components/messages/search-query-fields';
 import { useScanStream, type ScanState } from '@/components/messages/use-scan-stream';
-import { useUrlState } from '@/components/ui/use-url-state';
-import { parseDecoder, type Decoder } from '@/lib/format/decode';
-import { positionPatch } from '@/lib/format/message-browse';
-import { defaultMaxMatches, maxMatchesCap, parseSearchSettings, searchQuery } from '@/lib/format/scan';
+import { useUrlView } from '@/components/ui/use-url-state';
+import type { Decoder } from '@/lib/decode/payload';
 import { apiPaths } from '@/lib/paths';
-import type { SearchQuery } from '@/lib/schemas/search';
+import { SEARCH_MATCHES_MAX, type SearchQuery } from '@/lib/schemas/search';
+import { positionPatch } from '@/lib/url-state/browse';
+import { searchQuery, searchView } from '@/lib/url-state/scan';
 
 const startLabels: Record<SearchQuery['start'], string> = {
   oldest: 'Oldest',
@@ -31,20 +31,17 @@ export function SearchView({
   partitionCount: number;
 }) {
   const id = useId();
-  const { search, update } = useUrlState();
-  const settings = parseSearchSettings(search);
-  const keyAs = parseDecoder(search.get('keyAs'));
-  const valueAs = parseDecoder(search.get('valueAs'));
+  const { state, set } = useUrlView(searchView);
+  const { keyAs, valueAs } = state;
   // Text and filter are drafts until a search starts; then they go into the address with the rest.
-  const [q, setQ] = useState(settings.q);
-  const [filter, setFilter] = useState(settings.filter);
+  const [q, setQ] = useState(state.q);
+  const [filter, setFilter] = useState(state.filter);
   const scan = useScanStream({ cap: 2000 });
   const running = scan.status === 'running';
-  const selected = settings.partitions ? settings.partitions.split(',').map(Number) : null;
 
   function run() {
-    update({ q: q.trim() || null, filter: filter.trim() || null });
-    scan.start(apiPaths.search(clusterId, topic, searchQuery({ ...settings, q, filter })));
+    set({ q: q.trim(), filter: filter.trim() });
+    scan.start(apiPaths.search(clusterId, topic, searchQuery({ ...state, q, filter })));
   }
 
   return (
@@ -59,30 +56,29 @@ export function SearchView({
         <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
           <PartitionsField
             count={partitionCount}
-            selected={selected}
-            onChange={(p) => update({ partitions: p?.join(',') ?? null }, 'push')}
+            selected={state.partitions}
+            onChange={(partitions) => set({ partitions }, 'push')}
           />
           <StartFields
             id={id}
             testIdPrefix="search"
             labels={startLabels}
-            start={settings.start}
-            offset={settings.offset}
-            timestamp={settings.timestamp}
-            onStart={(start) => update(positionPatch(start))}
-            onChange={(patch) => update(patch)}
+            start={state.start}
+            offset={state.offset}
+            timestamp={state.timestamp}
+            onStart={(start) => set(positionPatch(start))}
+            onChange={(patch) => set(patch)}
           />
           <LimitField
             id={`${id}-max`}
             label="Max matches"
-            max={maxMatchesCap}
-            defaultValue={defaultMaxMatches}
-            value={settings.limit}
+            max={SEARCH_MATCHES_MAX}
+            value={state.max}
             className="w-24 tabular-nums"
             data-testid="search-limit"
-            onChange={(max) => update({ max })}
+            onChange={(max) => set({ max })}
           />
-          <DecoderFields id={id} keyAs={keyAs} valueAs={valueAs} onChange={(patch) => update(patch)} />
+          <DecoderFields id={id} keyAs={keyAs} valueAs={valueAs} onChange={(patch) => set(patch)} />
         </div>
         <SearchQueryFields
           id={id}

@@ -11,12 +11,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { IconTopics } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
-import { useUrlState } from '@/components/ui/use-url-state';
-import { parseDecoder } from '@/lib/format/decode';
+import { useUrlView } from '@/components/ui/use-url-state';
 import { describeError, isNotFound } from '@/lib/format/error';
 import { formatTimestamp, timeTitle, zoneOffset } from '@/lib/format/time';
 import { paths } from '@/lib/paths';
 import { messageOptions } from '@/lib/query/messages';
+import { messageView } from '@/lib/url-state/pages';
 
 /** One message, addressed by partition and offset, so it can be shared as a link. */
 export function SingleMessage({
@@ -30,12 +30,11 @@ export function SingleMessage({
   partition: number;
   offset: number;
 }) {
-  const { search, update } = useUrlState();
-  const keyAs = parseDecoder(search.get('keyAs'));
-  const valueAs = parseDecoder(search.get('valueAs'));
+  const { state, set } = useUrlView(messageView);
+  const { keyAs, valueAs } = state;
   const valid = Number.isInteger(partition) && partition >= 0 && Number.isInteger(offset) && offset >= 0;
   const query = useQuery({ ...messageOptions(clusterId, topic, partition, offset), enabled: valid });
-  const back = paths.topicMessages(clusterId, topic, { partitions: partition, start: 'offset', offset });
+  const back = paths.topicMessages(clusterId, topic, { partitions: [partition], start: 'offset', offset });
 
   if (!valid || isNotFound(query.error)) {
     return (
@@ -69,7 +68,7 @@ export function SingleMessage({
               <DecoderSelect
                 id="single-key-as"
                 value={keyAs}
-                onChange={(d) => update({ keyAs: d === 'auto' ? null : d })}
+                onChange={(d) => set({ keyAs: d })}
                 data-testid="key-decoder"
               />
             </span>
@@ -78,7 +77,7 @@ export function SingleMessage({
               <DecoderSelect
                 id="single-value-as"
                 value={valueAs}
-                onChange={(d) => update({ valueAs: d === 'auto' ? null : d })}
+                onChange={(d) => set({ valueAs: d })}
                 data-testid="value-decoder"
               />
             </span>

@@ -11,12 +11,12 @@ import { useScanStream } from '@/components/messages/use-scan-stream';
 import { Alert } from '@/components/ui/alert';
 import { Input, Switch } from '@/components/ui/field';
 import { cx } from '@/components/ui/cx';
-import { useUrlState } from '@/components/ui/use-url-state';
-import { parseDecoder } from '@/lib/format/decode';
+import { useUrlView } from '@/components/ui/use-url-state';
 import { formatCount } from '@/lib/format/count';
-import { doneText, tailQuery } from '@/lib/format/scan';
+import { doneText } from '@/lib/format/scan';
 import { plural } from '@/lib/format/text';
 import { apiPaths } from '@/lib/paths';
+import { tailQuery, tailView } from '@/lib/url-state/scan';
 
 /** Messages kept on screen; older ones are dropped as new ones arrive. */
 const tailCap = 500;
@@ -32,13 +32,10 @@ export function TailView({
   partitionCount: number;
 }) {
   const id = useId();
-  const { search, update } = useUrlState();
-  const keyAs = parseDecoder(search.get('keyAs'));
-  const valueAs = parseDecoder(search.get('valueAs'));
-  const partitions = search.get('partitions') ?? undefined;
-  const selected = partitions && /^\d+(,\d+)*$/.test(partitions) ? partitions.split(',').map(Number) : null;
-  const [q, setQ] = useState(search.get('q') ?? '');
-  const [filter, setFilter] = useState(search.get('filter') ?? '');
+  const { state, set } = useUrlView(tailView);
+  const { keyAs, valueAs, partitions } = state;
+  const [q, setQ] = useState(state.q);
+  const [filter, setFilter] = useState(state.filter);
   // What the running (or last) tail filters by; before a start, what the fields hold is what will apply.
   const [applied, setApplied] = useState<ScanFilter | null>(null);
   const tail = useScanStream({ cap: tailCap, newestFirst: true });
@@ -50,10 +47,10 @@ export function TailView({
   const read = Math.max(tail.progress?.scanned ?? 0, tail.done?.scanned ?? 0, tail.received);
 
   function run(next: ScanFilter = { q, filter }) {
-    update({ q: next.q.trim() || null, filter: next.filter.trim() || null });
+    set({ q: next.q.trim(), filter: next.filter.trim() });
     setApplied(next);
     tail.setPaused(false);
-    tail.start(apiPaths.tail(clusterId, topic, tailQuery({ partitions: selected?.join(','), ...next })));
+    tail.start(apiPaths.tail(clusterId, topic, tailQuery({ partitions, ...next })));
   }
 
   function clearFilter() {
@@ -61,7 +58,7 @@ export function TailView({
     setFilter('');
     if (running) run({ q: '', filter: '' });
     else {
-      update({ q: null, filter: null });
+      set({ q: '', filter: '' });
       if (applied) setApplied({ q: '', filter: '' });
     }
   }
@@ -77,8 +74,8 @@ export function TailView({
       >
         <PartitionsField
           count={partitionCount}
-          selected={selected}
-          onChange={(p) => update({ partitions: p?.join(',') ?? null }, 'push')}
+          selected={partitions}
+          onChange={(next) => set({ partitions: next }, 'push')}
         />
         <div className="w-48 space-y-1">
           <label htmlFor={`${id}-q`} className={toolbarLabel}>
@@ -98,7 +95,7 @@ export function TailView({
             onChange={(e) => setFilter(e.target.value)}
           />
         </div>
-        <DecoderFields id={id} keyAs={keyAs} valueAs={valueAs} onChange={(patch) => update(patch)} />
+        <DecoderFields id={id} keyAs={keyAs} valueAs={valueAs} onChange={(patch) => set(patch)} />
         <ScanButton running={running} onStop={tail.stop} testIdPrefix="tail">
           Start tail
         </ScanButton>

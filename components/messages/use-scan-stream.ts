@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readScanStream, type ScanNotice, type StreamError } from '@/lib/api/stream';
-import { capped } from '@/lib/format/scan';
+import { capped } from '@/lib/scan/progress';
 import type { Message } from '@/lib/schemas/message';
 import type { ScanDone, ScanProgress } from '@/lib/schemas/search';
 

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { Field, Input } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { fieldErrors, parseWholeNumber } from '@/lib/format/form';
+import { fieldErrors, parseWholeNumber } from '@/lib/forms/fields';
 import { useAddPartitions } from '@/lib/query/topics';
 import { AddPartitionsSchema, type TopicDetail } from '@/lib/schemas/topic';
 

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { ConfigRowsEditor, collectConfigRows, type ConfigRow } from '@/components/topics/config-rows-editor';
 import { Field, Input } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { fieldErrors, parseWholeNumber } from '@/lib/format/form';
+import { fieldErrors, parseWholeNumber } from '@/lib/forms/fields';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
 import { brokersOptions } from '@/lib/query/clusters';

@@ -2,7 +2,7 @@
 
 import { Input } from '@/components/ui/field';
 import { formatCount } from '@/lib/format/count';
-import { parseWholeNumber } from '@/lib/format/form';
+import { parseWholeNumber } from '@/lib/forms/fields';
 import type { Partition } from '@/lib/schemas/topic';
 
 /** Per partition: whether it is chosen, and the offset to delete up to (absent: its high watermark). */

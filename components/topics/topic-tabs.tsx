@@ -1,6 +1,7 @@
 import { TabCount, TabLink, Tabs } from '@/components/ui/tabs';
 import { formatCount } from '@/lib/format/count';
-import { paths, type TopicTab } from '@/lib/paths';
+import { paths } from '@/lib/paths';
+import type { TopicTab } from '@/lib/url-state/pages';
 
 export const topicPanelId = 'topic-tab-panel';
 

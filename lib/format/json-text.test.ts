@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { decodePayload, oneLine } from '@/lib/format/decode';
 import { layoutJson } from '@/lib/format/json-text';
 
 const samples = [
@@ -25,9 +24,5 @@ describe('layoutJson', () => {
   it('keeps every digit of numbers a double cannot hold', () => {
     const text = '{"id": 12345678901234567890, "small": 0.1, "neg": -9223372036854775808}';
     expect(layoutJson(text, 0)).toBe('{"id":12345678901234567890,"small":0.1,"neg":-9223372036854775808}');
-    const decoded = decodePayload(Buffer.from(text).toString('base64'), 'auto');
-    expect(decoded.as).toBe('json');
-    expect(decoded.text).toContain('"id": 12345678901234567890');
-    expect(oneLine(decoded)).toBe('{"id":12345678901234567890,"small":0.1,"neg":-9223372036854775808}');
   });
 });

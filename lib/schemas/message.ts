@@ -38,17 +38,22 @@ export type Message = z.infer<typeof MessageSchema>;
 
 export const messageStarts = ['newest', 'oldest', 'offset', 'timestamp'] as const;
 
+/** Partition numbers separated by commas (`0,2,5`), as the API and the console's addresses take them. */
+export const PartitionListSchema = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'partitions: a comma-separated list of partition numbers');
+
+/** The most messages one browse page holds. */
+export const MESSAGE_PAGE_MAX = 500;
+
 export const MessageQuerySchema = z
   .object({
     /** Comma-separated partition numbers; all partitions when absent. */
-    partitions: z
-      .string()
-      .regex(/^\d+(,\d+)*$/, 'partitions: a comma-separated list of partition numbers')
-      .optional(),
+    partitions: PartitionListSchema.optional(),
     start: z.enum(messageStarts).default('newest'),
     offset: z.coerce.number().int().min(0).optional(),
     timestamp: z.coerce.number().int().min(0).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    limit: z.coerce.number().int().min(1).max(MESSAGE_PAGE_MAX).default(100),
     /** Bytes of each key/value/header sent in a list; the rest is loaded on demand. */
     maxBytes: z.coerce.number().int().min(64).max(1_048_576).default(16_384),
   })
@@ -89,7 +94,7 @@ export const ProduceSchema = z.object({
   headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).default([]),
   compression: z.enum(compressions).default('none'),
   acks: z.union([z.literal(-1), z.literal(1), z.literal(0)]).default(-1),
-  /** Sends this many messages; placeholders in key, value and header values are filled per message (lib/format/produce.ts). */
+  /** Sends this many messages; placeholders in key, value and header values are filled per message (lib/produce/placeholders.ts). */
   count: z.number().int().min(1).max(1000).default(1),
 });
 export type Produce = z.infer<typeof ProduceSchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { MessageSchema } from '@/lib/schemas/message';
+import { MessageSchema, PartitionListSchema } from '@/lib/schemas/message';
+
+/** The most matches one search returns. */
+export const SEARCH_MATCHES_MAX = 1000;
 
 /**
  * Search scans a range of a topic on the server and streams what it finds as Server-Sent Events.
@@ -8,26 +11,20 @@ import { MessageSchema } from '@/lib/schemas/message';
  * value, or null), e.g. `json.status == "cancelled" && partition == 2`.
  */
 export const SearchQuerySchema = z.object({
-  partitions: z
-    .string()
-    .regex(/^\d+(,\d+)*$/, 'partitions: a comma-separated list of partition numbers')
-    .optional(),
+  partitions: PartitionListSchema.optional(),
   start: z.enum(['oldest', 'offset', 'timestamp']).default('oldest'),
   offset: z.coerce.number().int().min(0).optional(),
   timestamp: z.coerce.number().int().min(0).optional(),
   q: z.string().max(1000).default(''),
   filter: z.string().max(4000).default(''),
   /** Stop after this many matches. */
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: z.coerce.number().int().min(1).max(SEARCH_MATCHES_MAX).default(100),
   maxBytes: z.coerce.number().int().min(64).max(1_048_576).default(16_384),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
 export const TailQuerySchema = z.object({
-  partitions: z
-    .string()
-    .regex(/^\d+(,\d+)*$/)
-    .optional(),
+  partitions: PartitionListSchema.optional(),
   q: z.string().max(1000).default(''),
   filter: z.string().max(4000).default(''),
   maxBytes: z.coerce.number().int().min(64).max(1_048_576).default(16_384),

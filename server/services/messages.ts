@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Message, MessageList, MessageQuery, Produce, ProduceResult } from '@/lib/schemas/message';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
-import { fillPlaceholders } from '@/lib/format/produce';
+import { fillPlaceholders } from '@/lib/produce/placeholders';
 import { kafka, type FetchedRecord } from '@/server/kafka';
 import { openRange, readRound, toMessage, type Cursor, type StartAt } from '@/server/services/read-range';
 import { findTopic } from '@/server/services/resolve';

@@ -5,12 +5,14 @@ import { useParams } from 'next/navigation';
 import { PageHeader } from '@/components/layout/page-header';
 import { GroupListToolbar } from '@/components/groups/group-list-toolbar';
 import { GroupTable, GroupTableSkeleton } from '@/components/groups/group-table';
-import { useGroupListParams } from '@/components/groups/use-group-list-params';
 import { IconGroups } from '@/components/ui/icons';
 import { PagedList } from '@/components/ui/paged-list';
 import { QueryView } from '@/components/ui/query-view';
+import { useUrlList } from '@/components/ui/use-url-state';
+import { paths } from '@/lib/paths';
 import { groupListOptions } from '@/lib/query/groups';
 import type { GroupListQuery } from '@/lib/schemas/group';
+import { groupListView } from '@/lib/url-state/lists';
 
 type SortKey = GroupListQuery['sort'];
 
@@ -25,7 +27,7 @@ function noMatch({ q, topic }: GroupListQuery): string {
 
 export default function GroupsPage() {
   const { clusterId } = useParams<{ clusterId: string }>();
-  const { query, set } = useGroupListParams(clusterId);
+  const { query, set } = useUrlList(groupListView, (next) => paths.groups(clusterId, next));
   const list = useQuery(groupListOptions(clusterId, query));
 
   const onSort = (key: SortKey) =>

@@ -7,19 +7,21 @@ import { PageHeader } from '@/components/layout/page-header';
 import { CreateTopicDialog } from '@/components/topics/create-topic-dialog';
 import { TopicListToolbar } from '@/components/topics/topic-list-toolbar';
 import { TopicTable, TopicTableSkeleton } from '@/components/topics/topic-table';
-import { useTopicListParams } from '@/components/topics/use-topic-list-params';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { IconPlus, IconTopics } from '@/components/ui/icons';
 import { PagedList } from '@/components/ui/paged-list';
 import { QueryView } from '@/components/ui/query-view';
+import { useUrlList } from '@/components/ui/use-url-state';
+import { paths } from '@/lib/paths';
 import { topicListOptions } from '@/lib/query/topics';
 import type { TopicSortKey } from '@/lib/schemas/topic';
 import { usePermission } from '@/lib/query/auth';
+import { topicListView } from '@/lib/url-state/lists';
 
 export default function TopicsPage() {
   const { clusterId } = useParams<{ clusterId: string }>();
-  const { query, set } = useTopicListParams(clusterId);
+  const { query, set } = useUrlList(topicListView, (next) => paths.topics(clusterId, next));
   const list = useQuery(topicListOptions(clusterId, query));
   const [creating, setCreating] = useState(false);
 

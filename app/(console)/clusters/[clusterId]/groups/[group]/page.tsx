@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useParams, useSearchParams } from 'next/navigation';
+import { useParams } from 'next/navigation';
 import { useState } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { RefreshStatus } from '@/components/layout/refresh-status';
@@ -21,16 +21,18 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { IconGroups } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
+import { useUrlView } from '@/components/ui/use-url-state';
 import { describeError, isNotFound } from '@/lib/format/error';
 import { decodeSegment } from '@/lib/format/text';
-import { parseGroupTab, paths } from '@/lib/paths';
+import { paths } from '@/lib/paths';
 import { groupOptions } from '@/lib/query/groups';
+import { groupPageView } from '@/lib/url-state/pages';
 
 export default function GroupPage() {
   const params = useParams<{ clusterId: string; group: string }>();
   const clusterId = params.clusterId;
   const name = decodeSegment(params.group);
-  const tab = parseGroupTab(useSearchParams().get('tab'));
+  const tab = useUrlView(groupPageView).state.tab;
   const query = useQuery(groupOptions(clusterId, name));
   const [notice, setNotice] = useState<string | null>(null);
   const [offsetsTopic, setOffsetsTopic] = useState<string | null>(null);

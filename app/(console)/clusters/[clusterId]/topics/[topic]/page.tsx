@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useParams, useSearchParams } from 'next/navigation';
+import { useParams } from 'next/navigation';
 import { useState } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { RefreshStatus } from '@/components/layout/refresh-status';
@@ -22,10 +22,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { IconTopics } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
+import { useUrlView } from '@/components/ui/use-url-state';
 import { describeError, isNotFound } from '@/lib/format/error';
 import { decodeSegment } from '@/lib/format/text';
-import { parseTopicTab, paths, type TopicTab } from '@/lib/paths';
+import { paths } from '@/lib/paths';
 import { topicOptions } from '@/lib/query/topics';
+import { topicPageView, type TopicTab } from '@/lib/url-state/pages';
 
 const tabLabels: Record<TopicTab, string> = {
   partitions: 'Partitions',
@@ -38,8 +40,7 @@ export default function TopicPage() {
   const params = useParams<{ clusterId: string; topic: string }>();
   const clusterId = params.clusterId;
   const name = decodeSegment(params.topic);
-  const requested = parseTopicTab(useSearchParams().get('tab'));
-  const tab = requested;
+  const tab = useUrlView(topicPageView).state.tab;
   const query = useQuery(topicOptions(clusterId, name));
   const [notice, setNotice] = useState<string | null>(null);
   const topic = query.data;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToHex, decodePayload, oneLine, parseDecoder } from '@/lib/format/decode';
+import { base64ToBytes, bytesToHex, compactJson, decodePayload, oneLine } from '@/lib/decode/payload';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const b64bytes = (bytes: number[]) => Buffer.from(bytes).toString('base64');
@@ -46,6 +46,14 @@ describe('decodePayload', () => {
     expect(invalid).toEqual({ text: 'not json', as: 'text', error: 'Not valid JSON: shown as text' });
   });
 
+  it('json and auto keep every digit of numbers a double cannot hold', () => {
+    const text = '{"id": 12345678901234567890, "small": 0.1, "neg": -9223372036854775808}';
+    const decoded = decodePayload(b64(text), 'auto');
+    expect(decoded.as).toBe('json');
+    expect(decoded.text).toContain('"id": 12345678901234567890');
+    expect(oneLine(decoded)).toBe('{"id":12345678901234567890,"small":0.1,"neg":-9223372036854775808}');
+  });
+
   it('hex and base64 show the bytes as they are', () => {
     expect(decodePayload(b64('AB'), 'hex')).toEqual({ text: '41 42', as: 'hex' });
     expect(decodePayload(b64('AB'), 'base64')).toEqual({ text: 'QUI=', as: 'base64' });
@@ -58,14 +66,14 @@ describe('helpers', () => {
     expect(bytesToHex(new Uint8Array([10, 255]))).toBe('0a ff');
   });
 
+  it('compacts JSON only', () => {
+    expect(compactJson(decodePayload(b64('{ "a": [1, 2] }'), 'json'))).toBe('{"a":[1,2]}');
+    expect(compactJson(decodePayload(b64('a\nb'), 'text'))).toBeNull();
+    expect(compactJson(decodePayload(b64('{"a":'), 'json'))).toBeNull();
+  });
+
   it('folds decoded text onto one line', () => {
     expect(oneLine(decodePayload(b64('{"a": {"b": 1}}'), 'auto'))).toBe('{"a":{"b":1}}');
     expect(oneLine({ text: 'a\n  b\r\nc', as: 'text' })).toBe('a b c');
-  });
-
-  it('reads a decoder from the address, defaulting to auto', () => {
-    expect(parseDecoder('hex')).toBe('hex');
-    expect(parseDecoder('html')).toBe('auto');
-    expect(parseDecoder(null)).toBe('auto');
   });
 });

@@ -1,4 +1,5 @@
-import { parseDecoder, type Decoder } from '@/lib/format/decode';
+import { defineView } from '@/lib/url-state/core';
+import { decoderParam, digits, partitionsParam, settlePosition } from '@/lib/url-state/params';
 import {
   MessageQuerySchema,
   messageStarts,
@@ -6,53 +7,44 @@ import {
   type MessageQuery,
 } from '@/lib/schemas/message';
 
-/** The message browser's settings as kept in the address of the topic's messages tab. */
-export interface BrowseSettings {
-  query: MessageQuery;
-  keyAs: Decoder;
-  valueAs: Decoder;
-}
+const api = MessageQuerySchema.shape;
 
-export const defaultLimit = 100;
-const defaults = MessageQuerySchema.parse({});
+/** The message browser (the topic's Messages tab, `mode` absent): a page of messages at a position. */
+export const browseView = defineView(
+  {
+    partitions: partitionsParam,
+    start: api.start,
+    offset: digits(api.offset),
+    timestamp: digits(api.timestamp),
+    limit: digits(api.limit),
+    keyAs: decoderParam,
+    valueAs: decoderParam,
+  },
+  (values) => settlePosition(values, messageStarts, 'newest'),
+);
+export type BrowseState = typeof browseView.defaults;
 
-/** Reads each setting on its own, so one bad value falls back to its default instead of the whole browse. */
-export function parseBrowseSearch(search: URLSearchParams): BrowseSettings {
-  const whole = (key: string, min: number, max: number) => {
-    const raw = search.get(key);
-    if (raw === null || !/^\d+$/.test(raw)) return undefined;
-    const n = Number(raw);
-    return n >= min && n <= max ? n : undefined;
-  };
-  const partitions = search.get('partitions') ?? undefined;
-  let start = messageStarts.find((s) => s === search.get('start')) ?? defaults.start;
-  const offset = whole('offset', 0, Number.MAX_SAFE_INTEGER);
-  const timestamp = whole('timestamp', 0, Number.MAX_SAFE_INTEGER);
-  if ((start === 'offset' && offset === undefined) || (start === 'timestamp' && timestamp === undefined)) {
-    start = defaults.start;
-  }
-  const query: MessageQuery = {
-    start,
-    limit: whole('limit', 1, 500) ?? defaultLimit,
-    maxBytes: defaults.maxBytes,
-  };
-  if (partitions && /^\d+(,\d+)*$/.test(partitions)) query.partitions = partitions;
+const maxBytes = api.maxBytes.parse(undefined);
+
+/** The messages API's query for a browse. */
+export function browseQuery(state: BrowseState): MessageQuery {
+  const { partitions, start, offset, timestamp, limit } = state;
+  const query: MessageQuery = { start, limit, maxBytes };
+  if (partitions) query.partitions = partitions.join(',');
   if (start === 'offset') query.offset = offset;
   if (start === 'timestamp') query.timestamp = timestamp;
-  return { query, keyAs: parseDecoder(search.get('keyAs')), valueAs: parseDecoder(search.get('valueAs')) };
+  return query;
 }
 
-/** Address settings for a browse position; null clears a setting (back to its default). */
-export type BrowsePatch = Record<'partitions' | 'start' | 'offset' | 'timestamp', string | number | null>;
-
-export function positionPatch(
-  start: MessageQuery['start'],
+/** A patch of the address for a start, with its offset or time (0 and now when not given); other positions cleared. */
+export function positionPatch<S extends MessageQuery['start']>(
+  start: S,
   at?: { offset?: number; timestamp?: number },
-): Omit<BrowsePatch, 'partitions'> {
+): { start: S; offset: number | undefined; timestamp: number | undefined } {
   return {
-    start: start === 'newest' ? null : start,
-    offset: start === 'offset' ? (at?.offset ?? 0) : null,
-    timestamp: start === 'timestamp' ? (at?.timestamp ?? Date.now()) : null,
+    start,
+    offset: start === 'offset' ? (at?.offset ?? 0) : undefined,
+    timestamp: start === 'timestamp' ? (at?.timestamp ?? Date.now()) : undefined,
   };
 }
 

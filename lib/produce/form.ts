@@ -1,4 +1,4 @@
-import { jsonError } from '@/lib/format/produce';
+import { jsonError } from '@/lib/produce/placeholders';
 import type { Produce } from '@/lib/schemas/message';
 
 /** The produce dialog's fields as typed. */

@@ -7,7 +7,7 @@ import {
   toExportRow,
   toJsonLines,
   type ExportRow,
-} from '@/lib/format/export';
+} from '@/lib/export/messages';
 import type { Message, Payload } from '@/lib/schemas/message';
 
 const payload = (text: string | null): Payload =>

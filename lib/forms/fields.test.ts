@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, parseWholeNumber } from '@/lib/format/form';
+import { fieldErrors, parseWholeNumber } from '@/lib/forms/fields';
 import { AddPartitionsSchema, CreateTopicSchema } from '@/lib/schemas/topic';
 
 describe('parseWholeNumber', () => {

@@ -1,5 +1,5 @@
 import { layoutJson } from '@/lib/format/json-text';
-import { msgpackToJson } from '@/lib/format/msgpack';
+import { msgpackToJson } from '@/lib/decode/msgpack';
 
 /**
  * Payload decoders. Kafka keys, values and header values are bytes; the API sends them as base64 and the
@@ -16,10 +16,6 @@ export interface Decoded {
   error?: string;
   /** The text on one line, where the decoder wrote it itself (re-parsing could round big numbers). */
   compact?: string;
-}
-
-export function parseDecoder(value: string | null | undefined): Decoder {
-  return decoders.find((decoder) => decoder === value) ?? 'auto';
 }
 
 export function base64ToBytes(base64: string): Uint8Array {
@@ -99,16 +95,19 @@ export function decodePayload(base64: string | null, decoder: Decoder): Decoded 
   }
 }
 
+/** Decoded JSON (or MessagePack) on one line, its numbers as written; null for anything else. */
+export function compactJson(decoded: Decoded): string | null {
+  if (decoded.compact !== undefined) return decoded.compact;
+  if (decoded.as !== 'json') return null;
+  try {
+    JSON.parse(decoded.text);
+    return layoutJson(decoded.text, 0);
+  } catch {
+    return null;
+  }
+}
+
 /** The decoded text on one line, for a table cell: JSON compacted, line breaks shown as spaces. */
 export function oneLine(decoded: Decoded): string {
-  if (decoded.compact !== undefined) return decoded.compact;
-  if (decoded.as === 'json') {
-    try {
-      JSON.parse(decoded.text);
-      return layoutJson(decoded.text, 0);
-    } catch {
-      // fall through to whitespace folding
-    }
-  }
-  return decoded.text.replace(/\s*[\r\n]+\s*/g, ' ');
+  return compactJson(decoded) ?? decoded.text.replace(/\s*[\r\n]+\s*/g, ' ');
 }

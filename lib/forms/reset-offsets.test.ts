@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildResetRequest, type ResetForm } from '@/lib/format/reset';
+import { buildResetRequest, type ResetForm } from '@/lib/forms/reset-offsets';
 import { toTimeInput } from '@/lib/format/time';
 
 describe('reset requests', () => {

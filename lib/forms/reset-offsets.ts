@@ -1,4 +1,4 @@
-import { parseWholeNumber } from '@/lib/format/form';
+import { parseWholeNumber } from '@/lib/forms/fields';
 import { parseTimeInput } from '@/lib/format/time';
 import type { ResetOffsets, ResetTarget } from '@/lib/schemas/group';
 

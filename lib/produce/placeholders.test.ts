@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, fillSamplePlaceholders, formatJson, jsonError } from '@/lib/format/produce';
+import { fillPlaceholders, fillSamplePlaceholders, formatJson, jsonError } from '@/lib/produce/placeholders';
 
 describe('produce checks', () => {
   it('fills placeholders with sample values', () => {

@@ -1,5 +1,4 @@
-import { decodePayload, type Decoder } from '@/lib/format/decode';
-import { layoutJson } from '@/lib/format/json-text';
+import { compactJson, decodePayload, type Decoder } from '@/lib/decode/payload';
 import type { Compression, Message, Payload, TransactionState } from '@/lib/schemas/message';
 
 export const exportFormats = ['jsonl', 'csv'] as const;
@@ -25,16 +24,7 @@ export interface ExportRow {
 function payloadText(payload: Payload, decoder: Decoder): string | null {
   const decoded = decodePayload(payload.base64, decoder);
   if (decoded.as === 'null') return null;
-  if (decoded.compact !== undefined) return decoded.compact;
-  if (decoded.as === 'json') {
-    try {
-      JSON.parse(decoded.text);
-      return layoutJson(decoded.text, 0);
-    } catch {
-      return decoded.text;
-    }
-  }
-  return decoded.text;
+  return compactJson(decoded) ?? decoded.text;
 }
 
 export function toExportRow(message: Message, keyAs: Decoder, valueAs: Decoder): ExportRow {

@@ -1,7 +1,7 @@
 import { encode, EXT_TIMESTAMP } from '@msgpack/msgpack';
 import { describe, expect, it } from 'vitest';
-import { decodePayload, oneLine } from '@/lib/format/decode';
-import { toExportRow } from '@/lib/format/export';
+import { decodePayload, oneLine } from '@/lib/decode/payload';
+import { toExportRow } from '@/lib/export/messages';
 
 const b64 = (bytes: Uint8Array | number[]) => Buffer.from(bytes).toString('base64');
 

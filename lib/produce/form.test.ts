@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { produceRequest, type ProduceDraft } from '@/lib/format/produce-form';
+import { produceRequest, type ProduceDraft } from '@/lib/produce/form';
 
 const draft: ProduceDraft = {
   partition: 'auto',

@@ -9,7 +9,7 @@ import {
   niceTicks,
   timeTicks,
   tooltipPlacement,
-} from '@/lib/format/chart';
+} from '@/lib/chart/geometry';
 
 // 300 × 134 pixels leave a 230 × 100 plot inside the margins.
 const size = {

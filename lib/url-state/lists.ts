@@ -1,0 +1,18 @@
+import { defineView } from '@/lib/url-state/core';
+import { GroupListQuerySchema } from '@/lib/schemas/group';
+import { TopicListQuerySchema } from '@/lib/schemas/topic';
+
+/** The topic list: its params are the topics API's query, read with the API's schema. */
+export const topicListView = defineView(TopicListQuerySchema.shape);
+
+const groups = GroupListQuerySchema.shape;
+
+/** The group list, its params the groups API's query; `topic` (the topic's Consumers tab) comes second. */
+export const groupListView = defineView({
+  q: groups.q,
+  topic: groups.topic,
+  sort: groups.sort,
+  dir: groups.dir,
+  page: groups.page,
+  pageSize: groups.pageSize,
+});
