@@ -5,14 +5,17 @@
  * consumer is assigned its partitions, it joins no group), and prints one line: messages, seconds,
  * messages/s, MB/s (10^6 bytes of key + value) and the peak RSS (VmHWM) of the process that read.
  *
- *   bash bench/clients/setup.sh                          # candidate clients and Node 22 in /tmp/clientcmp
+ *   bash bench/clients/setup.sh                          # candidate clients, Node 22 and 24 in /tmp/clientcmp
  *   npx tsx bench/clients/scan.ts --fill                 # once: 1,000,000 JSON messages over 6 partitions
  *   npx tsx bench/clients/scan.ts --client console       # the console's search over HTTP (npm run build first)
  *   npx tsx bench/clients/scan.ts --client kafkajs       # kafkajs's Broker#fetch and its record decoder
  *   /tmp/clientcmp/node22/package/bin/node --import tsx bench/clients/scan.ts --client platformatic
  *   npx tsx bench/clients/scan.ts --client confluent     # @confluentinc/kafka-javascript, KafkaConsumer#assign
+ *                                                        # and consume(N): --batch N, default 100
  *   npx tsx bench/clients/scan.ts --client kcat          # librdkafka's own CLI, output to /dev/null
  *   npx tsx bench/clients/scan.ts --delete
+ *
+ * Another Node version: the same file, run as `<node binary> --import tsx bench/clients/scan.ts ...`.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -78,7 +81,12 @@ async function readAll(fetchFrom: (leader: number, ranges: Range[]) => Promise<R
 
 interface KafkajsBroker {
   fetch(args: object): Promise<{
-    responses: { partitions: { partition: number; messages: { offset: string; key: Buffer | null; value: Buffer | null }[] }[] }[];
+    responses: {
+      partitions: {
+        partition: number;
+        messages: { offset: string; key: Buffer | null; value: Buffer | null }[];
+      }[];
+    }[];
   }>;
 }
 
@@ -106,7 +114,16 @@ async function scanKafkajs(): Promise<number> {
       maxWaitTime: 0,
       minBytes: 0,
       maxBytes: PARTITION_BYTES * ranges.length,
-      topics: [{ topic: TOPIC, partitions: ranges.map((r) => ({ partition: r.partition, fetchOffset: String(r.next), maxBytes: PARTITION_BYTES })) }],
+      topics: [
+        {
+          topic: TOPIC,
+          partitions: ranges.map((r) => ({
+            partition: r.partition,
+            fetchOffset: String(r.next),
+            maxBytes: PARTITION_BYTES,
+          })),
+        },
+      ],
     });
     return response.responses.flatMap((t) =>
       t.partitions.map((p) => ({
@@ -126,7 +143,8 @@ interface PlatformaticConsumer {
     responses: {
       partitions: {
         partitionIndex: number;
-        records?: { firstOffset: bigint; records: { offsetDelta: number; key?: Buffer; value?: Buffer }[] }[] | null;
+        records?:
+          { firstOffset: bigint; records: { offsetDelta: number; key?: Buffer; value?: Buffer }[] }[] | null;
       }[];
     }[];
   }>;
@@ -139,7 +157,11 @@ async function scanPlatformatic(): Promise<number> {
     '@platformatic/kafka',
   );
   // Consumer#fetch sends one Fetch to one broker: the group id is required by the constructor, never joined.
-  const consumer = new Consumer({ clientId: 'clientcmp', bootstrapBrokers: brokers, groupId: 'clientcmp-never-joined' });
+  const consumer = new Consumer({
+    clientId: 'clientcmp',
+    bootstrapBrokers: brokers,
+    groupId: 'clientcmp-never-joined',
+  });
   const topicId = (await consumer.metadata({ topics: [TOPIC] })).topics.get(TOPIC)!.id;
   const elapsed = await readAll(async (leader, ranges) => {
     if (ranges.length === 0) return [];
@@ -209,7 +231,9 @@ async function scanConfluent(): Promise<number> {
     },
     {},
   );
-  await new Promise<void>((resolve, reject) => consumer.connect({}, (err) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    consumer.connect({}, (err) => (err ? reject(err) : resolve())),
+  );
   // As its KafkaJS-style consumer does: wait for the first message of a batch only, take what is ready.
   consumer.setDefaultConsumeTimeout(100);
   consumer.setDefaultIsTimeoutOnlyForFirstMessage(true);
@@ -218,7 +242,7 @@ async function scanConfluent(): Promise<number> {
   consumer.assign(ranges.map((r) => ({ topic: TOPIC, partition: r.partition, offset: r.next })));
   await new Promise<void>((resolve, reject) => {
     const step = () =>
-      consumer.consume(numberArg("batch", 100), (err, messages) => {
+      consumer.consume(numberArg('batch', 100), (err, messages) => {
         if (err) return reject(err);
         for (const m of messages) {
           const range = open.get(m.partition);
@@ -247,7 +271,9 @@ async function scanConsole(): Promise<number> {
     const text = await (await fetch(url)).text();
     const frames = text.split('\n\n');
     const data = (event: string) =>
-      frames.filter((f) => f.startsWith(`event: ${event}\n`)).map((f) => JSON.parse(/^data: (.+)$/m.exec(f)![1]!));
+      frames
+        .filter((f) => f.startsWith(`event: ${event}\n`))
+        .map((f) => JSON.parse(/^data: (.+)$/m.exec(f)![1]!));
     if (data('error').length > 0) throw new Error(JSON.stringify(data('error')));
     const done = data('done').at(-1) as { scanned: number };
     const progress = data('progress').at(-1) as { bytes: number } | undefined;
@@ -281,17 +307,26 @@ async function fill(): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   if (!(await admin.listTopics()).includes(TOPIC))
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: TOPIC, numPartitions: 6, replicationFactor: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: TOPIC, numPartitions: 6, replicationFactor: 1 }],
+    });
   const have = (await admin.fetchTopicOffsets(TOPIC)).reduce((s, p) => s + Number(p.high) - Number(p.low), 0);
   await admin.disconnect();
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const pad = 'x'.repeat(90);
-  for (let sent = have; sent < MESSAGES; ) {
+  for (let sent = have; sent < MESSAGES;) {
     const n = Math.min(20_000, MESSAGES - sent);
     const messages = Array.from({ length: n }, (_, i) => {
       const id = sent + i;
-      const value = { id, status: id % 1000 === 0 ? 'cancelled' : 'placed', total: (id % 500) + 0.99, region: 'eu-west', pad };
+      const value = {
+        id,
+        status: id % 1000 === 0 ? 'cancelled' : 'placed',
+        total: (id % 500) + 0.99,
+        region: 'eu-west',
+        pad,
+      };
       return { key: `customer-${id % 1000}`, value: JSON.stringify(value), partition: id % 6 };
     });
     await producer.send({ topic: TOPIC, messages, acks: 1 });

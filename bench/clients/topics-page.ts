@@ -29,7 +29,16 @@ import { loadInstalled, stringArg } from './load';
 
 const brokers = BOOTSTRAP.split(',');
 const kafka = new Kafka({ clientId: 'clientcmp', brokers, logLevel: logLevel.NOTHING });
-const API_NAMES: Record<number, string> = { 1: 'Fetch', 2: 'ListOffsets', 3: 'Metadata', 10: 'FindCoordinator', 18: 'ApiVersions', 35: 'DescribeLogDirs', 55: 'DescribeQuorum', 60: 'DescribeCluster' };
+const API_NAMES: Record<number, string> = {
+  1: 'Fetch',
+  2: 'ListOffsets',
+  3: 'Metadata',
+  10: 'FindCoordinator',
+  18: 'ApiVersions',
+  35: 'DescribeLogDirs',
+  55: 'DescribeQuorum',
+  60: 'DescribeCluster',
+};
 
 let sent = new Map<string, number>();
 const count = (api: string) => sent.set(api, (sent.get(api) ?? 0) + 1);
@@ -60,7 +69,8 @@ async function consolePage() {
       const before = await metrics();
       const response = await fetch(`http://127.0.0.1:${port}/api/clusters/local/topics`);
       const body = (await response.json()) as { total: number };
-      for (const [api, n] of await metrics()) if (n > (before.get(api) ?? 0)) sent.set(api, n - (before.get(api) ?? 0));
+      for (const [api, n] of await metrics())
+        if (n > (before.get(api) ?? 0)) sent.set(api, n - (before.get(api) ?? 0));
       return `${body.total} topics (internal hidden); x-kafka-requests ${response.headers.get('x-kafka-requests')}`;
     };
     return await twice(page);
@@ -70,7 +80,9 @@ async function consolePage() {
 }
 
 async function kafkajsPage() {
-  const proto = Connection.prototype as { send: (this: unknown, r: { request: { apiName: string } }) => Promise<unknown> };
+  const proto = Connection.prototype as {
+    send: (this: unknown, r: { request: { apiName: string } }) => Promise<unknown>;
+  };
   const send = proto.send;
   proto.send = function countedSend(request) {
     count(request.request.apiName);
@@ -83,7 +95,11 @@ async function kafkajsPage() {
     // One topic at a time: kafkajs's parallel fetchTopicOffsets calls race on its shared metadata.
     let partitions = 0;
     let failed = 0;
-    for (const t of topics) partitions += await admin.fetchTopicOffsets(t.name).then((o) => o.length, () => (failed++, 0));
+    for (const t of topics)
+      partitions += await admin.fetchTopicOffsets(t.name).then(
+        (o) => o.length,
+        () => (failed++, 0),
+      );
     return `${topics.length} topics (${failed} failed), ${partitions} partitions; no DescribeLogDirs in kafkajs`;
   };
   try {
@@ -99,7 +115,9 @@ interface Api {
 }
 interface PlatformaticAdmin {
   listTopics(o?: object): Promise<string[]>;
-  metadata(o: object): Promise<{ brokers: Map<number, unknown>; topics: Map<string, { partitions: { leader: number }[] }> }>;
+  metadata(
+    o: object,
+  ): Promise<{ brokers: Map<number, unknown>; topics: Map<string, { partitions: { leader: number }[] }> }>;
   listOffsets(o: object): Promise<{ name: string; partitions: unknown[] }[]>;
   describeLogDirs(o: object): Promise<unknown[]>;
   connectToBrokers(ids?: number[] | null): Promise<Map<number, Conn>>;
@@ -124,19 +142,30 @@ async function platformaticPage(raw: boolean) {
     const names = await admin.listTopics();
     const meta = await admin.metadata({ topics: names, forceUpdate: true });
     const partitions = (timestamp: bigint) =>
-      [...meta.topics].map(([name, t]) => ({ name, partitions: t.partitions.map((_, i) => ({ partitionIndex: i, timestamp })) }));
+      [...meta.topics].map(([name, t]) => ({
+        name,
+        partitions: t.partitions.map((_, i) => ({ partitionIndex: i, timestamp })),
+      }));
     await admin.listOffsets({ topics: partitions(-2n) });
     await admin.listOffsets({ topics: partitions(-1n) });
-    const dirs = await admin.describeLogDirs({ topics: [...meta.topics].map(([name, t]) => ({ name, partitions: t.partitions.map((_, i) => i) })) });
+    const dirs = await admin.describeLogDirs({
+      topics: [...meta.topics].map(([name, t]) => ({ name, partitions: t.partitions.map((_, i) => i) })),
+    });
     return `${meta.topics.size} topics, ${dirs.length} brokers' log dirs`;
   };
   const viaRequests = async () => {
     const connections = await admin.connectToBrokers(null);
     const any = [...connections.values()][0];
     const meta = (await k.metadataV12.api.async(any, null, false, false)) as {
-      topics: { name: string; partitions: { partitionIndex: number; leaderId: number; leaderEpoch: number }[] }[];
+      topics: {
+        name: string;
+        partitions: { partitionIndex: number; leaderId: number; leaderEpoch: number }[];
+      }[];
     };
-    type LeaderTopics = { name: string; partitions: { partitionIndex: number; currentLeaderEpoch: number }[] }[];
+    type LeaderTopics = {
+      name: string;
+      partitions: { partitionIndex: number; currentLeaderEpoch: number }[];
+    }[];
     const byLeader = new Map<number, LeaderTopics>();
     for (const t of meta.topics) {
       for (const p of t.partitions) {
@@ -168,7 +197,11 @@ async function platformaticPage(raw: boolean) {
 
 interface RdkafkaAdmin {
   _client: { getMetadata(o: object, cb: (err: Error | null, md: RdkafkaMetadata) => void): void };
-  listOffsets(partitions: object[], options: object, cb: (err: Error | null, offsets: unknown[]) => void): void;
+  listOffsets(
+    partitions: object[],
+    options: object,
+    cb: (err: Error | null, offsets: unknown[]) => void,
+  ): void;
   disconnect(): void;
 }
 interface RdkafkaMetadata {
@@ -191,16 +224,24 @@ async function confluentPage() {
   );
   const metadata = () =>
     new Promise<RdkafkaMetadata>((resolve, reject) =>
-      admin._client.getMetadata({ allTopics: true, timeout: 10_000 }, (err, md) => (err ? reject(err) : resolve(md))),
+      admin._client.getMetadata({ allTopics: true, timeout: 10_000 }, (err, md) =>
+        err ? reject(err) : resolve(md),
+      ),
     );
   const listOffsets = (partitions: object[]) =>
     new Promise<unknown[]>((resolve, reject) =>
-      admin.listOffsets(partitions, { timeout: 10_000 }, (err, offsets) => (err ? reject(err) : resolve(offsets))),
+      admin.listOffsets(partitions, { timeout: 10_000 }, (err, offsets) =>
+        err ? reject(err) : resolve(offsets),
+      ),
     );
   const page = async () => {
     const md = await metadata();
-    const all = (offset: unknown) => md.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.id, offset })));
-    const [earliest] = await Promise.all([listOffsets(all(k.OffsetSpec.EARLIEST)), listOffsets(all(k.OffsetSpec.LATEST))]);
+    const all = (offset: unknown) =>
+      md.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.id, offset })));
+    const [earliest] = await Promise.all([
+      listOffsets(all(k.OffsetSpec.EARLIEST)),
+      listOffsets(all(k.OffsetSpec.LATEST)),
+    ]);
     await new Promise((r) => setTimeout(r, 500)); // the debug log arrives through the event loop
     return `${md.topics.length} topics, ${earliest.length} partitions; no DescribeLogDirs in this client`;
   };
@@ -219,7 +260,9 @@ async function main(): Promise<void> {
     const ours = (await admin.listTopics()).filter((t) => t.startsWith('clientcmp-page-'));
     if (create > 0) {
       const names = Array.from({ length: create }, (_, i) => `clientcmp-page-${String(i).padStart(3, '0')}`);
-      const topics = names.filter((n) => !ours.includes(n)).map((topic) => ({ topic, numPartitions: 6, replicationFactor: 1 }));
+      const topics = names
+        .filter((n) => !ours.includes(n))
+        .map((topic) => ({ topic, numPartitions: 6, replicationFactor: 1 }));
       await admin.createTopics({ topics, waitForLeaders: true, timeout: 60_000 });
     } else if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 60_000 });
     return admin.disconnect();
@@ -235,7 +278,10 @@ async function main(): Promise<void> {
   if (!pages[client]) throw new Error(`--client: one of ${Object.keys(pages).join(', ')}`);
   const { found, requests } = await pages[client]();
   const total = [...requests.values()].reduce((s, n) => s + n, 0);
-  const list = [...requests].sort().map(([api, n]) => `${api} ${n}`).join(', ');
+  const list = [...requests]
+    .sort()
+    .map(([api, n]) => `${api} ${n}`)
+    .join(', ');
   console.log(`${client.padEnd(17)} ${total} requests (${list})  [${found}]`);
 }
 
