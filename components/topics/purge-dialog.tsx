@@ -64,6 +64,12 @@ function PurgeForm({
   const [error, setError] = useState<string | null>(null);
   const busy = purge.isPending;
 
+  // An error about the chosen partitions means nothing once the choice is "all" again.
+  const choose = (next: Mode) => {
+    setMode(next);
+    setError(null);
+  };
+
   function onSubmit() {
     let body: Purge = {};
     if (mode === 'chosen') {
@@ -104,14 +110,14 @@ function PurgeForm({
         <ModeOption
           mode="all"
           current={mode}
-          onChange={setMode}
+          onChange={choose}
           label="All partitions"
           detail={`Everything: ${topic.messages === null ? 'all messages' : `${formatCount(topic.messages)} message(s)`}`}
         />
         <ModeOption
           mode="chosen"
           current={mode}
-          onChange={setMode}
+          onChange={choose}
           label="Chosen partitions"
           detail="Up to an offset per partition"
         />

@@ -87,6 +87,7 @@ test('a topic is created, configured, grown, purged and deleted through the UI',
     await topic.confirmButton.click();
     await expect(topic.dialog.getByTestId('field-error')).toContainText('Choose at least one partition');
     await topic.dialog.getByTestId('purge-mode-all').check();
+    await expect(topic.dialog.getByTestId('field-error')).toBeHidden();
     await snap(page, 'topic-purge-dialog');
     await topic.confirmButton.click();
     await expect(topic.dialog).toBeHidden();
