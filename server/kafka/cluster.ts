@@ -97,8 +97,9 @@ export function kafka(config: ClusterConfig) {
     offsetsForTime: (partitions: LeaderPartition[], timestamp: number, options?: CallOptions) =>
       call(config, 'ListOffsets by time', (c) => fetchOffsetsForTime(c, partitions, timestamp), options),
 
-    /** Log directories of the given brokers: one DescribeLogDirs per broker. */
-    logDirs: (brokerIds: number[]) => call(config, 'DescribeLogDirs', (c) => fetchLogDirs(c, brokerIds)),
+    /** Log directories of the given brokers, all their partitions or only those of `topics`: one DescribeLogDirs per broker. */
+    logDirs: (brokerIds: number[], topics: { topic: string; partitions: number[] }[] | null = null) =>
+      call(config, 'DescribeLogDirs', (c) => fetchLogDirs(c, brokerIds, topics)),
 
     /** Records of one topic from given offsets: one Fetch per leader, no group joined, nothing committed. */
     fetch: (topic: string, positions: FetchPosition[], options: FetchOptions = {}) =>

@@ -334,6 +334,29 @@ describe('brokers and overview', () => {
     expect(ours.logDirs[0]!.totalBytes).toBeGreaterThan(0);
   });
 
+  it('one topic’s partition sizes match kafka-log-dirs for that topic, summed over its replicas', async () => {
+    const out = await kafkaCli('kafka-log-dirs', [
+      '--bootstrap-server',
+      bootstrap,
+      '--describe',
+      '--topic-list',
+      topic,
+    ]);
+    const json = JSON.parse(out.split('\n').find((line) => line.startsWith('{'))!) as {
+      brokers: { logDirs: { partitions: { partition: string; size: number }[] }[] }[];
+    };
+    const theirs = new Map<number, number>();
+    for (const b of json.brokers)
+      for (const d of b.logDirs)
+        for (const p of d.partitions) {
+          const partition = Number(p.partition.slice(p.partition.lastIndexOf('-') + 1));
+          theirs.set(partition, (theirs.get(partition) ?? 0) + p.size);
+        }
+    const ours = await getTopic(local, topic);
+    expect(theirs.size).toBe(ours.partitionDetails.length);
+    for (const p of ours.partitionDetails) expect(p.sizeBytes).toBe(theirs.get(p.partition));
+  });
+
   it('the overview counts topics and partitions as Kafka does', async () => {
     invalidateCluster(local);
     const [overview, out] = await Promise.all([

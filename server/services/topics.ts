@@ -3,7 +3,7 @@ import type { Partition, TopicDetail, TopicList, TopicListQuery, TopicSummary } 
 import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, partitionKey, type LogDirReport, type TopicMeta, type WatermarkResult } from '@/server/kafka';
 import { findTopic } from '@/server/services/resolve';
-import { getLogDirs, getSnapshot } from '@/server/services/snapshot';
+import { getSnapshot } from '@/server/services/snapshot';
 
 function partitionsOf(topic: TopicMeta, watermarks: WatermarkResult, logDirs: LogDirReport): Partition[] {
   return topic.partitions.map((p) => {
@@ -78,9 +78,16 @@ export async function listTopics(cluster: ClusterConfig, query: TopicListQuery):
 /** One topic: Metadata for it alone, ListOffsets to its leaders, log-dir sizes (shared, per broker). */
 export async function getTopic(cluster: ClusterConfig, name: string): Promise<TopicDetail> {
   const { topology, topic } = await findTopic(cluster, name);
+  // Sizes of this topic's partitions only, from the live brokers holding its replicas: the page's
+  // cost does not grow with the rest of the cluster.
+  const live = new Set(topology.brokers.map((b) => b.id));
+  const holders = [...new Set(topic.partitions.flatMap((p) => p.replicas))]
+    .filter((id) => live.has(id))
+    .sort((a, b) => a - b);
+  const partitions = topic.partitions.map((p) => p.partition);
   const [watermarks, logDirs] = await Promise.all([
     kafka(cluster).watermarks([topic]),
-    getLogDirs(cluster, topology),
+    kafka(cluster).logDirs(holders, [{ topic: name, partitions }]),
   ]);
   const partitionDetails = partitionsOf(topic, watermarks, logDirs);
   return {

@@ -4,6 +4,7 @@ import {
   describeLogDirsRequest,
   describeLogDirsVersion,
   type LogDir,
+  type LogDirTopics,
 } from '@/server/kafka/protocol/describe-log-dirs';
 import type { ClusterClients } from '@/server/kafka/client/registry';
 import { partitionKey } from '@/server/kafka/ops/watermarks';
@@ -16,13 +17,17 @@ export interface LogDirReport {
   unavailableBrokers: number[];
 }
 
-/** DescribeLogDirs on every live broker: one request per broker. */
-export async function fetchLogDirs(clients: ClusterClients, brokerIds: number[]): Promise<LogDirReport> {
+/** DescribeLogDirs on the given brokers, for all their partitions or only those of `topics`: one request per broker. */
+export async function fetchLogDirs(
+  clients: ClusterClients,
+  brokerIds: number[],
+  topics: LogDirTopics | null = null,
+): Promise<LogDirReport> {
   const { ok, failed } = await settleEach(brokerIds, (id) =>
     sendTo(clients, id, (broker) => {
       const version = describeLogDirsVersion(broker);
       if (version === null) throw new Error(`broker ${id} does not support DescribeLogDirs v1+`);
-      return describeLogDirsRequest(version);
+      return describeLogDirsRequest(version, topics);
     }),
   );
   const partitionBytes = new Map<string, number>();

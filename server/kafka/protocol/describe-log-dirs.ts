@@ -8,6 +8,7 @@ import {
   flexibleEncoder,
   readCompactArray,
   readInt64,
+  writeCompactArray,
 } from '@/server/kafka/protocol/flexible';
 import { KafkaProtocolError, errorName } from '@/server/kafka/protocol/protocol-error';
 
@@ -33,17 +34,42 @@ export interface LogDir {
 export const describeLogDirsVersion = (broker: RawBroker): number | null =>
   pickVersion(broker, DESCRIBE_LOG_DIRS_API_KEY, 1, 4);
 
-/** DescribeLogDirs for every partition a broker holds: one request per broker, whatever the partition count. */
-export function describeLogDirsRequest(version: number): ProtocolRequest<LogDir[]> {
+/** The partitions to describe, by topic. */
+export type LogDirTopics = { topic: string; partitions: number[] }[];
+
+function encodeTopics(version: number, topics: LogDirTopics | null): Encoder {
+  if (version < 2) {
+    // A null topic list (-1) asks for all partitions.
+    if (topics === null) return new Encoder().writeInt32(-1);
+    const encoder = new Encoder().writeInt32(topics.length);
+    for (const t of topics) encoder.writeString(t.topic).writeArray(t.partitions, 'int32');
+    return encoder;
+  }
+  const encoder = flexibleEncoder();
+  if (topics === null) return encoder.writeUVarInt(0).writeUVarInt(0);
+  writeCompactArray(encoder, topics, (e, t) => {
+    e.writeUVarIntString(t.topic);
+    writeCompactArray(e, t.partitions, (pe, p) => pe.writeInt32(p));
+    e.writeUVarInt(0);
+  });
+  return encoder.writeUVarInt(0);
+}
+
+/**
+ * DescribeLogDirs for every partition a broker holds (`topics` null), or only for the given ones:
+ * one request per broker either way, and a page about one topic pays only for its partitions.
+ */
+export function describeLogDirsRequest(
+  version: number,
+  topics: LogDirTopics | null = null,
+): ProtocolRequest<LogDir[]> {
   const flexible = version >= 2;
   return {
     request: {
       apiKey: DESCRIBE_LOG_DIRS_API_KEY,
       apiVersion: version,
       apiName: 'DescribeLogDirs',
-      // A null topic list asks for all partitions.
-      encode: async () =>
-        flexible ? flexibleEncoder().writeUVarInt(0).writeUVarInt(0) : new Encoder().writeInt32(-1),
+      encode: async () => encodeTopics(version, topics),
     },
     response: {
       decode: async (payload) => {
