@@ -5,7 +5,7 @@ import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { fillPlaceholders } from '@/lib/produce/placeholders';
 import { kafka, type FetchedRecord } from '@/server/kafka';
-import { openRange, readRound, toMessage, type Cursor, type StartAt } from '@/server/services/read-range';
+import { openRange, readRound, toMessage, type Cursor } from '@/server/services/read-range';
 import { findTopic } from '@/server/services/resolve';
 import { changing } from '@/server/services/snapshot';
 
@@ -43,7 +43,7 @@ export async function browseMessages(
 ): Promise<MessageList> {
   const deadline = Date.now() + cluster.requestTimeoutMs;
   const remaining = () => ({ timeoutMs: Math.max(500, deadline - Date.now()) });
-  const range = await openRange(cluster, name, query.partitions, startOf(query), remaining());
+  const range = await openRange(cluster, name, query.partitions, query, remaining());
   const unavailable = [...range.unavailable];
   const newest = query.start === 'newest';
   const state = new Map<number, Window>();
@@ -95,14 +95,6 @@ export async function browseMessages(
     };
   });
   return { messages, partitions, unavailable: unavailable.sort((a, b) => a.partition - b.partition) };
-}
-
-/** The start rule of a browse query. */
-function startOf(query: MessageQuery): StartAt {
-  if (query.start === 'newest') return { start: 'newest', limit: query.limit };
-  if (query.start === 'offset') return { start: 'offset', offset: query.offset! };
-  if (query.start === 'timestamp') return { start: 'timestamp', timestamp: query.timestamp! };
-  return { start: 'oldest' };
 }
 
 /** One message, whole (the list truncates large payloads). */

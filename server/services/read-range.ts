@@ -10,12 +10,16 @@ import { choosePartitions, findTopic } from '@/server/services/resolve';
  * with plain Fetch requests: no consumer group is joined and no offset is committed.
  */
 
-/** Where a read starts: the API's four choices, and `end` (a tail: only what comes next). */
-export type StartAt =
-  | { start: 'oldest' | 'end' }
-  | { start: 'newest'; limit: number }
-  | { start: 'offset'; offset: number }
-  | { start: 'timestamp'; timestamp: number };
+/**
+ * Where a read starts, as the browse and search queries say it: oldest, newest (the last `limit`),
+ * an offset, a timestamp; or `end` (a tail: only what comes next).
+ */
+export interface StartAt {
+  start: 'oldest' | 'newest' | 'offset' | 'timestamp' | 'end';
+  offset?: number;
+  timestamp?: number;
+  limit?: number;
+}
 
 /** One partition's place in a read: its watermarks, where the read began, where it is, where it ends. */
 export interface Cursor {
@@ -48,9 +52,9 @@ function startOffset(at: StartAt, low: number, high: number, atTime: number | nu
     case 'end':
       return high;
     case 'newest':
-      return Math.max(low, high - at.limit);
+      return Math.max(low, high - (at.limit ?? 0));
     case 'offset':
-      return Math.min(high, Math.max(low, at.offset));
+      return Math.min(high, Math.max(low, at.offset ?? 0));
     case 'timestamp':
       return atTime ?? high;
   }
@@ -75,7 +79,7 @@ export async function openRange(
     at.start === 'timestamp'
       ? await gateway.offsetsForTime(
           metas.map((p) => ({ topic: topicName, partition: p.partition, leader: p.leader })),
-          at.timestamp,
+          at.timestamp ?? 0,
           options,
         )
       : new Map<string, number | null>();

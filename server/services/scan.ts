@@ -14,7 +14,6 @@ import {
   toMessage,
   type Cursor,
   type Range,
-  type StartAt,
 } from '@/server/services/read-range';
 
 /** Bounds: a search never runs longer than this; a tail stops after this long or this many messages. */
@@ -146,13 +145,6 @@ function streamOf(
   };
 }
 
-/** The start rule of a search query. */
-function startOf(query: SearchQuery): StartAt {
-  if (query.start === 'offset') return { start: 'offset', offset: query.offset ?? 0 };
-  if (query.start === 'timestamp') return { start: 'timestamp', timestamp: query.timestamp ?? 0 };
-  return { start: 'oldest' };
-}
-
 /** Validates the query and positions the cursors first, so bad input is a 4xx before any stream starts. */
 export async function searchStream(
   cluster: ClusterConfig,
@@ -160,7 +152,7 @@ export async function searchStream(
   query: SearchQuery,
 ): Promise<Stream> {
   const filter = compileFilter(query.q, query.filter);
-  const range = await openRange(cluster, topicName, query.partitions, startOf(query));
+  const range = await openRange(cluster, topicName, query.partitions, query);
   return streamOf(cluster, range, filter, {
     maxBytes: query.maxBytes,
     limit: query.limit,

@@ -85,9 +85,10 @@ export async function getTopic(cluster: ClusterConfig, name: string): Promise<To
     .filter((id) => live.has(id))
     .sort((a, b) => a - b);
   const partitions = topic.partitions.map((p) => p.partition);
+  const gateway = kafka(cluster);
   const [watermarks, logDirs] = await Promise.all([
-    kafka(cluster).watermarks([topic]),
-    kafka(cluster).logDirs(holders, [{ topic: name, partitions }]),
+    gateway.watermarks([topic]),
+    gateway.logDirs(holders, [{ topic: name, partitions }]),
   ]);
   const partitionDetails = partitionsOf(topic, watermarks, logDirs);
   return {

@@ -89,6 +89,30 @@ async function describeClassic(clients: ClusterClients, coordinator: number, ids
   }));
 }
 
+/** What consumer and share groups (KIP-848, KIP-932) report alike: state, assignor and epochs. */
+function epochGroup(
+  kind: 'consumer' | 'share',
+  g: {
+    groupId: string;
+    state: string;
+    assignor: string;
+    error: string | null;
+    groupEpoch: number;
+    assignmentEpoch: number;
+  },
+): Omit<GroupDescription, 'members'> {
+  return {
+    groupId: g.groupId,
+    describedAs: kind,
+    state: g.state,
+    protocolType: kind,
+    protocol: g.assignor || null,
+    error: g.error,
+    groupEpoch: g.groupEpoch,
+    assignmentEpoch: g.assignmentEpoch,
+  };
+}
+
 async function describeConsumer(clients: ClusterClients, coordinator: number, ids: string[]) {
   const groups = await sendTo(clients, coordinator, (broker) => {
     const version = consumerGroupDescribeVersion(broker);
@@ -96,14 +120,7 @@ async function describeConsumer(clients: ClusterClients, coordinator: number, id
     return consumerGroupDescribeRequest(version, ids);
   });
   return groups.map((g): GroupDescription => ({
-    groupId: g.groupId,
-    describedAs: 'consumer',
-    state: g.state,
-    protocolType: 'consumer',
-    protocol: g.assignor || null,
-    error: g.error,
-    groupEpoch: g.groupEpoch,
-    assignmentEpoch: g.assignmentEpoch,
+    ...epochGroup('consumer', g),
     members: g.members.map((m) => ({
       memberId: m.memberId,
       clientId: m.clientId,
@@ -130,14 +147,7 @@ async function describeShare(clients: ClusterClients, coordinator: number, ids: 
     return shareGroupDescribeRequest(ids);
   });
   return groups.map((g): GroupDescription => ({
-    groupId: g.groupId,
-    describedAs: 'share',
-    state: g.state,
-    protocolType: 'share',
-    protocol: g.assignor || null,
-    error: g.error,
-    groupEpoch: g.groupEpoch,
-    assignmentEpoch: g.assignmentEpoch,
+    ...epochGroup('share', g),
     members: g.members.map((m) => ({
       memberId: m.memberId,
       clientId: m.clientId,
