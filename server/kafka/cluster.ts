@@ -10,13 +10,14 @@ import {
 import { withTimeout } from '@/server/kafka/client/timeout';
 import { toKafkaError } from '@/server/kafka/errors';
 import { alterTopicConfigs, describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/ops/configs';
-import { fetchFrom, type FetchPosition } from '@/server/kafka/ops/fetch';
+import { fetchFrom, peekMany, type FetchPosition } from '@/server/kafka/ops/fetch';
 import { describeGroups } from '@/server/kafka/ops/group-describe';
 import {
   commitOffsets,
   deleteGroup,
   deleteGroupOffsets,
   fetchCommittedOffsets,
+  findGroupEntry,
   listAllGroups,
   type GroupEntry,
 } from '@/server/kafka/ops/groups';
@@ -110,9 +111,22 @@ export function kafka(config: ClusterConfig) {
         options,
       ),
 
+    /**
+     * The first records at given offsets of partitions of several topics, keyed by partitionKey: one
+     * Fetch per leader whatever the number of topics, nothing read ahead. For timestamps.
+     */
+    peek: (
+      positions: (FetchPosition & { topic: string })[],
+      options: CallOptions & { maxBytesPerPartition: number },
+    ) => call(config, 'Fetch', (c) => peekMany(c, positions, options.maxBytesPerPartition), options),
+
     /** Every group, each with its coordinator: one ListGroups per broker. */
     listGroups: (brokerIds: number[], options?: CallOptions) =>
       call(config, 'Consumer groups', (c) => listAllGroups(c, brokerIds), options),
+
+    /** One group with its coordinator (null: no such group): one FindCoordinator and one ListGroups. */
+    group: (groupId: string, options?: CallOptions) =>
+      call(config, `Consumer group "${groupId}"`, (c) => findGroupEntry(c, groupId), options),
 
     /** Committed offsets (share groups: start offsets and lag): OffsetFetch batched per coordinator. */
     committedOffsets: (groups: GroupEntry[], options?: CallOptions) =>

@@ -8,7 +8,7 @@ export { kafka, type CallOptions, type FetchOptions, type KafkaCluster } from '@
 export { KafkaError, kafkaErrorType, type KafkaErrorKind } from '@/server/kafka/errors';
 export { disconnectAll } from '@/server/kafka/client/registry';
 export { observeKafkaRequests, type RequestObserver } from '@/server/kafka/client/instrument';
-export { totalKafkaRequests, withRequestCount } from '@/server/kafka/request-count';
+export { outsideRequestCount, totalKafkaRequests, withRequestCount } from '@/server/kafka/request-count';
 export {
   partitionKey,
   type LeaderPartition,

@@ -28,3 +28,6 @@ export async function withRequestCount<T>(
 }
 
 export const totalKafkaRequests = (): number => totals.requests;
+
+/** Runs `fn` outside any HTTP request's count: for background work it starts (timers, refreshes). */
+export const outsideRequestCount = <T>(fn: () => T): T => storage.exit(fn);

@@ -47,7 +47,7 @@ function toBrokers(config: ClusterConfig, topology: Topology, logDirs: LogDirRep
 /** Brokers (down ones included), partitions led and held, bytes on disk: 1 Metadata + 1 DescribeLogDirs per broker. */
 export async function listBrokers(cluster: ClusterConfig): Promise<BrokerList> {
   const topology = await getTopology(cluster);
-  const logDirs = await getLogDirs(cluster, topology);
+  const logDirs = await getLogDirs(cluster);
   return {
     clusterId: topology.clusterId,
     controllerMode: topology.controllerMode,
@@ -58,7 +58,7 @@ export async function listBrokers(cluster: ClusterConfig): Promise<BrokerList> {
 
 export async function getBroker(cluster: ClusterConfig, brokerId: number): Promise<BrokerDetail> {
   const topology = await getTopology(cluster);
-  const logDirs = await getLogDirs(cluster, topology);
+  const logDirs = await getLogDirs(cluster);
   const broker = toBrokers(cluster, topology, logDirs).find((b) => b.id === brokerId);
   if (!broker) throw new AppError('not_found', `Broker ${brokerId} is not part of cluster "${cluster.name}"`);
   const dirs = logDirs.byBroker.get(brokerId) ?? [];

@@ -1,12 +1,29 @@
 import 'server-only';
+import { outsideRequestCount } from '@/server/kafka';
 
 interface Entry {
   value: Promise<unknown>;
   expires: number;
 }
 
-const store = globalThis as unknown as { __kafkascopeCache?: Map<string, Entry> };
+/** A read kept fresh in the background while it is in use. */
+interface LiveEntry {
+  value?: unknown;
+  /** When the load that produced `value` started: the data is at least this recent. */
+  at: number;
+  loading: Promise<unknown> | null;
+  readAt: number;
+  timer: NodeJS.Timeout | null;
+  load: () => Promise<unknown>;
+  refreshMs: number;
+}
+
+const store = globalThis as unknown as {
+  __kafkascopeCache?: Map<string, Entry>;
+  __kafkascopeLive?: Map<string, LiveEntry>;
+};
 const entries = () => (store.__kafkascopeCache ??= new Map());
+const lives = () => (store.__kafkascopeLive ??= new Map());
 
 /**
  * Short-lived, shared answers: concurrent requests for the same key wait on one Kafka round-trip,
@@ -24,7 +41,91 @@ export function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): P
   return value;
 }
 
+/** A live read stops refreshing once nobody has read it for this long (pages poll every 5-15 s). */
+export const LIVE_IDLE_MS = 30_000;
+
+function refresh(key: string, entry: LiveEntry): Promise<unknown> {
+  if (entry.loading) return entry.loading;
+  const started = Date.now();
+  const loading = entry.load().then(
+    (value) => {
+      // An invalidation while this load ran leaves its answer out: it may predate the change.
+      if (lives().get(key) === entry) {
+        entry.value = value;
+        entry.at = started;
+      }
+      return value;
+    },
+    (error: unknown) => {
+      throw error;
+    },
+  );
+  entry.loading = loading;
+  loading.then(
+    () => (entry.loading = null),
+    () => (entry.loading = null),
+  );
+  return loading;
+}
+
+function keepRefreshing(key: string, entry: LiveEntry): void {
+  if (entry.timer) return;
+  // The refreshes are nobody's request: they must not be counted into the one that started them.
+  entry.timer = outsideRequestCount(() =>
+    setInterval(() => {
+      if (lives().get(key) !== entry || Date.now() - entry.readAt > LIVE_IDLE_MS) {
+        clearInterval(entry.timer!);
+        entry.timer = null;
+        return;
+      }
+      refresh(key, entry).catch(() => undefined); // a failed refresh lets the answer age until reads wait
+    }, entry.refreshMs),
+  );
+  entry.timer.unref();
+}
+
+/**
+ * A cluster-wide read that every page shares, kept fresh in the background every `refreshMs` while
+ * someone reads it (and for LIVE_IDLE_MS after), so that a read takes no Kafka round-trip: the answer
+ * is at most `refreshMs` plus one load old. An answer older than 1.5 x `refreshMs` (its refresh fails
+ * or lags) is not served: the read waits for a load and gets its error, so a dead cluster shows as
+ * down. `keepAlive: false` reads without keeping the refresh going (a background sampler).
+ */
+export function live<T>(
+  key: string,
+  refreshMs: number,
+  load: () => Promise<T>,
+  options: { keepAlive?: boolean } = {},
+): Promise<T> {
+  const now = Date.now();
+  let entry = lives().get(key);
+  if (!entry) {
+    entry = { at: 0, loading: null, readAt: 0, timer: null, load, refreshMs };
+    lives().set(key, entry);
+  }
+  entry.load = load;
+  if (options.keepAlive !== false) {
+    entry.readAt = now;
+    keepRefreshing(key, entry);
+  }
+  if (entry.value !== undefined && now - entry.at <= refreshMs * 1.5)
+    return Promise.resolve(entry.value as T);
+  return refresh(key, entry) as Promise<T>;
+}
+
+/** The answer of a live read if it is fresh, without loading or keeping it refreshed; else undefined. */
+export function peekLive<T>(key: string): T | undefined {
+  const entry = lives().get(key);
+  if (!entry || entry.value === undefined || Date.now() - entry.at > entry.refreshMs * 1.5) return undefined;
+  return entry.value as T;
+}
+
 /** Drops every entry whose key starts with `prefix` (e.g. after a topic was created). */
 export function invalidate(prefix: string): void {
   for (const key of entries().keys()) if (key.startsWith(prefix)) entries().delete(key);
+  for (const [key, entry] of lives()) {
+    if (!key.startsWith(prefix)) continue;
+    if (entry.timer) clearInterval(entry.timer);
+    lives().delete(key);
+  }
 }

@@ -6,8 +6,8 @@ import { kafka, kafkaErrorType, partitionKey, type GroupDescription, type GroupE
 import { choosePartitions, findGroup, topicIn } from '@/server/services/resolve';
 import { changing } from '@/server/services/snapshot';
 
-async function groupContext(cluster: ClusterConfig, groupId: string) {
-  const { snapshot, entry } = await findGroup(cluster, groupId);
+async function groupContext(cluster: ClusterConfig, groupId: string, alsoTopics: string[] = []) {
+  const { snapshot, entry } = await findGroup(cluster, groupId, alsoTopics);
   const described = (await kafka(cluster).describeGroups([entry])).get(groupId);
   return { snapshot, entry, described };
 }
@@ -78,7 +78,7 @@ export async function resetOffsets(
   groupId: string,
   body: ResetOffsets,
 ): Promise<ResetPreview> {
-  const { snapshot, entry, described } = await groupContext(cluster, groupId);
+  const { snapshot, entry, described } = await groupContext(cluster, groupId, body.topic ? [body.topic] : []);
   const gateway = kafka(cluster);
   const committed = snapshot.committed.get(groupId)?.offsets ?? [];
   let targets: { topic: string; partition: number }[];

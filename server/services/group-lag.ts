@@ -50,7 +50,7 @@ export const isLagging = (l: PartitionLag) =>
 
 /**
  * Each group's time lag (that of its partition whose next record is oldest), read on its `perGroup`
- * most lagging partitions and at most `total` partitions in all: one Fetch per leader and topic.
+ * most lagging partitions and at most `total` partitions in all: one Fetch per leader.
  */
 export async function addTimeLags(
   cluster: ClusterConfig,

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
+import { AppError } from '@/server/http/app-error';
 import {
   kafka,
   type GroupEntry,
@@ -7,18 +8,20 @@ import {
   type Topology,
   type WatermarkResult,
 } from '@/server/kafka';
-import { cached } from '@/server/services/cache';
+import { live, peekLive } from '@/server/services/cache';
 import { partitionLags } from '@/server/services/group-lag';
 import { recordLag, retainGroups } from '@/server/services/lag-history';
-import { getTopology } from '@/server/services/snapshot';
+import { freshTopology, LIVE_REFRESH_MS, topologyOf } from '@/server/services/snapshot';
 
 export interface GroupSnapshot {
+  /** Metadata of the groups' topics at least (the whole cluster's when a page keeps that fresh). */
   topology: Topology;
   groups: GroupEntry[];
   committed: Map<string, GroupOffsets>;
   watermarks: WatermarkResult;
 }
 
+/** Adds a lag point for each group of the snapshot whose lag is known on every partition. */
 function record(cluster: ClusterConfig, snapshot: GroupSnapshot, now: number): void {
   for (const g of snapshot.groups) {
     const lags = partitionLags(snapshot.committed.get(g.groupId), snapshot.watermarks);
@@ -30,28 +33,85 @@ function record(cluster: ClusterConfig, snapshot: GroupSnapshot, now: number): v
       logEnd: lags.reduce((s, l) => s + l.high!, 0),
     });
   }
-  retainGroups(cluster.id, new Set(snapshot.groups.map((g) => g.groupId)));
+}
+
+const snapshotKey = (cluster: ClusterConfig) => `${cluster.id}/groups`;
+
+/** Metadata and watermarks of the topics some groups committed offsets for, and of `alsoTopics`. */
+async function topicsOf(
+  cluster: ClusterConfig,
+  committed: Map<string, GroupOffsets>,
+  alsoTopics: string[],
+  left: () => { timeoutMs: number },
+): Promise<{ topology: Topology; watermarks: WatermarkResult }> {
+  const involved = new Set([...committed.values()].flatMap((g) => g.offsets.map((o) => o.topic)));
+  for (const t of alsoTopics) involved.add(t);
+  const topology = await topologyOf(cluster, [...involved]);
+  const watermarks = await kafka(cluster).watermarks(
+    topology.topics.filter((t) => involved.has(t.name)),
+    left(),
+  );
+  return { topology, watermarks };
+}
+
+/** One deadline for several steps, as for one call. */
+function deadlineOf(cluster: ClusterConfig) {
+  const deadline = Date.now() + cluster.requestTimeoutMs;
+  return () => ({ timeoutMs: Math.max(1, deadline - Date.now()) });
 }
 
 /**
  * Every group with its committed offsets and the watermarks they are measured against: one
- * ListGroups per broker, one OffsetFetch per coordinator, two ListOffsets per leader.
+ * ListGroups per broker, one OffsetFetch per coordinator, two ListOffsets per leader (plus one
+ * Metadata for the groups' topics unless the cluster's is fresh). Kept fresh in the background while
+ * a page reads it; `keepAlive: false` reads it without keeping that going (the idle lag sampler).
  */
-export const getGroupSnapshot = (cluster: ClusterConfig): Promise<GroupSnapshot> =>
-  cached(`${cluster.id}/groups`, 2_000, async () => {
-    const topology = await getTopology(cluster);
-    // One deadline for the three steps, as for one call.
-    const deadline = Date.now() + cluster.requestTimeoutMs;
-    const left = () => ({ timeoutMs: Math.max(1, deadline - Date.now()) });
-    const gateway = kafka(cluster);
-    const { groups } = await gateway.listGroups(topology.brokers.map((b) => b.id));
-    const committed = await gateway.committedOffsets(groups, left());
-    const involved = new Set([...committed.values()].flatMap((g) => g.offsets.map((o) => o.topic)));
-    const watermarks = await gateway.watermarks(
-      topology.topics.filter((t) => involved.has(t.name)),
-      left(),
-    );
-    const snapshot = { topology, groups, committed, watermarks };
-    record(cluster, snapshot, Date.now());
-    return snapshot;
-  });
+export const getGroupSnapshot = (
+  cluster: ClusterConfig,
+  options?: { keepAlive?: boolean },
+): Promise<GroupSnapshot> =>
+  live(
+    snapshotKey(cluster),
+    LIVE_REFRESH_MS,
+    async () => {
+      const left = deadlineOf(cluster);
+      const gateway = kafka(cluster);
+      const brokers = (freshTopology(cluster) ?? (await gateway.metadata([], left()))).brokers;
+      const { groups } = await gateway.listGroups(
+        brokers.map((b) => b.id),
+        left(),
+      );
+      const committed = await gateway.committedOffsets(groups, left());
+      const snapshot = { ...(await topicsOf(cluster, committed, [], left)), groups, committed };
+      record(cluster, snapshot, Date.now());
+      retainGroups(cluster.id, new Set(groups.map((g) => g.groupId)));
+      return snapshot;
+    },
+    options,
+  );
+
+/**
+ * One group read for itself, its cost independent of the cluster's other groups and topics: from
+ * the shared snapshot when a page keeps that fresh, else FindCoordinator and ListGroups on its
+ * coordinator, one OffsetFetch, and the metadata and watermarks of its topics (and `alsoTopics`).
+ * A group that does not exist is a 404.
+ */
+export async function readGroup(
+  cluster: ClusterConfig,
+  groupId: string,
+  alsoTopics: string[] = [],
+): Promise<{ snapshot: GroupSnapshot; entry: GroupEntry }> {
+  const shared = peekLive<GroupSnapshot>(snapshotKey(cluster));
+  const known = (topology: Topology) => alsoTopics.every((t) => topology.topics.some((m) => m.name === t));
+  const listed = shared && known(shared.topology) && shared.groups.find((g) => g.groupId === groupId);
+  // A group made since the snapshot is not in it yet: that one is looked up below.
+  if (listed) return { snapshot: shared, entry: listed };
+  const left = deadlineOf(cluster);
+  const gateway = kafka(cluster);
+  const entry = await gateway.group(groupId, left());
+  if (!entry) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
+  const committed = await gateway.committedOffsets([entry], left());
+  const snapshot = { ...(await topicsOf(cluster, committed, alsoTopics, left)), groups: [entry], committed };
+  record(cluster, snapshot, Date.now());
+  return { snapshot, entry };
+}

@@ -2,7 +2,7 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP, describeGroupWithKafkaTools, kafkaCli, kcatConsume } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
-import { disconnectAll } from '@/server/kafka';
+import { disconnectAll, observeKafkaRequests } from '@/server/kafka';
 import { invalidate } from '@/server/services/cache';
 import { deleteGroup, deleteGroupTopicOffsets, resetOffsets } from '@/server/services/group-admin';
 import { getGroup, listGroups } from '@/server/services/groups';
@@ -112,6 +112,32 @@ describe('consumer groups against kafka-consumer-groups', () => {
       expect(p.memberId).toBe(theirs.find((t) => t.partition === p.partition)!.consumerId);
       expect(p.committedOffset).toBe(theirs.find((t) => t.partition === p.partition)!.committed);
     }
+  });
+
+  it('reads one group for itself: its coordinator alone, whatever the number of groups and brokers', async () => {
+    fresh();
+    const apis: string[] = [];
+    observeKafkaRequests({
+      start: ({ api }) => {
+        apis.push(api);
+        return () => undefined;
+      },
+    });
+    let detail;
+    try {
+      detail = await getGroup(local, stopped);
+    } finally {
+      observeKafkaRequests({ start: () => () => undefined });
+    }
+    expect(detail.totalLag).toBe(15);
+    const sent = (api: string) => apis.filter((a) => a === api).length;
+    // The whole-cluster snapshot asks every broker for its groups; one group asks its coordinator.
+    expect(sent('ListGroups')).toBe(1);
+    expect(sent('OffsetFetch')).toBe(1);
+    expect(sent('GroupCoordinator')).toBe(1); // FindCoordinator, as kafkajs names it
+    // Then its topic's leaders: at most two ListOffsets per broker (3 here), and no log dirs.
+    expect(sent('ListOffsets')).toBeLessThanOrEqual(6);
+    expect(sent('DescribeLogDirs')).toBe(0);
   });
 
   it('the list pages, sorts by lag, describes only the page, and filters by topic', async () => {

@@ -12,6 +12,7 @@ import { kafka, partitionKey, type GroupEntry } from '@/server/kafka';
 import { getGroupSnapshot, type GroupSnapshot } from '@/server/services/group-snapshot';
 import { groupHealth } from '@/server/services/lag-health';
 import { ensureSampler, lagHistory, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
+import { topologyOf } from '@/server/services/snapshot';
 import { findGroup } from '@/server/services/resolve';
 import { addTimeLags, isLagging, partitionLags } from '@/server/services/group-lag';
 import { timeLags } from '@/server/services/time-lag';
@@ -37,6 +38,10 @@ function summarize(cluster: ClusterConfig, g: GroupEntry, snapshot: GroupSnapsho
   return { summary, lags };
 }
 
+/** Every group's lag is sampled every minute from the first groups view on, whether or not anyone watches. */
+const sampleInBackground = (cluster: ClusterConfig) =>
+  ensureSampler(cluster.id, () => getGroupSnapshot(cluster, { keepAlive: false }).then(() => undefined));
+
 function compare(sort: GroupListQuery['sort'], dir: GroupListQuery['dir']) {
   const sign = dir === 'asc' ? 1 : -1;
   return (a: GroupSummary, b: GroupSummary) => {
@@ -52,7 +57,7 @@ function compare(sort: GroupListQuery['sort'], dir: GroupListQuery['dir']) {
 /** One page of groups, sorted across all of them; only the page's groups are described (members). */
 export async function listGroups(cluster: ClusterConfig, query: GroupListQuery): Promise<GroupList> {
   const snapshot = await getGroupSnapshot(cluster);
-  ensureSampler(cluster.id, () => getGroupSnapshot(cluster).then(() => undefined), true);
+  sampleInBackground(cluster);
   const needle = query.q.toLowerCase();
   const matching = snapshot.groups
     .filter((g) => !needle || g.groupId.toLowerCase().includes(needle))
@@ -79,34 +84,36 @@ export async function listGroups(cluster: ClusterConfig, query: GroupListQuery):
 
 export async function getGroup(cluster: ClusterConfig, groupId: string): Promise<GroupDetail> {
   const { snapshot, entry } = await findGroup(cluster, groupId);
-  ensureSampler(cluster.id, () => getGroupSnapshot(cluster).then(() => undefined), true);
+  sampleInBackground(cluster);
   const gateway = kafka(cluster);
-  const described = (await gateway.describeGroups([entry])).get(groupId);
+  const { summary, lags } = summarize(cluster, entry, snapshot);
+  // Lagging partitions (capped, the detail page must stay cheap) get a time lag from two peeks per
+  // leader, read while the group is described.
+  const lagging = lags
+    .filter(isLagging)
+    .sort((a, b) => b.lag! - a.lag!)
+    .slice(0, 200)
+    .map((l) => ({ topic: l.topic, partition: l.partition, committed: l.committed! }));
+  const [described, timeLag] = await Promise.all([
+    gateway.describeGroups([entry]).then((d) => d.get(groupId)),
+    timeLags(gateway, snapshot.topology.topics, lagging).catch(() => new Map<string, number>()),
+  ]);
   const members = described?.members ?? [];
   const owner = new Map<string, { memberId: string; clientId: string }>();
   for (const m of members)
     for (const a of m.assignments) for (const p of a.partitions) owner.set(partitionKey(a.topic, p), m);
 
   // Assigned partitions without a commit yet still belong in the table, with their watermarks.
-  const { summary, lags } = summarize(cluster, entry, snapshot);
   const committedKeys = new Set(lags.map((l) => partitionKey(l.topic, l.partition)));
   const assignedOnly = members
     .flatMap((m) => m.assignments.flatMap((a) => a.partitions.map((p) => ({ topic: a.topic, partition: p }))))
     .filter((p) => !committedKeys.has(partitionKey(p.topic, p.partition)));
   let extra = new Map<string, { low: number; high: number }>();
   if (assignedOnly.length > 0) {
-    const topics = snapshot.topology.topics.filter((t) => assignedOnly.some((p) => p.topic === t.name));
-    extra = (await gateway.watermarks(topics)).offsets;
+    const names = [...new Set(assignedOnly.map((p) => p.topic))];
+    const topology = await topologyOf(cluster, names);
+    extra = (await gateway.watermarks(topology.topics.filter((t) => names.includes(t.name)))).offsets;
   }
-  // Lagging partitions (capped, the detail page must stay cheap) get a time lag from two peeks per leader.
-  const lagging = lags
-    .filter(isLagging)
-    .sort((a, b) => b.lag! - a.lag!)
-    .slice(0, 200)
-    .map((l) => ({ topic: l.topic, partition: l.partition, committed: l.committed! }));
-  const timeLag = await timeLags(gateway, snapshot.topology.topics, lagging).catch(
-    () => new Map<string, number>(),
-  );
   const rows: GroupPartition[] = [
     ...lags.map((l) => ({
       ...l,
@@ -168,6 +175,6 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
 
 export async function getLagHistory(cluster: ClusterConfig, groupId: string): Promise<LagHistory> {
   await findGroup(cluster, groupId);
-  ensureSampler(cluster.id, () => getGroupSnapshot(cluster).then(() => undefined), true);
+  sampleInBackground(cluster);
   return { groupId, intervalMs: SAMPLE_INTERVAL_MS, points: lagHistory(cluster.id, groupId) };
 }

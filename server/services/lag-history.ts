@@ -6,13 +6,12 @@ export const SAMPLE_INTERVAL_MS = 5_000;
 const IDLE_INTERVAL_MS = 60_000;
 const MAX_POINTS = 720;
 const MAX_GROUPS = 5_000;
-const WATCH_MS = 5 * 60_000;
 
 interface ClusterHistory {
   points: Map<string, LagPoint[]>;
-  watchedUntil: number;
   timer: NodeJS.Timeout | null;
-  lastSample: number;
+  /** When every group was last sampled (a page reading the shared snapshot does that too). */
+  lastFullSample: number;
 }
 
 const store = globalThis as unknown as { __kafkascopeLag?: Map<string, ClusterHistory> };
@@ -21,7 +20,7 @@ function history(clusterId: string): ClusterHistory {
   store.__kafkascopeLag ??= new Map();
   let h = store.__kafkascopeLag.get(clusterId);
   if (!h) {
-    h = { points: new Map(), watchedUntil: 0, timer: null, lastSample: 0 };
+    h = { points: new Map(), timer: null, lastFullSample: 0 };
     store.__kafkascopeLag.set(clusterId, h);
   }
   return h;
@@ -44,26 +43,25 @@ export function recordLag(clusterId: string, groupId: string, point: LagPoint): 
 export const lagHistory = (clusterId: string, groupId: string): LagPoint[] =>
   history(clusterId).points.get(groupId) ?? [];
 
-/** Forgets groups that no longer exist. */
+/** Forgets groups that no longer exist; called with every group's sample. */
 export function retainGroups(clusterId: string, groupIds: Set<string>): void {
+  history(clusterId).lastFullSample = Date.now();
   for (const id of history(clusterId).points.keys())
     if (!groupIds.has(id)) history(clusterId).points.delete(id);
 }
 
 /**
- * Samples every group of a cluster in the background: every 5 s while someone looks at groups,
- * every minute otherwise. One sample costs the same for one group or all (batched requests).
+ * Samples every group of a cluster in the background, every minute, from the first groups view on:
+ * one sample costs the same for one group or all (batched requests). While a page shows groups they
+ * are read (and their lag recorded) every 5 s anyway; a sample a minute adds nothing then.
  */
-export function ensureSampler(clusterId: string, sample: () => Promise<void>, watched: boolean): void {
+export function ensureSampler(clusterId: string, sample: () => Promise<void>): void {
   const h = history(clusterId);
-  if (watched) h.watchedUntil = Date.now() + WATCH_MS;
   if (h.timer) return;
   h.timer = setInterval(() => {
-    const interval = Date.now() < h.watchedUntil ? SAMPLE_INTERVAL_MS : IDLE_INTERVAL_MS;
-    if (Date.now() - h.lastSample < interval - 500) return;
-    h.lastSample = Date.now();
+    if (Date.now() - h.lastFullSample < IDLE_INTERVAL_MS - 500) return;
     sample().catch(() => undefined); // a down cluster leaves a gap in the chart, nothing else
-  }, SAMPLE_INTERVAL_MS);
+  }, IDLE_INTERVAL_MS);
   h.timer.unref();
 }
 

@@ -2,13 +2,18 @@ import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { kafka, type GroupEntry, type TopicMeta, type Topology } from '@/server/kafka';
-import { getGroupSnapshot, type GroupSnapshot } from '@/server/services/group-snapshot';
+import { readGroup, type GroupSnapshot } from '@/server/services/group-snapshot';
+import { freshTopology } from '@/server/services/snapshot';
 
 /** A topic's metadata, read for it alone (its cost does not grow with the cluster), or a 404. */
 export async function findTopic(
   cluster: ClusterConfig,
   name: string,
 ): Promise<{ topology: Topology; topic: TopicMeta }> {
+  // The whole cluster's metadata when a page keeps it fresh; a topic made since is asked for.
+  const whole = freshTopology(cluster);
+  const listed = whole?.topics.find((t) => t.name === name);
+  if (whole && listed) return { topology: whole, topic: listed };
   const topology = await kafka(cluster).metadata([name]);
   return { topology, topic: topicIn(topology, name) };
 }
@@ -20,16 +25,15 @@ export function topicIn(topology: Topology, name: string): TopicMeta {
   return topic;
 }
 
-/** A group as the shared group snapshot lists it, or a 404. */
-export async function findGroup(
+/**
+ * A group with its offsets and the metadata and watermarks of its topics (and of `alsoTopics`), read
+ * for it alone unless a page keeps the shared group snapshot fresh; or a 404.
+ */
+export const findGroup = (
   cluster: ClusterConfig,
   groupId: string,
-): Promise<{ snapshot: GroupSnapshot; entry: GroupEntry }> {
-  const snapshot = await getGroupSnapshot(cluster);
-  const entry = snapshot.groups.find((g) => g.groupId === groupId);
-  if (!entry) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
-  return { snapshot, entry };
-}
+  alsoTopics: string[] = [],
+): Promise<{ snapshot: GroupSnapshot; entry: GroupEntry }> => readGroup(cluster, groupId, alsoTopics);
 
 /** The partitions named in a `0,2,5` list (all when absent); a partition the topic lacks is a 400. */
 export function choosePartitions(

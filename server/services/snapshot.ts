@@ -1,10 +1,15 @@
 import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, type LogDirReport, type Topology, type WatermarkResult } from '@/server/kafka';
-import { cached, invalidate } from '@/server/services/cache';
+import { cached, invalidate, live, peekLive } from '@/server/services/cache';
 
-/** How long a cluster-wide read is shared between requests: fresh enough for a console, cheap at scale. */
-const TTL_MS = 2_000;
+/**
+ * How often the cluster-wide reads are refreshed in the background while pages use them: no page
+ * polls faster (groups every 5 s), so no answer is older than its page's refresh interval.
+ */
+export const LIVE_REFRESH_MS = 5_000;
+/** Log-dir sizes cost the brokers most at scale; the pages showing them poll every 10-15 s. */
+const LOG_DIRS_REFRESH_MS = 10_000;
 
 export interface Snapshot {
   topology: Topology;
@@ -14,28 +19,58 @@ export interface Snapshot {
 
 const key = (config: ClusterConfig, part: string) => `${config.id}/${part}`;
 
-/** Cluster metadata for all topics: one Metadata (+ one DescribeQuorum) request. */
-export const getTopology = (config: ClusterConfig) =>
-  cached(key(config, 'topology'), TTL_MS, () => kafka(config).metadata('all'));
+/** Cluster metadata for all topics: one Metadata (+ one DescribeQuorum) request, kept fresh while in use. */
+export const getTopology = (config: ClusterConfig, options?: { keepAlive?: boolean }) =>
+  live(key(config, 'topology'), LIVE_REFRESH_MS, () => kafka(config).metadata('all'), options);
+
+/** The whole cluster's metadata if a page keeps it fresh already, else undefined (nothing is asked). */
+export const freshTopology = (config: ClusterConfig) => peekLive<Topology>(key(config, 'topology'));
+
+/**
+ * Metadata of some topics (brokers and controller included): taken from the cluster-wide read when
+ * that is fresh, else asked for these topics alone, so that its cost does not grow with the cluster.
+ */
+export async function topologyOf(config: ClusterConfig, topics: string[]): Promise<Topology> {
+  const whole = freshTopology(config);
+  if (whole) return whole;
+  return kafka(config).metadata([...new Set(topics)].sort());
+}
 
 /** A rolling upgrade changes it, so it is asked again every minute, not once. */
 export const getKafkaRelease = (config: ClusterConfig) =>
   cached(key(config, 'release'), 60_000, () => kafka(config).release());
 
-/** Log directory sizes of every live broker: one DescribeLogDirs per broker. */
-export const getLogDirs = (config: ClusterConfig, topology: Topology) =>
-  cached(key(config, 'logdirs'), TTL_MS, () => kafka(config).logDirs(topology.brokers.map((b) => b.id)));
-
-/** Everything the topic list needs, in requests that grow with brokers: Metadata, 2 ListOffsets and 1 DescribeLogDirs per broker. */
-export const getSnapshot = (config: ClusterConfig): Promise<Snapshot> =>
-  cached(key(config, 'snapshot'), TTL_MS, async () => {
+/** Log directory sizes of every live broker: one DescribeLogDirs per broker, kept fresh while in use. */
+export const getLogDirs = (config: ClusterConfig) =>
+  live(key(config, 'logdirs'), LOG_DIRS_REFRESH_MS, async () => {
     const topology = await getTopology(config);
-    const [watermarks, logDirs] = await Promise.all([
-      kafka(config).watermarks(topology.topics),
-      getLogDirs(config, topology),
-    ]);
-    return { topology, watermarks, logDirs };
+    return kafka(config).logDirs(topology.brokers.map((b) => b.id));
   });
+
+/** Watermarks of every partition: two ListOffsets per leader, kept fresh while in use. */
+export const getAllWatermarks = (config: ClusterConfig) =>
+  live(key(config, 'watermarks'), LIVE_REFRESH_MS, async () =>
+    kafka(config).watermarks((await getTopology(config)).topics),
+  );
+
+/** The cluster-wide watermarks and log-dir sizes if pages keep them fresh already (nothing is asked). */
+export const freshPartitionFigures = (config: ClusterConfig) => ({
+  watermarks: peekLive<WatermarkResult>(key(config, 'watermarks')),
+  logDirs: peekLive<LogDirReport>(key(config, 'logdirs')),
+});
+
+/**
+ * Everything the topic list needs, in requests that grow with brokers: Metadata, 2 ListOffsets and
+ * 1 DescribeLogDirs per broker, each refreshed in the background while the list is open.
+ */
+export async function getSnapshot(config: ClusterConfig): Promise<Snapshot> {
+  const [topology, watermarks, logDirs] = await Promise.all([
+    getTopology(config),
+    getAllWatermarks(config),
+    getLogDirs(config),
+  ]);
+  return { topology, watermarks, logDirs };
+}
 
 /** After a change made through the console, the next read goes to Kafka. */
 export const invalidateCluster = (config: ClusterConfig) => invalidate(`${config.id}/`);

@@ -9,45 +9,31 @@ export interface LaggingPartition {
   committed: number;
 }
 
-/** The timestamp of the record at `offset` (or the first one after it) per partition: one Fetch per leader and topic. */
+/** The timestamp of the record at `offset` (or the first one after it) per partition: one Fetch per leader. */
 async function timestampsAt(
   gateway: KafkaCluster,
   topics: TopicMeta[],
   wanted: { topic: string; partition: number; offset: number }[],
 ): Promise<Map<string, number>> {
-  const result = new Map<string, number>();
-  const byTopic = new Map<string, typeof wanted>();
-  for (const w of wanted) {
-    const list = byTopic.get(w.topic);
-    if (list) list.push(w);
-    else byTopic.set(w.topic, [w]);
-  }
   const metaOf = new Map(topics.map((t) => [t.name, t]));
-  await Promise.all(
-    [...byTopic].map(async ([topic, list]) => {
-      const meta = metaOf.get(topic);
-      const withLeaders = list.flatMap((w) => {
-        const leader = meta?.partitions.find((p) => p.partition === w.partition)?.leader;
-        return leader == null ? [] : [{ partition: w.partition, offset: w.offset, leader }];
-      });
-      // Timestamps only: no reading ahead for transaction markers.
-      const fetched = await gateway.fetch(topic, withLeaders, {
-        maxBytesPerPartition: PEEK_BYTES,
-        settleTransactions: false,
-      });
-      for (const w of list) {
-        const record = fetched.get(w.partition)?.records.find((r) => r.offset >= w.offset);
-        if (record) result.set(partitionKey(topic, w.partition), record.timestamp);
-      }
-    }),
-  );
+  const positions = wanted.flatMap((w) => {
+    const leader = metaOf.get(w.topic)?.partitions.find((p) => p.partition === w.partition)?.leader;
+    return leader == null ? [] : [{ ...w, leader }];
+  });
+  const fetched = await gateway.peek(positions, { maxBytesPerPartition: PEEK_BYTES });
+  const result = new Map<string, number>();
+  for (const w of wanted) {
+    const key = partitionKey(w.topic, w.partition);
+    const record = fetched.get(key)?.records.find((r) => r.offset >= w.offset);
+    if (record) result.set(key, record.timestamp);
+  }
   return result;
 }
 
 /**
  * Time lag as the consumer lives it: how old the oldest unconsumed record is, i.e. now minus the
- * timestamp of the next record to consume (at the committed offset). One plain fetch per leader and
- * topic; no group is joined. A stopped group's time lag grows with the clock, as it should.
+ * timestamp of the next record to consume (at the committed offset). One plain fetch per leader;
+ * no group is joined. A stopped group's time lag grows with the clock, as it should.
  */
 export async function timeLags(
   gateway: KafkaCluster,

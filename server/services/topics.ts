@@ -3,7 +3,7 @@ import type { Partition, TopicDetail, TopicList, TopicListQuery, TopicSummary } 
 import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, partitionKey, type LogDirReport, type TopicMeta, type WatermarkResult } from '@/server/kafka';
 import { findTopic } from '@/server/services/resolve';
-import { getSnapshot } from '@/server/services/snapshot';
+import { freshPartitionFigures, getSnapshot } from '@/server/services/snapshot';
 
 function partitionsOf(topic: TopicMeta, watermarks: WatermarkResult, logDirs: LogDirReport): Partition[] {
   return topic.partitions.map((p) => {
@@ -86,9 +86,13 @@ export async function getTopic(cluster: ClusterConfig, name: string): Promise<To
     .sort((a, b) => a - b);
   const partitions = topic.partitions.map((p) => p.partition);
   const gateway = kafka(cluster);
+  // What the topics list keeps fresh already is not asked again.
+  const fresh = freshPartitionFigures(cluster);
+  const known = (w: WatermarkResult | undefined) =>
+    w && topic.partitions.every((p) => w.offsets.has(partitionKey(name, p.partition)));
   const [watermarks, logDirs] = await Promise.all([
-    gateway.watermarks([topic]),
-    gateway.logDirs(holders, [{ topic: name, partitions }]),
+    known(fresh.watermarks) ? fresh.watermarks! : gateway.watermarks([topic]),
+    fresh.logDirs ?? gateway.logDirs(holders, [{ topic: name, partitions }]),
   ]);
   const partitionDetails = partitionsOf(topic, watermarks, logDirs);
   return {

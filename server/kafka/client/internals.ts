@@ -38,6 +38,10 @@ export interface RawCluster {
   refreshMetadataIfNecessary?(): Promise<void>;
   getNodeIds(): number[];
   findBroker(args: { nodeId: string | number }): Promise<RawBroker>;
+  findGroupCoordinatorMetadata(args: {
+    groupId: string;
+    coordinatorType?: number;
+  }): Promise<{ coordinator: { nodeId: number } }>;
   brokerPool: {
     createBroker: (options: unknown) => RawBroker;
     withBroker<T>(callback: (args: { nodeId: string; broker: RawBroker }) => Promise<T>): Promise<T>;

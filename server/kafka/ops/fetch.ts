@@ -4,6 +4,7 @@ import { sendTo } from '@/server/kafka/client/brokers-access';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import { errorName } from '@/server/kafka/protocol/protocol-error';
 import { pickVersion } from '@/server/kafka/protocol/versions';
+import { partitionKey } from '@/server/kafka/ops/watermarks';
 import { Reader } from '@/server/kafka/protocol/reader';
 import {
   decodeRecordSet,
@@ -16,6 +17,7 @@ import type { ClusterClients } from '@/server/kafka/client/registry';
 export type { FetchedRecord } from '@/server/kafka/ops/record-batch';
 
 interface RawPartition {
+  topic: string;
   partition: number;
   errorCode: number;
   highWatermark: number;
@@ -45,7 +47,7 @@ function decodeFetchResponse(version: number, payload: Buffer): RawPartition[] {
   }
   const partitions: RawPartition[] = [];
   for (let topics = reader.int32(); topics > 0; topics--) {
-    reader.string();
+    const topic = reader.string() ?? '';
     for (let count = reader.int32(); count > 0; count--) {
       const partition = reader.int32();
       const errorCode = reader.int16();
@@ -56,7 +58,13 @@ function decodeFetchResponse(version: number, payload: Buffer): RawPartition[] {
       if (aborted > 0) reader.pos += aborted * 16;
       if (version >= 11) reader.pos += 4; // preferred read replica
       const size = reader.int32();
-      partitions.push({ partition, errorCode, highWatermark, records: size < 0 ? null : reader.bytes(size) });
+      partitions.push({
+        topic,
+        partition,
+        errorCode,
+        highWatermark,
+        records: size < 0 ? null : reader.bytes(size),
+      });
     }
   }
   return partitions;
@@ -64,10 +72,11 @@ function decodeFetchResponse(version: number, payload: Buffer): RawPartition[] {
 
 function fetchRequest(
   broker: RawBroker,
-  topic: string,
-  partitions: { partition: number; offset: number }[],
+  partitions: { topic: string; partition: number; offset: number }[],
   maxBytesPerPartition: number,
 ): ProtocolRequest<RawPartition[]> {
+  const byTopic = new Map<string, { partition: number; offset: number }[]>();
+  for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
   // Brokers since Kafka 0.11 speak v4; one that does not list Fetch is asked at v4 all the same.
   const version = pickVersion(broker, FETCH_API_KEY, MIN_VERSION, MAX_VERSION) ?? MIN_VERSION;
   const { request } = (
@@ -79,16 +88,14 @@ function fetchRequest(
     maxWaitTime: 0,
     minBytes: 0,
     maxBytes: maxBytesPerPartition * partitions.length,
-    topics: [
-      {
-        topic,
-        partitions: partitions.map((p) => ({
-          partition: p.partition,
-          fetchOffset: String(p.offset),
-          maxBytes: maxBytesPerPartition,
-        })),
-      },
-    ],
+    topics: [...byTopic].map(([topic, list]) => ({
+      topic,
+      partitions: list.map((p) => ({
+        partition: p.partition,
+        fetchOffset: String(p.offset),
+        maxBytes: maxBytesPerPartition,
+      })),
+    })),
   });
   return {
     request,
@@ -139,7 +146,8 @@ export async function fetchFrom(
 ): Promise<Map<number, PartitionFetch>> {
   const result = new Map<number, PartitionFetch>();
   const waiting: Waiting[] = [];
-  await eachLeader(clients, topic, partitions, maxBytesPerPartition, async (p, raw, error) => {
+  const positions = partitions.map((p) => ({ ...p, topic }));
+  await eachLeader(clients, positions, maxBytesPerPartition, async (p, raw, error) => {
     if (error !== null) {
       result.set(p.partition, { records: [], nextOffset: null, error });
       return;
@@ -164,6 +172,32 @@ export async function fetchFrom(
       waiting.push({ partition: p.partition, leader: p.leader, from, ends: set.ends });
   });
   await readAheadForMarkers(clients, topic, waiting);
+  return result;
+}
+
+/**
+ * The first records at given offsets of partitions of any topics, one Fetch per leader whatever the
+ * number of topics; nothing is read ahead (transaction states stay `unknown`). For timestamps.
+ */
+export async function peekMany(
+  clients: ClusterClients,
+  positions: (FetchPosition & { topic: string })[],
+  maxBytesPerPartition: number,
+): Promise<Map<string, PartitionFetch>> {
+  const result = new Map<string, PartitionFetch>();
+  await eachLeader(clients, positions, maxBytesPerPartition, async (p, raw, error) => {
+    const key = partitionKey(p.topic, p.partition);
+    if (error !== null) return void result.set(key, { records: [], nextOffset: null, error });
+    const set = await decodeRecordSet(raw.records).catch((e: Error) => e);
+    if (set instanceof Error)
+      return void result.set(key, {
+        records: [],
+        nextOffset: null,
+        error: `undecodable records: ${set.message}`,
+      });
+    set.ends.settle('unknown');
+    result.set(key, { ...wanted(p, set.records, set.nextOffset), error: null });
+  });
   return result;
 }
 
@@ -197,8 +231,7 @@ async function readAheadForMarkers(
     const answered = new Set<number>();
     await eachLeader(
       clients,
-      topic,
-      waiting.map((w) => ({ ...w, offset: w.from })),
+      waiting.map((w) => ({ ...w, topic, offset: w.from })),
       bytes,
       async (p, raw, error) => {
         const w = waiting.find((x) => x.partition === p.partition)!;
@@ -220,9 +253,8 @@ async function readAheadForMarkers(
 }
 
 /** One Fetch per leader for the given positions; `visit` gets each partition's answer or error. */
-async function eachLeader<P extends { partition: number; offset: number; leader: number }>(
+async function eachLeader<P extends { topic: string; partition: number; offset: number; leader: number }>(
   clients: ClusterClients,
-  topic: string,
   partitions: P[],
   maxBytesPerPartition: number,
   visit: (p: P, raw: RawPartition, error: string | null) => Promise<void>,
@@ -234,16 +266,22 @@ async function eachLeader<P extends { partition: number; offset: number; leader:
       let response: RawPartition[];
       try {
         response = await sendTo(clients, leader, (broker) =>
-          fetchRequest(broker, topic, list, maxBytesPerPartition),
+          fetchRequest(broker, list, maxBytesPerPartition),
         );
       } catch (error) {
         const reason = `broker ${leader}: ${(error as Error).message}`;
-        const none: RawPartition = { partition: -1, errorCode: 0, highWatermark: 0, records: null };
+        const none: RawPartition = {
+          topic: '',
+          partition: -1,
+          errorCode: 0,
+          highWatermark: 0,
+          records: null,
+        };
         for (const p of list) await visit(p, none, reason);
         return;
       }
       for (const raw of response) {
-        const p = list.find((x) => x.partition === raw.partition);
+        const p = list.find((x) => x.partition === raw.partition && x.topic === raw.topic);
         if (p) await visit(p, raw, raw.errorCode === 0 ? null : errorName(raw.errorCode));
       }
     }),

@@ -37,6 +37,22 @@ export async function listAllGroups(
   return { groups, unavailableBrokers: [...failed.keys()] };
 }
 
+/**
+ * One group as its coordinator lists it, or null when it does not exist: FindCoordinator, then
+ * ListGroups on that broker only, whatever the number of groups elsewhere in the cluster.
+ */
+export async function findGroupEntry(clients: ClusterClients, groupId: string): Promise<GroupEntry | null> {
+  await clients.raw.refreshMetadataIfNecessary?.();
+  const { coordinator } = await clients.raw.findGroupCoordinatorMetadata({ groupId });
+  const broker = await clients.raw.findBroker({ nodeId: coordinator.nodeId });
+  const version = listGroupsVersion(broker);
+  if (version === null)
+    throw new Error(`broker ${coordinator.nodeId} is older than Kafka 2.6 (ListGroups v4)`);
+  const listed = await broker.connectionPool.send(listGroupsRequest(version));
+  const found = listed.find((g) => g.groupId === groupId);
+  return found ? { ...found, coordinator: coordinator.nodeId } : null;
+}
+
 const CHUNK = 500;
 
 /** Batches of group ids per coordinator, at most CHUNK per request. */

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { invalidate, live, LIVE_IDLE_MS, peekLive } from '@/server/services/cache';
+
+describe('live reads', () => {
+  let loads = 0;
+  let fail = false;
+  const load = async () => {
+    loads += 1;
+    if (fail) throw new Error('cluster down');
+    return loads;
+  };
+  beforeEach(() => {
+    vi.useFakeTimers();
+    loads = 0;
+    fail = false;
+  });
+  afterEach(() => {
+    invalidate('t/');
+    vi.useRealTimers();
+  });
+
+  it('loads once for concurrent first reads, then answers from memory', async () => {
+    const [a, b] = await Promise.all([live('t/a', 5_000, load), live('t/a', 5_000, load)]);
+    expect([a, b, loads]).toEqual([1, 1, 1]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(await live('t/a', 5_000, load)).toBe(1);
+    expect(loads).toBe(1);
+  });
+
+  it('refreshes in the background while read, so the answer is never older than one interval plus a load', async () => {
+    await live('t/b', 5_000, load);
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(5_000);
+      // Each interval brought a new answer without the read waiting for it.
+      expect(await live('t/b', 5_000, load)).toBe(i + 2);
+    }
+  });
+
+  it('stops refreshing when nobody reads it, and the next read after that waits for Kafka', async () => {
+    await live('t/c', 5_000, load);
+    await vi.advanceTimersByTimeAsync(LIVE_IDLE_MS + 20_000);
+    const during = loads;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(loads).toBe(during); // no more background loads
+    expect(peekLive('t/c')).toBeUndefined(); // too old to be shown
+    expect(await live('t/c', 5_000, load)).toBe(during + 1);
+  });
+
+  it('does not serve an answer older than 1.5 intervals when refreshes fail: the read gets the error', async () => {
+    await live('t/d', 5_000, load);
+    fail = true;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await live('t/d', 5_000, load)).toBe(1); // 5 s old: still served
+    await vi.advanceTimersByTimeAsync(3_000);
+    await expect(live('t/d', 5_000, load)).rejects.toThrow('cluster down');
+  });
+
+  it('reading without keepAlive does not keep the refresh going', async () => {
+    await live('t/e', 5_000, load, { keepAlive: false });
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(loads).toBe(1);
+  });
+
+  it('an invalidation drops the answer, and an answer loading across it is not kept', async () => {
+    await live('t/f', 5_000, load, { keepAlive: false });
+    let release: (v: number) => void = () => undefined;
+    const slow = () => new Promise<number>((resolve) => (release = resolve));
+    await vi.advanceTimersByTimeAsync(8_000); // stale: the next read loads
+    const pending = live('t/f', 5_000, slow, { keepAlive: false });
+    invalidate('t/');
+    release(99);
+    expect(await pending).toBe(99); // the waiting read gets its answer...
+    expect(peekLive('t/f')).toBeUndefined(); // ...but it is not kept for the next
+    expect(await live('t/f', 5_000, load)).toBe(loads);
+  });
+});
