@@ -17,7 +17,7 @@ import {
   deleteGroup,
   deleteGroupOffsets,
   fetchCommittedOffsets,
-  findGroupEntry,
+  findGroupWithOffsets,
   listAllGroups,
   type GroupEntry,
 } from '@/server/kafka/ops/groups';
@@ -124,9 +124,12 @@ export function kafka(config: ClusterConfig) {
     listGroups: (brokerIds: number[], options?: CallOptions) =>
       call(config, 'Consumer groups', (c) => listAllGroups(c, brokerIds), options),
 
-    /** One group with its coordinator (null: no such group): one FindCoordinator and one ListGroups. */
+    /**
+     * One group with its coordinator and committed offsets (null: no such group): FindCoordinator,
+     * then ListGroups and OffsetFetch on the coordinator at once.
+     */
     group: (groupId: string, options?: CallOptions) =>
-      call(config, `Consumer group "${groupId}"`, (c) => findGroupEntry(c, groupId), options),
+      call(config, `Consumer group "${groupId}"`, (c) => findGroupWithOffsets(c, groupId), options),
 
     /** Committed offsets (share groups: start offsets and lag): OffsetFetch batched per coordinator. */
     committedOffsets: (groups: GroupEntry[], options?: CallOptions) =>

@@ -92,26 +92,30 @@ export const getGroupSnapshot = (
 
 /**
  * One group read for itself, its cost independent of the cluster's other groups and topics: from
- * the shared snapshot when a page keeps that fresh, else FindCoordinator and ListGroups on its
- * coordinator, one OffsetFetch, and the metadata and watermarks of its topics (and `alsoTopics`).
- * A group that does not exist is a 404.
+ * the shared snapshot when a page keeps that fresh, else FindCoordinator, then ListGroups and
+ * OffsetFetch on its coordinator, then the metadata and watermarks of its topics (and `alsoTopics`).
+ * `alongside` runs with the last step (e.g. describing the group). A group that does not exist is a 404.
  */
-export async function readGroup(
+export async function readGroup<X = undefined>(
   cluster: ClusterConfig,
   groupId: string,
   alsoTopics: string[] = [],
-): Promise<{ snapshot: GroupSnapshot; entry: GroupEntry }> {
+  alongside?: (entry: GroupEntry) => Promise<X>,
+): Promise<{ snapshot: GroupSnapshot; entry: GroupEntry; extra: X }> {
   const shared = peekLive<GroupSnapshot>(snapshotKey(cluster));
   const known = (topology: Topology) => alsoTopics.every((t) => topology.topics.some((m) => m.name === t));
   const listed = shared && known(shared.topology) && shared.groups.find((g) => g.groupId === groupId);
   // A group made since the snapshot is not in it yet: that one is looked up below.
-  if (listed) return { snapshot: shared, entry: listed };
+  if (listed) return { snapshot: shared, entry: listed, extra: (await alongside?.(listed)) as X };
   const left = deadlineOf(cluster);
-  const gateway = kafka(cluster);
-  const entry = await gateway.group(groupId, left());
-  if (!entry) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
-  const committed = await gateway.committedOffsets([entry], left());
-  const snapshot = { ...(await topicsOf(cluster, committed, alsoTopics, left)), groups: [entry], committed };
+  const found = await kafka(cluster).group(groupId, left());
+  if (!found) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);
+  const { entry, offsets: committed } = found;
+  const [topics, extra] = await Promise.all([
+    topicsOf(cluster, committed, alsoTopics, left),
+    alongside?.(entry) as Promise<X>,
+  ]);
+  const snapshot = { ...topics, groups: [entry], committed };
   record(cluster, snapshot, Date.now());
-  return { snapshot, entry };
+  return { snapshot, entry, extra };
 }

@@ -9,11 +9,10 @@ import type {
 } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, partitionKey, type GroupEntry } from '@/server/kafka';
-import { getGroupSnapshot, type GroupSnapshot } from '@/server/services/group-snapshot';
+import { getGroupSnapshot, readGroup, type GroupSnapshot } from '@/server/services/group-snapshot';
 import { groupHealth } from '@/server/services/lag-health';
 import { ensureSampler, lagHistory, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
 import { topologyOf } from '@/server/services/snapshot';
-import { findGroup } from '@/server/services/resolve';
 import { addTimeLags, isLagging, partitionLags } from '@/server/services/group-lag';
 import { timeLags } from '@/server/services/time-lag';
 
@@ -83,21 +82,24 @@ export async function listGroups(cluster: ClusterConfig, query: GroupListQuery):
 }
 
 export async function getGroup(cluster: ClusterConfig, groupId: string): Promise<GroupDetail> {
-  const { snapshot, entry } = await findGroup(cluster, groupId);
-  sampleInBackground(cluster);
   const gateway = kafka(cluster);
+  // The group is described while its topics' watermarks are read.
+  const {
+    snapshot,
+    entry,
+    extra: described,
+  } = await readGroup(cluster, groupId, [], (e) => gateway.describeGroups([e]).then((d) => d.get(groupId)));
+  sampleInBackground(cluster);
   const { summary, lags } = summarize(cluster, entry, snapshot);
-  // Lagging partitions (capped, the detail page must stay cheap) get a time lag from two peeks per
-  // leader, read while the group is described.
+  // Lagging partitions (capped, the detail page must stay cheap) get a time lag: one peek per leader.
   const lagging = lags
     .filter(isLagging)
     .sort((a, b) => b.lag! - a.lag!)
     .slice(0, 200)
     .map((l) => ({ topic: l.topic, partition: l.partition, committed: l.committed! }));
-  const [described, timeLag] = await Promise.all([
-    gateway.describeGroups([entry]).then((d) => d.get(groupId)),
-    timeLags(gateway, snapshot.topology.topics, lagging).catch(() => new Map<string, number>()),
-  ]);
+  const timeLag = await timeLags(gateway, snapshot.topology.topics, lagging).catch(
+    () => new Map<string, number>(),
+  );
   const members = described?.members ?? [];
   const owner = new Map<string, { memberId: string; clientId: string }>();
   for (const m of members)
@@ -174,7 +176,8 @@ export async function getGroup(cluster: ClusterConfig, groupId: string): Promise
 }
 
 export async function getLagHistory(cluster: ClusterConfig, groupId: string): Promise<LagHistory> {
-  await findGroup(cluster, groupId);
+  // A group with points is known (groups that disappear are forgotten); else it is looked up (404).
+  if (lagHistory(cluster.id, groupId).length === 0) await readGroup(cluster, groupId);
   sampleInBackground(cluster);
   return { groupId, intervalMs: SAMPLE_INTERVAL_MS, points: lagHistory(cluster.id, groupId) };
 }

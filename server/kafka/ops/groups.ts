@@ -38,19 +38,35 @@ export async function listAllGroups(
 }
 
 /**
- * One group as its coordinator lists it, or null when it does not exist: FindCoordinator, then
- * ListGroups on that broker only, whatever the number of groups elsewhere in the cluster.
+ * One group as its coordinator lists it, with its committed offsets, or null when it does not exist:
+ * FindCoordinator, then ListGroups and OffsetFetch on that broker at once, whatever the number of
+ * groups elsewhere in the cluster (a share group's offsets take one more request).
  */
-export async function findGroupEntry(clients: ClusterClients, groupId: string): Promise<GroupEntry | null> {
+export async function findGroupWithOffsets(
+  clients: ClusterClients,
+  groupId: string,
+): Promise<{ entry: GroupEntry; offsets: Map<string, GroupOffsets> } | null> {
   await clients.raw.refreshMetadataIfNecessary?.();
   const { coordinator } = await clients.raw.findGroupCoordinatorMetadata({ groupId });
   const broker = await clients.raw.findBroker({ nodeId: coordinator.nodeId });
   const version = listGroupsVersion(broker);
   if (version === null)
     throw new Error(`broker ${coordinator.nodeId} is older than Kafka 2.6 (ListGroups v4)`);
-  const listed = await broker.connectionPool.send(listGroupsRequest(version));
+  const provisional: GroupEntry = {
+    groupId,
+    coordinator: coordinator.nodeId,
+    protocolType: '',
+    state: '',
+    type: null,
+  };
+  const [listed, offsets] = await Promise.all([
+    broker.connectionPool.send(listGroupsRequest(version)),
+    fetchCommittedOffsets(clients, [provisional]),
+  ]);
   const found = listed.find((g) => g.groupId === groupId);
-  return found ? { ...found, coordinator: coordinator.nodeId } : null;
+  if (!found) return null;
+  const entry = { ...found, coordinator: coordinator.nodeId };
+  return { entry, offsets: entry.type === 'share' ? await fetchCommittedOffsets(clients, [entry]) : offsets };
 }
 
 const CHUNK = 500;
