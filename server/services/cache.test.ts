@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { invalidate, live, LIVE_IDLE_MS, peekLive } from '@/server/services/cache';
+import { invalidate, live, LIVE_IDLE_MS, liveCount, liveView, peekLive } from '@/server/services/cache';
 
 describe('live reads', () => {
   let loads = 0;
@@ -72,5 +72,22 @@ describe('live reads', () => {
     expect(await pending).toBe(99); // the waiting read gets its answer...
     expect(peekLive('t/f')).toBeUndefined(); // ...but it is not kept for the next
     expect(await live('t/f', 5_000, load)).toBe(loads);
+  });
+
+  it('a read that never answered is not kept refreshing', async () => {
+    fail = true;
+    await expect(live('t/g', 5_000, load)).rejects.toThrow('cluster down');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(loads).toBe(1);
+  });
+
+  it('keeps at most 50 page answers live per prefix; past that, reads share a 2 s answer', async () => {
+    for (let i = 0; i < 60; i++) await liveView('t/views/', `v${i}`, 5_000, load);
+    expect(liveCount('t/views/')).toBe(50);
+    const before = loads;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(loads - before).toBe(50); // only the live ones refreshed
+    await liveView('t/views/', 'v59', 5_000, load); // a 2 s answer, 5 s old: loaded again
+    expect(loads - before).toBe(51);
   });
 });

@@ -16,6 +16,7 @@ interface LiveEntry {
   timer: NodeJS.Timeout | null;
   load: () => Promise<unknown>;
   refreshMs: number;
+  idleMs: number;
 }
 
 const store = globalThis as unknown as {
@@ -57,6 +58,11 @@ function refresh(key: string, entry: LiveEntry): Promise<unknown> {
       return value;
     },
     (error: unknown) => {
+      // A read that never answered (a 404, a dead cluster) is not kept refreshing.
+      if (entry.value === undefined && lives().get(key) === entry) {
+        if (entry.timer) clearInterval(entry.timer);
+        lives().delete(key);
+      }
       throw error;
     },
   );
@@ -73,7 +79,7 @@ function keepRefreshing(key: string, entry: LiveEntry): void {
   // The refreshes are nobody's request: they must not be counted into the one that started them.
   entry.timer = outsideRequestCount(() =>
     setInterval(() => {
-      if (lives().get(key) !== entry || Date.now() - entry.readAt > LIVE_IDLE_MS) {
+      if (lives().get(key) !== entry || Date.now() - entry.readAt > entry.idleMs) {
         clearInterval(entry.timer!);
         entry.timer = null;
         return;
@@ -95,12 +101,13 @@ export function live<T>(
   key: string,
   refreshMs: number,
   load: () => Promise<T>,
-  options: { keepAlive?: boolean } = {},
+  options: { keepAlive?: boolean; idleMs?: number } = {},
 ): Promise<T> {
   const now = Date.now();
   let entry = lives().get(key);
   if (!entry) {
-    entry = { at: 0, loading: null, readAt: 0, timer: null, load, refreshMs };
+    const idleMs = options.idleMs ?? LIVE_IDLE_MS;
+    entry = { at: 0, loading: null, readAt: 0, timer: null, load, refreshMs, idleMs };
     lives().set(key, entry);
   }
   entry.load = load;
@@ -111,6 +118,34 @@ export function live<T>(
   if (entry.value !== undefined && now - entry.at <= refreshMs * 1.5)
     return Promise.resolve(entry.value as T);
   return refresh(key, entry) as Promise<T>;
+}
+
+/** How many live reads under `prefix` are kept now. */
+export function liveCount(prefix: string): number {
+  let count = 0;
+  for (const key of lives().keys()) if (key.startsWith(prefix)) count += 1;
+  return count;
+}
+
+/** Dropped once unread for this long: a page that polls every 5-10 s keeps its answer live. */
+const VIEW_IDLE_MS = 20_000;
+/** At most this many answers per prefix are kept live; past that, reads share a 2 s answer. */
+const MAX_LIVE_VIEWS = 50;
+
+/**
+ * One page's answer (a group, a topic, a page of groups), kept live like the cluster-wide reads while
+ * it is polled, so that its polls cost nothing; at most MAX_LIVE_VIEWS under `prefix`, so that many
+ * distinct requests (a script, a filter typed letter by letter) cannot multiply the refreshes.
+ */
+export function liveView<T>(
+  prefix: string,
+  name: string,
+  refreshMs: number,
+  load: () => Promise<T>,
+): Promise<T> {
+  const key = `${prefix}${name}`;
+  if (!lives().has(key) && liveCount(prefix) >= MAX_LIVE_VIEWS) return cached(key, 2_000, load);
+  return live(key, refreshMs, load, { idleMs: VIEW_IDLE_MS });
 }
 
 /** The answer of a live read if it is fresh, without loading or keeping it refreshed; else undefined. */

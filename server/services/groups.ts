@@ -12,7 +12,8 @@ import { kafka, partitionKey, type GroupEntry } from '@/server/kafka';
 import { getGroupSnapshot, readGroup, type GroupSnapshot } from '@/server/services/group-snapshot';
 import { groupHealth } from '@/server/services/lag-health';
 import { ensureSampler, lagHistory, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
-import { topologyOf } from '@/server/services/snapshot';
+import { liveView } from '@/server/services/cache';
+import { LIVE_REFRESH_MS, topologyOf } from '@/server/services/snapshot';
 import { addTimeLags, isLagging, partitionLags } from '@/server/services/group-lag';
 import { timeLags } from '@/server/services/time-lag';
 
@@ -53,8 +54,20 @@ function compare(sort: GroupListQuery['sort'], dir: GroupListQuery['dir']) {
   };
 }
 
+const views = (cluster: ClusterConfig) => `${cluster.id}/view/groups/`;
+
+/** One page of groups, kept fresh while it is polled (see liveView). */
+export const listGroups = (cluster: ClusterConfig, query: GroupListQuery): Promise<GroupList> =>
+  liveView(views(cluster), `list?${JSON.stringify(query)}`, LIVE_REFRESH_MS, () =>
+    loadGroups(cluster, query),
+  );
+
+/** One group, kept fresh while its page polls it. */
+export const getGroup = (cluster: ClusterConfig, groupId: string): Promise<GroupDetail> =>
+  liveView(views(cluster), `one/${groupId}`, LIVE_REFRESH_MS, () => loadGroup(cluster, groupId));
+
 /** One page of groups, sorted across all of them; only the page's groups are described (members). */
-export async function listGroups(cluster: ClusterConfig, query: GroupListQuery): Promise<GroupList> {
+async function loadGroups(cluster: ClusterConfig, query: GroupListQuery): Promise<GroupList> {
   const snapshot = await getGroupSnapshot(cluster);
   sampleInBackground(cluster);
   const needle = query.q.toLowerCase();
@@ -81,7 +94,7 @@ export async function listGroups(cluster: ClusterConfig, query: GroupListQuery):
   return { items: page, total: matching.length, page: query.page, pageSize: query.pageSize };
 }
 
-export async function getGroup(cluster: ClusterConfig, groupId: string): Promise<GroupDetail> {
+async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<GroupDetail> {
   const gateway = kafka(cluster);
   // The group is described while its topics' watermarks are read.
   const {

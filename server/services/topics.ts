@@ -3,7 +3,8 @@ import type { Partition, TopicDetail, TopicList, TopicListQuery, TopicSummary } 
 import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, partitionKey, type LogDirReport, type TopicMeta, type WatermarkResult } from '@/server/kafka';
 import { findTopic } from '@/server/services/resolve';
-import { freshPartitionFigures, getSnapshot } from '@/server/services/snapshot';
+import { liveView } from '@/server/services/cache';
+import { freshPartitionFigures, getSnapshot, LIVE_REFRESH_MS } from '@/server/services/snapshot';
 
 function partitionsOf(topic: TopicMeta, watermarks: WatermarkResult, logDirs: LogDirReport): Partition[] {
   return topic.partitions.map((p) => {
@@ -75,8 +76,12 @@ export async function listTopics(cluster: ClusterConfig, query: TopicListQuery):
   };
 }
 
-/** One topic: Metadata for it alone, ListOffsets to its leaders, log-dir sizes (shared, per broker). */
-export async function getTopic(cluster: ClusterConfig, name: string): Promise<TopicDetail> {
+/** One topic, kept fresh while its page polls it (see liveView). */
+export const getTopic = (cluster: ClusterConfig, name: string): Promise<TopicDetail> =>
+  liveView(`${cluster.id}/view/topics/`, name, LIVE_REFRESH_MS, () => loadTopic(cluster, name));
+
+/** One topic: Metadata for it alone, ListOffsets to its leaders, log-dir sizes of its partitions. */
+async function loadTopic(cluster: ClusterConfig, name: string): Promise<TopicDetail> {
   const { topology, topic } = await findTopic(cluster, name);
   // Sizes of this topic's partitions only, from the live brokers holding its replicas: the page's
   // cost does not grow with the rest of the cluster.
