@@ -120,8 +120,8 @@ export function kafka(config: ClusterConfig) {
       options: CallOptions & { maxBytesPerPartition: number },
     ) => call(config, 'Fetch', (c) => peekMany(c, positions, options.maxBytesPerPartition), options),
 
-    /** Every group, each with its coordinator: one ListGroups per broker. */
-    listGroups: (brokerIds: number[], options?: CallOptions) =>
+    /** Every group, each with its coordinator: one ListGroups per broker (null: every live broker). */
+    listGroups: (brokerIds: number[] | null, options?: CallOptions) =>
       call(config, 'Consumer groups', (c) => listAllGroups(c, brokerIds), options),
 
     /**

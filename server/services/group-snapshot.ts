@@ -76,11 +76,8 @@ export const getGroupSnapshot = (
     async () => {
       const left = deadlineOf(cluster);
       const gateway = kafka(cluster);
-      const brokers = (freshTopology(cluster) ?? (await gateway.metadata([], left()))).brokers;
-      const { groups } = await gateway.listGroups(
-        brokers.map((b) => b.id),
-        left(),
-      );
+      const brokers = freshTopology(cluster)?.brokers.map((b) => b.id) ?? null;
+      const { groups } = await gateway.listGroups(brokers, left());
       const committed = await gateway.committedOffsets(groups, left());
       const snapshot = { ...(await topicsOf(cluster, committed, [], left)), groups, committed };
       record(cluster, snapshot, Date.now());

@@ -23,9 +23,12 @@ export interface GroupEntry extends ListedGroup {
 /** Every group of the cluster: one ListGroups per broker, each answering for the groups it coordinates. */
 export async function listAllGroups(
   clients: ClusterClients,
-  brokerIds: number[],
+  /** null: every broker of the client's own metadata, with no Metadata request of ours first. */
+  brokerIds: number[] | null,
 ): Promise<{ groups: GroupEntry[]; unavailableBrokers: number[] }> {
-  const { ok, failed } = await settleEach(brokerIds, async (id) => {
+  if (brokerIds === null) await clients.raw.refreshMetadataIfNecessary?.();
+  const ids = brokerIds ?? clients.raw.getNodeIds();
+  const { ok, failed } = await settleEach(ids, async (id) => {
     const broker = await clients.raw.findBroker({ nodeId: id });
     const version = listGroupsVersion(broker);
     if (version === null) throw new Error(`broker ${id} is older than Kafka 2.6 (ListGroups v4)`);
