@@ -46,13 +46,25 @@ describe('live reads', () => {
     expect(await live('t/c', 5_000, load)).toBe(during + 1);
   });
 
-  it('does not serve an answer older than 1.5 intervals when refreshes fail: the read gets the error', async () => {
+  it('does not serve an answer older than its interval when refreshes fail: the read gets the error', async () => {
     await live('t/d', 5_000, load);
     fail = true;
     await vi.advanceTimersByTimeAsync(5_000);
     expect(await live('t/d', 5_000, load)).toBe(1); // 5 s old: still served
-    await vi.advanceTimersByTimeAsync(3_000);
+    await vi.advanceTimersByTimeAsync(1_000);
     await expect(live('t/d', 5_000, load)).rejects.toThrow('cluster down');
+  });
+
+  it('a read that comes while an answer one interval old is being refreshed waits for the new one', async () => {
+    let release: (v: number) => void = () => undefined;
+    let slow = false;
+    const maybeSlow = () => (slow ? new Promise<number>((resolve) => (release = resolve)) : load());
+    await live('t/h', 5_000, maybeSlow);
+    slow = true;
+    await vi.advanceTimersByTimeAsync(5_600); // the refresh started at 5 s and has not answered
+    const read = live('t/h', 5_000, maybeSlow);
+    release(42);
+    expect(await read).toBe(42);
   });
 
   it('reading without keepAlive does not keep the refresh going', async () => {
@@ -89,5 +101,15 @@ describe('live reads', () => {
     expect(loads - before).toBe(50); // only the live ones refreshed
     await liveView('t/views/', 'v59', 5_000, load); // a 2 s answer, 5 s old: loaded again
     expect(loads - before).toBe(51);
+  });
+
+  it('maxAgeMs: a read that wants a younger answer waits for one, and the next tick does not load again', async () => {
+    await live('t/i', 5_000, load);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(await live('t/i', 5_000, load, { maxAgeMs: 1_000 })).toBe(2); // refreshed for this read
+    await vi.advanceTimersByTimeAsync(1_000); // the 5 s tick: the answer is 1 s old, not reloaded
+    expect(loads).toBe(2);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(loads).toBe(3);
   });
 });

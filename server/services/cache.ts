@@ -42,6 +42,11 @@ export function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): P
   return value;
 }
 
+/** Timers run a little late on a busy process: an answer this much past its interval still counts as fresh. */
+const GRACE_MS = 500;
+const fresh = (entry: LiveEntry, now: number, maxAgeMs = Infinity) =>
+  entry.value !== undefined && now - entry.at <= Math.min(entry.refreshMs + GRACE_MS, maxAgeMs);
+
 /** A live read stops refreshing once nobody has read it for this long (pages poll every 5-15 s). */
 export const LIVE_IDLE_MS = 30_000;
 
@@ -84,6 +89,8 @@ function keepRefreshing(key: string, entry: LiveEntry): void {
         entry.timer = null;
         return;
       }
+      // A read that wanted a younger answer than the interval gives may have refreshed it just now.
+      if (Date.now() - entry.at < entry.refreshMs / 2) return;
       refresh(key, entry).catch(() => undefined); // a failed refresh lets the answer age until reads wait
     }, entry.refreshMs),
   );
@@ -92,16 +99,18 @@ function keepRefreshing(key: string, entry: LiveEntry): void {
 
 /**
  * A cluster-wide read that every page shares, kept fresh in the background every `refreshMs` while
- * someone reads it (and for LIVE_IDLE_MS after), so that a read takes no Kafka round-trip: the answer
- * is at most `refreshMs` plus one load old. An answer older than 1.5 x `refreshMs` (its refresh fails
- * or lags) is not served: the read waits for a load and gets its error, so a dead cluster shows as
- * down. `keepAlive: false` reads without keeping the refresh going (a background sampler).
+ * someone reads it (and for LIVE_IDLE_MS after), so that a read takes no Kafka round-trip. No answer
+ * older than `refreshMs` (plus GRACE_MS) is served: a read that comes while such an answer is being
+ * refreshed waits for that refresh, and when refreshes fail (a dead cluster) it waits for a load of
+ * its own and gets its error, so the cluster shows as down. `keepAlive: false` reads without keeping
+ * the refresh going (a background sampler); `maxAgeMs` asks for a younger answer than the interval
+ * gives (a page answer kept live on top of this one, so that the two ages do not add up).
  */
 export function live<T>(
   key: string,
   refreshMs: number,
   load: () => Promise<T>,
-  options: { keepAlive?: boolean; idleMs?: number } = {},
+  options: { keepAlive?: boolean; idleMs?: number; maxAgeMs?: number } = {},
 ): Promise<T> {
   const now = Date.now();
   let entry = lives().get(key);
@@ -115,8 +124,7 @@ export function live<T>(
     entry.readAt = now;
     keepRefreshing(key, entry);
   }
-  if (entry.value !== undefined && now - entry.at <= refreshMs * 1.5)
-    return Promise.resolve(entry.value as T);
+  if (fresh(entry, now, options.maxAgeMs)) return Promise.resolve(entry.value as T);
   return refresh(key, entry) as Promise<T>;
 }
 
@@ -151,7 +159,7 @@ export function liveView<T>(
 /** The answer of a live read if it is fresh, without loading or keeping it refreshed; else undefined. */
 export function peekLive<T>(key: string): T | undefined {
   const entry = lives().get(key);
-  if (!entry || entry.value === undefined || Date.now() - entry.at > entry.refreshMs * 1.5) return undefined;
+  if (!entry || !fresh(entry, Date.now())) return undefined;
   return entry.value as T;
 }
 

@@ -8,7 +8,7 @@ import {
   type Topology,
   type WatermarkResult,
 } from '@/server/kafka';
-import { live, peekLive } from '@/server/services/cache';
+import { live } from '@/server/services/cache';
 import { partitionLags } from '@/server/services/group-lag';
 import { recordLag, retainGroups } from '@/server/services/lag-history';
 import { freshTopology, LIVE_REFRESH_MS, topologyOf } from '@/server/services/snapshot';
@@ -68,7 +68,7 @@ function deadlineOf(cluster: ClusterConfig) {
  */
 export const getGroupSnapshot = (
   cluster: ClusterConfig,
-  options?: { keepAlive?: boolean },
+  options?: { keepAlive?: boolean; maxAgeMs?: number },
 ): Promise<GroupSnapshot> =>
   live(
     snapshotKey(cluster),
@@ -88,9 +88,10 @@ export const getGroupSnapshot = (
   );
 
 /**
- * One group read for itself, its cost independent of the cluster's other groups and topics: from
- * the shared snapshot when a page keeps that fresh, else FindCoordinator, then ListGroups and
- * OffsetFetch on its coordinator, then the metadata and watermarks of its topics (and `alsoTopics`).
+ * One group read for itself, its cost independent of the cluster's other groups and topics:
+ * FindCoordinator, then ListGroups and OffsetFetch on its coordinator, then the metadata and
+ * watermarks of its topics (and `alsoTopics`). Its offsets and watermarks are read now, never taken
+ * from the shared snapshot: a page kept live on top of that would show figures twice as old.
  * `alongside` runs with the last step (e.g. describing the group). A group that does not exist is a 404.
  */
 export async function readGroup<X = undefined>(
@@ -99,11 +100,6 @@ export async function readGroup<X = undefined>(
   alsoTopics: string[] = [],
   alongside?: (entry: GroupEntry) => Promise<X>,
 ): Promise<{ snapshot: GroupSnapshot; entry: GroupEntry; extra: X }> {
-  const shared = peekLive<GroupSnapshot>(snapshotKey(cluster));
-  const known = (topology: Topology) => alsoTopics.every((t) => topology.topics.some((m) => m.name === t));
-  const listed = shared && known(shared.topology) && shared.groups.find((g) => g.groupId === groupId);
-  // A group made since the snapshot is not in it yet: that one is looked up below.
-  if (listed) return { snapshot: shared, entry: listed, extra: (await alongside?.(listed)) as X };
   const left = deadlineOf(cluster);
   const found = await kafka(cluster).group(groupId, left());
   if (!found) throw new AppError('not_found', `Consumer group "${groupId}" does not exist`);

@@ -68,7 +68,8 @@ export const getGroup = (cluster: ClusterConfig, groupId: string): Promise<Group
 
 /** One page of groups, sorted across all of them; only the page's groups are described (members). */
 async function loadGroups(cluster: ClusterConfig, query: GroupListQuery): Promise<GroupList> {
-  const snapshot = await getGroupSnapshot(cluster);
+  // Kept live itself, the page takes a snapshot at most a second old: the two ages do not add up.
+  const snapshot = await getGroupSnapshot(cluster, { maxAgeMs: 1_000 });
   sampleInBackground(cluster);
   const needle = query.q.toLowerCase();
   const matching = snapshot.groups

@@ -53,12 +53,6 @@ export const getAllWatermarks = (config: ClusterConfig) =>
     kafka(config).watermarks((await getTopology(config)).topics),
   );
 
-/** The cluster-wide watermarks and log-dir sizes if pages keep them fresh already (nothing is asked). */
-export const freshPartitionFigures = (config: ClusterConfig) => ({
-  watermarks: peekLive<WatermarkResult>(key(config, 'watermarks')),
-  logDirs: peekLive<LogDirReport>(key(config, 'logdirs')),
-});
-
 /**
  * Everything the topic list needs, in requests that grow with brokers: Metadata, 2 ListOffsets and
  * 1 DescribeLogDirs per broker, each refreshed in the background while the list is open.

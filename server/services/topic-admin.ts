@@ -12,7 +12,7 @@ import { AppError } from '@/server/http/app-error';
 import { kafka, partitionKey } from '@/server/kafka';
 import { findTopic } from '@/server/services/resolve';
 import { changing, getTopology } from '@/server/services/snapshot';
-import { getTopic } from '@/server/services/topics';
+import { loadTopic } from '@/server/services/topics';
 
 /** Brokers learn of new partitions from the controller a moment after it answers: wait until they have. */
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -56,7 +56,7 @@ export async function createTopic(cluster: ClusterConfig, body: CreateTopic): Pr
     () => gateway.topicReady(body.name, body.partitions).catch(() => false),
     cluster.requestTimeoutMs,
   );
-  return getTopic(cluster, body.name);
+  return loadTopic(cluster, body.name);
 }
 
 export async function deleteTopic(cluster: ClusterConfig, name: string): Promise<{ ok: true }> {
@@ -87,7 +87,7 @@ export async function addPartitions(
         .catch(() => false),
     cluster.requestTimeoutMs,
   );
-  return getTopic(cluster, name);
+  return loadTopic(cluster, name);
 }
 
 /** Deletes records up to the given offsets (all partitions to their high watermark when none are given). */

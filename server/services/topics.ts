@@ -4,7 +4,7 @@ import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, partitionKey, type LogDirReport, type TopicMeta, type WatermarkResult } from '@/server/kafka';
 import { findTopic } from '@/server/services/resolve';
 import { liveView } from '@/server/services/cache';
-import { freshPartitionFigures, getSnapshot, LIVE_REFRESH_MS } from '@/server/services/snapshot';
+import { getSnapshot } from '@/server/services/snapshot';
 
 function partitionsOf(topic: TopicMeta, watermarks: WatermarkResult, logDirs: LogDirReport): Partition[] {
   return topic.partitions.map((p) => {
@@ -76,12 +76,18 @@ export async function listTopics(cluster: ClusterConfig, query: TopicListQuery):
   };
 }
 
+/** A topic's page polls every 10 s: its answer is refreshed as often while the page is open. */
+const TOPIC_REFRESH_MS = 10_000;
+
 /** One topic, kept fresh while its page polls it (see liveView). */
 export const getTopic = (cluster: ClusterConfig, name: string): Promise<TopicDetail> =>
-  liveView(`${cluster.id}/view/topics/`, name, LIVE_REFRESH_MS, () => loadTopic(cluster, name));
+  liveView(`${cluster.id}/view/topics/`, name, TOPIC_REFRESH_MS, () => loadTopic(cluster, name));
 
-/** One topic: Metadata for it alone, ListOffsets to its leaders, log-dir sizes of its partitions. */
-async function loadTopic(cluster: ClusterConfig, name: string): Promise<TopicDetail> {
+/**
+ * One topic read now, not kept live (the answer to a change): Metadata for it alone, ListOffsets to
+ * its leaders, log-dir sizes of its partitions.
+ */
+export async function loadTopic(cluster: ClusterConfig, name: string): Promise<TopicDetail> {
   const { topology, topic } = await findTopic(cluster, name);
   // Sizes of this topic's partitions only, from the live brokers holding its replicas: the page's
   // cost does not grow with the rest of the cluster.
@@ -91,13 +97,9 @@ async function loadTopic(cluster: ClusterConfig, name: string): Promise<TopicDet
     .sort((a, b) => a - b);
   const partitions = topic.partitions.map((p) => p.partition);
   const gateway = kafka(cluster);
-  // What the topics list keeps fresh already is not asked again.
-  const fresh = freshPartitionFigures(cluster);
-  const known = (w: WatermarkResult | undefined) =>
-    w && topic.partitions.every((p) => w.offsets.has(partitionKey(name, p.partition)));
   const [watermarks, logDirs] = await Promise.all([
-    known(fresh.watermarks) ? fresh.watermarks! : gateway.watermarks([topic]),
-    fresh.logDirs ?? gateway.logDirs(holders, [{ topic: name, partitions }]),
+    gateway.watermarks([topic]),
+    gateway.logDirs(holders, [{ topic: name, partitions }]),
   ]);
   const partitionDetails = partitionsOf(topic, watermarks, logDirs);
   return {
