@@ -35,6 +35,8 @@ export function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): P
   const hit = entries().get(key);
   if (hit && hit.expires > now) return hit.value as Promise<T>;
   const value = load();
+  // Keys can be many (page answers past the live ones): expired ones go before the map grows large.
+  if (entries().size >= 1_000) for (const [k, e] of entries()) if (e.expires <= now) entries().delete(k);
   entries().set(key, { value, expires: now + ttlMs });
   value.catch(() => {
     if (entries().get(key)?.value === value) entries().delete(key);

@@ -4,7 +4,7 @@ import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, partitionKey, type LogDirReport, type TopicMeta, type WatermarkResult } from '@/server/kafka';
 import { findTopic } from '@/server/services/resolve';
 import { liveView } from '@/server/services/cache';
-import { getSnapshot } from '@/server/services/snapshot';
+import { getSnapshot, type Snapshot } from '@/server/services/snapshot';
 
 function partitionsOf(topic: TopicMeta, watermarks: WatermarkResult, logDirs: LogDirReport): Partition[] {
   return topic.partitions.map((p) => {
@@ -53,16 +53,29 @@ function compare(sort: TopicListQuery['sort'], dir: TopicListQuery['dir']) {
   };
 }
 
+/** Every topic's summary, worked out once per refresh of the shared reads, not once per request. */
+const summaries = new WeakMap<Snapshot['watermarks'], { of: Snapshot; list: TopicSummary[] }>();
+
+function summariesOf(snapshot: Snapshot): TopicSummary[] {
+  const known = summaries.get(snapshot.watermarks);
+  if (known && known.of.topology === snapshot.topology && known.of.logDirs === snapshot.logDirs)
+    return known.list;
+  const { topology, watermarks, logDirs } = snapshot;
+  const logDirsKnown = logDirs.byBroker.size > 0;
+  const list = topology.topics.map((t) => summarize(t, partitionsOf(t, watermarks, logDirs), logDirsKnown));
+  summaries.set(watermarks, { of: snapshot, list });
+  return list;
+}
+
 /** One page of topics, filtered and sorted server-side over the whole cluster. */
 export async function listTopics(cluster: ClusterConfig, query: TopicListQuery): Promise<TopicList> {
-  const { topology, watermarks, logDirs } = await getSnapshot(cluster);
+  const snapshot = await getSnapshot(cluster);
+  const { watermarks, logDirs } = snapshot;
   const needle = query.q.toLowerCase();
-  const logDirsKnown = logDirs.byBroker.size > 0;
-  const matching = topology.topics
+  const matching = summariesOf(snapshot)
     .filter(
       (t) => (query.internal === 'show' || !t.internal) && (!needle || t.name.toLowerCase().includes(needle)),
     )
-    .map((t) => summarize(t, partitionsOf(t, watermarks, logDirs), logDirsKnown))
     .sort(compare(query.sort, query.dir));
   const start = (query.page - 1) * query.pageSize;
   return {
