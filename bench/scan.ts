@@ -8,67 +8,22 @@
  * in a COMMIT marker on every partition), so the scan also settles each record's transaction.
  *
  *   npm run build && npx tsx bench/scan.ts [--messages 1000000] [--partitions 6] [--transactional] [--delete]
+ *     [--app DIR: the checkout whose production build is measured, this one by default] [--port 3186]
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { BOOTSTRAP, ensureCluster } from '../dev/kafka/local-cluster';
-import { numberArg, startServer } from './support';
+import { fillTopic, numberArg, runSearch, startServer, stringArg } from './support';
 
 const exec = promisify(execFile);
 const MESSAGES = numberArg('messages', 1_000_000);
 const PARTITIONS = numberArg('partitions', 6);
 const PORT = numberArg('port', 3186);
+const APP = stringArg('app', '.');
 const TRANSACTIONAL = process.argv.includes('--transactional');
 const topic = `bench-scan-${TRANSACTIONAL ? 'tx-' : ''}${MESSAGES}-${PARTITIONS}`;
-
-async function fill(kafka: Kafka): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  if (!(await admin.listTopics()).includes(topic)) {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }],
-    });
-  }
-  const have = (await admin.fetchTopicOffsets(topic)).reduce((s, p) => s + Number(p.high) - Number(p.low), 0);
-  await admin.disconnect();
-  if (have >= MESSAGES) return;
-  const producer = kafka.producer({
-    allowAutoTopicCreation: false,
-    ...(TRANSACTIONAL && { transactionalId: `${topic}-fill`, idempotent: true, maxInFlightRequests: 1 }),
-  });
-  await producer.connect();
-  const started = Date.now();
-  const pad = 'x'.repeat(90);
-  for (let sent = have; sent < MESSAGES;) {
-    const n = Math.min(20_000, MESSAGES - sent);
-    const messages = Array.from({ length: n }, (_, i) => {
-      const id = sent + i;
-      return {
-        key: `customer-${id % 1000}`,
-        value: JSON.stringify({
-          id,
-          status: id % 1000 === 0 ? 'cancelled' : 'placed',
-          total: (id % 500) + 0.99,
-          region: 'eu-west',
-          pad,
-        }),
-        partition: id % PARTITIONS,
-      };
-    });
-    if (TRANSACTIONAL) {
-      const transaction = await producer.transaction();
-      await transaction.send({ topic, messages });
-      await transaction.commit();
-    } else await producer.send({ topic, messages, acks: 1 });
-    sent += n;
-    process.stdout.write(`\rproduced ${sent}/${MESSAGES}`);
-  }
-  console.log(` in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await producer.disconnect();
-}
 
 function peakRssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -77,33 +32,7 @@ function peakRssMiB(pid: number): number {
   return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
 }
 
-/** Runs one search through the API, reading the event stream as the browser would. */
-async function search(params: Record<string, string>) {
-  const url = `http://127.0.0.1:${PORT}/api/clusters/local/topics/${topic}/search?${new URLSearchParams(params)}`;
-  const started = performance.now();
-  const response = await fetch(url);
-  if (!response.ok || !response.body) throw new Error(`${response.status} ${await response.text()}`);
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let firstResultMs: number | null = null;
-  let done: { scanned: number; matched: number; reason: string } | null = null;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done: ended, value: chunk } = await reader.read();
-    if (ended) break;
-    buffer += decoder.decode(chunk, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const frame = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.+)$/m.exec(frame)?.[1];
-      if (event === 'messages' && firstResultMs === null) firstResultMs = performance.now() - started;
-      if (event === 'done') done = JSON.parse(/^data: (.+)$/m.exec(frame)![1]!);
-      if (event === 'error') throw new Error(frame);
-    }
-  }
-  return { elapsedMs: performance.now() - started, firstResultMs, done: done! };
-}
+const search = (params: Record<string, string>) => runSearch(PORT, topic, params);
 
 async function main(): Promise<void> {
   ensureCluster();
@@ -112,8 +41,8 @@ async function main(): Promise<void> {
     brokers: BOOTSTRAP.split(','),
     logLevel: logLevel.NOTHING,
   });
-  await fill(kafka);
-  const server = await startServer(PORT);
+  await fillTopic(kafka, { topic, messages: MESSAGES, partitions: PARTITIONS, transactional: TRANSACTIONAL });
+  const server = await startServer(PORT, APP);
   try {
     await search({ limit: '1', q: 'placed' }); // connect and warm up
     const rate = (r: { elapsedMs: number; done: { scanned: number } }) =>

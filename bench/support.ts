@@ -1,16 +1,26 @@
-/** What the benchmarks share: arguments, the production server they measure, medians. */
+/** What the benchmarks share: arguments, the production server they measure, medians, a filled topic. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Kafka } from 'kafkajs';
 
 export function numberArg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+export function stringArg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Starts the standalone production server (run `npm run build` first) and waits until it answers. */
-export async function startServer(port: number): Promise<ChildProcess> {
+/**
+ * Starts the standalone production server of the checkout at `app` (run `npm run build` there first)
+ * and waits until it answers.
+ */
+export async function startServer(port: number, app = '.'): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['.next/standalone/server.js'], {
+    cwd: app,
     env: {
       ...process.env,
       PORT: String(port),
@@ -71,4 +81,92 @@ export async function kafkaRequestsSent(port: number, api?: string): Promise<num
   for (const match of text.matchAll(/^kafkascope_kafka_request_duration_seconds_count\{([^}]*)\} (\d+)$/gm))
     if (api === undefined || match[1]!.includes(`api="${api}"`)) total += Number(match[2]);
   return total;
+}
+
+/**
+ * Runs one search through the API, reading the event stream as the browser would: the time it took,
+ * the time to its first matches, and its `done` event.
+ */
+export async function runSearch(port: number, topic: string, params: Record<string, string>) {
+  const url = `http://127.0.0.1:${port}/api/clusters/local/topics/${topic}/search?${new URLSearchParams(params)}`;
+  const started = performance.now();
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`${response.status} ${await response.text()}`);
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let firstResultMs: number | null = null;
+  let done: { scanned: number; matched: number; reason: string } | null = null;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done: ended, value: chunk } = await reader.read();
+    if (ended) break;
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.+)$/m.exec(frame)?.[1];
+      if (event === 'messages' && firstResultMs === null) firstResultMs = performance.now() - started;
+      if (event === 'done') done = JSON.parse(/^data: (.+)$/m.exec(frame)![1]!);
+      if (event === 'error') throw new Error(frame);
+    }
+  }
+  if (!done) throw new Error('the search stream ended without a done event');
+  return { elapsedMs: performance.now() - started, firstResultMs, done };
+}
+
+/**
+ * Makes sure `topic` holds at least `messages` JSON messages of ~200 bytes, spread evenly over its
+ * partitions (created when missing, filled up when short). With `transactional` they are written in
+ * transactions of 20,000 messages, each ending in a COMMIT marker on every partition.
+ */
+export async function fillTopic(
+  kafka: Kafka,
+  options: { topic: string; messages: number; partitions: number; transactional?: boolean },
+): Promise<void> {
+  const { topic, messages: total, partitions, transactional = false } = options;
+  const admin = kafka.admin();
+  await admin.connect();
+  if (!(await admin.listTopics()).includes(topic)) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
+    });
+  }
+  const have = (await admin.fetchTopicOffsets(topic)).reduce((s, p) => s + Number(p.high) - Number(p.low), 0);
+  await admin.disconnect();
+  if (have >= total) return;
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    ...(transactional && { transactionalId: `${topic}-fill`, idempotent: true, maxInFlightRequests: 1 }),
+  });
+  await producer.connect();
+  const started = Date.now();
+  const pad = 'x'.repeat(90);
+  for (let sent = have; sent < total;) {
+    const n = Math.min(20_000, total - sent);
+    const messages = Array.from({ length: n }, (_, i) => {
+      const id = sent + i;
+      return {
+        key: `customer-${id % 1000}`,
+        value: JSON.stringify({
+          id,
+          status: id % 1000 === 0 ? 'cancelled' : 'placed',
+          total: (id % 500) + 0.99,
+          region: 'eu-west',
+          pad,
+        }),
+        partition: id % partitions,
+      };
+    });
+    if (transactional) {
+      const transaction = await producer.transaction();
+      await transaction.send({ topic, messages });
+      await transaction.commit();
+    } else await producer.send({ topic, messages, acks: 1 });
+    sent += n;
+    process.stdout.write(`\rproduced ${sent}/${total}`);
+  }
+  console.log(` in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await producer.disconnect();
 }

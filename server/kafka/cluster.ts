@@ -10,7 +10,7 @@ import {
 import { withTimeout } from '@/server/kafka/client/timeout';
 import { toKafkaError } from '@/server/kafka/errors';
 import { alterTopicConfigs, describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/ops/configs';
-import { fetchFrom, peekMany, type FetchPosition } from '@/server/kafka/ops/fetch';
+import { fetchDeferred, fetchFrom, peekMany, type FetchPosition } from '@/server/kafka/ops/fetch';
 import { describeGroups } from '@/server/kafka/ops/group-describe';
 import {
   commitOffsets,
@@ -110,6 +110,17 @@ export function kafka(config: ClusterConfig) {
         (c) => fetchFrom(c, topic, positions, options.maxBytesPerPartition, options.settleTransactions),
         options,
       ),
+
+    /**
+     * As fetch, each partition's records decoded when the caller gets to them (a search's rounds),
+     * and each leader's answer held to `bytes.perLeader` however many partitions it leads.
+     */
+    fetchDeferred: (
+      topic: string,
+      positions: FetchPosition[],
+      bytes: { perPartition: number; perLeader?: number },
+      options?: CallOptions,
+    ) => call(config, 'Fetch', (c) => fetchDeferred(c, topic, positions, bytes), options),
 
     /**
      * The first records at given offsets of partitions of several topics, keyed by partitionKey: one

@@ -24,6 +24,6 @@ export type { ConfigEntry } from '@/server/kafka/ops/configs';
 export type { GroupEntry } from '@/server/kafka/ops/groups';
 export type { GroupDescription, GroupMemberDescription } from '@/server/kafka/ops/group-describe';
 export type { GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
-export type { FetchPosition, PartitionFetch } from '@/server/kafka/ops/fetch';
+export type { DeferredFetch, FetchPosition, PartitionFetch } from '@/server/kafka/ops/fetch';
 export type { Compression, FetchedRecord, TransactionState } from '@/server/kafka/ops/record-batch';
 export type { OutgoingMessage } from '@/server/kafka/ops/produce';

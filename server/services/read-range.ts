@@ -1,7 +1,15 @@
 import 'server-only';
 import type { Message, Payload } from '@/lib/schemas/message';
 import type { ClusterConfig } from '@/server/config/schema';
-import { kafka, partitionKey, type FetchedRecord, type KafkaCluster, type TopicMeta } from '@/server/kafka';
+import {
+  kafka,
+  partitionKey,
+  type DeferredFetch,
+  type FetchedRecord,
+  type FetchPosition,
+  type KafkaCluster,
+  type TopicMeta,
+} from '@/server/kafka';
 import { choosePartitions, findTopic } from '@/server/services/resolve';
 
 /**
@@ -123,23 +131,51 @@ export async function readRound(
     timeoutMs?: number;
   } = {},
 ): Promise<RoundResult> {
-  const fetched = await gateway.fetch(
-    topic,
-    cursors.map(([partition, c]) => ({
-      partition,
-      offset: c.position,
-      leader: c.leader,
-      end: c.end === Number.MAX_SAFE_INTEGER ? undefined : c.end,
-      count: options.count?.(partition),
-    })),
-    { maxBytesPerPartition: options.maxBytesPerPartition, timeoutMs: options.timeoutMs },
-  );
+  const fetched = await gateway.fetch(topic, positionsOf(cursors, options.count), {
+    maxBytesPerPartition: options.maxBytesPerPartition,
+    timeoutMs: options.timeoutMs,
+  });
   const read: RoundResult['read'] = new Map();
   const failed: Unavailable[] = [];
   for (const [partition] of cursors) {
     const result = fetched.get(partition);
     if (!result || result.error) failed.push({ partition, reason: result?.error ?? 'no answer' });
     else read.set(partition, { records: result.records, nextOffset: result.nextOffset });
+  }
+  return { read, failed };
+}
+
+function positionsOf(
+  cursors: [number, Cursor][],
+  count?: (partition: number) => number | undefined,
+): FetchPosition[] {
+  return cursors.map(([partition, c]) => ({
+    partition,
+    offset: c.position,
+    leader: c.leader,
+    end: c.end === Number.MAX_SAFE_INTEGER ? undefined : c.end,
+    count: count?.(partition),
+  }));
+}
+
+/**
+ * readRound for a search, which goes through every record and keeps few: each partition's records
+ * are decoded when the caller gets to it (`decode`, whose `error` is then the partition's failure),
+ * so that a round's records are never all alive at once.
+ */
+export async function readRoundDeferred(
+  gateway: KafkaCluster,
+  topic: string,
+  cursors: [number, Cursor][],
+  bytes: { perPartition: number; perLeader?: number },
+): Promise<{ read: Map<number, DeferredFetch>; failed: Unavailable[] }> {
+  const fetched = await gateway.fetchDeferred(topic, positionsOf(cursors), bytes);
+  const read = new Map<number, DeferredFetch>();
+  const failed: Unavailable[] = [];
+  for (const [partition] of cursors) {
+    const result = fetched.get(partition);
+    if (result) read.set(partition, result);
+    else failed.push({ partition, reason: 'no answer' });
   }
   return { read, failed };
 }

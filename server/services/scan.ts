@@ -9,7 +9,7 @@ import { FilterTooCostlyError } from '@/server/services/filter-budget';
 import { compileFilter } from '@/server/services/message-filter';
 import {
   openRange,
-  readRound,
+  readRoundDeferred,
   rerouteOrDrop,
   toMessage,
   type Cursor,
@@ -21,13 +21,20 @@ const SEARCH_TIMEOUT_MS = 120_000;
 const TAIL_TIMEOUT_MS = 10 * 60_000;
 const TAIL_MAX_MESSAGES = 10_000;
 const FLUSH_MS = 250;
+/** Matches are sent at once when they add up to this, and the scan waits for a slow browser. */
+const BATCH_BYTES = 262_144;
 /**
  * A fetch brings up to a megabyte of records, and a filter may take a while on each: the scan lets
  * other requests run after this long on the thread, and checks its time bound and the browser as
  * it does.
  */
 const SLICE_MS = 50;
-const FETCH_BYTES = 1_048_576;
+/**
+ * What one round reads: up to a megabyte per partition, and at most two from each leader however
+ * many partitions it leads, so a round of a topic of a hundred partitions holds no more than one
+ * of six. Kafka fills a request's partitions in their order, so each round starts one further on.
+ */
+const FETCH_BYTES = { perPartition: 1_048_576, perLeader: 2_097_152 };
 
 /**
  * Streams one scan: reads every cursor forward in rounds (one Fetch per leader per round), filters
@@ -53,6 +60,7 @@ async function scan(
   let matched = 0;
   let bytes = 0;
   let batch: Message[] = [];
+  let batchBytes = 0;
   let lastFlush = 0;
   const ends = args.follow ? undefined : Object.fromEntries([...args.cursors].map(([p, c]) => [p, c.end]));
   const flush = (force = false) => {
@@ -60,6 +68,7 @@ async function scan(
     lastFlush = Date.now();
     if (batch.length) channel.send('messages', { messages: batch });
     batch = [];
+    batchBytes = 0;
     const positions = Object.fromEntries([...args.cursors].map(([p, c]) => [p, c.position]));
     channel.send('progress', { scanned, matched, bytes, positions, ends });
   };
@@ -68,6 +77,21 @@ async function scan(
     channel.send('done', { reason, scanned, matched, elapsedMs: Date.now() - started, message });
   };
 
+  /**
+   * Waits while the browser has much unread, so that a slow reader holds a bounded queue on the
+   * server rather than every match; never past the time bound. False when the scan must stop.
+   */
+  async function drained(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise(
+      (r) => (timer = setTimeout(r, Math.max(0, args.timeoutMs - (Date.now() - started)))),
+    );
+    await Promise.race([channel.drained?.(), bound]);
+    clearTimeout(timer);
+    return !channel.signal.aborted;
+  }
+
+  let round = 0;
   let sliceStarted = Date.now();
   /** False when the scan must stop now (the browser left, or its time is up and it finished). */
   async function shareThread(): Promise<boolean> {
@@ -95,12 +119,24 @@ async function scan(
       if (Date.now() - started > args.timeoutMs) return finish('timeout');
       const active = [...args.cursors].filter(([, c]) => args.follow || c.position < c.end);
       if (active.length === 0) return finish('end');
-      const { read, failed } = await readRound(gateway, args.topic, active, {
-        maxBytesPerPartition: FETCH_BYTES,
-      });
+      const first = round++ % active.length;
+      const { read, failed } = await readRoundDeferred(
+        gateway,
+        args.topic,
+        [...active.slice(first), ...active.slice(0, first)],
+        FETCH_BYTES,
+      );
       let progressed = false;
       const positionBefore = new Map(active.map(([p, c]) => [p, c.position]));
-      for (const [partition, result] of read) {
+      for (const [partition] of active) {
+        const deferred = read.get(partition);
+        if (!deferred) continue;
+        // Decoded one partition at a time, and dropped before the next (see fetchDeferred).
+        const result = await deferred.decode();
+        if (result.error !== null) {
+          failed.push({ partition, reason: result.error });
+          continue;
+        }
         const cursor = args.cursors.get(partition)!;
         for (const record of result.records) {
           // Awaited only once a slice is used up: an await per record would cost the scan rate.
@@ -112,8 +148,14 @@ async function scan(
           bytes += (record.value?.length ?? 0) + (record.key?.length ?? 0);
           if (args.filter(partition, record)) {
             matched += 1;
-            batch.push(toMessage(partition, record, args.maxBytes));
+            const message = toMessage(partition, record, args.maxBytes);
+            batch.push(message);
+            batchBytes += payloadBytes(message);
             if (matched >= args.limit) return finish(args.follow ? 'max_messages' : 'limit');
+            if (batchBytes >= BATCH_BYTES) {
+              flush(true);
+              if (!(await drained())) return;
+            }
           }
         }
         // Transaction markers and compacted gaps hold offsets without messages: step over them too.
@@ -125,9 +167,17 @@ async function scan(
       const unavailable = await rerouteOrDrop(args.cluster, args.topic, args.cursors, failed);
       if (unavailable.length) channel.send('notice', { unavailable });
       flush();
+      if (!(await drained())) return;
       if (!progressed) await new Promise((r) => setTimeout(r, args.follow ? 500 : 50));
     }
   }
+}
+
+/** About the bytes a message takes in the stream: its payloads (base64) and header values. */
+function payloadBytes(message: Message): number {
+  let bytes = (message.key.base64?.length ?? 0) + (message.value.base64?.length ?? 0);
+  for (const h of message.headers) bytes += h.key.length + (h.value.base64?.length ?? 0);
+  return bytes;
 }
 
 type Stream = (channel: SseChannel) => Promise<void>;

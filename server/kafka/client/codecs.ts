@@ -1,5 +1,4 @@
 import 'server-only';
-import { init as initZstd, compress as zstdCompress, decompress as zstdDecompress } from '@bokuweb/zstd-wasm';
 import { CompressionCodecs, CompressionTypes } from 'kafkajs';
 import SnappyCodec from 'kafkajs-snappy';
 import * as lz4 from 'lz4js';
@@ -11,7 +10,16 @@ interface Encoded {
   buffer: Buffer;
 }
 
-const zstdReady = initZstd();
+/**
+ * zstd's WebAssembly instance, with its 16 MB memory, is about 32 MB of the process's memory outside
+ * the JS heap: it is loaded and started on the first zstd batch, not at the server's start.
+ */
+let zstdModule: Promise<typeof import('@bokuweb/zstd-wasm')> | null = null;
+const zstd = () =>
+  (zstdModule ??= import('@bokuweb/zstd-wasm').then(async (module) => {
+    await module.init();
+    return module;
+  }));
 
 CompressionCodecs[CompressionTypes.Snappy] = SnappyCodec;
 
@@ -37,12 +45,6 @@ CompressionCodecs[CompressionTypes.LZ4] = () => ({
 });
 
 CompressionCodecs[CompressionTypes.ZSTD] = () => ({
-  compress: async (encoder: Encoded) => {
-    await zstdReady;
-    return Buffer.from(zstdCompress(encoder.buffer, 3));
-  },
-  decompress: async (buffer: Buffer) => {
-    await zstdReady;
-    return Buffer.from(zstdDecompress(buffer));
-  },
+  compress: async (encoder: Encoded) => Buffer.from((await zstd()).compress(encoder.buffer, 3)),
+  decompress: async (buffer: Buffer) => Buffer.from((await zstd()).decompress(buffer)),
 });

@@ -8,6 +8,7 @@ import { partitionKey } from '@/server/kafka/ops/watermarks';
 import { Reader } from '@/server/kafka/protocol/reader';
 import {
   decodeRecordSet,
+  hasTransactionalBatch,
   readMarkers,
   type FetchedRecord,
   type TransactionEnds,
@@ -74,6 +75,7 @@ function fetchRequest(
   broker: RawBroker,
   partitions: { topic: string; partition: number; offset: number }[],
   maxBytesPerPartition: number,
+  maxBytesPerRequest = Infinity,
 ): ProtocolRequest<RawPartition[]> {
   const byTopic = new Map<string, { partition: number; offset: number }[]>();
   for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
@@ -87,7 +89,8 @@ function fetchRequest(
     isolationLevel: 0,
     maxWaitTime: 0,
     minBytes: 0,
-    maxBytes: maxBytesPerPartition * partitions.length,
+    // Kafka fills the partitions in the order asked until this; the first batch always comes whole.
+    maxBytes: Math.min(maxBytesPerPartition * partitions.length, maxBytesPerRequest),
     topics: [...byTopic].map(([topic, list]) => ({
       topic,
       partitions: list.map((p) => ({
@@ -148,28 +151,7 @@ export async function fetchFrom(
   const waiting: Waiting[] = [];
   const positions = partitions.map((p) => ({ ...p, topic }));
   await eachLeader(clients, positions, maxBytesPerPartition, async (p, raw, error) => {
-    if (error !== null) {
-      result.set(p.partition, { records: [], nextOffset: null, error });
-      return;
-    }
-    const set = await decodeRecordSet(raw.records).catch((e: Error) => e);
-    if (set instanceof Error) {
-      result.set(p.partition, {
-        records: [],
-        nextOffset: null,
-        error: `undecodable records: ${set.message}`,
-      });
-      return;
-    }
-    const chosen = wanted(p, set.records, set.nextOffset);
-    result.set(p.partition, { ...chosen, error: null });
-    if (set.ends.pending.size === 0) return;
-    if (!settleTransactions) return set.ends.settle('unknown');
-    set.ends.keepOnly(new Set(chosen.records));
-    const from = set.nextOffset ?? p.offset;
-    if (from >= raw.highWatermark) set.ends.settle('open');
-    else if (set.ends.pending.size)
-      waiting.push({ partition: p.partition, leader: p.leader, from, ends: set.ends });
+    result.set(p.partition, await decodeNow(p, raw, error, settleTransactions ? waiting : null));
   });
   await readAheadForMarkers(clients, topic, waiting);
   return result;
@@ -186,19 +168,73 @@ export async function peekMany(
 ): Promise<Map<string, PartitionFetch>> {
   const result = new Map<string, PartitionFetch>();
   await eachLeader(clients, positions, maxBytesPerPartition, async (p, raw, error) => {
-    const key = partitionKey(p.topic, p.partition);
-    if (error !== null) return void result.set(key, { records: [], nextOffset: null, error });
-    const set = await decodeRecordSet(raw.records).catch((e: Error) => e);
-    if (set instanceof Error)
-      return void result.set(key, {
-        records: [],
-        nextOffset: null,
-        error: `undecodable records: ${set.message}`,
-      });
-    set.ends.settle('unknown');
-    result.set(key, { ...wanted(p, set.records, set.nextOffset), error: null });
+    result.set(partitionKey(p.topic, p.partition), await decodeNow(p, raw, error, null));
   });
   return result;
+}
+
+/** A partition's answer, its records decoded when the caller asks (`decode` may be called once). */
+export interface DeferredFetch {
+  decode(): Promise<PartitionFetch>;
+}
+
+/**
+ * fetchFrom for a caller that goes through many records and keeps few (a search): each partition's
+ * records are decoded only when the caller gets to that partition, so one partition's records are
+ * alive at a time instead of a whole round's, and they die young (collected by the cheap scavenges
+ * of V8's young generation rather than promoted to the old one). A record set holding transactional
+ * batches is decoded and settled at once, as in fetchFrom, since its records' states need the reads
+ * ahead.
+ */
+export async function fetchDeferred(
+  clients: ClusterClients,
+  topic: string,
+  partitions: FetchPosition[],
+  bytes: { perPartition: number; perLeader?: number },
+): Promise<Map<number, DeferredFetch>> {
+  const result = new Map<number, DeferredFetch>();
+  const waiting: Waiting[] = [];
+  const visit = async (p: FetchPosition, raw: RawPartition, error: string | null) => {
+    if (error === null && !hasTransactionalBatch(raw.records)) {
+      result.set(p.partition, { decode: () => decodeNow(p, raw, null, null) });
+      return;
+    }
+    const decoded = await decodeNow(p, raw, error, waiting);
+    result.set(p.partition, { decode: async () => decoded });
+  };
+  const positions = partitions.map((p) => ({ ...p, topic }));
+  await eachLeader(clients, positions, bytes.perPartition, visit, bytes.perLeader);
+  await readAheadForMarkers(clients, topic, waiting);
+  return result;
+}
+
+/**
+ * Decodes one partition's answer; records waiting for a marker past it are settled as `open` when
+ * the set reached the high watermark, queued on `waiting` to be read ahead, or (null: not settled)
+ * `unknown`.
+ */
+async function decodeNow(
+  p: FetchPosition,
+  raw: RawPartition,
+  error: string | null,
+  waiting: Waiting[] | null,
+): Promise<PartitionFetch> {
+  if (error !== null) return { records: [], nextOffset: null, error };
+  const set = await decodeRecordSet(raw.records).catch((e: Error) => e);
+  if (set instanceof Error)
+    return { records: [], nextOffset: null, error: `undecodable records: ${set.message}` };
+  const chosen = wanted(p, set.records, set.nextOffset);
+  if (set.ends.pending.size === 0) return { ...chosen, error: null };
+  if (!waiting) {
+    set.ends.settle('unknown');
+    return { ...chosen, error: null };
+  }
+  set.ends.keepOnly(new Set(chosen.records));
+  const from = set.nextOffset ?? p.offset;
+  if (from >= raw.highWatermark) set.ends.settle('open');
+  else if (set.ends.pending.size)
+    waiting.push({ partition: p.partition, leader: p.leader, from, ends: set.ends });
+  return { ...chosen, error: null };
 }
 
 interface Waiting {
@@ -258,6 +294,7 @@ async function eachLeader<P extends { topic: string; partition: number; offset: 
   partitions: P[],
   maxBytesPerPartition: number,
   visit: (p: P, raw: RawPartition, error: string | null) => Promise<void>,
+  maxBytesPerRequest?: number,
 ): Promise<void> {
   const byLeader = new Map<number, P[]>();
   for (const p of partitions) byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p]);
@@ -266,7 +303,7 @@ async function eachLeader<P extends { topic: string; partition: number; offset: 
       let response: RawPartition[];
       try {
         response = await sendTo(clients, leader, (broker) =>
-          fetchRequest(broker, list, maxBytesPerPartition),
+          fetchRequest(broker, list, maxBytesPerPartition, maxBytesPerRequest),
         );
       } catch (error) {
         const reason = `broker ${leader}: ${(error as Error).message}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompressionTypes } from 'kafkajs';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
-import { decodeRecordSet, readMarkers } from '@/server/kafka/ops/record-batch';
+import { decodeRecordSet, hasTransactionalBatch, readMarkers } from '@/server/kafka/ops/record-batch';
 
 // kafkajs's own encoder writes the batches (as a producer would) and its decoder is the second
 // opinion on offsets, timestamps and bytes.
@@ -171,5 +171,23 @@ describe('decodeRecordSet', () => {
     expect(set.records.slice(4).map((r) => r.transaction)).toEqual(['aborted', 'committed']);
     // It stops once nothing waits: the last batch is left unread.
     expect([next, set.ends.pending.size]).toEqual([11, 0]);
+  });
+
+  it('tells a record set with a transactional batch or marker from one without, by batch headers', async () => {
+    const one = (offset: number, producer?: number) =>
+      batch(
+        CompressionTypes.GZIP,
+        offset,
+        [{ offsetDelta: 0, timestampDelta: 0, key: null, value: 'v' }],
+        producer === undefined ? undefined : { id: producer },
+      );
+    const plain = Buffer.concat([await one(0), await one(1)]);
+    expect(hasTransactionalBatch(plain)).toBe(false);
+    expect(hasTransactionalBatch(null)).toBe(false);
+    expect(hasTransactionalBatch(Buffer.concat([plain, await one(2, 7)]))).toBe(true);
+    expect(hasTransactionalBatch(Buffer.concat([plain, await marker(2, 7, 'commit')]))).toBe(true);
+    // A partial last batch (a fetch cut at its byte limit) is not read.
+    const cut = await one(2, 7);
+    expect(hasTransactionalBatch(Buffer.concat([plain, cut.subarray(0, cut.length - 1)]))).toBe(false);
   });
 });

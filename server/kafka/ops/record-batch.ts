@@ -81,6 +81,7 @@ const COMMIT_MARKER = 1;
 /** baseOffset int64 + batchLength int32: the prefix every batch and legacy message entry shares. */
 const ENTRY_PREFIX = 12;
 const MAGIC_AT = 16;
+const ATTRIBUTES_AT = 21;
 const RECORD_BATCH_MAGIC = 2;
 
 function codecName(attributes: number): Compression {
@@ -115,7 +116,7 @@ async function decodeBatch(
 ): Promise<number> {
   const header = new Reader(batch);
   const baseOffset = header.int64();
-  header.pos = 21;
+  header.pos = ATTRIBUTES_AT;
   const attributes = header.int16();
   const lastOffsetDelta = header.int32();
   const baseTimestamp = header.int64();
@@ -229,6 +230,25 @@ async function eachBatch(
     pos = end;
   }
   return nextOffset;
+}
+
+/**
+ * Whether a record set holds a transactional batch (data or marker), read from the batch headers
+ * alone: a set without one needs no reading ahead, so its records can be decoded later.
+ */
+export function hasTransactionalBatch(set: Buffer | null): boolean {
+  let pos = 0;
+  while (set && set.length - pos > ATTRIBUTES_AT + 1) {
+    const end = pos + ENTRY_PREFIX + set.readInt32BE(pos + 8);
+    if (end > set.length) break;
+    if (
+      set.readInt8(pos + MAGIC_AT) === RECORD_BATCH_MAGIC &&
+      set.readInt16BE(pos + ATTRIBUTES_AT) & TRANSACTIONAL
+    )
+      return true;
+    pos = end;
+  }
+  return false;
 }
 
 /** The records of one partition's record set from a Fetch response. */
