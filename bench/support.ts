@@ -1,5 +1,6 @@
 /** What the benchmarks share: arguments, the production server they measure, medians. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 
 export function numberArg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -8,9 +9,21 @@ export function numberArg(name: string, fallback: number): number {
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Starts the standalone production server (run `npm run build` first) and waits until it answers. */
-export async function startServer(port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['.next/standalone/server.js'], {
+/**
+ * Starts the standalone production server of the checkout in `dir` (run `npm run build` there first)
+ * and waits until it answers.
+ */
+export async function startServer(port: number, dir = process.cwd()): Promise<ChildProcess> {
+  // Another server on the port would answer for this one (which then exits) and be measured instead.
+  if (
+    await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${port} is already in use: stop what runs there or pick another --port`);
+  const server = spawn(process.execPath, [path.join(dir, '.next/standalone/server.js')], {
+    cwd: dir,
     env: {
       ...process.env,
       PORT: String(port),
@@ -37,6 +50,16 @@ export async function startServer(port: number): Promise<ChildProcess> {
   throw new Error(
     `the server did not start: is there a production build (npm run build)?\n${errors.slice(-2_000)}`,
   );
+}
+
+/** Stops a server started by startServer and waits until it has exited (and freed its port). */
+export async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /**
