@@ -22,15 +22,18 @@
  * smallest row, then creates more between rows, and leaves the default shape behind.
  *
  * Shape limits (this machine: `ulimit -n` 20,000, vm.max_map_count 65,530): a broker keeps one file
- * open per partition replica (its active segment) and maps two index files per replica. The default
- * shape is about 12,400 replicas per broker; 5,000 topics x 6 at RF 3 would be 30,000 and kill the
- * brokers, so the topics past --topics (the 5,000 row) are --extra-partitions x --extra-rf (default
- * 3 partitions at RF 1: 3,000 more replicas per broker). Every growth row prints the shape it used
- * and the most files and maps a broker held.
+ * open per partition replica (its active segment) and maps two index files per replica. With RF 3 on
+ * 3 brokers every broker holds every partition: the default shape is about 12,400 replicas a broker
+ * (12,600 files, 25,000 maps); 5,000 topics x 6 at RF 3 would be 30,000 and kill the brokers, so the
+ * topics past --topics (the 5,000 row) are --extra-partitions x --extra-rf (default 3 partitions at
+ * RF 1: 3,000 more replicas a broker). Every growth row prints the shape it used and the most files
+ * and maps a broker held. The default shape also needs ~600 MB of old generation a broker: start the
+ * cluster with KAFKA_NODE_HEAP=1536m (dev/kafka/cluster.sh); with its default 512m the brokers spend
+ * their time in full GCs and the controllers keep changing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
@@ -94,7 +97,9 @@ async function retry<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (error) {
-      if (tries >= 30 || !(error as { retriable?: boolean }).retriable) throw error;
+      // kafkajs gives up on a retriable error with a non-retriable one that has it as its cause.
+      const e = error as { retriable?: boolean; cause?: { retriable?: boolean } };
+      if (tries >= 30 || !(e.retriable || e.cause?.retriable)) throw error;
       await sleep(500);
     }
   }
@@ -171,22 +176,46 @@ async function createTopics(kafka: Kafka, names: string[], partitions: number, r
     const producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     const some = missing.filter((t) => /^bench-views-(topic|extra)-\d*0$/.test(t));
-    for (let i = 0; i < some.length; i += 500)
-      await producer.sendBatch({
-        topicMessages: some
-          .slice(i, i + 500)
-          .map((topic) => ({ topic, messages: [{ value: 'x'.repeat(200) }] })),
-      });
+    for (let i = 0; i < some.length; i += 500) {
+      const topicMessages = some
+        .slice(i, i + 500)
+        .map((topic) => ({ topic, messages: [{ value: 'x'.repeat(200) }] }));
+      await retry(() => producer.sendBatch({ topicMessages }));
+    }
     await producer.disconnect();
   } finally {
     await admin.disconnect();
   }
 }
 
+/** Files the local brokers still hold open in the directories of deleted topics (null if unreadable). */
+function deletedFilesOpen(): number | null {
+  try {
+    let open = 0;
+    for (const node of [1, 2, 3]) {
+      const pid = readFileSync(path.join(homeDir, `run/node-${node}.pid`), 'utf8').trim();
+      for (const fd of readdirSync(`/proc/${pid}/fd`))
+        if (/-delete\//.test(readlinkSafe(`/proc/${pid}/fd/${fd}`))) open += 1;
+    }
+    return open;
+  } catch {
+    return null;
+  }
+}
+
+const readlinkSafe = (file: string) => {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return '';
+  }
+};
+
 /**
  * Deletes the topics of `names` that exist. Brokers close and remove a deleted topic's files only
- * after file.delete.delay.ms (60 s): with `settle`, wait that long, so the next figures (and the
- * brokers' open files) are not those of a cluster still deleting.
+ * after file.delete.delay.ms (60 s) and their next clean-up: with `settle`, wait until they did
+ * (or 65 s when their files cannot be read), so the next figures, and the brokers' open files, are
+ * not those of a cluster still deleting.
  */
 async function deleteTopics(kafka: Kafka, names: string[], settle = false): Promise<void> {
   const admin = kafka.admin();
@@ -198,8 +227,17 @@ async function deleteTopics(kafka: Kafka, names: string[], settle = false): Prom
       await admin.deleteTopics({ topics: present.slice(i, i + 500), timeout: 120_000 });
     if (present.length) console.log(`deleted ${present.length} topics`);
     if (present.length && settle) {
-      console.log('waiting 65 s for the brokers to remove their files (file.delete.delay.ms)');
-      await sleep(65_000);
+      const waited = Date.now();
+      if (deletedFilesOpen() === null) await sleep(65_000);
+      else
+        for (let open = deletedFilesOpen() ?? 0; open > 0 && Date.now() - waited < 180_000;) {
+          progress(`waiting for the brokers to close the deleted topics' files (${open} open)`);
+          await sleep(2_000);
+          open = deletedFilesOpen() ?? 0;
+        }
+      console.log(
+        `\rwaited ${((Date.now() - waited) / 1000).toFixed(0)} s for the brokers to close the deleted topics' files`,
+      );
     }
   } finally {
     await admin.disconnect();
@@ -235,12 +273,11 @@ async function ensureGroupTopics(kafka: Kafka): Promise<void> {
   if (!empty.length) return;
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
-  await producer.sendBatch({
-    topicMessages: empty.map((topic) => ({
-      topic,
-      messages: Array.from({ length: 60 }, (_, i) => ({ value: `m${i}`, partition: i % 6 })),
-    })),
-  });
+  const topicMessages = empty.map((topic) => ({
+    topic,
+    messages: Array.from({ length: 60 }, (_, i) => ({ value: `m${i}`, partition: i % 6 })),
+  }));
+  await retry(() => producer.sendBatch({ topicMessages }));
   await producer.disconnect();
 }
 
@@ -255,7 +292,7 @@ const groupTopicsOf = (i: number) => [
 async function ensureGroups(kafka: Kafka, n: number): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  const existing = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
+  const existing = new Set((await retry(() => admin.listGroups())).groups.map((g) => g.groupId));
   await admin.disconnect();
   const todo = range(n).filter((i) => !existing.has(groupName(i)));
   if (!todo.length) return;
@@ -275,7 +312,7 @@ async function ensureGroups(kafka: Kafka, n: number): Promise<void> {
 async function deleteGroups(kafka: Kafka, names: string[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  const existing = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
+  const existing = new Set((await retry(() => admin.listGroups())).groups.map((g) => g.groupId));
   const present = names.filter((g) => existing.has(g));
   for (let i = 0; i < present.length; i += 100)
     await admin.deleteGroups(present.slice(i, i + 100)).catch(() => undefined);
@@ -319,7 +356,7 @@ async function startMembers(kafka: Kafka): Promise<void> {
   await admin.connect();
   const started = Date.now();
   for (;;) {
-    const { groups: described } = await admin.describeGroups(groups);
+    const { groups: described } = await retry(() => admin.describeGroups(groups));
     if (described.every((g) => g.state === 'Stable' && g.members.length >= MEMBERS)) break;
     if (Date.now() - started > 120_000) throw new Error('running groups not Stable after 2 minutes');
     await sleep(500);
@@ -363,7 +400,7 @@ async function fillScanTopic(kafka: Kafka): Promise<void> {
         partition: id % 6,
       };
     });
-    await producer.send({ topic: SCAN_TOPIC, messages, acks: 1 });
+    await retry(() => producer.send({ topic: SCAN_TOPIC, messages, acks: 1 }));
     sent += n;
     progress(`produced ${sent}/${MESSAGES}`);
   }
@@ -407,6 +444,13 @@ interface View {
   call: (port: number) => Promise<Sample>;
   /** A cheap call that loads the view's route and connections without reading all the view reads. */
   warmUp?: (port: number) => Promise<unknown>;
+  /**
+   * Reads groups: its first call starts the server's lag sampler, which then reads every group's
+   * lag in the background. Such views are warmed up and measured after the others in each round,
+   * so the others (the search's request count above all) are measured without it, as on a console
+   * where nobody opened a groups page yet.
+   */
+  startsSampler?: boolean;
 }
 
 const api = (p: string) => `/api/clusters/local${p}`;
@@ -535,12 +579,15 @@ async function measureViews(views: View[], coldRuns: number, runs: number): Prom
   for (let r = 0; r < runs; r++)
     for (const [a, app] of turn(r))
       await withServer(app, async (port) => {
-        // Routes loaded and connections open; not counted.
-        for (const view of views) await (view.warmUp ?? view.call)(port);
-        for (const [v, view] of views.entries()) {
-          await sleep(CACHE_EXPIRED_MS);
-          warm[v]![a]!.push(await view.call(port));
-          progress(`warm ${r + 1}/${runs} ${app.label}: ${view.name}`);
+        for (const late of [false, true]) {
+          const phase = [...views.entries()].filter(([, view]) => !!view.startsSampler === late);
+          // Routes loaded and connections open; not counted.
+          for (const [, view] of phase) await (view.warmUp ?? view.call)(port);
+          for (const [v, view] of phase) {
+            await sleep(CACHE_EXPIRED_MS);
+            warm[v]![a]!.push(await view.call(port));
+            progress(`warm ${r + 1}/${runs} ${app.label}: ${view.name}`);
+          }
         }
       });
   progress('');
@@ -597,9 +644,21 @@ function mainViews(shapes: BenchContext['shapes']): View[] {
       call: (port) => allPages(port, api('/topics')),
     },
     g('one topic', `/topics/${topicName(0)}`),
-    { ...g('groups list with lag, page 1 (50)', '/groups?pageSize=50'), shape: groupShape },
-    { ...g('groups of one topic', `/groups?topic=${groupTopicName(0)}`), shape: groupShape },
-    { ...g('one group, lag per partition', `/groups/${groupName(0)}`), shape: groupShape },
+    {
+      ...g('groups list with lag, page 1 (50)', '/groups?pageSize=50'),
+      shape: groupShape,
+      startsSampler: true,
+    },
+    {
+      ...g('groups of one topic', `/groups?topic=${groupTopicName(0)}`),
+      shape: groupShape,
+      startsSampler: true,
+    },
+    {
+      ...g('one group, lag per partition', `/groups/${groupName(0)}`),
+      shape: groupShape,
+      startsSampler: true,
+    },
     {
       name: 'search 1M topic for one record (to done)',
       shape: scanShape,
