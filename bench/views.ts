@@ -13,7 +13,7 @@
  *
  *   npx tsx bench/views.ts [--topics 2000] [--partitions 6] [--rf 3] [--groups 500] [--group-topics 50]
  *     [--running 20] [--members 1] [--messages 1000000] [--runs 5] [--cold-runs 3] [--kcat-runs 3]
- *     [--growth] [--growth-topics 500,1000,2000,5000] [--growth-groups 100,500,1000]
+ *     [--growth | --growth-only] [--growth-topics 500,1000,2000,5000] [--growth-groups 100,500,1000]
  *     [--extra-partitions 3] [--extra-rf 1] [--apps DIR1,DIR2] [--labels before,after] [--port 3288]
  *     [--delete]
  *
@@ -58,7 +58,9 @@ const RUNS = numberArg('runs', 5);
 const COLD_RUNS = numberArg('cold-runs', 3);
 const KCAT_RUNS = numberArg('kcat-runs', 3);
 const PORT = numberArg('port', 3288);
-const GROWTH = process.argv.includes('--growth');
+const GROWTH = process.argv.includes('--growth') || process.argv.includes('--growth-only');
+/** Only the growth rows: the views, kcat and later blocks are left out (the shape is still restored). */
+const GROWTH_ONLY = process.argv.includes('--growth-only');
 const EXTRA_PARTITIONS = numberArg('extra-partitions', 3);
 const EXTRA_RF = numberArg('extra-rf', 1);
 const DELETE = process.argv.includes('--delete');
@@ -748,37 +750,40 @@ async function main(): Promise<void> {
     `setup done in ${((Date.now() - started) / 1000).toFixed(0)} s; measuring ${apps.map((a) => `${a.label}=${a.dir}`).join(', ')}`,
   );
 
-  const rows: (Row | Section)[] = [
-    { section: `views (cold: median of ${COLD_RUNS} fresh starts; warm: median of ${RUNS}, cache expired)` },
-  ];
-  const measured = await measureViews(mainViews(shapes), COLD_RUNS, RUNS);
-  rows.push(...measured);
-  const kcatMs = await kcatSearch(KCAT_RUNS);
-  const searchWarm = measured.find((r) => r.view.startsWith('search') && r.view.endsWith('(warm)'));
-  rows.push(
-    {
-      view: `kcat -C -e | grep, same record (median of ${KCAT_RUNS})`,
-      shape: shapes.scan,
-      values: apps.map(() => kcatMs),
-      unit: 'ms',
-    },
-    {
-      view: 'search (warm) / kcat',
-      shape: shapes.scan,
-      values: searchWarm?.values.map((v) => (v === null ? null : v / kcatMs)) ?? apps.map(() => null),
-      unit: 'x',
-    },
-  );
+  const rows: (Row | Section)[] = [];
+  if (!GROWTH_ONLY) {
+    rows.push({
+      section: `views (cold: median of ${COLD_RUNS} fresh starts; warm: median of ${RUNS}, cache expired)`,
+    });
+    const measured = await measureViews(mainViews(shapes), COLD_RUNS, RUNS);
+    rows.push(...measured);
+    const kcatMs = await kcatSearch(KCAT_RUNS);
+    const searchWarm = measured.find((r) => r.view.startsWith('search') && r.view.endsWith('(warm)'));
+    rows.push(
+      {
+        view: `kcat -C -e | grep, same record (median of ${KCAT_RUNS})`,
+        shape: shapes.scan,
+        values: apps.map(() => kcatMs),
+        unit: 'ms',
+      },
+      {
+        view: 'search (warm) / kcat',
+        shape: shapes.scan,
+        values: searchWarm?.values.map((v) => (v === null ? null : v / kcatMs)) ?? apps.map(() => null),
+        unit: 'x',
+      },
+    );
 
-  // -------------------------------------------------------------------------------------------
-  // LATER BLOCKS: figures measured by other modules on the same apps and shape, as rows of this
-  // table; each block is one call `(context) => Promise<Row[]>`. To be added:
-  //   { section: 'browser: navigation to data, per page', rows: pageRows }            from bench/pages.ts
-  //   { section: 'server memory: at rest, around the 1M search', rows: memoryRows }   from bench/memory.ts
-  // -------------------------------------------------------------------------------------------
-  const context: BenchContext = { apps, port: PORT, withServer, shapes, names, searchTarget, search };
-  const laterBlocks: { section: string; rows: (context: BenchContext) => Promise<Row[]> }[] = [];
-  for (const block of laterBlocks) rows.push({ section: block.section }, ...(await block.rows(context)));
+    // -------------------------------------------------------------------------------------------
+    // LATER BLOCKS: figures measured by other modules on the same apps and shape, as rows of this
+    // table; each block is one call `(context) => Promise<Row[]>`. To be added:
+    //   { section: 'browser: navigation to data, per page', rows: pageRows }            from bench/pages.ts
+    //   { section: 'server memory: at rest, around the 1M search', rows: memoryRows }   from bench/memory.ts
+    // -------------------------------------------------------------------------------------------
+    const context: BenchContext = { apps, port: PORT, withServer, shapes, names, searchTarget, search };
+    const laterBlocks: { section: string; rows: (context: BenchContext) => Promise<Row[]> }[] = [];
+    for (const block of laterBlocks) rows.push({ section: block.section }, ...(await block.rows(context)));
+  }
 
   rows.push(...growth);
 
