@@ -1,6 +1,7 @@
 /** What the benchmarks share: arguments, the production server they measure, medians, a filled topic. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Kafka } from 'kafkajs';
+import path from 'node:path';
 
 export function numberArg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,12 +16,20 @@ export function stringArg(name: string, fallback: string): string {
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
- * Starts the standalone production server of the checkout at `app` (run `npm run build` there first)
+ * Starts the standalone production server of the checkout in `dir` (run `npm run build` there first)
  * and waits until it answers.
  */
-export async function startServer(port: number, app = '.'): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['.next/standalone/server.js'], {
-    cwd: app,
+export async function startServer(port: number, dir = process.cwd()): Promise<ChildProcess> {
+  // Another server on the port would answer for this one (which then exits) and be measured instead.
+  if (
+    await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${port} is already in use: stop what runs there or pick another --port`);
+  const server = spawn(process.execPath, [path.join(dir, '.next/standalone/server.js')], {
+    cwd: dir,
     env: {
       ...process.env,
       PORT: String(port),
@@ -47,6 +56,16 @@ export async function startServer(port: number, app = '.'): Promise<ChildProcess
   throw new Error(
     `the server did not start: is there a production build (npm run build)?\n${errors.slice(-2_000)}`,
   );
+}
+
+/** Stops a server started by startServer and waits until it has exited (and freed its port). */
+export async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /**

@@ -28,7 +28,8 @@
 #   run/data/<version>-<mode>/   topic data, kept across stop/start; one per version and
 #                               mode because a data directory cannot move between them
 #
-# Environment: START_TIMEOUT (seconds, default 90), STOP_TIMEOUT (default 20),
+# Environment: START_TIMEOUT (seconds, default 90), STOP_TIMEOUT (default 20), KAFKA_NODE_HEAP
+# (each node's -Xmx, default 512m),
 # KAFKA_PORT_OFFSET (default 0): added to every port above, so that a second cluster (with its
 # own KAFKA_HOME_DIR) can run beside the first, e.g. 1000 puts PLAINTEXT on 10092-10094.
 set -euo pipefail
@@ -40,6 +41,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/secure.sh"
 NODES=(1 2 3)
 START_TIMEOUT="${START_TIMEOUT:-90}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-20}"
+# Heap of each node: 512m holds a few thousand partitions; 2,000 topics x 6 at RF 3 (12,000 replicas
+# a node) fill it and the node spends its time in full GCs (bench/views.ts needs about 1536m).
+NODE_HEAP="${KAFKA_NODE_HEAP:-512m}"
+[[ "$NODE_HEAP" =~ ^[0-9]+[mg]$ ]] || die "KAFKA_NODE_HEAP must be like 512m or 2g, not '$NODE_HEAP'"
 PORT_OFFSET="${KAFKA_PORT_OFFSET:-0}"
 if ! [[ "$PORT_OFFSET" =~ ^[0-9]{1,5}$ ]] || ((PORT_OFFSET > 40000)); then
   die "KAFKA_PORT_OFFSET must be a number from 0 to 40000, not '$PORT_OFFSET'"
@@ -248,7 +253,7 @@ check_ports_free() {
 start_node_process() {
   local n="$1" record="${2:-false}" jvm
   write_node_config "$n"
-  jvm="-Xms256m -Xmx512m $(cds_flags "$VERSION")"
+  jvm="-Xms256m -Xmx${NODE_HEAP} $(cds_flags "$VERSION")"
   if $record; then
     mkdir -p "$(cds_dir "$VERSION")"
     jvm+=" -XX:DumpLoadedClassList=$(cds_dir "$VERSION")/broker.classlist"
