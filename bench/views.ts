@@ -39,6 +39,7 @@ import { promisify } from 'node:util';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { BOOTSTRAP, ensureCluster, kcatConsume } from '../dev/kafka/local-cluster';
 import { kafkaRequestsSent, median, numberArg, startServer, stopServer } from './support';
+import { memoryFigures, type MemoryRow } from './memory';
 import { printTable, type Row, type Section } from './table';
 
 const exec = promisify(execFile);
@@ -521,6 +522,23 @@ async function searchTarget(port: number): Promise<Sample> {
   return r;
 }
 
+/** Server memory of each app: at rest on a fresh start, at its peak during the 1M search, a minute after. */
+async function memoryRows(context: BenchContext): Promise<Row[]> {
+  const figures: MemoryRow[][] = [];
+  for (const app of context.apps)
+    figures.push(
+      await context.withServer(app, (port) =>
+        memoryFigures(port, context.names.scanTopic, { q: context.names.searchText }),
+      ),
+    );
+  return figures[0]!.map((first, i) => ({
+    view: first.label,
+    shape: context.shapes.scan,
+    values: figures.map((f) => f[i]!.mb),
+    unit: 'MiB',
+  }));
+}
+
 export interface App {
   dir: string;
   label: string;
@@ -781,7 +799,9 @@ async function main(): Promise<void> {
     //   { section: 'server memory: at rest, around the 1M search', rows: memoryRows }   from bench/memory.ts
     // -------------------------------------------------------------------------------------------
     const context: BenchContext = { apps, port: PORT, withServer, shapes, names, searchTarget, search };
-    const laterBlocks: { section: string; rows: (context: BenchContext) => Promise<Row[]> }[] = [];
+    const laterBlocks: { section: string; rows: (context: BenchContext) => Promise<Row[]> }[] = [
+      { section: 'server memory: at rest, around the 1M search', rows: memoryRows },
+    ];
     for (const block of laterBlocks) rows.push({ section: block.section }, ...(await block.rows(context)));
   }
 
