@@ -8,9 +8,13 @@ export function numberArg(name: string, fallback: number): number {
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Starts the standalone production server (run `npm run build` first) and waits until it answers. */
-export async function startServer(port: number): Promise<ChildProcess> {
+/**
+ * Starts the standalone production server (run `npm run build` first) and waits until it answers;
+ * `app` is the checkout whose build runs (another worktree, to compare builds), this one by default.
+ */
+export async function startServer(port: number, app = '.'): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['.next/standalone/server.js'], {
+    cwd: app,
     env: {
       ...process.env,
       PORT: String(port),
