@@ -16,7 +16,9 @@ import { overviewOptions } from '@/lib/query/clusters';
 const retryHint =
   'Kafkascope keeps trying in the background; this view recovers by itself once the cluster answers.';
 
-export default function ClusterOverviewPage() {
+const description = 'Health, brokers, controller and identity of this cluster.';
+
+export function ClusterOverview() {
   const { clusterId } = useParams<{ clusterId: string }>();
   const overview = useClusterQuery(overviewOptions(clusterId));
   const brokers = useBrokerList(clusterId);
@@ -26,7 +28,7 @@ export default function ClusterOverviewPage() {
     <div data-testid="cluster-overview" className="space-y-5">
       <PageHeader
         title="Overview"
-        description="Health, brokers, controller and identity of this cluster."
+        description={description}
         actions={<RefreshStatus query={overview} intervalMs={refreshMs(overviewOptions(clusterId))} />}
       />
       <QueryView
@@ -59,6 +61,18 @@ export default function ClusterOverviewPage() {
           {(data) => <BrokerTable clusterId={clusterId} brokers={data.brokers} />}
         </QueryView>
       </section>
+    </div>
+  );
+}
+
+/** The page while the server reads the cluster: the Suspense fallback of the route. */
+export function ClusterOverviewLoading() {
+  return (
+    <div className="space-y-5">
+      <PageHeader title="Overview" description={description} />
+      <Skeleton className="h-14 w-full rounded-lg" />
+      <ClusterStatsSkeleton />
+      <BrokerTableSkeleton />
     </div>
   );
 }

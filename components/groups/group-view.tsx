@@ -28,7 +28,7 @@ import { paths } from '@/lib/paths';
 import { groupOptions } from '@/lib/query/groups';
 import { groupPageView } from '@/lib/url-state/pages';
 
-export default function GroupPage() {
+export function GroupView() {
   const params = useParams<{ clusterId: string; group: string }>();
   const clusterId = params.clusterId;
   const name = decodeSegment(params.group);
@@ -120,6 +120,16 @@ export default function GroupPage() {
           }}
         />
       )}
+    </div>
+  );
+}
+
+/** The page while the server reads the group: the Suspense fallback of the route. */
+export function GroupLoading({ clusterId, name }: { clusterId: string; name: string }) {
+  return (
+    <div className="space-y-5">
+      <PageHeader title={name} back={{ href: paths.groups(clusterId), label: 'Consumer groups' }} />
+      <Skeleton className="h-20 w-full rounded-lg" />
     </div>
   );
 }

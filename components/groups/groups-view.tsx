@@ -25,7 +25,10 @@ function noMatch({ q, topic }: GroupListQuery): string {
   return `No group id contains “${q}”.`;
 }
 
-export default function GroupsPage() {
+const description =
+  'Groups with committed offsets on this cluster, their members and how far behind they are.';
+
+export function GroupsView() {
   const { clusterId } = useParams<{ clusterId: string }>();
   const { query, set } = useUrlList(groupListView, (next) => paths.groups(clusterId, next));
   const list = useQuery(groupListOptions(clusterId, query));
@@ -39,10 +42,7 @@ export default function GroupsPage() {
 
   return (
     <div data-testid="groups-page" className="space-y-4">
-      <PageHeader
-        title="Consumer groups"
-        description="Groups with committed offsets on this cluster, their members and how far behind they are."
-      />
+      <PageHeader title="Consumer groups" description={description} />
       <GroupListToolbar
         query={query}
         total={list.data?.total}
@@ -79,6 +79,16 @@ export default function GroupsPage() {
           </PagedList>
         )}
       </QueryView>
+    </div>
+  );
+}
+
+/** The page while the server reads its first page of groups: the Suspense fallback of the route. */
+export function GroupsLoading() {
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Consumer groups" description={description} />
+      <GroupTableSkeleton />
     </div>
   );
 }

@@ -22,6 +22,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { IconTopics } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useUrlView } from '@/components/ui/use-url-state';
 import { describeError, isNotFound } from '@/lib/format/error';
 import { decodeSegment } from '@/lib/format/text';
@@ -36,13 +37,14 @@ const tabLabels: Record<TopicTab, string> = {
   consumers: 'Consumers',
 };
 
-export default function TopicPage() {
+export function TopicView() {
   const params = useParams<{ clusterId: string; topic: string }>();
   const clusterId = params.clusterId;
   const name = decodeSegment(params.topic);
   const tab = useUrlView(topicPageView).state.tab;
   const query = useQuery(topicOptions(clusterId, name));
   const [notice, setNotice] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const topic = query.data;
 
   if (isNotFound(query.error)) {
@@ -100,7 +102,9 @@ export default function TopicPage() {
         <TopicTabs clusterId={clusterId} topic={name} current={tab} partitions={topic?.partitions} />
         <div role="tabpanel" id={topicPanelId} aria-label={tabLabels[tab]}>
           {tab === 'messages' ? (
-            topic && <MessagesTab clusterId={clusterId} topic={name} partitionCount={topic.partitions} />
+            // Drawn in the browser only: its positions are local times, and its messages are read from there.
+            topic &&
+            hydrated && <MessagesTab clusterId={clusterId} topic={name} partitionCount={topic.partitions} />
           ) : tab === 'consumers' ? (
             <TopicConsumers clusterId={clusterId} topic={name} />
           ) : tab === 'configuration' ? (
@@ -110,6 +114,16 @@ export default function TopicPage() {
           )}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** The page while the server reads the topic: the Suspense fallback of the route. */
+export function TopicLoading({ clusterId, name }: { clusterId: string; name: string }) {
+  return (
+    <div className="space-y-5">
+      <PageHeader title={name} back={{ href: paths.topics(clusterId), label: 'Topics' }} />
+      <Skeleton className="h-20 w-full rounded-lg" />
     </div>
   );
 }

@@ -19,7 +19,9 @@ import type { TopicSortKey } from '@/lib/schemas/topic';
 import { usePermission } from '@/lib/query/auth';
 import { topicListView } from '@/lib/url-state/lists';
 
-export default function TopicsPage() {
+const description = 'Topics of this cluster, with their partitions and size.';
+
+export function TopicsView() {
   const { clusterId } = useParams<{ clusterId: string }>();
   const { query, set } = useUrlList(topicListView, (next) => paths.topics(clusterId, next));
   const list = useQuery(topicListOptions(clusterId, query));
@@ -44,11 +46,7 @@ export default function TopicsPage() {
 
   return (
     <div data-testid="topics-page" className="space-y-4">
-      <PageHeader
-        title="Topics"
-        description="Topics of this cluster, with their partitions and size."
-        actions={createButton}
-      />
+      <PageHeader title="Topics" description={description} actions={createButton} />
       <TopicListToolbar
         query={query}
         total={list.data?.total}
@@ -95,6 +93,16 @@ export default function TopicsPage() {
         )}
       </QueryView>
       <CreateTopicDialog clusterId={clusterId} open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}
+
+/** The page while the server reads its first page of topics: the Suspense fallback of the route. */
+export function TopicsLoading() {
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Topics" description={description} />
+      <TopicTableSkeleton />
     </div>
   );
 }
