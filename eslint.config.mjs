@@ -30,6 +30,14 @@ const gatewayOutward = {
   message:
     'server/kafka imports nothing from server/http, server/ops, server/services, server/auth or lib/schemas: it returns its own types and throws KafkaError.',
 };
+// Server components (pages and layouts) read their first data as route handlers do: through the
+// page-side checks of server/http/prefetch.ts and the services, nothing else of server/. A client page
+// importing them fails the build (every server module imports 'server-only').
+const serverPage = {
+  regex: String.raw`^(@/|(\.\./)+)server(?!/http/prefetch$|/services/[\w-]+$|/auth/login$)(/.*)?$`,
+  message:
+    'A page or layout reaches server/ only through server/http/prefetch (the session and cluster checks), the services and describeSession.',
+};
 const noComponents = { group: ['@/components', '@/components/*'], message: 'lib/ is below components/.' };
 const noHttp = {
   group: ['@/server/http/*', '!@/server/http/app-error'],
@@ -74,13 +82,24 @@ const config = [
     },
   },
   {
+    files: ['app/**/page.tsx', 'app/**/layout.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep, serverPage] }],
+    },
+  },
+  {
     // Tests drive the product from outside: real Kafka clients yes, the server's modules no.
     files: ['e2e/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noServer] }] },
   },
   {
     files: ['server/auth/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noKafkajs], patterns: [noKafkajsDeep, noHttp, noKafkaInside] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noKafkajs], patterns: [noKafkajsDeep, noHttp, noKafkaInside] },
+      ],
+    },
   },
   {
     files: ['lib/**'],

@@ -83,6 +83,7 @@ export function BrokerTable({ clusterId, brokers }: { clusterId: string; brokers
           >
             <Td className="font-mono text-[13px] font-medium tabular-nums">
               <Link
+                prefetch={false}
                 href={paths.broker(clusterId, broker.id)}
                 className="text-accent-700 dark:text-accent-300 hover:underline"
                 aria-label={`Broker ${broker.id}`}

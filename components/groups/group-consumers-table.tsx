@@ -60,6 +60,7 @@ export function TopicConsumers({ clusterId, topic }: { clusterId: string; topic:
                   <Tr key={group.groupId} data-testid="topic-consumer-row" data-group={group.groupId}>
                     <Td className="max-w-0">
                       <Link
+                        prefetch={false}
                         href={paths.group(clusterId, group.groupId)}
                         title={group.groupId}
                         className="text-accent-700 dark:text-accent-300 block truncate font-medium hover:underline"
@@ -88,6 +89,7 @@ export function TopicConsumers({ clusterId, topic }: { clusterId: string; topic:
               <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 The {formatCount(data.items.length)} groups furthest behind of {formatCount(data.total)}.{' '}
                 <Link
+                  prefetch={false}
                   href={paths.groups(clusterId, query)}
                   className="text-accent-700 dark:text-accent-300 hover:underline"
                 >

@@ -67,6 +67,7 @@ function TopicHeader({
             {plural(total.partitions, 'partition')}
           </span>
           <Link
+            prefetch={false}
             href={paths.topic(clusterId, total.topic)}
             className="text-accent-700 dark:text-accent-300 text-xs hover:underline"
           >

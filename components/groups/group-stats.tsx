@@ -52,6 +52,7 @@ export function GroupStats({ clusterId, group }: { clusterId: string; group: Gro
         label="Coordinator"
         value={
           <Link
+            prefetch={false}
             href={paths.broker(clusterId, group.coordinator)}
             className="hover:text-accent-700 dark:hover:text-accent-300 hover:underline"
             data-testid="group-coordinator"

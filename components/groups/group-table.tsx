@@ -84,6 +84,7 @@ export function GroupTable({
             >
               <Td className="max-w-0 whitespace-normal">
                 <Link
+                  prefetch={false}
                   href={href}
                   title={group.groupId}
                   className="text-accent-700 dark:text-accent-300 block truncate font-medium hover:underline"

@@ -1,12 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { ClusterSwitcher } from '@/components/layout/cluster-switcher';
 import { activeSection, sections } from '@/components/layout/sections';
 import { useClusterDirectory } from '@/components/layout/use-cluster-directory';
 import { cx } from '@/components/ui/cx';
 import { LogoMark } from '@/components/ui/icons';
+import { IntentLink } from '@/components/ui/intent-link';
 import { StatusDot } from '@/components/ui/status-dot';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
@@ -41,7 +41,7 @@ function SectionNav({ clusterId }: { clusterId: string }) {
           const isActive = section.id === active.id;
           return (
             <li key={section.id}>
-              <Link
+              <IntentLink
                 href={section.href(clusterId)}
                 aria-current={isActive ? 'page' : undefined}
                 data-testid={`nav-${section.id}`}
@@ -62,7 +62,7 @@ function SectionNav({ clusterId }: { clusterId: string }) {
                   )}
                 />
                 {section.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}
@@ -94,13 +94,13 @@ function HealthSummary() {
 export function Sidebar({ clusterId }: { clusterId: string }) {
   return (
     <div className="flex h-full w-full flex-col border-r border-zinc-200 bg-zinc-50 px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <Link
+      <IntentLink
         href={paths.cluster(clusterId)}
         className="mb-5 flex items-center gap-2 px-1 text-[15px] font-semibold tracking-tight text-zinc-900 dark:text-zinc-50"
       >
         <LogoMark className="size-7" />
         Kafkascope
-      </Link>
+      </IntentLink>
       <ClusterSwitcher clusterId={clusterId} />
       <SectionNav clusterId={clusterId} />
       <div className="mt-auto px-1 pt-4">

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { activeSection } from '@/components/layout/sections';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
@@ -9,6 +8,7 @@ import { UserMenu } from '@/components/layout/user-menu';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { IconChevronRight, IconMenu } from '@/components/ui/icons';
+import { IntentLink } from '@/components/ui/intent-link';
 import { StatusDot } from '@/components/ui/status-dot';
 import { paths } from '@/lib/paths';
 
@@ -61,13 +61,13 @@ export function TopBar({ clusterId, onOpenMenu }: { clusterId: string; onOpenMen
         <ol className="flex min-w-0 items-center gap-1.5 text-sm">
           <li className="flex min-w-0 items-center gap-2">
             <StatusDot status={entry?.status ?? 'unknown'} />
-            <Link
+            <IntentLink
               href={paths.cluster(clusterId)}
               data-testid="current-cluster"
               className="hover:text-accent-700 dark:hover:text-accent-300 truncate font-semibold text-zinc-900 dark:text-zinc-100"
             >
               {name}
-            </Link>
+            </IntentLink>
           </li>
           <li aria-hidden="true" className="text-zinc-300 dark:text-zinc-600">
             <IconChevronRight className="size-3.5" />

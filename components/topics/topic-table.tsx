@@ -65,6 +65,7 @@ export function TopicTable({
               <Td className="max-w-0 whitespace-normal">
                 <span className="flex min-w-0 items-center gap-2">
                   <Link
+                    prefetch={false}
                     href={href}
                     className="text-accent-700 dark:text-accent-300 truncate font-medium hover:underline"
                     title={topic.name}

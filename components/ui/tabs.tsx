@@ -1,8 +1,17 @@
-import Link from 'next/link';
-import type { ReactNode } from 'react';
+'use client';
+
+import type { MouseEvent, ReactNode } from 'react';
 import { cx } from '@/components/ui/cx';
 
-/** A row of tabs whose selection lives in the address, so every tab can be linked to and reloaded. */
+/** A click the browser should handle itself: a new tab or window, a download, not the main button. */
+const opensElsewhere = (event: MouseEvent) =>
+  event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+
+/**
+ * A row of tabs whose selection lives in the address, so every tab can be linked to and reloaded.
+ * Choosing a tab replaces the address through the History API (as lib/url-state views do), which Next's
+ * router follows without asking the server for the page again: the page's data is in the query cache.
+ */
 export function Tabs({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div
@@ -51,13 +60,16 @@ export function TabLink({
     );
   }
   return (
-    <Link
+    <a
       href={href}
       role="tab"
       aria-selected={selected}
       aria-controls={selected ? panelId : undefined}
-      scroll={false}
-      replace
+      onClick={(event) => {
+        if (opensElsewhere(event)) return;
+        event.preventDefault();
+        window.history.replaceState(null, '', href);
+      }}
       data-testid={testId}
       className={cx(
         tabBase,
@@ -68,7 +80,7 @@ export function TabLink({
       )}
     >
       {children}
-    </Link>
+    </a>
   );
 }
 

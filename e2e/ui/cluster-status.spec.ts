@@ -33,3 +33,20 @@ test('with one cluster down, the top bar shows the local one up and the other do
   await expect(status).toHaveAttribute('title', /cannot reach the cluster/);
   await snap(page, 'cluster-down');
 });
+
+test('the pages of a cluster that is down answer at once and show it down, never a spinner or a 500', async ({
+  page,
+}) => {
+  for (const path of ['', '/topics', '/groups', '/topics/some-topic', '/groups/some-group']) {
+    const started = Date.now();
+    const response = await page.goto(`${server.url}/clusters/gone${path}`);
+    expect(response?.status(), path).toBe(200);
+    // The page reads the cluster on the server, fails, and says why, like its API route: refused, or
+    // out of time while the client still connects. Within the cluster's 10 s request time-out and some.
+    await expect(page.getByTestId('error-panel').first(), path).toContainText(
+      /Cluster unreachable|Cluster did not answer in time/,
+    );
+    expect(Date.now() - started, path).toBeLessThan(15_000);
+    await expect(page.getByTestId('cluster-status')).toHaveAttribute('data-status', 'down');
+  }
+});

@@ -60,8 +60,10 @@ test('no page breaks the Content-Security-Policy', async ({ page, browser }) => 
   ];
   for (const url of pages) {
     await page.goto(url);
-    // The user menu is drawn by client code after a fetch: proof that the page's scripts ran.
     await expect(page.getByTestId('user-menu'), url).toBeVisible();
+    // The user menu comes with the HTML now; the theme toggle's label is set only once the page has
+    // hydrated (the server cannot know the theme): proof that the page's scripts ran.
+    await expect(page.getByTestId('theme-toggle'), url).toHaveAttribute('aria-label', /^Switch to/);
   }
   // The login page, signed out.
   const signedOut = await browser.newPage({ storageState: { cookies: [], origins: [] } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineView, serializeUrlState, toSearch } from '@/lib/url-state/core';
+import { defineView, parseUrlState, searchOf, serializeUrlState, toSearch } from '@/lib/url-state/core';
+import { groupListView, topicListView } from '@/lib/url-state/lists';
 import {
   configListView,
   groupPageView,
@@ -110,5 +111,20 @@ describe('tabs, modes, sorts and filters', () => {
     expect(roundTrip(configListView, filter)).toEqual(filter);
     const decoders = { keyAs: 'msgpack', valueAs: 'base64' } as const;
     expect(roundTrip(messageView, decoders)).toEqual(decoders);
+  });
+});
+
+describe('searchOf', () => {
+  it('reads a page’s searchParams as the browser reads its address, so the server’s query keys are the browser’s', () => {
+    const address = '?q=orders&sort=messages&dir=desc&page=2&page=3&pageSize=oops&topic=t';
+    const params: Record<string, string | string[]> = {};
+    for (const [key, value] of new URLSearchParams(address)) {
+      const seen = params[key];
+      params[key] = seen === undefined ? value : [seen].flat().concat(value);
+    }
+    const search = new URLSearchParams(address);
+    expect(parseUrlState(topicListView, searchOf(params))).toEqual(parseUrlState(topicListView, search));
+    expect(parseUrlState(groupListView, searchOf(params))).toEqual(parseUrlState(groupListView, search));
+    expect(parseUrlState(topicListView, searchOf({}))).toEqual(topicListView.defaults);
   });
 });

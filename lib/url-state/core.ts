@@ -77,3 +77,15 @@ export function toSearch(search: Readonly<Record<string, string | number | null 
   const text = new URLSearchParams(entries).toString();
   return text ? `?${text}` : '';
 }
+
+/** A page's `searchParams` (Next's server props) read as `useSearchParams()` reads the address: a repeated param by its first value. */
+export function searchOf(params: Readonly<Record<string, string | string[] | undefined>>): {
+  get(key: string): string | null;
+} {
+  return {
+    get: (key) => {
+      const value = params[key];
+      return (Array.isArray(value) ? value[0] : value) ?? null;
+    },
+  };
+}

@@ -109,9 +109,14 @@ function cookieValue(header: string | null, name: string): string | undefined {
 
 /** The request's session: the anonymous admin when login is off, null when there is no valid cookie. */
 export function sessionFromRequest(request: Request): Session | null {
+  return sessionFromHeaders(request.headers);
+}
+
+/** sessionFromRequest for code that has the request's headers only (a server component's `headers()`). */
+export function sessionFromHeaders(headers: Pick<Headers, 'get'>): Session | null {
   const config = getAuthConfig();
   if (config.mode === 'none') return ANONYMOUS_ADMIN;
-  return decodeSession(cookieValue(request.headers.get('cookie'), SESSION_COOKIE), config);
+  return decodeSession(cookieValue(headers.get('cookie'), SESSION_COOKIE), config);
 }
 
 /** Secure when the browser reached us over TLS (directly or through a proxy that says so), or when configured. */

@@ -34,7 +34,7 @@ interface HandlerOptions {
 }
 
 /** Any failure as the AppError its caller gets (a KafkaError by its kind); an unexpected one is `internal`, and logged. */
-function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown): AppError {
   const appError = asAppError(error);
   if (appError.code === 'internal') {
     log('error', 'request failed', {
@@ -133,17 +133,26 @@ export function withCluster<Path extends ClusterPath = '/api/clusters/[clusterId
 ) {
   return handler<Path>(async (args) => {
     const { clusterId = '', topic } = args.params as Partial<Record<string, string>>;
-    const cluster = findCluster(clusterId);
-    if (!cluster) throw new AppError('not_found', `No cluster "${clusterId}" is configured`);
-    // Kafka answers a name it would never accept with an empty topic: refuse it here, on every route.
-    if (topic !== undefined) {
-      const name = TopicNameSchema.safeParse(topic);
-      if (!name.success)
-        throw new AppError(
-          'validation_failed',
-          `Invalid topic name: ${name.error.issues.map((i) => i.message).join('; ')}`,
-        );
-    }
-    return fn({ ...args, cluster });
+    return fn({ ...args, cluster: resolveCluster(clusterId, topic) });
   }, options);
+}
+
+/**
+ * The cluster of a `[clusterId]` segment, or the 404 naming it; with a `[topic]` segment, a name Kafka
+ * would accept, or a 400 (Kafka answers a name it would never accept with an empty topic). Every
+ * cluster route, and every page that reads a cluster on the server (server/http/prefetch.ts), goes
+ * through here.
+ */
+export function resolveCluster(clusterId: string, topic?: string): ClusterConfig {
+  const cluster = findCluster(clusterId);
+  if (!cluster) throw new AppError('not_found', `No cluster "${clusterId}" is configured`);
+  if (topic !== undefined) {
+    const name = TopicNameSchema.safeParse(topic);
+    if (!name.success)
+      throw new AppError(
+        'validation_failed',
+        `Invalid topic name: ${name.error.issues.map((i) => i.message).join('; ')}`,
+      );
+  }
+  return cluster;
 }

@@ -1,64 +1,35 @@
-'use client';
+import { ClusterOverview, ClusterOverviewLoading } from '@/components/brokers/cluster-overview';
+import { Prefetched } from '@/components/layout/prefetched';
+import { brokersOptions, overviewOptions } from '@/lib/query/clusters';
+import { BrokerListSchema } from '@/lib/schemas/broker';
+import { ClusterOverviewSchema } from '@/lib/schemas/overview';
+import { pageSession, prefetchCluster } from '@/server/http/prefetch';
+import { listBrokers } from '@/server/services/brokers';
+import { getOverview } from '@/server/services/overview';
 
-import { useParams } from 'next/navigation';
-import { BrokerTable, BrokerTableSkeleton } from '@/components/brokers/broker-table';
-import { ClusterHealth } from '@/components/brokers/cluster-health';
-import { ClusterStats, ClusterStatsSkeleton } from '@/components/brokers/cluster-stats';
-import { useBrokerList } from '@/components/brokers/use-broker-list';
-import { PageHeader } from '@/components/layout/page-header';
-import { RefreshStatus } from '@/components/layout/refresh-status';
-import { refreshMs, useClusterQuery } from '@/components/layout/use-cluster-query';
-import { QueryView } from '@/components/ui/query-view';
-import { Skeleton } from '@/components/ui/spinner';
-import { plural } from '@/lib/format/text';
-import { overviewOptions } from '@/lib/query/clusters';
+interface Props {
+  params: Promise<{ clusterId: string }>;
+}
 
-const retryHint =
-  'Kafkascope keeps trying in the background; this view recovers by itself once the cluster answers.';
-
-export default function ClusterOverviewPage() {
-  const { clusterId } = useParams<{ clusterId: string }>();
-  const overview = useClusterQuery(overviewOptions(clusterId));
-  const brokers = useBrokerList(clusterId);
-  const online = brokers.data?.brokers.filter((b) => b.online).length;
-
+/** The overview and the broker list come with the HTML; both then poll from the browser. */
+export default async function ClusterOverviewPage({ params }: Props) {
+  const session = await pageSession();
+  const { clusterId } = await params;
+  const state = prefetchCluster(session, clusterId, [
+    {
+      queryKey: overviewOptions(clusterId).queryKey,
+      schema: ClusterOverviewSchema,
+      load: (cluster) => getOverview(cluster),
+    },
+    {
+      queryKey: brokersOptions(clusterId).queryKey,
+      schema: BrokerListSchema,
+      load: (cluster) => listBrokers(cluster),
+    },
+  ]);
   return (
-    <div data-testid="cluster-overview" className="space-y-5">
-      <PageHeader
-        title="Overview"
-        description="Health, brokers, controller and identity of this cluster."
-        actions={<RefreshStatus query={overview} intervalMs={refreshMs(overviewOptions(clusterId))} />}
-      />
-      <QueryView
-        query={overview}
-        errorHint={retryHint}
-        loading={
-          <>
-            <Skeleton className="h-14 w-full rounded-lg" />
-            <ClusterStatsSkeleton />
-          </>
-        }
-      >
-        {(data) => (
-          <>
-            <ClusterHealth data={data} />
-            <ClusterStats data={data} brokers={brokers.data?.brokers} />
-          </>
-        )}
-      </QueryView>
-      <section aria-labelledby="overview-brokers" className="space-y-2">
-        <h2 id="overview-brokers" className="flex items-baseline gap-2 font-semibold">
-          Brokers
-          {brokers.data && online !== undefined && (
-            <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">
-              {online} of {plural(brokers.data.brokers.length, 'broker')} online
-            </span>
-          )}
-        </h2>
-        <QueryView query={brokers} errorHint={retryHint} loading={<BrokerTableSkeleton />}>
-          {(data) => <BrokerTable clusterId={clusterId} brokers={data.brokers} />}
-        </QueryView>
-      </section>
-    </div>
+    <Prefetched state={state} fallback={<ClusterOverviewLoading />}>
+      <ClusterOverview />
+    </Prefetched>
   );
 }
