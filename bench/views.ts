@@ -40,6 +40,7 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { BOOTSTRAP, ensureCluster, kcatConsume } from '../dev/kafka/local-cluster';
 import { kafkaRequestsSent, median, numberArg, startServer, stopServer } from './support';
 import { memoryFigures, type MemoryRow } from './memory';
+import { pageTimes, type PageSpec, type PageTime } from './pages';
 import { printTable, type Row, type Section } from './table';
 
 const exec = promisify(execFile);
@@ -522,6 +523,41 @@ async function searchTarget(port: number): Promise<Sample> {
   return r;
 }
 
+/** Time to data on screen of the five main pages of this shape in Chromium, per app (bench/pages.ts). */
+async function pageRows(context: BenchContext): Promise<Row[]> {
+  const base = '/clusters/local';
+  const pages: PageSpec[] = [
+    {
+      label: 'overview',
+      path: base,
+      ready: ['[data-testid="cluster-health"]', '[data-testid="broker-row"]'],
+    },
+    { label: 'topics', path: `${base}/topics`, ready: ['[data-testid="topic-row"] a'] },
+    {
+      label: 'one topic',
+      path: `${base}/topics/${context.names.topic}`,
+      ready: ['[data-testid="partition-row"]'],
+    },
+    { label: 'groups', path: `${base}/groups`, ready: ['[data-testid="group-row"] a'] },
+    {
+      label: 'one group',
+      path: `${base}/groups/${context.names.group}`,
+      ready: ['[data-testid="group-partition-row"]'],
+    },
+  ];
+  const times: PageTime[][] = [];
+  for (const app of context.apps)
+    times.push(await context.withServer(app, (port) => pageTimes(`http://127.0.0.1:${port}`, pages, RUNS)));
+  return pages.flatMap((page, i) =>
+    (['coldMs', 'medianMs'] as const).map((which) => ({
+      view: `${page.label} page (${which === 'coldMs' ? 'first visit' : 'warm'})`,
+      shape: context.shapes.topics,
+      values: times.map((t) => t[i]![which]),
+      unit: 'ms',
+    })),
+  );
+}
+
 /** Server memory of each app: at rest on a fresh start, at its peak during the 1M search, a minute after. */
 async function memoryRows(context: BenchContext): Promise<Row[]> {
   const figures: MemoryRow[][] = [];
@@ -800,6 +836,7 @@ async function main(): Promise<void> {
     // -------------------------------------------------------------------------------------------
     const context: BenchContext = { apps, port: PORT, withServer, shapes, names, searchTarget, search };
     const laterBlocks: { section: string; rows: (context: BenchContext) => Promise<Row[]> }[] = [
+      { section: 'browser: navigation start to data on screen (Chromium, production build)', rows: pageRows },
       { section: 'server memory: at rest, around the 1M search', rows: memoryRows },
     ];
     for (const block of laterBlocks) rows.push({ section: block.section }, ...(await block.rows(context)));
