@@ -4,6 +4,11 @@ import { limitedSseResponse, type SseChannel } from '@/server/http/sse';
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
+/** Waits until `done()` holds, for at most 5 s: a loaded machine runs timers late. */
+async function until(done: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 5_000; !done() && Date.now() < deadline;) await tick();
+}
+
 describe('SSE backpressure', () => {
   it('holds a stream that sends much until the browser reads, and lets it go when the browser leaves', async () => {
     const browser = new AbortController();
@@ -25,6 +30,7 @@ describe('SSE backpressure', () => {
         await new Promise<void>((resolve) => c.signal.addEventListener('abort', () => resolve()));
       },
     );
+    await until(() => sent.length >= 15);
     await tick();
     // Nobody reads: the stream stopped at about its queue's size (1 MB, 16 events).
     expect(sent.length).toBeGreaterThanOrEqual(15);
@@ -38,7 +44,7 @@ describe('SSE backpressure', () => {
     expect(read).toBeGreaterThan(0);
     expect(drainedAfter).toBe(32);
     browser.abort();
-    await tick();
+    await until(() => channel!.signal.aborted);
     expect(channel!.signal.aborted).toBe(true);
     // A stream that ended waits for nothing.
     await expect(channel!.drained!()).resolves.toBeUndefined();
