@@ -15,23 +15,24 @@ describe('SSE backpressure', () => {
     const sent: number[] = [];
     let drainedAfter = -1;
     let channel: SseChannel | undefined;
-    const response = await limitedSseResponse(
-      new Request('http://console.test/search', { signal: browser.signal }),
-      ANONYMOUS_ADMIN,
-      async () => async (c) => {
-        channel = c;
-        // 2 MB in 64 KB events: more than the server keeps unread.
-        for (let i = 0; i < 32; i++) {
-          c.send('messages', { i, pad: 'x'.repeat(65_536) });
-          sent.push(i);
-          await c.drained!();
-        }
-        drainedAfter = sent.length;
-        await new Promise<void>((resolve) => c.signal.addEventListener('abort', () => resolve()));
-      },
-    );
+    // Held to the end: undici follows the given signal through a weak reference, so a Request that
+    // was collected would never see the abort.
+    const request = new Request('http://console.test/search', { signal: browser.signal });
+    const response = await limitedSseResponse(request, ANONYMOUS_ADMIN, async () => async (c) => {
+      channel = c;
+      // 2 MB in 64 KB events: more than the server keeps unread.
+      for (let i = 0; i < 32; i++) {
+        c.send('messages', { i, pad: 'x'.repeat(65_536) });
+        sent.push(i);
+        await c.drained!();
+      }
+      drainedAfter = sent.length;
+      await new Promise<void>((resolve) => c.signal.addEventListener('abort', () => resolve()));
+    });
+
     await until(() => sent.length >= 15);
     await tick();
+
     // Nobody reads: the stream stopped at about its queue's size (1 MB, 16 events).
     expect(sent.length).toBeGreaterThanOrEqual(15);
     expect(sent.length).toBeLessThan(20);
@@ -43,8 +44,10 @@ describe('SSE backpressure', () => {
     }
     expect(read).toBeGreaterThan(0);
     expect(drainedAfter).toBe(32);
+
     browser.abort();
     await until(() => channel!.signal.aborted);
+    expect(request.signal.aborted).toBe(true);
     expect(channel!.signal.aborted).toBe(true);
     // A stream that ended waits for nothing.
     await expect(channel!.drained!()).resolves.toBeUndefined();
