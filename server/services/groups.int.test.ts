@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP, describeGroupWithKafkaTools, kafkaCli, kcatConsume } from '@/dev/kafka/local-cluster';
+import { GroupListSchema } from '@/lib/schemas/group';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll, observeKafkaRequests } from '@/server/kafka';
 import { invalidate } from '@/server/services/cache';
@@ -150,6 +151,8 @@ describe('consumer groups against kafka-consumer-groups', () => {
     ]);
     const page2 = await listGroups(local, { ...query, pageSize: 10, page: 2 });
     expect(page2.items).toEqual([]);
+    // The list's answer is what the API schema accepts (coordinator ids are numbers, as Kafka's).
+    expect(GroupListSchema.safeParse(byLag).success).toBe(true);
     const forTopic = await listGroups(local, { ...query, q: '', topic });
     expect(forTopic.items.map((g) => g.groupId).sort()).toEqual([live, stopped].sort());
     const elsewhere = await listGroups(local, { ...query, q: '', topic: `${topic}-none` });

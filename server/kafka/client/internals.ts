@@ -36,7 +36,8 @@ export interface RawCluster {
   isConnected(): boolean;
   refreshMetadata(): Promise<void>;
   refreshMetadataIfNecessary?(): Promise<void>;
-  getNodeIds(): number[];
+  /** Strings at run time, whatever the typings of kafkajs say. */
+  getNodeIds(): (number | string)[];
   findBroker(args: { nodeId: string | number }): Promise<RawBroker>;
   findGroupCoordinatorMetadata(args: {
     groupId: string;

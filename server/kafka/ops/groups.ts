@@ -27,7 +27,8 @@ export async function listAllGroups(
   brokerIds: number[] | null,
 ): Promise<{ groups: GroupEntry[]; unavailableBrokers: number[] }> {
   if (brokerIds === null) await clients.raw.refreshMetadataIfNecessary?.();
-  const ids = brokerIds ?? clients.raw.getNodeIds();
+  // kafkajs keeps node ids as strings.
+  const ids = brokerIds ?? clients.raw.getNodeIds().map(Number);
   const { ok, failed } = await settleEach(ids, async (id) => {
     const broker = await clients.raw.findBroker({ nodeId: id });
     const version = listGroupsVersion(broker);

@@ -165,6 +165,7 @@ export async function topicKnownEverywhere(
   const answers = await Promise.all(
     clients.raw
       .getNodeIds()
+      .map(Number)
       .map((nodeId) => sendTo(clients, nodeId, (b) => metadataRequest(b, [topic])).catch(() => null)),
   );
   // A broker that does not answer (down) serves no page either: it does not hold the wait up.
