@@ -84,7 +84,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,
-    stdout: 'ignore',
+    stdout: process.env.E2E_SERVER_STDOUT === 'pipe' ? 'pipe' : 'ignore',
     stderr: 'pipe',
     env: serverEnv,
   },

@@ -12,12 +12,21 @@ interface Encoded {
 }
 
 /**
- * zstd's WebAssembly module is started once, when this module loads. Loading it on first use saved
- * memory that was mostly never touched (RSS barely moved), and with it the production build's e2e run
- * failed zstd batches now and then (a 500 on produce, a search that decoded none); each route's bundle
- * has its own copy of this module, so first uses could start it more than once at the same time.
+ * zstd's WebAssembly module, started once per process. Next bundles this module into several route
+ * and page bundles, and each copy that loads would start the module again (init() replaces its
+ * instance) while another copy may be using it: zstd batches then came out corrupt now and then
+ * (Kafka: "Failed to decompress record stream"). The first copy's started functions are shared on
+ * globalThis, as the other process-wide singletons here are.
  */
-const zstdReady = initZstd();
+interface Zstd {
+  compress: typeof zstdCompress;
+  decompress: typeof zstdDecompress;
+}
+const shared = globalThis as unknown as { __kafkascopeZstd?: Promise<Zstd> };
+const zstd = (shared.__kafkascopeZstd ??= initZstd().then(() => ({
+  compress: zstdCompress,
+  decompress: zstdDecompress,
+})));
 
 CompressionCodecs[CompressionTypes.Snappy] = SnappyCodec;
 
@@ -43,12 +52,6 @@ CompressionCodecs[CompressionTypes.LZ4] = () => ({
 });
 
 CompressionCodecs[CompressionTypes.ZSTD] = () => ({
-  compress: async (encoder: Encoded) => {
-    await zstdReady;
-    return Buffer.from(zstdCompress(encoder.buffer, 3));
-  },
-  decompress: async (buffer: Buffer) => {
-    await zstdReady;
-    return Buffer.from(zstdDecompress(buffer));
-  },
+  compress: async (encoder: Encoded) => Buffer.from((await zstd).compress(encoder.buffer, 3)),
+  decompress: async (buffer: Buffer) => Buffer.from((await zstd).decompress(buffer)),
 });
