@@ -186,14 +186,17 @@ export async function pageTimes(
   }
 }
 
-/** The bench's topics (a page of them beside what the cluster holds) and its group, when missing. */
-export async function ensureBenchData(topics = 40): Promise<void> {
-  ensureCluster();
-  const kafka = new Kafka({
+const benchKafka = () =>
+  new Kafka({
     clientId: 'kafkascope-bench-pages',
     brokers: BOOTSTRAP.split(','),
     logLevel: logLevel.NOTHING,
   });
+
+/** The bench's topics (a page of them beside what the cluster holds) and its group, when missing. */
+export async function ensureBenchData(topics = 40): Promise<void> {
+  ensureCluster();
+  const kafka = benchKafka();
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -228,11 +231,7 @@ export async function ensureBenchData(topics = 40): Promise<void> {
 }
 
 export async function deleteBenchData(topics = 40): Promise<void> {
-  const kafka = new Kafka({
-    clientId: 'kafkascope-bench-pages',
-    brokers: BOOTSTRAP.split(','),
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = benchKafka();
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -38,7 +38,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { BOOTSTRAP, ensureCluster, kcatConsume } from '../dev/kafka/local-cluster';
-import { kafkaRequestsSent, median, numberArg, startServer, stopServer } from './support';
+import { fillTopic, kafkaRequestsSent, median, numberArg, startServer, stopServer } from './support';
 import { memoryFigures, type MemoryRow } from './memory';
 import { pageTimes, type PageSpec, type PageTime } from './pages';
 import { printTable, type Row, type Section } from './table';
@@ -374,42 +374,7 @@ async function startMembers(kafka: Kafka): Promise<void> {
 /** The search topic: MESSAGES JSON messages of ~200 bytes over 6 partitions (as bench/scan.ts fills it). */
 async function fillScanTopic(kafka: Kafka): Promise<void> {
   await createTopics(kafka, [SCAN_TOPIC], 6, RF);
-  const admin = kafka.admin();
-  await admin.connect();
-  const have = (await retry(() => admin.fetchTopicOffsets(SCAN_TOPIC))).reduce(
-    (s, p) => s + Number(p.high) - Number(p.low),
-    0,
-  );
-  await admin.disconnect();
-  if (have >= MESSAGES) return;
-  if (have > 0)
-    throw new Error(`${SCAN_TOPIC} holds ${have} messages, not ${MESSAGES}: delete it (--delete)`);
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
-  const started = Date.now();
-  const padding = 'x'.repeat(90);
-  for (let sent = 0; sent < MESSAGES;) {
-    const n = Math.min(20_000, MESSAGES - sent);
-    const messages = Array.from({ length: n }, (_, i) => {
-      const id = sent + i;
-      return {
-        key: `customer-${id % 1000}`,
-        value: JSON.stringify({
-          id,
-          status: id % 1000 === 0 ? 'cancelled' : 'placed',
-          total: (id % 500) + 0.99,
-          region: 'eu-west',
-          pad: padding,
-        }),
-        partition: id % 6,
-      };
-    });
-    await retry(() => producer.send({ topic: SCAN_TOPIC, messages, acks: 1 }));
-    sent += n;
-    progress(`produced ${sent}/${MESSAGES}`);
-  }
-  console.log(`\rproduced ${MESSAGES} messages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await producer.disconnect();
+  await fillTopic(kafka, { topic: SCAN_TOPIC, messages: MESSAGES, partitions: 6 });
 }
 
 /** Topics and partitions in the whole cluster (internal topics included), as the console sees them. */

@@ -9,7 +9,8 @@ import type {
 } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, partitionKey, type GroupEntry } from '@/server/kafka';
-import { getGroupSnapshot, readGroup, type GroupSnapshot } from '@/server/services/group-snapshot';
+import { getGroupSnapshot, type GroupSnapshot } from '@/server/services/group-snapshot';
+import { findGroup } from '@/server/services/resolve';
 import { groupHealth } from '@/server/services/lag-health';
 import { ensureSampler, lagHistory, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
 import { liveView } from '@/server/services/cache';
@@ -102,7 +103,7 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
     snapshot,
     entry,
     extra: described,
-  } = await readGroup(cluster, groupId, [], (e) => gateway.describeGroups([e]).then((d) => d.get(groupId)));
+  } = await findGroup(cluster, groupId, [], (e) => gateway.describeGroups([e]).then((d) => d.get(groupId)));
   sampleInBackground(cluster);
   const { summary, lags } = summarize(cluster, entry, snapshot);
   // Lagging partitions (capped, the detail page must stay cheap) get a time lag: one peek per leader.
@@ -191,7 +192,7 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
 
 export async function getLagHistory(cluster: ClusterConfig, groupId: string): Promise<LagHistory> {
   // A group with points is known (groups that disappear are forgotten); else it is looked up (404).
-  if (lagHistory(cluster.id, groupId).length === 0) await readGroup(cluster, groupId);
+  if (lagHistory(cluster.id, groupId).length === 0) await findGroup(cluster, groupId);
   sampleInBackground(cluster);
   return { groupId, intervalMs: SAMPLE_INTERVAL_MS, points: lagHistory(cluster.id, groupId) };
 }

@@ -27,13 +27,15 @@ export function topicIn(topology: Topology, name: string): TopicMeta {
 
 /**
  * A group with its offsets and the metadata and watermarks of its topics (and of `alsoTopics`), read
- * for it alone unless a page keeps the shared group snapshot fresh; or a 404.
+ * for it alone (see readGroup; `alongside` runs with its last step); or a 404.
  */
-export const findGroup = (
+export const findGroup = <X = undefined>(
   cluster: ClusterConfig,
   groupId: string,
   alsoTopics: string[] = [],
-): Promise<{ snapshot: GroupSnapshot; entry: GroupEntry }> => readGroup(cluster, groupId, alsoTopics);
+  alongside?: (entry: GroupEntry) => Promise<X>,
+): Promise<{ snapshot: GroupSnapshot; entry: GroupEntry; extra: X }> =>
+  readGroup(cluster, groupId, alsoTopics, alongside);
 
 /** The partitions named in a `0,2,5` list (all when absent); a partition the topic lacks is a 400. */
 export function choosePartitions(
