@@ -63,24 +63,6 @@ declare module 'kafkajs/src/protocol/decoder.js' {
     canReadBytes(length: number): boolean;
   }
 }
-declare module 'kafkajs/src/protocol/requests/metadata/index.js' {
-  const Metadata: {
-    protocol: (args: { version: number }) => (options: {
-      topics: string[];
-      allowAutoTopicCreation: boolean;
-    }) => {
-      request: import('./internals').ProtocolRequest<unknown>['request'];
-      response: import('./internals').ProtocolRequest<
-        import('./protocol/metadata').MetadataResponse
-      >['response'];
-    };
-  };
-  export default Metadata;
-}
-declare module 'kafkajs/src/protocol/requests/listOffsets/index.js' {
-  const ListOffsets: unknown;
-  export default ListOffsets;
-}
 declare module 'kafkajs/src/protocol/requests/describeGroups/index.js' {
   const DescribeGroups: unknown;
   export default DescribeGroups;

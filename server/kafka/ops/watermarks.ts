@@ -1,6 +1,6 @@
 import 'server-only';
 import { sendTo, settleEach } from '@/server/kafka/client/brokers-access';
-import { EARLIEST, LATEST, listOffsetsRequest } from '@/server/kafka/protocol/kafkajs-requests';
+import { EARLIEST, LATEST, listOffsetsRequest } from '@/server/kafka/protocol/list-offsets';
 import type { ClusterClients } from '@/server/kafka/client/registry';
 import type { TopicMeta } from '@/server/kafka/ops/topology';
 
@@ -47,13 +47,13 @@ export async function fetchWatermarks(
     const lows = new Map<string, number>();
     for (const t of earliest.responses) {
       for (const p of t.partitions)
-        if (p.errorCode === 0) lows.set(partitionKey(t.topic, p.partition), Number(p.offset));
+        if (p.errorCode === 0) lows.set(partitionKey(t.topic, p.partition), p.offset);
     }
     for (const t of latest.responses) {
       for (const p of t.partitions) {
         const key = partitionKey(t.topic, p.partition);
         const low = lows.get(key);
-        if (p.errorCode === 0 && low !== undefined) offsets.set(key, { low, high: Number(p.offset) });
+        if (p.errorCode === 0 && low !== undefined) offsets.set(key, { low, high: p.offset });
       }
     }
   }
@@ -78,7 +78,9 @@ export async function fetchOffsetsForTime(
   const byLeader = new Map<number, { topic: string; partition: number }[]>();
   for (const p of partitions) {
     if (p.leader === null) continue;
-    byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), { topic: p.topic, partition: p.partition }]);
+    const list = byLeader.get(p.leader);
+    if (list) list.push({ topic: p.topic, partition: p.partition });
+    else byLeader.set(p.leader, [{ topic: p.topic, partition: p.partition }]);
   }
   const { ok, failed } = await settleEach([...byLeader.keys()], (leader) =>
     sendTo(clients, leader, (b) => listOffsetsRequest(b, byLeader.get(leader)!, timestamp)),
@@ -88,7 +90,7 @@ export async function fetchOffsetsForTime(
   for (const response of ok.values()) {
     for (const t of response.responses) {
       for (const p of t.partitions) {
-        const offset = Number(p.offset);
+        const offset = p.offset;
         result.set(partitionKey(t.topic, p.partition), p.errorCode === 0 && offset >= 0 ? offset : null);
       }
     }

@@ -1,15 +1,8 @@
 import 'server-only';
 import { pickVersion } from '@/server/kafka/protocol/versions';
-import Decoder from 'kafkajs/src/protocol/decoder.js';
-import Encoder from 'kafkajs/src/protocol/encoder.js';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
-import {
-  flexibleDecoder,
-  flexibleEncoder,
-  readCompactArray,
-  readInt64,
-  writeCompactArray,
-} from '@/server/kafka/protocol/flexible';
+import { Reader } from '@/server/kafka/protocol/reader';
+import { Writer } from '@/server/kafka/protocol/writer';
 import { KafkaProtocolError, errorName } from '@/server/kafka/protocol/protocol-error';
 
 export const DESCRIBE_LOG_DIRS_API_KEY = 35;
@@ -37,22 +30,27 @@ export const describeLogDirsVersion = (broker: RawBroker): number | null =>
 /** The partitions to describe, by topic. */
 export type LogDirTopics = { topic: string; partitions: number[] }[];
 
-function encodeTopics(version: number, topics: LogDirTopics | null): Encoder {
+function encodeTopics(version: number, topics: LogDirTopics | null): Writer {
+  const writer = new Writer(topics === null ? 16 : 64 + topics.length * 48);
   if (version < 2) {
     // A null topic list (-1) asks for all partitions.
-    if (topics === null) return new Encoder().writeInt32(-1);
-    const encoder = new Encoder().writeInt32(topics.length);
-    for (const t of topics) encoder.writeString(t.topic).writeArray(t.partitions, 'int32');
-    return encoder;
+    if (topics === null) return writer.int32(-1);
+    writer.int32(topics.length);
+    for (const t of topics) {
+      writer.string(t.topic).int32(t.partitions.length);
+      for (const p of t.partitions) writer.int32(p);
+    }
+    return writer;
   }
-  const encoder = flexibleEncoder();
-  if (topics === null) return encoder.writeUVarInt(0).writeUVarInt(0);
-  writeCompactArray(encoder, topics, (e, t) => {
-    e.writeUVarIntString(t.topic);
-    writeCompactArray(e, t.partitions, (pe, p) => pe.writeInt32(p));
-    e.writeUVarInt(0);
-  });
-  return encoder.writeUVarInt(0);
+  writer.uvarint(0); // request header v2's tagged fields (see flexible.ts)
+  if (topics === null) return writer.uvarint(0).uvarint(0);
+  writer.uvarint(topics.length + 1);
+  for (const t of topics) {
+    writer.compactString(t.topic).uvarint(t.partitions.length + 1);
+    for (const p of t.partitions) writer.int32(p);
+    writer.uvarint(0);
+  }
+  return writer.uvarint(0);
 }
 
 /**
@@ -63,61 +61,58 @@ export function describeLogDirsRequest(
   version: number,
   topics: LogDirTopics | null = null,
 ): ProtocolRequest<LogDir[]> {
-  const flexible = version >= 2;
   return {
     request: {
       apiKey: DESCRIBE_LOG_DIRS_API_KEY,
       apiVersion: version,
       apiName: 'DescribeLogDirs',
-      encode: async () => encodeTopics(version, topics),
+      encode: async () => encodeTopics(version, topics).toEncoder(),
     },
     response: {
-      decode: async (payload) => {
-        const decoder = flexible ? flexibleDecoder(payload) : new Decoder(payload);
-        const array = <T>(read: (d: Decoder) => T): T[] =>
-          flexible ? readCompactArray(decoder, read) : decoder.readArray(read);
-        const string = (d: Decoder) => (flexible ? d.readUVarIntString() : d.readString()) ?? '';
-        const tags = (d: Decoder) => {
-          if (flexible) d.readTaggedFields();
-        };
-        decoder.readInt32(); // throttle time
-        if (version >= 3) {
-          const errorCode = decoder.readInt16();
-          if (errorCode !== 0) throw new KafkaProtocolError(errorCode, 'DescribeLogDirs');
-        }
-        return array((d) => {
-          const errorCode = d.readInt16();
-          const path = string(d);
-          const partitions: LogDirPartition[] = [];
-          const readTopic = (t: Decoder) => {
-            const topic = string(t);
-            const readPartition = (p: Decoder) => {
-              const partition = p.readInt32();
-              const sizeBytes = readInt64(p);
-              readInt64(p); // offset lag
-              const isFuture = p.readBoolean();
-              tags(p);
-              partitions.push({ topic, partition, sizeBytes, isFuture });
-            };
-            if (flexible) readCompactArray(t, readPartition);
-            else t.readArray(readPartition);
-            tags(t);
-          };
-          if (flexible) readCompactArray(d, readTopic);
-          else d.readArray(readTopic);
-          const totalBytes = version >= 4 ? readInt64(d) : -1;
-          const usableBytes = version >= 4 ? readInt64(d) : -1;
-          tags(d);
-          return {
-            path,
-            error: errorCode === 0 ? null : errorName(errorCode),
-            totalBytes,
-            usableBytes,
-            partitions,
-          };
-        });
-      },
+      decode: async (payload) => decodeLogDirs(new Reader(payload), version),
       parse: async (decoded) => decoded,
     },
   };
+}
+
+/** Read straight from the buffer: a broker's answer for 12,000 replicas is ~300 KB. */
+function decodeLogDirs(reader: Reader, version: number): LogDir[] {
+  const flexible = version >= 2;
+  const count = () => (flexible ? reader.compactLength() : reader.arrayLength());
+  const string = () => (flexible ? reader.compactString() : reader.string()) ?? '';
+  const tags = () => {
+    if (flexible) reader.skipTags();
+  };
+  tags(); // response header v1
+  reader.int32(); // throttle time
+  if (version >= 3) {
+    const errorCode = reader.int16();
+    if (errorCode !== 0) throw new KafkaProtocolError(errorCode, 'DescribeLogDirs');
+  }
+  const dirs = count();
+  const result: LogDir[] = [];
+  for (let d = 0; d < dirs; d++) {
+    const errorCode = reader.int16();
+    const path = string();
+    const partitions: LogDirPartition[] = [];
+    const topics = count();
+    for (let t = 0; t < topics; t++) {
+      const topic = string();
+      const parts = count();
+      for (let p = 0; p < parts; p++) {
+        const partition = reader.int32();
+        const sizeBytes = reader.int64();
+        reader.int64(); // offset lag
+        const isFuture = reader.bool();
+        tags();
+        partitions.push({ topic, partition, sizeBytes, isFuture });
+      }
+      tags();
+    }
+    const totalBytes = version >= 4 ? reader.int64() : -1;
+    const usableBytes = version >= 4 ? reader.int64() : -1;
+    tags();
+    result.push({ path, error: errorCode === 0 ? null : errorName(errorCode), totalBytes, usableBytes, partitions });
+  }
+  return result;
 }

@@ -1,6 +1,5 @@
 import 'server-only';
 import DescribeGroupsRequests from 'kafkajs/src/protocol/requests/describeGroups/index.js';
-import ListOffsetsRequests from 'kafkajs/src/protocol/requests/listOffsets/index.js';
 import OffsetCommitRequests from 'kafkajs/src/protocol/requests/offsetCommit/index.js';
 import type { ProtocolRequest, RawBroker } from '@/server/kafka/client/internals';
 import { pickVersion } from '@/server/kafka/protocol/versions';
@@ -32,34 +31,6 @@ function kafkajsRequest<T>(
     request,
     response: { ...response, parse: async (decoded: unknown) => decoded },
   } as ProtocolRequest<T>;
-}
-
-export interface ListOffsetsResponse {
-  responses: { topic: string; partitions: { partition: number; errorCode: number; offset?: string }[] }[];
-}
-
-export const EARLIEST = -2;
-export const LATEST = -1;
-
-/** ListOffsets for many partitions led by one broker, all at the same timestamp (-2 earliest, -1 latest). */
-export function listOffsetsRequest(
-  broker: RawBroker,
-  partitions: { topic: string; partition: number }[],
-  timestamp: number,
-): ProtocolRequest<ListOffsetsResponse> {
-  const byTopic = new Map<string, { partition: number; timestamp: number }[]>();
-  for (const { topic, partition } of partitions) {
-    const list = byTopic.get(topic) ?? [];
-    list.push({ partition, timestamp });
-    byTopic.set(topic, list);
-  }
-  const topics = [...byTopic].map(([topic, parts]) => ({ topic, partitions: parts }));
-  // READ_UNCOMMITTED: the latest offset is the high watermark, not the last stable offset.
-  return kafkajsRequest(ListOffsetsRequests as RequestDefinitions, 2, broker, {
-    replicaId: -1,
-    isolationLevel: 0,
-    topics,
-  });
 }
 
 export interface DescribedGroup {

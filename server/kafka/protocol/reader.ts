@@ -69,4 +69,54 @@ export class Reader {
     const length = this.int16();
     return length < 0 ? null : this.bytes(length).toString('utf8');
   }
+
+  bool(): boolean {
+    return this.buffer[this.pos++] !== 0;
+  }
+
+  /** An unsigned varint (flexible versions' lengths and tag counts). */
+  uvarint(): number {
+    let value = 0;
+    let factor = 1;
+    let byte: number;
+    do {
+      if (this.pos >= this.buffer.length) throw new RangeError('uvarint past the end of the buffer');
+      byte = this.buffer[this.pos++]!;
+      value += (byte & 0x7f) * factor;
+      factor *= 128;
+    } while (byte & 0x80);
+    return value;
+  }
+
+  /** A compact string (length + 1 as a uvarint; 0 is null). */
+  compactString(): string | null {
+    const length = this.uvarint() - 1;
+    return length < 0 ? null : this.bytes(length).toString('utf8');
+  }
+
+  /** The item count of a compact array (length + 1; 0 is null, read as empty). */
+  compactLength(): number {
+    return Math.max(0, this.uvarint() - 1);
+  }
+
+  /** An int32-counted array's length (-1 is null, read as empty). */
+  arrayLength(): number {
+    return Math.max(0, this.int32());
+  }
+
+  /** Skips a tagged-field section (flexible versions): none of ours carries a tag we read. */
+  skipTags(): void {
+    const count = this.uvarint();
+    for (let i = 0; i < count; i++) {
+      this.uvarint(); // tag
+      this.bytes(this.uvarint());
+    }
+  }
+
+  int32Array(): number[] {
+    const length = this.arrayLength();
+    const values = new Array<number>(length);
+    for (let i = 0; i < length; i++) values[i] = this.int32();
+    return values;
+  }
 }

@@ -1,39 +1,25 @@
-'use client';
+import { BrokersLoading, BrokersView } from '@/components/brokers/brokers-view';
+import { Prefetched } from '@/components/layout/prefetched';
+import { brokersOptions, quorumOptions } from '@/lib/query/clusters';
+import { BrokerListSchema, QuorumSchema } from '@/lib/schemas/broker';
+import { pageSession, prefetchCluster } from '@/server/http/prefetch';
+import { getQuorum, listBrokers } from '@/server/services/brokers';
 
-import { useParams } from 'next/navigation';
-import { BrokerTable, BrokerTableSkeleton } from '@/components/brokers/broker-table';
-import { QuorumPanel } from '@/components/brokers/quorum-panel';
-import { brokerRefreshMs, useBrokerList } from '@/components/brokers/use-broker-list';
-import { PageHeader } from '@/components/layout/page-header';
-import { RefreshStatus } from '@/components/layout/refresh-status';
-import { QueryView } from '@/components/ui/query-view';
-import { plural } from '@/lib/format/text';
+interface Props {
+  params: Promise<{ clusterId: string }>;
+}
 
-export default function BrokersPage() {
-  const { clusterId } = useParams<{ clusterId: string }>();
-  const query = useBrokerList(clusterId);
-  const data = query.data;
-  const online = data?.brokers.filter((b) => b.online).length ?? 0;
-
+/** The broker list and the quorum come with the HTML; both then poll from the browser. */
+export default async function BrokersPage({ params }: Props) {
+  const session = await pageSession();
+  const { clusterId } = await params;
+  const state = prefetchCluster(session, clusterId, [
+    { queryKey: brokersOptions(clusterId).queryKey, schema: BrokerListSchema, load: (c) => listBrokers(c) },
+    { queryKey: quorumOptions(clusterId).queryKey, schema: QuorumSchema, load: (c) => getQuorum(c) },
+  ]);
   return (
-    <div data-testid="brokers-page" className="space-y-6">
-      <PageHeader
-        title="Brokers"
-        description={
-          data
-            ? `${online} of ${plural(data.brokers.length, 'broker')} online · ${data.controllerMode === 'kraft' ? 'KRaft' : 'ZooKeeper'} mode`
-            : 'The brokers of this cluster.'
-        }
-        actions={<RefreshStatus query={query} intervalMs={brokerRefreshMs(clusterId)} />}
-      />
-      <QueryView
-        query={query}
-        errorHint="Kafkascope keeps trying in the background; this view recovers by itself once the cluster answers."
-        loading={<BrokerTableSkeleton />}
-      >
-        {(list) => <BrokerTable clusterId={clusterId} brokers={list.brokers} />}
-      </QueryView>
-      <QuorumPanel clusterId={clusterId} brokers={data?.brokers} controllerId={data?.controllerId} />
-    </div>
+    <Prefetched state={state} fallback={<BrokersLoading />}>
+      <BrokersView />
+    </Prefetched>
   );
 }
