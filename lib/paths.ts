@@ -82,6 +82,7 @@ export const apiPaths = {
     `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/messages/${partition}/${offset}`,
   topicPurge: (clusterId: string, topic: string) =>
     `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/purge`,
+  subjects: (clusterId: string) => `/api/clusters/${seg(clusterId)}/schema-registry/subjects`,
   /** Server-Sent Events: a bounded scan for matching messages. */
   search: (clusterId: string, topic: string, query?: Record<string, string | number | undefined>) =>
     `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/search${toSearch(query)}`,

@@ -4,6 +4,9 @@ import { decoders, type Decoder } from '@/lib/decode/payload';
 
 const labels: Record<Decoder, string> = {
   auto: 'Auto',
+  avro: 'Avro',
+  protobuf: 'Protobuf',
+  'json-schema': 'JSON Schema',
   text: 'Text',
   json: 'JSON',
   msgpack: 'MessagePack',
@@ -28,7 +31,7 @@ export function DecoderSelect({
       value={value}
       onChange={(event) => onChange(event.target.value as Decoder)}
       data-testid={testId}
-      className="w-24"
+      className="w-28"
     >
       {decoders.map((decoder) => (
         <option key={decoder} value={decoder}>

@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
 import { formatBytes } from '@/lib/format/bytes';
-import { decodePayload, oneLine, type Decoder } from '@/lib/decode/payload';
+import { decodeShown, oneLine, type Decoded, type Decoder } from '@/lib/decode/payload';
 import type { Payload } from '@/lib/schemas/message';
 
 /** One line of a decoded payload for a table cell; `null` and empty payloads are shown as such. */
@@ -16,7 +16,7 @@ export function PayloadPreview({
   className?: string;
   'data-testid'?: string;
 }) {
-  const decoded = decodePayload(payload.base64, decoder);
+  const decoded = decodeShown(payload, decoder);
   const empty = decoded.as === 'null' || decoded.text === '';
   const line = oneLine(decoded);
   return (
@@ -30,8 +30,40 @@ export function PayloadPreview({
         className,
       )}
     >
+      {decoded.schema && <SchemaTag decoded={decoded} compact />}
       {decoded.as === 'null' ? 'null' : decoded.text === '' ? 'empty' : line}
-      {payload.truncated && '…'}
+      {(payload.truncated || decoded.schema?.truncated) && '…'}
+    </span>
+  );
+}
+
+const FORMAT_LABEL = { avro: 'Avro', protobuf: 'Protobuf', 'json-schema': 'JSON Schema' } as const;
+
+/** Which schema a record was decoded with: format, subject and version, id (and the reason when it failed). */
+function SchemaTag({ decoded, compact = false }: { decoded: Decoded; compact?: boolean }) {
+  const schema = decoded.schema!;
+  const format = schema.format ? FORMAT_LABEL[schema.format] : 'Schema';
+  const where = schema.subject ? `${schema.subject} v${schema.version}` : null;
+  const title = [format, where, `schema id ${schema.id}`, schema.name].filter(Boolean).join(' · ');
+  if (compact)
+    return (
+      <span
+        data-testid="schema-tag"
+        title={schema.error ?? title}
+        className={cx(
+          'mr-1.5 rounded px-1 py-px font-sans text-[10px] font-medium',
+          schema.error
+            ? 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300'
+            : 'bg-indigo-50 text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300',
+        )}
+      >
+        {format}
+        {schema.version !== null && ` v${schema.version}`}
+      </span>
+    );
+  return (
+    <span data-testid="schema-info" className="text-zinc-600 dark:text-zinc-400" title={title}>
+      {[where, `id ${schema.id}`, schema.name].filter(Boolean).join(' · ')}
     </span>
   );
 }
@@ -48,14 +80,15 @@ export function PayloadBlock({
   decoder: Decoder;
   'data-testid'?: string;
 }) {
-  const decoded = decodePayload(payload.base64, decoder);
+  const decoded = decodeShown(payload, decoder);
   return (
     <section className="min-w-0 space-y-1">
       <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
         <h3 className="font-medium tracking-wide text-zinc-700 uppercase dark:text-zinc-300">{label}</h3>
-        <Badge>{decoded.as}</Badge>
+        <Badge>{decoded.schema?.format ? FORMAT_LABEL[decoded.schema.format] : decoded.as}</Badge>
+        {decoded.schema && <SchemaTag decoded={decoded} />}
         <span className="tabular-nums">{formatBytes(payload.size)}</span>
-        {payload.truncated && <Badge tone="warning">truncated</Badge>}
+        {(payload.truncated || decoded.schema?.truncated) && <Badge tone="warning">truncated</Badge>}
         {decoded.error && <span className="text-amber-700 dark:text-amber-300">{decoded.error}</span>}
       </div>
       <pre

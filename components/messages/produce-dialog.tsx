@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { HeaderRows } from '@/components/messages/header-rows';
 import {
+  ProduceSchemaFields,
   ProduceSendFields,
   ProduceTargetFields,
   ProduceValueField,
@@ -80,6 +81,7 @@ function ProduceForm({
     >
       <ProduceTargetFields {...fields} partitions={partitions} />
       <ProduceValueField {...fields} onPretty={onPretty} />
+      {draft.format === 'schema' && <ProduceSchemaFields {...fields} clusterId={clusterId} />}
       <HeaderRows rows={draft.headers} onChange={(headers) => change({ headers })} disabled={busy} />
       {errors.headers && <FieldError>{errors.headers}</FieldError>}
       <ProduceSendFields {...fields} />

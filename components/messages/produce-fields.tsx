@@ -1,9 +1,11 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { Field, FieldError, Input, Select } from '@/components/ui/field';
 import type { ProduceDraft } from '@/lib/produce/form';
+import { subjectsOptions } from '@/lib/query/schema-registry';
 import { compressions, type Produce } from '@/lib/schemas/message';
 
 /** What every group of the produce form's fields gets: the draft, a way to change it, and the field errors. */
@@ -85,11 +87,12 @@ export function ProduceValueField({
           >
             <option value="text">Text</option>
             <option value="json">JSON</option>
+            <option value="schema">Schema</option>
           </Select>
           <Button
             size="sm"
             onClick={onPretty}
-            disabled={disabled || draft.format !== 'json'}
+            disabled={disabled || draft.format === 'text'}
             data-testid="produce-pretty"
           >
             Format
@@ -113,6 +116,86 @@ export function ProduceValueField({
         data-testid="produce-value"
       />
       {errors.value && <FieldError id={`${id}-value-error`}>{errors.value}</FieldError>}
+    </div>
+  );
+}
+
+/**
+ * The registry subjects the value (and, optionally, the key) are encoded with: the value is then the
+ * record as JSON, validated and encoded by the server in the registry's wire format.
+ */
+export function ProduceSchemaFields({
+  id,
+  draft,
+  onChange,
+  errors,
+  disabled,
+  clusterId,
+}: FieldsProps & { clusterId: string }) {
+  const subjects = useQuery(subjectsOptions(clusterId));
+  const schema = draft.schema ?? { valueSubject: '', valueVersion: '', message: '', keySubject: '' };
+  const set = (patch: Partial<typeof schema>) => onChange({ schema: { ...schema, ...patch } });
+  const listId = `${id}-subjects`;
+  const noRegistry = subjects.data && !subjects.data.registry;
+  return (
+    <div className="space-y-1" data-testid="produce-schema">
+      <div className="grid grid-cols-[2fr_1fr_2fr] gap-3">
+        <Field label="Value subject" htmlFor={`${id}-subject`}>
+          <Input
+            id={`${id}-subject`}
+            list={listId}
+            value={schema.valueSubject}
+            onChange={(e) => set({ valueSubject: e.target.value })}
+            disabled={disabled}
+            className="font-mono"
+            placeholder="orders-value"
+            data-testid="produce-subject"
+          />
+        </Field>
+        <Field label="Version" htmlFor={`${id}-version`} hint="Empty: the latest">
+          <Input
+            id={`${id}-version`}
+            value={schema.valueVersion}
+            inputMode="numeric"
+            onChange={(e) => set({ valueVersion: e.target.value })}
+            disabled={disabled}
+            data-testid="produce-subject-version"
+          />
+        </Field>
+        <Field label="Protobuf message" htmlFor={`${id}-message`} hint="Empty: the first one">
+          <Input
+            id={`${id}-message`}
+            value={schema.message}
+            onChange={(e) => set({ message: e.target.value })}
+            disabled={disabled}
+            className="font-mono"
+            data-testid="produce-subject-message"
+          />
+        </Field>
+      </div>
+      <Field label="Key subject" htmlFor={`${id}-key-subject`} hint="Empty: the key is sent as text">
+        <Input
+          id={`${id}-key-subject`}
+          list={listId}
+          value={schema.keySubject}
+          onChange={(e) => set({ keySubject: e.target.value })}
+          disabled={disabled}
+          className="font-mono"
+          data-testid="produce-key-subject"
+        />
+      </Field>
+      <datalist id={listId}>
+        {subjects.data?.subjects.map((subject) => (
+          <option key={subject} value={subject} />
+        ))}
+      </datalist>
+      {noRegistry && <FieldError>This cluster has no schema registry configured.</FieldError>}
+      {subjects.error && (
+        <FieldError>The schema registry cannot be read: {subjects.error.message}</FieldError>
+      )}
+      {(errors.subject || errors.key) && (
+        <FieldError id={`${id}-subject-error`}>{errors.subject ?? errors.key}</FieldError>
+      )}
     </div>
   );
 }

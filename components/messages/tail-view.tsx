@@ -50,7 +50,7 @@ export function TailView({
     set({ q: next.q.trim(), filter: next.filter.trim() });
     setApplied(next);
     tail.setPaused(false);
-    tail.start(apiPaths.tail(clusterId, topic, tailQuery({ partitions, ...next })));
+    tail.start(apiPaths.tail(clusterId, topic, tailQuery({ partitions, keyAs, valueAs, ...next })));
   }
 
   function clearFilter() {

@@ -1,17 +1,38 @@
 import { layoutJson } from '@/lib/format/json-text';
 import { msgpackToJson } from '@/lib/decode/msgpack';
+import type { Payload, PayloadFormat, SchemaDecoded } from '@/lib/schemas/message';
 
 /**
  * Payload decoders. Kafka keys, values and header values are bytes; the API sends them as base64 and the
  * user picks how to read them. Every decoder returns plain text, which the UI renders as text nodes.
  */
-export const decoders = ['auto', 'text', 'json', 'msgpack', 'hex', 'base64'] as const;
+export const decoders = [
+  'auto',
+  'avro',
+  'protobuf',
+  'json-schema',
+  'text',
+  'json',
+  'msgpack',
+  'hex',
+  'base64',
+] as const;
 export type Decoder = (typeof decoders)[number];
+
+/** The decoders the server applies with the schema registry (the others read the raw bytes here). */
+const schemaDecoders = new Set<Decoder>(['avro', 'protobuf', 'json-schema']);
+
+/** What the messages API is asked to decode for a decoder: an explicit schema format, else `auto`. */
+export function serverFormat(decoder: Decoder): PayloadFormat | undefined {
+  return schemaDecoders.has(decoder) ? (decoder as PayloadFormat) : undefined;
+}
 
 export interface Decoded {
   text: string;
   /** What the bytes were read as; for `auto`, the format it settled on. */
   as: Exclude<Decoder, 'auto'> | 'null';
+  /** The registry's schema the server decoded the record with. */
+  schema?: SchemaDecoded;
   /** Why the chosen decoder could not read the bytes (invalid JSON, invalid UTF-8); the text is then hex. */
   error?: string;
   /** The text on one line, where the decoder wrote it itself (re-parsing could round big numbers). */
@@ -56,11 +77,45 @@ function prettyJson(text: string): string | null {
   }
 }
 
+const FORMAT_LABEL = { avro: 'Avro', protobuf: 'Protobuf', 'json-schema': 'JSON Schema' } as const;
+
+/**
+ * A key or value as shown: `auto` and the schema decoders use what the server decoded with the
+ * schema registry (bytes in the registry's wire format); the others read the bytes themselves.
+ */
+export function decodeShown(payload: Payload, decoder: Decoder): Decoded {
+  const schema = payload.schema;
+  if (schema && (decoder === 'auto' || schemaDecoders.has(decoder))) {
+    if (schema.json !== null) return { text: schema.json, as: schema.format ?? 'json', schema };
+    return {
+      ...decodePayload(payload.base64, 'hex'),
+      schema,
+      error: `${schema.error ?? 'not decoded'}: shown as hex`,
+    };
+  }
+  if (schemaDecoders.has(decoder)) {
+    const label = FORMAT_LABEL[decoder as keyof typeof FORMAT_LABEL];
+    return {
+      ...decodePayload(payload.base64, 'hex'),
+      error:
+        payload.base64 === null
+          ? undefined
+          : `Not decoded as ${label} (no schema registry answer for it): shown as hex`,
+    };
+  }
+  return decodePayload(payload.base64, decoder);
+}
+
 /** Decodes bytes given as base64 (null for a null key or value) with one decoder. */
 export function decodePayload(base64: string | null, decoder: Decoder): Decoded {
   if (base64 === null) return { text: 'null', as: 'null' };
   const bytes = base64ToBytes(base64);
   switch (decoder) {
+    case 'avro':
+    case 'protobuf':
+    case 'json-schema':
+      // Only the server decodes these (decodeShown); bytes alone are shown as hex.
+      return { text: bytesToHex(bytes), as: 'hex' };
     case 'base64':
       return { text: base64, as: 'base64' };
     case 'hex':
@@ -98,7 +153,7 @@ export function decodePayload(base64: string | null, decoder: Decoder): Decoded 
 /** Decoded JSON (or MessagePack) on one line, its numbers as written; null for anything else. */
 export function compactJson(decoded: Decoded): string | null {
   if (decoded.compact !== undefined) return decoded.compact;
-  if (decoded.as !== 'json') return null;
+  if (decoded.as !== 'json' && !decoded.schema) return null;
   try {
     JSON.parse(decoded.text);
     return layoutJson(decoded.text, 0);

@@ -1,4 +1,4 @@
-import { compactJson, decodePayload, type Decoder } from '@/lib/decode/payload';
+import { compactJson, decodeShown, type Decoder } from '@/lib/decode/payload';
 import type { Compression, Message, Payload, TransactionState } from '@/lib/schemas/message';
 
 export const exportFormats = ['jsonl', 'csv'] as const;
@@ -22,7 +22,7 @@ export interface ExportRow {
 
 /** The decoded text of a payload; JSON compacted to one line, other text kept exactly as decoded. */
 function payloadText(payload: Payload, decoder: Decoder): string | null {
-  const decoded = decodePayload(payload.base64, decoder);
+  const decoded = decodeShown(payload, decoder);
   if (decoded.as === 'null') return null;
   return compactJson(decoded) ?? decoded.text;
 }

@@ -8,7 +8,10 @@ export interface ProduceDraft {
   /** Empty for a null key. */
   key: string;
   value: string;
-  format: 'text' | 'json';
+  /** `schema`: the value is the record as JSON, encoded with `schema.valueSubject` of the registry. */
+  format: 'text' | 'json' | 'schema';
+  /** Subjects of the registry to encode with; an empty key subject leaves the key as text. */
+  schema?: { valueSubject: string; valueVersion: string; message: string; keySubject: string };
   headers: { key: string; value: string }[];
   compression: Produce['compression'];
   acks: Produce['acks'];
@@ -25,9 +28,19 @@ export function produceRequest(
   draft: ProduceDraft,
 ): { request: Produce; errors?: undefined } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  if (draft.format === 'json') {
+  if (draft.format === 'json' || draft.format === 'schema') {
     const error = jsonError(draft.value);
     if (error) errors.value = error;
+  }
+  const schema = draft.format === 'schema' ? draft.schema : undefined;
+  if (draft.format === 'schema') {
+    if (!schema?.valueSubject.trim()) errors.subject = 'Pick the subject to encode the value with';
+    if (schema && schema.valueVersion.trim() !== '' && !/^[1-9]\d*$/.test(schema.valueVersion.trim()))
+      errors.subject = 'The version is a number, or empty for the latest';
+    if (schema?.keySubject.trim() && draft.key !== '') {
+      const error = jsonError(draft.key);
+      if (error) errors.key = `With a key subject the key is JSON: ${error}`;
+    }
   }
   const count = Number(draft.count);
   if (!/^\d+$/.test(draft.count) || count < 1 || count > maxProduceCount)
@@ -39,7 +52,17 @@ export function produceRequest(
       partition: draft.partition === 'auto' ? undefined : Number(draft.partition),
       key: draft.key === '' ? null : draft.key,
       value: draft.value,
-      valueFormat: draft.format,
+      valueFormat: draft.format === 'schema' ? 'json' : draft.format,
+      ...(schema && {
+        valueSchema: {
+          subject: schema.valueSubject.trim(),
+          version: schema.valueVersion.trim() ? Number(schema.valueVersion.trim()) : 'latest',
+          ...(schema.message.trim() && { message: schema.message.trim() }),
+        },
+        ...(schema.keySubject.trim() && {
+          keySchema: { subject: schema.keySubject.trim(), version: 'latest' as const },
+        }),
+      }),
       headers: draft.headers.filter((h) => h.key !== ''),
       compression: draft.compression,
       acks: draft.acks,

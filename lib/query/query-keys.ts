@@ -23,6 +23,7 @@ export const keys = {
   },
   overview: (clusterId: string) => [...keys.cluster(clusterId), 'overview'] as const,
   quorum: (clusterId: string) => [...keys.cluster(clusterId), 'quorum'] as const,
+  subjects: (clusterId: string) => [...keys.cluster(clusterId), 'schema-registry', 'subjects'] as const,
   groups: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'groups'] as const,
     list: (clusterId: string, query: GroupListQuery) =>

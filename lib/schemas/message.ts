@@ -1,11 +1,37 @@
 import { z } from 'zod';
 
+/** How the server reads a key or value: `auto` decodes the schema registry's wire format where it finds it. */
+export const payloadFormats = ['auto', 'avro', 'protobuf', 'json-schema', 'raw'] as const;
+export type PayloadFormat = (typeof payloadFormats)[number];
+
+/**
+ * A key or value in the schema registry's wire format (magic byte 0, a 4-byte schema id, the record),
+ * decoded on the server with the registry's schema. `json` is the record as JSON text (integers
+ * exact, bytes as base64, logical types as ISO dates and decimal strings); when it is null, `error`
+ * says why, and the raw bytes are in the payload as always.
+ */
+export const SchemaDecodedSchema = z.object({
+  format: z.enum(['avro', 'protobuf', 'json-schema']).nullable(),
+  id: z.number().int(),
+  subject: z.string().nullable(),
+  version: z.number().int().nullable(),
+  /** The record's type: Avro record or Protobuf message name. */
+  name: z.string().nullable(),
+  json: z.string().nullable(),
+  /** The JSON text was cut at the list's byte limit; the message's own page has it whole. */
+  truncated: z.boolean(),
+  error: z.string().nullable(),
+});
+export type SchemaDecoded = z.infer<typeof SchemaDecodedSchema>;
+
 /** Raw bytes as base64, so the browser decodes them with the decoder the user picks; null for a null key/value. */
 export const PayloadSchema = z.object({
   base64: z.string().nullable(),
   /** Full size in bytes, also when `base64` holds only the first part. */
   size: z.number().int(),
   truncated: z.boolean(),
+  /** Present for keys and values the schema registry's wire format was read for. */
+  schema: SchemaDecodedSchema.optional(),
 });
 export type Payload = z.infer<typeof PayloadSchema>;
 
@@ -43,6 +69,12 @@ export const PartitionListSchema = z
   .string()
   .regex(/^\d+(,\d+)*$/, 'partitions: a comma-separated list of partition numbers');
 
+/** How one message's key and value are read (`?keyFormat=avro&valueFormat=raw`). */
+export const MessageFormatsSchema = z.object({
+  keyFormat: z.enum(payloadFormats).optional(),
+  valueFormat: z.enum(payloadFormats).optional(),
+});
+
 /** The most messages one browse page holds. */
 export const MESSAGE_PAGE_MAX = 500;
 
@@ -56,6 +88,8 @@ export const MessageQuerySchema = z
     limit: z.coerce.number().int().min(1).max(MESSAGE_PAGE_MAX).default(100),
     /** Bytes of each key/value/header sent in a list; the rest is loaded on demand. */
     maxBytes: z.coerce.number().int().min(64).max(1_048_576).default(16_384),
+    keyFormat: z.enum(payloadFormats).optional(),
+    valueFormat: z.enum(payloadFormats).optional(),
   })
   .refine((q) => q.start !== 'offset' || q.offset !== undefined, {
     message: 'offset is required when start=offset',
@@ -84,12 +118,24 @@ export const MessageListSchema = z.object({
 });
 export type MessageList = z.infer<typeof MessageListSchema>;
 
+/** A registry subject to encode a produced key or value with (the text is then the record as JSON). */
+export const ProduceSchemaChoice = z.object({
+  subject: z.string().min(1).max(255),
+  version: z.union([z.number().int().min(1), z.literal('latest')]).default('latest'),
+  /** Protobuf: the message type to encode (default: the first the schema declares). */
+  message: z.string().min(1).max(500).optional(),
+});
+export type ProduceSchemaChoice = z.infer<typeof ProduceSchemaChoice>;
+
 export const ProduceSchema = z.object({
   /** Chosen partition; by key (or round-robin without a key) when absent. */
   partition: z.number().int().min(0).optional(),
   key: z.string().nullable().default(null),
   value: z.string().nullable(),
   valueFormat: z.enum(['text', 'json']).default('text'),
+  /** Encode the key / the value with a schema of the registry, in its wire format. */
+  keySchema: ProduceSchemaChoice.optional(),
+  valueSchema: ProduceSchemaChoice.optional(),
   /** In order; a key may repeat, as Kafka allows. */
   headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).default([]),
   compression: z.enum(compressions).default('none'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MessageSchema, PartitionListSchema } from '@/lib/schemas/message';
+import { MessageSchema, PartitionListSchema, payloadFormats } from '@/lib/schemas/message';
 
 /** The most matches one search returns. */
 export const SEARCH_MATCHES_MAX = 1000;
@@ -8,7 +8,8 @@ export const SEARCH_MATCHES_MAX = 1000;
  * Search scans a range of a topic on the server and streams what it finds as Server-Sent Events.
  * `q` is plain text looked for in key, value and header values; `filter` is a CEL expression over
  * key, value (strings), headers (map), partition, offset, timestamp (ms), size, and json (the parsed
- * value, or null), e.g. `json.status == "cancelled" && partition == 2`.
+ * value, or null), e.g. `json.status == "cancelled" && partition == 2`. A value in the schema
+ * registry's wire format is decoded first: `json` is then the record and `value` its JSON text.
  */
 export const SearchQuerySchema = z.object({
   partitions: PartitionListSchema.optional(),
@@ -20,6 +21,8 @@ export const SearchQuerySchema = z.object({
   /** Stop after this many matches. */
   limit: z.coerce.number().int().min(1).max(SEARCH_MATCHES_MAX).default(100),
   maxBytes: z.coerce.number().int().min(64).max(1_048_576).default(16_384),
+  keyFormat: z.enum(payloadFormats).optional(),
+  valueFormat: z.enum(payloadFormats).optional(),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
@@ -28,6 +31,8 @@ export const TailQuerySchema = z.object({
   q: z.string().max(1000).default(''),
   filter: z.string().max(4000).default(''),
   maxBytes: z.coerce.number().int().min(64).max(1_048_576).default(16_384),
+  keyFormat: z.enum(payloadFormats).optional(),
+  valueFormat: z.enum(payloadFormats).optional(),
 });
 export type TailQuery = z.infer<typeof TailQuerySchema>;
 

@@ -1,3 +1,4 @@
+import { serverFormat } from '@/lib/decode/payload';
 import { defineView } from '@/lib/url-state/core';
 import { decoderParam, digits, partitionsParam, settlePosition } from '@/lib/url-state/params';
 import {
@@ -30,6 +31,12 @@ const maxBytes = api.maxBytes.parse(undefined);
 export function browseQuery(state: BrowseState): MessageQuery {
   const { partitions, start, offset, timestamp, limit } = state;
   const query: MessageQuery = { start, limit, maxBytes };
+  // Keys and values are decoded by the server when they are in the registry's wire format; an explicit
+  // schema format is asked for as such (the other decoders read the raw bytes in the browser).
+  const keyFormat = serverFormat(state.keyAs);
+  const valueFormat = serverFormat(state.valueAs);
+  if (keyFormat) query.keyFormat = keyFormat;
+  if (valueFormat) query.valueFormat = valueFormat;
   if (partitions) query.partitions = partitions.join(',');
   if (start === 'offset') query.offset = offset;
   if (start === 'timestamp') query.timestamp = timestamp;

@@ -1,3 +1,4 @@
+import { serverFormat } from '@/lib/decode/payload';
 import { z } from 'zod';
 import { defineView } from '@/lib/url-state/core';
 import { decoderParam, digits, partitionsParam, settlePosition } from '@/lib/url-state/params';
@@ -55,18 +56,25 @@ export type TailState = typeof tailView.defaults;
 type Query<K extends string> = Partial<Record<K, string | number>>;
 
 /** The search API's query for a search: blank text and filter left out. */
-export function searchQuery(s: Omit<SearchState, 'keyAs' | 'valueAs'>): Query<keyof SearchQuery> {
-  const { partitions, q, filter } = tailQuery(s);
+export function searchQuery(
+  s: Omit<SearchState, 'keyAs' | 'valueAs'> & Partial<Pick<SearchState, 'keyAs' | 'valueAs'>>,
+): Query<keyof SearchQuery> {
+  const { partitions, q, filter, keyFormat, valueFormat } = tailQuery(s);
   const offset = s.start === 'offset' ? s.offset : undefined;
   const timestamp = s.start === 'timestamp' ? s.timestamp : undefined;
-  return { partitions, start: s.start, offset, timestamp, q, filter, limit: s.max };
+  return { partitions, start: s.start, offset, timestamp, q, filter, limit: s.max, keyFormat, valueFormat };
 }
 
 /** The tail API's query: blank text and filter left out. */
-export function tailQuery(s: Pick<TailState, 'partitions' | 'q' | 'filter'>): Query<keyof TailQuery> {
+export function tailQuery(
+  s: Pick<TailState, 'partitions' | 'q' | 'filter'> & Partial<Pick<TailState, 'keyAs' | 'valueAs'>>,
+): Query<keyof TailQuery> {
   return {
     partitions: s.partitions?.join(','),
     q: s.q.trim() || undefined,
     filter: s.filter.trim() || undefined,
+    // An explicit schema format is decoded as such by the server (and filtered decoded).
+    keyFormat: s.keyAs ? serverFormat(s.keyAs) : undefined,
+    valueFormat: s.valueAs ? serverFormat(s.valueAs) : undefined,
   };
 }

@@ -7,7 +7,50 @@ import { LOCAL_CLUSTER, loadConfig } from '@/server/config/clusters';
 describe('cluster configuration', () => {
   it('defaults to the local dev cluster when nothing is configured', () => {
     const config = loadConfig({});
-    expect(config.clusters).toEqual([expect.objectContaining(LOCAL_CLUSTER)]);
+    expect(config.clusters).toEqual([
+      expect.objectContaining({
+        ...LOCAL_CLUSTER,
+        schemaRegistry: expect.objectContaining(LOCAL_CLUSTER.schemaRegistry),
+      }),
+    ]);
+  });
+
+  it('reads a schema registry with its credentials and TLS from KAFKA_CLUSTERS_<n>_SCHEMA_REGISTRY_*', () => {
+    const [cluster] = loadConfig({
+      KAFKA_CLUSTERS_0_NAME: 'prod',
+      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'prod-1:9092',
+      KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_URL: 'https://registry.example:8081/',
+      KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_USERNAME: 'console',
+      KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_PASSWORD: 's3cret',
+      KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_TIMEOUT_MS: '2500',
+      KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_TLS_INSECURE_SKIP_VERIFY: 'true',
+    }).clusters;
+    expect(cluster!.schemaRegistry).toMatchObject({
+      url: 'https://registry.example:8081',
+      username: 'console',
+      password: 's3cret',
+      timeoutMs: 2500,
+      tls: { insecureSkipVerify: true },
+    });
+  });
+
+  it('refuses a registry URL with credentials in it, and a token beside a user name, naming the variables', () => {
+    expect(() =>
+      loadConfig({
+        KAFKA_CLUSTERS_0_NAME: 'prod',
+        KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'prod-1:9092',
+        KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_URL: 'https://u:p@registry.example',
+      }),
+    ).toThrow(/KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_URL: must not contain a user name/);
+    expect(() =>
+      loadConfig({
+        KAFKA_CLUSTERS_0_NAME: 'prod',
+        KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'prod-1:9092',
+        KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_URL: 'https://registry.example',
+        KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_USERNAME: 'u',
+        KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_TOKEN: 't',
+      }),
+    ).toThrow(/SCHEMA_REGISTRY_TOKEN: give either username\/password or a token/);
   });
 
   it('reads clusters from KAFKA_CLUSTERS_<n>_* variables, in index order, deriving ids from names', () => {

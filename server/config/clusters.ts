@@ -41,9 +41,30 @@ const ENV_FIELDS: Record<string, string> = {
   TLS_KEY_PASSWORD_FILE: 'tls.keyPasswordFile',
   TLS_SERVERNAME: 'tls.servername',
   TLS_INSECURE_SKIP_VERIFY: 'tls.insecureSkipVerify',
+  SCHEMA_REGISTRY_URL: 'schemaRegistry.url',
+  SCHEMA_REGISTRY_USERNAME: 'schemaRegistry.username',
+  SCHEMA_REGISTRY_PASSWORD: 'schemaRegistry.password',
+  SCHEMA_REGISTRY_PASSWORD_FILE: 'schemaRegistry.passwordFile',
+  SCHEMA_REGISTRY_TOKEN: 'schemaRegistry.token',
+  SCHEMA_REGISTRY_TOKEN_FILE: 'schemaRegistry.tokenFile',
+  SCHEMA_REGISTRY_TIMEOUT_MS: 'schemaRegistry.timeoutMs',
+  SCHEMA_REGISTRY_TLS_CA: 'schemaRegistry.tls.ca',
+  SCHEMA_REGISTRY_TLS_CA_FILE: 'schemaRegistry.tls.caFile',
+  SCHEMA_REGISTRY_TLS_CERT: 'schemaRegistry.tls.cert',
+  SCHEMA_REGISTRY_TLS_CERT_FILE: 'schemaRegistry.tls.certFile',
+  SCHEMA_REGISTRY_TLS_KEY: 'schemaRegistry.tls.key',
+  SCHEMA_REGISTRY_TLS_KEY_FILE: 'schemaRegistry.tls.keyFile',
+  SCHEMA_REGISTRY_TLS_KEY_PASSWORD: 'schemaRegistry.tls.keyPassword',
+  SCHEMA_REGISTRY_TLS_KEY_PASSWORD_FILE: 'schemaRegistry.tls.keyPasswordFile',
+  SCHEMA_REGISTRY_TLS_INSECURE_SKIP_VERIFY: 'schemaRegistry.tls.insecureSkipVerify',
   READ_ONLY: 'readOnly',
 };
-const BOOLEAN_FIELDS = new Set(['readOnly', 'tls.enabled', 'tls.insecureSkipVerify']);
+const BOOLEAN_FIELDS = new Set([
+  'readOnly',
+  'tls.enabled',
+  'tls.insecureSkipVerify',
+  'schemaRegistry.tls.insecureSkipVerify',
+]);
 
 /** Text from the environment in the type the schema expects; anything unclear is left for zod to reject. */
 function envValue(field: string, value: string): unknown {
@@ -67,10 +88,13 @@ function envValue(field: string, value: string): unknown {
  */
 export function localCluster(env: Env = process.env) {
   const offset = Number(env.KAFKA_PORT_OFFSET ?? 0) || 0;
+  // dev/schema-registry's Apicurio Registry, through its Confluent-compatible API.
+  const registryOffset = Number(env.SCHEMA_REGISTRY_PORT_OFFSET ?? offset) || 0;
   return {
     id: 'local',
     name: 'Local',
     bootstrapServers: [9092, 9093, 9094].map((port) => `127.0.0.1:${port + offset}`),
+    schemaRegistry: { url: `http://127.0.0.1:${8085 + registryOffset}/apis/ccompat/v7` },
   };
 }
 
@@ -93,9 +117,14 @@ function clustersFromEnv(env: Env): { clusters: RawCluster[]; sources: string[] 
     if (!field)
       throw new ConfigError(`Unknown cluster setting ${key} (known: ${Object.keys(ENV_FIELDS).join(', ')})`);
     const cluster = byIndex.get(index) ?? {};
-    const [head, leaf] = field.split('.') as [string, string | undefined];
-    if (leaf === undefined) cluster[head] = envValue(field, value);
-    else cluster[head] = { ...(cluster[head] as RawCluster | undefined), [leaf]: envValue(field, value) };
+    // schemaRegistry.tls.caFile: one object per level on the way.
+    const path = field.split('.');
+    let node = cluster;
+    for (const part of path.slice(0, -1)) {
+      node[part] = { ...(node[part] as RawCluster | undefined) };
+      node = node[part] as RawCluster;
+    }
+    node[path.at(-1)!] = envValue(field, value);
     byIndex.set(index, cluster);
   }
   const indexes = [...byIndex.keys()].sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { SchemaRegistryConfigSchema } from '@/server/config/schema-registry';
 import { SaslConfigSchema, TlsConfigSchema } from '@/server/config/security';
 
 const hostPort = z
@@ -19,6 +20,8 @@ export const ClusterConfigSchema = z.object({
   /** SASL authentication (SASL_PLAINTEXT, or SASL_SSL together with `tls`). */
   sasl: SaslConfigSchema.optional(),
   tls: TlsConfigSchema.optional(),
+  /** The schema registry that decodes Avro, Protobuf and JSON Schema records of this cluster. */
+  schemaRegistry: SchemaRegistryConfigSchema.optional(),
   /** Refuse every change through the console, whoever asks (403 read_only). */
   readOnly: z.boolean().default(false),
 });

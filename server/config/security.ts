@@ -23,7 +23,7 @@ function readSecretFile(file: string, ctx: z.RefinementCtx, path: string[]): str
 }
 
 /** Inline value or the contents of `<field>File`; `one of` errors name both fields. */
-function either(
+export function either(
   raw: Record<string, unknown>,
   field: string,
   ctx: z.RefinementCtx,

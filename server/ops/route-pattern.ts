@@ -23,6 +23,7 @@ export const API_ROUTES = [
   '/api/clusters/[clusterId]/groups/[group]/reset-offsets',
   '/api/clusters/[clusterId]/overview',
   '/api/clusters/[clusterId]/quorum',
+  '/api/clusters/[clusterId]/schema-registry/subjects',
   '/api/clusters/[clusterId]/topics',
   '/api/clusters/[clusterId]/topics/[topic]',
   '/api/clusters/[clusterId]/topics/[topic]/configs',

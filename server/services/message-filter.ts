@@ -4,6 +4,7 @@ import { AppError } from '@/server/http/app-error';
 import type { FetchedRecord } from '@/server/kafka';
 import { FilterTooCostlyError, ScanBudget, untimed } from '@/server/services/filter-budget';
 import { meterProgram } from '@/server/services/filter-meter';
+import { wireSchemaId, type RecordSchemas } from '@/server/services/record-schemas';
 import { mayMatch, requirements } from '@/server/services/filter-prefilter';
 import { withRe2Matches } from '@/server/services/filter-regex';
 
@@ -33,23 +34,31 @@ const parseJson = (text: string): unknown => {
 class RecordVariables {
   #partition: number;
   #record: FetchedRecord;
+  #schemas: RecordSchemas | undefined;
   #key: string | undefined;
   #value: string | undefined;
   #headers: Record<string, string> | undefined;
   #json: unknown = UNSET;
 
-  constructor(partition: number, record: FetchedRecord) {
+  constructor(partition: number, record: FetchedRecord, schemas?: RecordSchemas) {
     this.#partition = partition;
     this.#record = record;
+    this.#schemas = schemas;
+  }
+
+  /** A key or value in the registry's wire format, decoded (its JSON text), else the bytes as UTF-8. */
+  #text(which: 'key' | 'value'): string {
+    const decoded = this.#schemas?.decode(this.#record[which], which);
+    return decoded?.text ?? utf8(this.#record[which]);
   }
 
   // Decoded once per message, however often a loop reads them, and off the filter's clock.
   get key(): string {
-    return (this.#key ??= untimed(utf8, this.#record.key));
+    return (this.#key ??= untimed((which: 'key' | 'value') => this.#text(which), 'key'));
   }
 
   get value(): string {
-    return (this.#value ??= untimed(utf8, this.#record.value));
+    return (this.#value ??= untimed((which: 'key' | 'value') => this.#text(which), 'value'));
   }
 
   /** The first value of each header name. */
@@ -81,9 +90,12 @@ class RecordVariables {
     return this.#record.transaction ?? 'none';
   }
 
-  /** The parsed value, or null when it is not JSON. */
+  /** The parsed value, or null when it is not JSON; a value in the registry's wire format is the decoded record. */
   get json(): unknown {
-    if (this.#json === UNSET) this.#json = untimed(parseJson, this.value);
+    if (this.#json !== UNSET) return this.#json;
+    const decoded = this.#schemas?.decode(this.#record.value, 'value');
+    if (decoded) this.#json = decoded.error === null ? decoded.value : null;
+    else this.#json = untimed(parseJson, this.value);
     return this.#json;
   }
 }
@@ -93,13 +105,20 @@ class RecordVariables {
  * containing the needle's bytes is the same as containing the needle once decoded, and no
  * record is decoded. A needle that cannot round-trip through UTF-8 falls back to decoding.
  */
-function textMatcher(needle: string): (record: FetchedRecord) => boolean {
+function textMatcher(needle: string, schemas?: RecordSchemas): (record: FetchedRecord) => boolean {
   const bytes = Buffer.from(needle);
   const has =
     bytes.toString('utf8') === needle && !needle.includes('\uFFFD')
       ? (b: Buffer | null) => b !== null && b.indexOf(bytes) >= 0
       : (b: Buffer | null) => utf8(b).includes(needle);
-  return (record) => has(record.key) || has(record.value) || record.headers.some((h) => has(h.value));
+  const raw = (record: FetchedRecord) =>
+    has(record.key) || has(record.value) || record.headers.some((h) => has(h.value));
+  if (!schemas || schemas.idle) return raw;
+  // A record in the registry's wire format is also looked for in its decoded form (numbers, enum
+  // symbols and field names are not in its bytes as text).
+  const decoded = (record: FetchedRecord, which: 'key' | 'value') =>
+    schemas.decode(record[which], which)?.text?.includes(needle) ?? false;
+  return (record) => raw(record) || decoded(record, 'value') || decoded(record, 'key');
 }
 
 /** Filters are short; a longer one is refused before it is parsed. */
@@ -145,7 +164,7 @@ function macroNesting(node: unknown): number {
   return inner + (looping ? 1 : 0);
 }
 
-function compileExpression(filter: string): RecordFilter {
+function compileExpression(filter: string, schemas?: RecordSchemas): RecordFilter {
   if (filter.length > MAX_FILTER_LENGTH)
     throw new AppError(
       'validation_failed',
@@ -165,10 +184,16 @@ function compileExpression(filter: string): RecordFilter {
     meterProgram(program.ast);
     // One budget per compiled filter, and a filter is compiled for each scan.
     const budget = new ScanBudget();
+    // The byte prefilter reads raw bytes: it cannot rule out a record whose key or value is decoded
+    // from the wire format first (enum symbols, field names and dates are not in those bytes).
+    const decodes = (record: FetchedRecord) =>
+      schemas !== undefined &&
+      !schemas.idle &&
+      (wireSchemaId(record.value) !== null || wireSchemaId(record.key) !== null);
     return (partition, record) => {
-      if (needed.length && !mayMatch(needed, record)) return false;
+      if (needed.length && !decodes(record) && !mayMatch(needed, record)) return false;
       try {
-        return budget.run(program, new RecordVariables(partition, record)) === true;
+        return budget.run(program, new RecordVariables(partition, record, schemas)) === true;
       } catch (error) {
         if (error instanceof FilterTooCostlyError)
           throw error.at(`partition ${partition}, offset ${record.offset}`);
@@ -180,10 +205,11 @@ function compileExpression(filter: string): RecordFilter {
   }
 }
 
-export function compileFilter(q: string, filter: string): RecordFilter {
+/** With `schemas` (prepared for each batch), keys and values in the registry's wire format are filtered decoded. */
+export function compileFilter(q: string, filter: string, schemas?: RecordSchemas): RecordFilter {
   const needle = q.trim();
-  const text = needle ? textMatcher(needle) : null;
-  const expression = filter.trim() ? compileExpression(filter) : null;
+  const text = needle ? textMatcher(needle, schemas) : null;
+  const expression = filter.trim() ? compileExpression(filter, schemas) : null;
   if (!expression) return text ? (_, record) => text(record) : () => true;
   return text ? (partition, record) => text(record) && expression(partition, record) : expression;
 }

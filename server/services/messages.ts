@@ -1,11 +1,19 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Message, MessageList, MessageQuery, Produce, ProduceResult } from '@/lib/schemas/message';
+import type {
+  Message,
+  MessageList,
+  MessageQuery,
+  PayloadFormat,
+  Produce,
+  ProduceResult,
+} from '@/lib/schemas/message';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { fillPlaceholders } from '@/lib/produce/placeholders';
 import { kafka, type FetchedRecord } from '@/server/kafka';
 import { openRange, readRound, toMessage, type Cursor } from '@/server/services/read-range';
+import { RecordSchemas, schemaEncoder } from '@/server/services/record-schemas';
 import { findTopic } from '@/server/services/resolve';
 import { changing } from '@/server/services/snapshot';
 
@@ -77,13 +85,25 @@ export async function browseMessages(
     for (const s of state.values())
       s.records = s.records.sort((a, b) => a.offset - b.offset).slice(-query.limit);
 
-  const messages = [...state]
-    .flatMap(([partition, s]) => s.records.map((r) => toMessage(partition, r, query.maxBytes)))
+  const schemas = new RecordSchemas(cluster, name, {
+    key: query.keyFormat ?? 'auto',
+    value: query.valueFormat ?? 'auto',
+  });
+  const shown = [...state]
+    .flatMap(([partition, s]) => s.records.map((record) => ({ partition, record })))
     .sort(
       (a, b) =>
-        (newest ? -1 : 1) * (a.timestamp - b.timestamp || a.offset - b.offset || a.partition - b.partition),
+        (newest ? -1 : 1) *
+        (a.record.timestamp - b.record.timestamp ||
+          a.record.offset - b.record.offset ||
+          a.partition - b.partition),
     )
     .slice(0, query.limit);
+  // Only the records shown are decoded (and only their schema ids looked up).
+  await schemas.prepare(shown.map((s) => s.record));
+  const messages = shown.map(({ partition, record }) =>
+    toMessage(partition, record, query.maxBytes, schemas),
+  );
   const partitions = [...state].map(([partition, s]) => {
     const shown = messages.filter((m) => m.partition === partition);
     return {
@@ -103,6 +123,7 @@ export async function getMessage(
   name: string,
   partition: number,
   offset: number,
+  formats: { key: PayloadFormat; value: PayloadFormat } = { key: 'auto', value: 'auto' },
 ): Promise<Message> {
   const list = await browseMessages(cluster, name, {
     partitions: String(partition),
@@ -110,6 +131,8 @@ export async function getMessage(
     offset,
     limit: 1,
     maxBytes: 1_048_576 * 16,
+    keyFormat: formats.key,
+    valueFormat: formats.value,
   });
   const message = list.messages.find((m) => m.offset === offset);
   if (!message) throw new AppError('not_found', `No message at offset ${offset} of ${name}-${partition}`);
@@ -134,20 +157,28 @@ export async function produce(cluster: ClusterConfig, name: string, body: Produc
     );
   }
   const now = Date.now();
+  // With a schema, each text (placeholders filled) is the record as JSON, encoded in the wire format;
+  // any message that does not fit refuses the whole request before anything is sent.
+  const [keyEncoder, valueEncoder] = await Promise.all([
+    body.keySchema ? schemaEncoder(cluster, body.keySchema, 'key') : null,
+    body.valueSchema ? schemaEncoder(cluster, body.valueSchema, 'value') : null,
+  ]);
   const messages = Array.from({ length: body.count }, (_, i) => {
     const fill = (text: string) => fillPlaceholders(text, { i, now, uuid: randomUUID });
+    const key = body.key === null ? null : fill(body.key);
+    const value = body.value === null ? null : fill(body.value);
     return {
-      key: body.key === null ? null : fill(body.key),
-      value: body.value === null ? null : fill(body.value),
+      key: key !== null && keyEncoder ? keyEncoder.encode(key) : key,
+      value: value !== null && valueEncoder ? valueEncoder.encode(value) : value,
       // A list, not an object: Kafka keeps a header key given twice, and the order.
       headers: body.headers.map((h) => ({ key: h.key, value: fill(h.value) })),
       partition: body.partition,
     };
   });
-  if (body.valueFormat === 'json') {
+  if (body.valueFormat === 'json' && !valueEncoder) {
     for (const m of messages) {
       try {
-        JSON.parse(m.value ?? 'null');
+        JSON.parse((m.value as string | null) ?? 'null');
       } catch (error) {
         throw new AppError('validation_failed', `The value is not valid JSON: ${(error as Error).message}`);
       }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { toSchemaDecoded, type Decoding, type RecordSchemas } from '@/server/services/record-schemas';
 import type { Message, Payload } from '@/lib/schemas/message';
 import type { ClusterConfig } from '@/server/config/schema';
 import {
@@ -210,23 +211,32 @@ export async function rerouteOrDrop(
   return dropped;
 }
 
-function payload(buffer: Buffer | null | undefined, maxBytes: number): Payload {
+function payload(buffer: Buffer | null | undefined, maxBytes: number, decoding?: Decoding): Payload {
   if (!buffer) return { base64: null, size: 0, truncated: false };
   return {
     base64: buffer.subarray(0, maxBytes).toString('base64'),
     size: buffer.length,
     truncated: buffer.length > maxBytes,
+    ...(decoding && { schema: toSchemaDecoded(decoding, maxBytes) }),
   };
 }
 
-/** A record as the API shows it, its payloads cut at `maxBytes`. */
-export function toMessage(partition: number, record: FetchedRecord, maxBytes: number): Message {
+/**
+ * A record as the API shows it, its payloads cut at `maxBytes`; with `schemas` (prepared for the
+ * record), keys and values in the schema registry's wire format come decoded too.
+ */
+export function toMessage(
+  partition: number,
+  record: FetchedRecord,
+  maxBytes: number,
+  schemas?: RecordSchemas,
+): Message {
   return {
     partition,
     offset: record.offset,
     timestamp: record.timestamp,
-    key: payload(record.key, maxBytes),
-    value: payload(record.value, maxBytes),
+    key: payload(record.key, maxBytes, schemas?.decode(record.key, 'key')),
+    value: payload(record.value, maxBytes, schemas?.decode(record.value, 'value')),
     headers: record.headers.map((h) => ({ key: h.key, value: payload(h.value, maxBytes) })),
     compression: record.compression,
     transaction: record.transaction,

@@ -7,6 +7,7 @@ import type { SseChannel } from '@/server/http/sse';
 import { kafka } from '@/server/kafka';
 import { FilterTooCostlyError } from '@/server/services/filter-budget';
 import { compileFilter } from '@/server/services/message-filter';
+import { RecordSchemas } from '@/server/services/record-schemas';
 import {
   openRange,
   readRoundDeferred,
@@ -48,6 +49,7 @@ async function scan(
     topic: string;
     cursors: Map<number, Cursor>;
     filter: ReturnType<typeof compileFilter>;
+    schemas: RecordSchemas;
     maxBytes: number;
     limit: number;
     timeoutMs: number;
@@ -138,6 +140,8 @@ async function scan(
           continue;
         }
         const cursor = args.cursors.get(partition)!;
+        // The schema ids of this batch, looked up before the loop (a lookup per id, cached).
+        await args.schemas.prepare(result.records);
         for (const record of result.records) {
           // Awaited only once a slice is used up: an await per record would cost the scan rate.
           if (Date.now() - sliceStarted >= SLICE_MS && !(await shareThread())) return;
@@ -148,7 +152,7 @@ async function scan(
           bytes += (record.value?.length ?? 0) + (record.key?.length ?? 0);
           if (args.filter(partition, record)) {
             matched += 1;
-            const message = toMessage(partition, record, args.maxBytes);
+            const message = toMessage(partition, record, args.maxBytes, args.schemas);
             batch.push(message);
             batchBytes += payloadBytes(message);
             if (matched >= args.limit) return finish(args.follow ? 'max_messages' : 'limit');
@@ -187,11 +191,19 @@ function streamOf(
   cluster: ClusterConfig,
   range: Range,
   filter: ReturnType<typeof compileFilter>,
+  schemas: RecordSchemas,
   options: { maxBytes: number; limit: number; timeoutMs: number; follow: boolean },
 ): Stream {
   return async (channel) => {
     if (range.unavailable.length) channel.send('notice', { unavailable: range.unavailable });
-    await scan(channel, { cluster, topic: range.topic.name, cursors: range.cursors, filter, ...options });
+    await scan(channel, {
+      cluster,
+      topic: range.topic.name,
+      cursors: range.cursors,
+      filter,
+      schemas,
+      ...options,
+    });
   };
 }
 
@@ -201,9 +213,13 @@ export async function searchStream(
   topicName: string,
   query: SearchQuery,
 ): Promise<Stream> {
-  const filter = compileFilter(query.q, query.filter);
+  const schemas = new RecordSchemas(cluster, topicName, {
+    key: query.keyFormat ?? 'auto',
+    value: query.valueFormat ?? 'auto',
+  });
+  const filter = compileFilter(query.q, query.filter, schemas);
   const range = await openRange(cluster, topicName, query.partitions, query);
-  return streamOf(cluster, range, filter, {
+  return streamOf(cluster, range, filter, schemas, {
     maxBytes: query.maxBytes,
     limit: query.limit,
     timeoutMs: SEARCH_TIMEOUT_MS,
@@ -216,9 +232,13 @@ export async function tailStream(
   topicName: string,
   query: TailQuery,
 ): Promise<Stream> {
-  const filter = compileFilter(query.q, query.filter);
+  const schemas = new RecordSchemas(cluster, topicName, {
+    key: query.keyFormat ?? 'auto',
+    value: query.valueFormat ?? 'auto',
+  });
+  const filter = compileFilter(query.q, query.filter, schemas);
   const range = await openRange(cluster, topicName, query.partitions, { start: 'end' });
-  return streamOf(cluster, range, filter, {
+  return streamOf(cluster, range, filter, schemas, {
     maxBytes: query.maxBytes,
     limit: TAIL_MAX_MESSAGES,
     timeoutMs: TAIL_TIMEOUT_MS,

@@ -6,8 +6,9 @@ import { Reader } from '@/server/kafka/protocol/reader';
 
 /** A record as the user wrote it: headers are a list, since Kafka keeps repeated keys and their order. */
 export interface OutgoingRecord {
-  key: string | null;
-  value: string | null;
+  /** Text (written as UTF-8) or bytes as they are (a record in a schema registry's wire format). */
+  key: string | Buffer | null;
+  value: string | Buffer | null;
   headers: { key: string; value: string }[];
 }
 

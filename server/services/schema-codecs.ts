@@ -1,0 +1,579 @@
+import 'server-only';
+import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import avro from 'avsc';
+import protobuf from 'protobufjs';
+import { layoutJson } from '@/lib/format/json-text';
+import type { RegisteredSchema, SchemaType } from '@/server/schema-registry';
+
+/**
+ * Decoders for the three formats a schema registry holds, built once per schema id. Decoded values
+ * are plain data: objects, arrays, strings, booleans, numbers, and BigInt for integers beyond 2^53
+ * (so nothing is rounded); bytes and fixed as base64; Avro's logical types as what they mean
+ * (decimals as exact decimal strings, dates and times as ISO 8601).
+ */
+export interface CompiledSchema {
+  type: SchemaType;
+  decode(body: Buffer): { value: unknown; text: string; name: string | null };
+  /**
+   * The record body (after the magic byte and id) for a JSON value read by parseJsonExact: Protobuf
+   * bodies start with the message indexes of `message` (default: the first message type). Throws
+   * SchemaInputError naming the field that does not fit.
+   */
+  encode(value: unknown, text: string, message?: string): Buffer;
+  /** The message types a Protobuf schema declares (what `message` may name); empty for the others. */
+  messages: string[];
+}
+
+/** Input that does not fit the schema, with the path of the field (`customer.id`, `items[2]`). */
+export class SchemaInputError extends Error {
+  override name = 'SchemaInputError';
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(path ? `${path}: ${message}` : message);
+  }
+}
+
+/** A schema and the schemas it refers to, in the order a parser needs them (dependencies first). */
+export interface SchemaWithReferences {
+  schema: RegisteredSchema;
+  references: { name: string; schema: RegisteredSchema }[];
+}
+
+// ---- JSON text with exact integers ------------------------------------------------------------
+
+function jsonString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** JSON text of plain data, BigInts written as their digits (JSON.stringify refuses them). */
+export function toJsonText(value: unknown, indent = 2, depth = 0): string {
+  if (value === null || value === undefined) return 'null';
+  switch (typeof value) {
+    case 'bigint':
+      return value.toString();
+    case 'number':
+      return Number.isFinite(value) ? String(value) : jsonString(String(value));
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'string':
+      return jsonString(value);
+  }
+  const pad = indent > 0 ? '\n' + ' '.repeat(indent * (depth + 1)) : '';
+  const end = indent > 0 ? '\n' + ' '.repeat(indent * depth) : '';
+  const colon = indent > 0 ? ': ' : ':';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[${pad}${value.map((v) => toJsonText(v, indent, depth + 1)).join(`,${pad}`)}${end}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  return `{${pad}${entries.map(([k, v]) => jsonString(k) + colon + toJsonText(v, indent, depth + 1)).join(`,${pad}`)}${end}}`;
+}
+
+/** A copy of plain data with every BigInt replaced. */
+function mapBigInts(value: unknown, map: (n: bigint) => unknown): unknown {
+  if (typeof value === 'bigint') return map(value);
+  if (Array.isArray(value)) return value.map((v) => mapBigInts(v, map));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapBigInts(v, map)]));
+  return value;
+}
+
+// ---- Avro -------------------------------------------------------------------------------------
+
+/** Avro longs as numbers while exact, BigInt beyond 2^53: never rounded. */
+const ExactLong = avro.types.LongType.__with({
+  fromBuffer: (buf: Buffer) => {
+    const value = buf.readBigInt64LE(0);
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : value;
+  },
+  toBuffer: (n: number | bigint) => {
+    const buf = Buffer.alloc(8);
+    buf.writeBigInt64LE(BigInt(n));
+    return buf;
+  },
+  fromJSON: (x: unknown) => (typeof x === 'bigint' ? x : Number(x)),
+  toJSON: (n: number | bigint) => n,
+  isValid: (n: unknown) => typeof n === 'bigint' || (typeof n === 'number' && Number.isInteger(n)),
+  compare: (a: number | bigint, b: number | bigint) => (a < b ? -1 : a > b ? 1 : 0),
+});
+
+function isoDate(days: number): string {
+  return new Date(days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An ISO time with a fraction of `digits` digits, from a count of `perSecond` units since the epoch. */
+function isoTimestamp(units: number | bigint, perSecond: bigint, digits: number): string {
+  const big = BigInt(units);
+  let seconds = big / perSecond;
+  let fraction = big % perSecond;
+  if (fraction < 0n) {
+    fraction += perSecond;
+    seconds -= 1n;
+  }
+  const base = new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
+  return `${base}.${fraction.toString().padStart(digits, '0')}Z`;
+}
+
+function timeOfDay(units: number | bigint, perSecond: bigint, digits: number): string {
+  const big = BigInt(units);
+  const seconds = Number(big / perSecond);
+  const fraction = (big % perSecond).toString().padStart(digits, '0');
+  const hh = String(Math.floor(seconds / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((seconds % 3600) / 60)).padStart(2, '0');
+  const ss = String(seconds % 60).padStart(2, '0');
+  return `${hh}:${mm}:${ss}.${fraction}`;
+}
+
+/** Two's-complement big-endian bytes scaled by 10^scale, as an exact decimal string. */
+export function decimalText(bytes: Buffer, scale: number): string {
+  let unscaled = 0n;
+  for (const b of bytes) unscaled = (unscaled << 8n) | BigInt(b);
+  if (bytes.length > 0 && bytes[0]! & 0x80) unscaled -= 1n << BigInt(bytes.length * 8);
+  const negative = unscaled < 0n;
+  const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
+  const text = scale > 0 ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  return negative ? `-${text}` : text;
+}
+
+class DecimalType extends avro.types.LogicalType {
+  private readonly scale: number;
+  constructor(schema: avro.Schema, opts?: unknown) {
+    super(schema, opts);
+    const s = schema as { precision?: unknown; scale?: unknown };
+    if (typeof s.precision !== 'number') throw new Error('decimal without precision');
+    this.scale = typeof s.scale === 'number' ? s.scale : 0;
+  }
+  protected override _fromValue(buf: Buffer) {
+    return decimalText(buf, this.scale);
+  }
+  protected override _toValue(value: unknown) {
+    if (Buffer.isBuffer(value)) return value;
+    const text = typeof value === 'number' || typeof value === 'bigint' ? String(value) : value;
+    if (typeof text !== 'string') return undefined;
+    return decimalBytes(text, this.scale);
+  }
+}
+
+/** An exact decimal string as two's-complement big-endian bytes of its value scaled by 10^scale. */
+export function decimalBytes(text: string, scale: number): Buffer | undefined {
+  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, minus, whole, fraction = ''] = match;
+  if (fraction.length > scale) return undefined; // would lose digits
+  let unscaled = BigInt(whole! + fraction.padEnd(scale, '0'));
+  if (minus) unscaled = -unscaled;
+  let bytes = 1;
+  while (unscaled >= 1n << BigInt(bytes * 8 - 1) || unscaled < -(1n << BigInt(bytes * 8 - 1))) bytes++;
+  const out = Buffer.alloc(bytes);
+  let v = unscaled < 0n ? (1n << BigInt(bytes * 8)) + unscaled : unscaled;
+  for (let i = bytes - 1; i >= 0; i--) {
+    out[i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return out;
+}
+
+/** A logical type shown as text and taken back from that text (or from the underlying number itself). */
+function logical(fromValue: (v: never) => unknown, toValue: (text: string) => number | bigint | undefined) {
+  return class extends avro.types.LogicalType {
+    protected override _fromValue(v: unknown) {
+      return fromValue(v as never);
+    }
+    protected override _toValue(v: unknown) {
+      if (typeof v === 'number' || typeof v === 'bigint') return v;
+      return typeof v === 'string' ? toValue(v) : undefined;
+    }
+  };
+}
+
+/** Units since the epoch of an ISO 8601 time with any number of fraction digits (exact, no Date rounding). */
+function unitsOfIso(text: string, digits: number): bigint | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const seconds = Date.parse(`${match[1]}${match[3]}`);
+  if (Number.isNaN(seconds)) return undefined;
+  const fraction = (match[2] ?? '').padEnd(9, '0').slice(0, digits);
+  return (BigInt(seconds) / 1000n) * 10n ** BigInt(digits) + BigInt(fraction || '0');
+}
+
+function unitsOfTime(text: string, digits: number): bigint | undefined {
+  const match = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/.exec(text);
+  if (!match) return undefined;
+  const seconds = Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+  return (
+    BigInt(seconds) * 10n ** BigInt(digits) +
+    BigInt((match[4] ?? '').padEnd(digits, '0').slice(0, digits) || '0')
+  );
+}
+
+const safe = (v: bigint | undefined) =>
+  v === undefined
+    ? undefined
+    : v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(v)
+      : v;
+
+const AVRO_LOGICAL_TYPES = {
+  decimal: DecimalType,
+  date: logical(
+    (days: number) => isoDate(days),
+    (text) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text))
+        ? Date.parse(text) / 86_400_000
+        : undefined,
+  ),
+  'timestamp-millis': logical(
+    (ms: number | bigint) => isoTimestamp(ms, 1000n, 3),
+    (t) => safe(unitsOfIso(t, 3)),
+  ),
+  'timestamp-micros': logical(
+    (us: number | bigint) => isoTimestamp(us, 1_000_000n, 6),
+    (t) => safe(unitsOfIso(t, 6)),
+  ),
+  'timestamp-nanos': logical(
+    (ns: number | bigint) => isoTimestamp(ns, 1_000_000_000n, 9),
+    (t) => safe(unitsOfIso(t, 9)),
+  ),
+  'time-millis': logical(
+    (ms: number) => timeOfDay(ms, 1000n, 3),
+    (t) => safe(unitsOfTime(t, 3)),
+  ),
+  'time-micros': logical(
+    (us: number | bigint) => timeOfDay(us, 1_000_000n, 6),
+    (t) => safe(unitsOfTime(t, 6)),
+  ),
+} as unknown as Record<string, new (schema: avro.Schema, opts?: unknown) => avro.types.LogicalType>;
+
+/** Buffers (bytes, fixed) as base64; avsc's record objects as plain objects. */
+function plainAvro(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Buffer.isBuffer(value)) return value.toString('base64');
+  if (Array.isArray(value)) return value.map(plainAvro);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = plainAvro((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+type AvroType = avro.Type & {
+  typeName: string;
+  fields?: { name: string; type: AvroType; defaultValue(): unknown }[];
+  itemsType?: AvroType;
+  valuesType?: AvroType;
+  types?: AvroType[];
+  size?: number;
+  symbols?: string[];
+  underlyingType?: AvroType;
+};
+
+const describe = (v: unknown) =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object'
+        ? 'an object'
+        : JSON.stringify(typeof v === 'bigint' ? String(v) : v);
+
+/**
+ * A value as typed (JSON, read by parseJsonExact) in the form avsc writes: bytes and fixed from
+ * base64, missing fields from their defaults, unions by the first branch that takes the value;
+ * logical types keep their text (their own _toValue reads it). Errors name the field.
+ */
+function avroFromJson(type: AvroType, v: unknown, path: string): unknown {
+  if (type instanceof avro.types.LogicalType) {
+    if (!type.isValid(v))
+      throw new SchemaInputError(
+        path,
+        `${describe(v)} is not a valid ${(type as unknown as { _logicalTypeName?: string })._logicalTypeName ?? 'value'} for ${type.underlyingType.typeName}`,
+      );
+    return v;
+  }
+  const fail = (expected: string): never => {
+    throw new SchemaInputError(path, `expected ${expected}, got ${describe(v)}`);
+  };
+  switch (type.typeName) {
+    case 'record':
+    case 'error': {
+      if (v === null || typeof v !== 'object' || Array.isArray(v))
+        fail(`an object (record ${(type as { name?: string }).name})`);
+      const input = v as Record<string, unknown>;
+      const known = new Set(type.fields!.map((f) => f.name));
+      const extra = Object.keys(input).find((k) => !known.has(k));
+      if (extra)
+        throw new SchemaInputError(path ? `${path}.${extra}` : extra, 'is not a field of the schema');
+      const out: Record<string, unknown> = {};
+      for (const field of type.fields!) {
+        const at = path ? `${path}.${field.name}` : field.name;
+        if (!(field.name in input)) {
+          const fallback = field.defaultValue();
+          if (fallback === undefined) throw new SchemaInputError(at, 'is required (it has no default)');
+          out[field.name] = fallback;
+        } else out[field.name] = avroFromJson(field.type, input[field.name], at);
+      }
+      return out;
+    }
+    case 'array':
+      if (!Array.isArray(v)) fail('a list');
+      return (v as unknown[]).map((item, i) => avroFromJson(type.itemsType!, item, `${path}[${i}]`));
+    case 'map': {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) fail('an object (map)');
+      const out: Record<string, unknown> = {};
+      for (const [k, item] of Object.entries(v as Record<string, unknown>))
+        out[k] = avroFromJson(type.valuesType!, item, `${path}.${k}`);
+      return out;
+    }
+    case 'bytes':
+    case 'fixed': {
+      if (typeof v !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) fail('base64 text');
+      const bytes = Buffer.from(v as string, 'base64');
+      if (type.typeName === 'fixed' && bytes.length !== type.size) fail(`${type.size} bytes in base64`);
+      return bytes;
+    }
+    case 'union:unwrapped': {
+      const reasons: string[] = [];
+      for (const branch of type.types!) {
+        if (v === null && branch.typeName !== 'null') continue;
+        try {
+          const converted = avroFromJson(branch, v, path);
+          if (branch.isValid(converted)) return converted;
+        } catch (error) {
+          reasons.push((error as Error).message);
+        }
+      }
+      return fail(`one of ${type.types!.map((t) => t.typeName).join(', ')}`);
+    }
+    case 'union:wrapped': {
+      if (v === null) return null;
+      if (typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length !== 1)
+        fail('null or an object with one key naming the branch');
+      const [branchName, inner] = Object.entries(v as Record<string, unknown>)[0]!;
+      const branch = type.types!.find((t) => (t as { branchName?: string }).branchName === branchName);
+      if (!branch) throw new SchemaInputError(path, `"${branchName}" is not a branch of the union`);
+      return { [branchName]: avroFromJson(branch, inner, `${path}.${branchName}`) };
+    }
+    case 'enum':
+      if (typeof v !== 'string' || !type.symbols!.includes(v)) fail(`one of ${type.symbols!.join(', ')}`);
+      return v;
+    case 'long':
+      if (!(typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)))) fail('a whole number');
+      return v;
+    case 'int':
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31)
+        fail('a whole number of 32 bits');
+      return v;
+    case 'float':
+    case 'double':
+      if (typeof v !== 'number' && typeof v !== 'bigint') fail('a number');
+      return Number(v);
+    case 'string':
+      if (typeof v !== 'string') fail('text');
+      return v;
+    case 'boolean':
+      if (typeof v !== 'boolean') fail('true or false');
+      return v;
+    case 'null':
+      if (v !== null) fail('null');
+      return v;
+    default:
+      return v;
+  }
+}
+
+function compileAvro({ schema, references }: SchemaWithReferences): CompiledSchema {
+  const registry: Record<string, avro.Type> = { long: ExactLong as unknown as avro.Type };
+  const options = { registry, logicalTypes: AVRO_LOGICAL_TYPES, wrapUnions: 'auto' as const };
+  for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, options);
+  const type = avro.Type.forSchema(JSON.parse(schema.schema) as avro.Schema, options) as AvroType;
+  const name = (type as { name?: string }).name ?? null;
+  return {
+    type: 'AVRO',
+    messages: [],
+    decode(body) {
+      const value = plainAvro(type.fromBuffer(body));
+      return { value, text: toJsonText(value), name };
+    },
+    encode(value) {
+      const converted = avroFromJson(type, value, '');
+      try {
+        return type.toBuffer(converted);
+      } catch (error) {
+        throw new SchemaInputError('', (error as Error).message);
+      }
+    },
+  };
+}
+
+// ---- Protobuf ---------------------------------------------------------------------------------
+
+/** Confluent's message indexes: a zigzag varint count, then that many indexes; a lone 0 means [0]. */
+export function readMessageIndexes(body: Buffer): { indexes: number[]; offset: number } {
+  let pos = 0;
+  const zigzag = () => {
+    let raw = 0;
+    let factor = 1;
+    let byte: number;
+    do {
+      if (pos >= body.length) throw new Error('the message indexes run past the end of the record');
+      byte = body[pos++]!;
+      raw += (byte & 0x7f) * factor;
+      factor *= 128;
+    } while (byte & 0x80);
+    return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2;
+  };
+  const count = zigzag();
+  if (count < 0 || count > 100) throw new Error(`implausible message index count ${count}`);
+  if (count === 0) return { indexes: [0], offset: pos };
+  const indexes: number[] = [];
+  for (let i = 0; i < count; i++) indexes.push(zigzag());
+  return { indexes, offset: pos };
+}
+
+/** The message indexes as Confluent writes them: [0] as a single 0, else a zigzag count and indexes. */
+export function messageIndexBytes(indexes: number[]): Buffer {
+  if (indexes.length === 1 && indexes[0] === 0) return Buffer.from([0]);
+  const out: number[] = [];
+  const zigzag = (n: number) => {
+    let v = n >= 0 ? n * 2 : -n * 2 - 1;
+    while (v >= 0x80) {
+      out.push((v & 0x7f) | 0x80);
+      v = Math.floor(v / 128);
+    }
+    out.push(v);
+  };
+  zigzag(indexes.length);
+  indexes.forEach(zigzag);
+  return Buffer.from(out);
+}
+
+const messageTypes = (ns: protobuf.NamespaceBase) =>
+  ns.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type);
+
+function addImports(root: protobuf.Root, imports: string[] | undefined): void {
+  for (const file of imports ?? []) {
+    const common = protobuf.common.get(file);
+    if (common) root.addJSON((common as { nested: Record<string, protobuf.AnyNestedObject> }).nested);
+  }
+}
+
+function compileProtobuf({ schema, references }: SchemaWithReferences): CompiledSchema {
+  const root = new protobuf.Root();
+  const options = { keepCase: true, alternateCommentMode: true };
+  const seenImports = new Set<string>();
+  const parseInto = (text: string) => {
+    const parsed = protobuf.parse(text, root, options);
+    const fresh = (parsed.imports ?? []).concat(parsed.weakImports ?? []).filter((f) => !seenImports.has(f));
+    fresh.forEach((f) => seenImports.add(f));
+    addImports(
+      root,
+      fresh.filter((f) => f.startsWith('google/protobuf/')),
+    );
+    return parsed;
+  };
+  for (const ref of references) parseInto(ref.schema.schema);
+  parseInto(schema.schema);
+  root.resolveAll();
+  // The message types of this file itself, in the order it declares them (what the indexes count),
+  // read from a parse of the file alone: the shared root also holds what the references declare.
+  const alone = protobuf.parse(schema.schema, new protobuf.Root(), options);
+  const pkg = alone.package ? alone.root.lookup(alone.package) : alone.root;
+  const top = messageTypes(pkg as protobuf.NamespaceBase).map((t) => root.lookupType(t.fullName));
+  if (top.length === 0) throw new Error('the schema declares no message type');
+  // Every message type of the file with its index path, for producing.
+  const paths = new Map<string, { type: protobuf.Type; indexes: number[] }>();
+  const walk = (types: protobuf.Type[], prefix: number[]) =>
+    types.forEach((type, i) => {
+      paths.set(type.fullName.replace(/^\./, ''), { type, indexes: [...prefix, i] });
+      walk(messageTypes(type), [...prefix, i]);
+    });
+  walk(top, []);
+  return {
+    type: 'PROTOBUF',
+    messages: [...paths.keys()],
+    encode(value, _text, message) {
+      const target = message ? paths.get(message) : paths.get(top[0]!.fullName.replace(/^\./, ''));
+      if (!target)
+        throw new SchemaInputError(
+          '',
+          `the schema has no message type "${message}" (it has ${[...paths.keys()].join(', ')})`,
+        );
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw new SchemaInputError('', `expected an object (message ${message ?? top[0]!.name})`);
+      // int64s beyond 2^53 go in as decimal strings, which protobufjs reads exactly.
+      const plain = mapBigInts(value, (n) => n.toString()) as Record<string, unknown>;
+      let encoded: protobuf.Message;
+      try {
+        encoded = target.type.fromObject(plain);
+      } catch (error) {
+        throw new SchemaInputError('', (error as Error).message);
+      }
+      const problem = target.type.verify(encoded);
+      if (problem) throw new SchemaInputError('', problem);
+      return Buffer.concat([
+        messageIndexBytes(target.indexes),
+        Buffer.from(target.type.encode(encoded).finish()),
+      ]);
+    },
+    decode(body) {
+      const { indexes, offset } = readMessageIndexes(body);
+      let type = top[indexes[0]!];
+      for (const i of indexes.slice(1)) type = type ? messageTypes(type)[i] : undefined;
+      if (!type) throw new Error(`no message type at index ${indexes.join('.')} in the schema`);
+      const message = type.decode(body.subarray(offset));
+      // int64s as decimal strings (the proto3 JSON mapping): exact whatever their size.
+      const value = type.toObject(message, { longs: String, enums: String, bytes: String, defaults: false });
+      return { value, text: toJsonText(value), name: type.fullName.replace(/^\./, '') };
+    },
+  };
+}
+
+// ---- JSON Schema ------------------------------------------------------------------------------
+
+function compileJson({ schema }: SchemaWithReferences): CompiledSchema {
+  let validate: ValidateFunction | null = null;
+  const validator = () => {
+    if (validate) return validate;
+    const parsed = JSON.parse(schema.schema) as Record<string, unknown>;
+    const draft2020 = typeof parsed.$schema === 'string' && /2019-09|2020-12/.test(parsed.$schema);
+    const ajv = draft2020
+      ? new Ajv2020({ strict: false, allErrors: false })
+      : new Ajv({ strict: false, allErrors: false });
+    return (validate = ajv.compile(parsed));
+  };
+  return {
+    type: 'JSON',
+    messages: [],
+    encode(value, text) {
+      const check = validator();
+      // Big integers are checked as numbers (their integer-ness stays); the bytes sent are the text as typed.
+      if (!check(mapBigInts(value, Number))) {
+        const error = check.errors?.[0];
+        const path = (error?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+        throw new SchemaInputError(path, error?.message ?? 'does not match the schema');
+      }
+      return Buffer.from(text.trim());
+    },
+    decode(body) {
+      const text = body.toString('utf8');
+      // Parsed for filters; the text keeps the numbers as written.
+      const value = JSON.parse(text) as unknown;
+      return { value, text: layoutJson(text.trim(), 2), name: null };
+    },
+  };
+}
+
+export function compileSchema(input: SchemaWithReferences): CompiledSchema {
+  switch (input.schema.schemaType) {
+    case 'AVRO':
+      return compileAvro(input);
+    case 'PROTOBUF':
+      return compileProtobuf(input);
+    case 'JSON':
+      return compileJson(input);
+  }
+}
