@@ -361,6 +361,7 @@ function avroFromJson(type: AvroType, v: unknown, path: string): unknown {
       if (typeof v !== 'string' || !type.symbols!.includes(v)) fail(`one of ${type.symbols!.join(', ')}`);
       return v;
     case 'long':
+    case 'abstract:long':
       if (!(typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)))) fail('a whole number');
       return v;
     case 'int':
@@ -451,6 +452,45 @@ export function messageIndexBytes(indexes: number[]): Buffer {
   return Buffer.from(out);
 }
 
+const LONG_TYPES = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64']);
+
+/**
+ * A copy that protobufjs's verify accepts where the proto3 JSON mapping does: 64-bit integers as
+ * decimal strings or beyond 2^53 (verify knows only numbers and Longs), enum values by name.
+ */
+function forVerify(type: protobuf.Type, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    const field = type.fields[key];
+    if (!field) {
+      out[key] = v;
+      continue;
+    }
+    const one = (x: unknown): unknown => {
+      if (
+        LONG_TYPES.has(field.type) &&
+        (typeof x === 'bigint' || (typeof x === 'string' && /^-?\d+$/.test(x)))
+      )
+        return Number(x);
+      if (field.resolvedType instanceof protobuf.Type) return forVerify(field.resolvedType, x);
+      if (
+        field.resolvedType instanceof protobuf.Enum &&
+        typeof x === 'string' &&
+        x in field.resolvedType.values
+      )
+        return field.resolvedType.values[x];
+      return x;
+    };
+    if (field.map && v !== null && typeof v === 'object')
+      out[key] = Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, one(x)]),
+      );
+    else out[key] = field.repeated && Array.isArray(v) ? v.map(one) : one(v);
+  }
+  return out;
+}
+
 const messageTypes = (ns: protobuf.NamespaceBase) =>
   ns.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type);
 
@@ -506,14 +546,15 @@ function compileProtobuf({ schema, references }: SchemaWithReferences): Compiled
         throw new SchemaInputError('', `expected an object (message ${message ?? top[0]!.name})`);
       // int64s beyond 2^53 go in as decimal strings, which protobufjs reads exactly.
       const plain = mapBigInts(value, (n) => n.toString()) as Record<string, unknown>;
+      // Checked before converting: fromObject coerces silently ("many" would become 0).
+      const problem = target.type.verify(forVerify(target.type, plain));
+      if (problem) throw new SchemaInputError('', problem);
       let encoded: protobuf.Message;
       try {
         encoded = target.type.fromObject(plain);
       } catch (error) {
         throw new SchemaInputError('', (error as Error).message);
       }
-      const problem = target.type.verify(encoded);
-      if (problem) throw new SchemaInputError('', problem);
       return Buffer.concat([
         messageIndexBytes(target.indexes),
         Buffer.from(target.type.encode(encoded).finish()),
