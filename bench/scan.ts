@@ -6,8 +6,11 @@
  *
  * With --transactional the topic is written in transactions (one per 20,000 messages, each ending
  * in a COMMIT marker on every partition), so the scan also settles each record's transaction.
+ * With --format avro or --format protobuf the same records are written in the schema registry's wire
+ * format (schemas registered in dev/schema-registry's registry), so every filter decodes them first.
  *
- *   npm run build && npx tsx bench/scan.ts [--messages 1000000] [--partitions 6] [--transactional] [--delete]
+ *   npm run build && npx tsx bench/scan.ts [--messages 1000000] [--partitions 6] [--transactional]
+ *     [--format json|avro|protobuf] [--delete]
  *     [--app DIR: the checkout whose production build is measured, this one by default] [--port 3186]
  */
 import { execFile } from 'node:child_process';
@@ -15,7 +18,10 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { BOOTSTRAP, ensureCluster } from '../dev/kafka/local-cluster';
-import { fillTopic, numberArg, runSearch, startServer, stringArg } from './support';
+import avro from 'avsc';
+import protobuf from 'protobufjs';
+import { ensureRegistry, registerSchema } from '../dev/schema-registry/local-registry';
+import { fillTopic, numberArg, runSearch, startServer, stringArg, type BenchRecord } from './support';
 
 const exec = promisify(execFile);
 const MESSAGES = numberArg('messages', 1_000_000);
@@ -23,7 +29,40 @@ const PARTITIONS = numberArg('partitions', 6);
 const PORT = numberArg('port', 3186);
 const APP = stringArg('app', '.');
 const TRANSACTIONAL = process.argv.includes('--transactional');
-const topic = `bench-scan-${TRANSACTIONAL ? 'tx-' : ''}${MESSAGES}-${PARTITIONS}`;
+const FORMAT = stringArg('format', 'json');
+if (!['json', 'avro', 'protobuf'].includes(FORMAT)) throw new Error('--format is json, avro or protobuf');
+const topic = `bench-scan-${TRANSACTIONAL ? 'tx-' : ''}${FORMAT === 'json' ? '' : `${FORMAT}-`}${MESSAGES}-${PARTITIONS}`;
+
+/** The bench records in a schema's wire format, the schema registered under <topic>-value. */
+async function wireEncoder(format: 'avro' | 'protobuf'): Promise<(record: BenchRecord) => Buffer> {
+  await ensureRegistry();
+  const avroSchema = {
+    type: 'record',
+    name: 'BenchOrder',
+    fields: [
+      { name: 'id', type: 'long' },
+      { name: 'status', type: { type: 'enum', name: 'Status', symbols: ['placed', 'cancelled'] } },
+      { name: 'total', type: 'double' },
+      { name: 'region', type: 'string' },
+      { name: 'pad', type: 'string' },
+    ],
+  };
+  const proto = `syntax = "proto3";
+message BenchOrder { int64 id = 1; string status = 2; double total = 3; string region = 4; string pad = 5; }`;
+  const id = await registerSchema(
+    `${topic}-value`,
+    format === 'avro' ? JSON.stringify(avroSchema) : proto,
+    format === 'avro' ? 'AVRO' : 'PROTOBUF',
+  );
+  const header = Buffer.alloc(format === 'avro' ? 5 : 6); // Protobuf: message indexes [0], one 0 byte
+  header.writeInt32BE(id, 1);
+  if (format === 'avro') {
+    const type = avro.Type.forSchema(avroSchema as avro.Schema);
+    return (record) => Buffer.concat([header, type.toBuffer(record)]);
+  }
+  const type = protobuf.parse(proto).root.lookupType('BenchOrder');
+  return (record) => Buffer.concat([header, type.encode(type.fromObject(record)).finish()]);
+}
 
 function peakRssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -41,7 +80,14 @@ async function main(): Promise<void> {
     brokers: BOOTSTRAP.split(','),
     logLevel: logLevel.NOTHING,
   });
-  await fillTopic(kafka, { topic, messages: MESSAGES, partitions: PARTITIONS, transactional: TRANSACTIONAL });
+  const encode = FORMAT === 'json' ? undefined : await wireEncoder(FORMAT as 'avro' | 'protobuf');
+  await fillTopic(kafka, {
+    topic,
+    messages: MESSAGES,
+    partitions: PARTITIONS,
+    transactional: TRANSACTIONAL,
+    encode,
+  });
   const server = await startServer(PORT, APP);
   try {
     await search({ limit: '1', q: 'placed' }); // connect and warm up
@@ -64,7 +110,7 @@ async function main(): Promise<void> {
 
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
     console.log(
-      `\n${fmt(MESSAGES)} messages (~200 B JSON) over ${PARTITIONS} partitions${TRANSACTIONAL ? ', in transactions' : ''}:`,
+      `\n${fmt(MESSAGES)} messages (${FORMAT === 'json' ? '~200 B JSON' : `${FORMAT} in the schema registry's wire format`}) over ${PARTITIONS} partitions${TRANSACTIONAL ? ', in transactions' : ''}:`,
     );
     console.log(
       `search, text filter (scans all)  ${fmt(rate(plain))} msg/s  (${fmt(plain.done.scanned)} in ${(plain.elapsedMs / 1000).toFixed(2)} s)`,

@@ -139,11 +139,27 @@ export async function runSearch(port: number, topic: string, params: Record<stri
  * partitions (created when missing, filled up when short). With `transactional` they are written in
  * transactions of 20,000 messages, each ending in a COMMIT marker on every partition.
  */
+/** One record of a bench topic: ~200 bytes as JSON; one in 1,000 is "cancelled". */
+export interface BenchRecord {
+  id: number;
+  status: 'placed' | 'cancelled';
+  total: number;
+  region: string;
+  pad: string;
+}
+
 export async function fillTopic(
   kafka: Kafka,
-  options: { topic: string; messages: number; partitions: number; transactional?: boolean },
+  options: {
+    topic: string;
+    messages: number;
+    partitions: number;
+    transactional?: boolean;
+    /** The value of record `id` as bytes (a schema's wire format); by default JSON text. */
+    encode?: (record: BenchRecord) => Buffer;
+  },
 ): Promise<void> {
-  const { topic, messages: total, partitions, transactional = false } = options;
+  const { topic, messages: total, partitions, transactional = false, encode } = options;
   const admin = kafka.admin();
   await admin.connect();
   if (!(await admin.listTopics()).includes(topic)) {
@@ -166,15 +182,16 @@ export async function fillTopic(
     const n = Math.min(20_000, total - sent);
     const messages = Array.from({ length: n }, (_, i) => {
       const id = sent + i;
+      const record: BenchRecord = {
+        id,
+        status: id % 1000 === 0 ? 'cancelled' : 'placed',
+        total: (id % 500) + 0.99,
+        region: 'eu-west',
+        pad,
+      };
       return {
         key: `customer-${id % 1000}`,
-        value: JSON.stringify({
-          id,
-          status: id % 1000 === 0 ? 'cancelled' : 'placed',
-          total: (id % 500) + 0.99,
-          region: 'eu-west',
-          pad,
-        }),
+        value: encode ? encode(record) : JSON.stringify(record),
         partition: id % partitions,
       };
     });

@@ -188,7 +188,17 @@ export class RecordSchemas {
       };
     try {
       const { value, text, name } = resolved.compiled.decode(bytes.subarray(5));
-      return { ...base, name, value, text, error: null };
+      let written: string | undefined;
+      return {
+        ...base,
+        name,
+        value,
+        error: null,
+        // Written once, when the API or a filter on `value` or a text search asks for it.
+        get text() {
+          return (written ??= text());
+        },
+      };
     } catch (error) {
       return {
         ...base,

@@ -14,7 +14,8 @@ import type { RegisteredSchema, SchemaType } from '@/server/schema-registry';
  */
 export interface CompiledSchema {
   type: SchemaType;
-  decode(body: Buffer): { value: unknown; text: string; name: string | null };
+  /** `text()` writes the record as JSON when asked (a filter on fields never needs it). */
+  decode(body: Buffer): { value: unknown; text: () => string; name: string | null };
   /**
    * The record body (after the magic byte and id) for a JSON value read by parseJsonExact: Protobuf
    * bodies start with the message indexes of `message` (default: the first message type). Throws
@@ -386,9 +387,33 @@ function avroFromJson(type: AvroType, v: unknown, path: string): unknown {
   }
 }
 
+/**
+ * Every long exact: `"long"` by name is the registry's entry, but `{"type": "long", …}` objects are
+ * built afresh, so the hook hands them ExactLong too. A long with a logical type we read is seen
+ * twice: first for the logical type (left to avsc), then for its underlying long.
+ */
+function exactLongHook(): (schema: unknown) => avro.Type | undefined {
+  const seen = new WeakSet<object>();
+  return (schema) => {
+    if (schema === null || typeof schema !== 'object' || (schema as { type?: unknown }).type !== 'long')
+      return undefined;
+    const logicalType = (schema as { logicalType?: unknown }).logicalType;
+    if (typeof logicalType === 'string' && logicalType in AVRO_LOGICAL_TYPES && !seen.has(schema)) {
+      seen.add(schema);
+      return undefined;
+    }
+    return ExactLong as unknown as avro.Type;
+  };
+}
+
 function compileAvro({ schema, references }: SchemaWithReferences): CompiledSchema {
   const registry: Record<string, avro.Type> = { long: ExactLong as unknown as avro.Type };
-  const options = { registry, logicalTypes: AVRO_LOGICAL_TYPES, wrapUnions: 'auto' as const };
+  const options = {
+    registry,
+    logicalTypes: AVRO_LOGICAL_TYPES,
+    wrapUnions: 'auto' as const,
+    typeHook: exactLongHook(),
+  };
   for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, options);
   const type = avro.Type.forSchema(JSON.parse(schema.schema) as avro.Schema, options) as AvroType;
   const name = (type as { name?: string }).name ?? null;
@@ -397,7 +422,7 @@ function compileAvro({ schema, references }: SchemaWithReferences): CompiledSche
     messages: [],
     decode(body) {
       const value = plainAvro(type.fromBuffer(body));
-      return { value, text: toJsonText(value), name };
+      return { value, text: () => toJsonText(value), name };
     },
     encode(value) {
       const converted = avroFromJson(type, value, '');
@@ -547,7 +572,7 @@ function compileProtobuf({ schema, references }: SchemaWithReferences): Compiled
       // int64s beyond 2^53 go in as decimal strings, which protobufjs reads exactly.
       const plain = mapBigInts(value, (n) => n.toString()) as Record<string, unknown>;
       // Checked before converting: fromObject coerces silently ("many" would become 0).
-      const problem = target.type.verify(forVerify(target.type, plain));
+      const problem = target.type.verify(forVerify(target.type, plain) as Record<string, unknown>);
       if (problem) throw new SchemaInputError('', problem);
       let encoded: protobuf.Message;
       try {
@@ -568,7 +593,7 @@ function compileProtobuf({ schema, references }: SchemaWithReferences): Compiled
       const message = type.decode(body.subarray(offset));
       // int64s as decimal strings (the proto3 JSON mapping): exact whatever their size.
       const value = type.toObject(message, { longs: String, enums: String, bytes: String, defaults: false });
-      return { value, text: toJsonText(value), name: type.fullName.replace(/^\./, '') };
+      return { value, text: () => toJsonText(value), name: type.fullName.replace(/^\./, '') };
     },
   };
 }
@@ -603,7 +628,7 @@ function compileJson({ schema }: SchemaWithReferences): CompiledSchema {
       const text = body.toString('utf8');
       // Parsed for filters; the text keeps the numbers as written.
       const value = JSON.parse(text) as unknown;
-      return { value, text: layoutJson(text.trim(), 2), name: null };
+      return { value, text: () => layoutJson(text.trim(), 2), name: null };
     },
   };
 }
