@@ -1,13 +1,24 @@
 /**
  * Demo data for the local cluster: topics of several partitions holding JSON, text and binary
- * messages with keys and headers, one consumer group caught up and one lagging.
+ * messages with keys and headers, Avro, Protobuf and JSON Schema records through the local schema
+ * registry (dev/schema-samples.ts), one consumer group caught up and one lagging.
  * Idempotent: topics that exist are left as they are, so running it twice adds nothing.
  *
  *   npx tsx dev/seed.ts [--bootstrap 127.0.0.1:9092]   (default: the local cluster, KAFKA_PORT_OFFSET included)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CompressionTypes, Kafka, Partitioners, logLevel, type Message } from 'kafkajs';
+import {
+  CompressionTypes,
+  Kafka,
+  Partitioners,
+  logLevel,
+  type Admin,
+  type Message,
+  type Producer,
+} from 'kafkajs';
 import { BOOTSTRAP } from './kafka/local-cluster';
+import { sampleEncoders } from './schema-samples';
+import { REGISTRY_URL, registryIsUp } from './schema-registry/local-registry';
 
 const bootstrapArg = process.argv.indexOf('--bootstrap');
 const brokers = (bootstrapArg > 0 ? process.argv[bootstrapArg + 1]! : BOOTSTRAP).split(',');
@@ -104,6 +115,35 @@ const seedGroups = [
   { groupId: 'log-archiver', topic: 'app-logs', fraction: 0.8 },
 ];
 
+/** Avro, Protobuf and JSON Schema topics through the local schema registry (left out when it is not running). */
+async function seedSchemaTopics(admin: Admin, producer: Producer, existing: Set<string>): Promise<void> {
+  if (!(await registryIsUp())) {
+    console.log(
+      `schema registry not running at ${REGISTRY_URL}: the Avro, Protobuf and JSON Schema topics are left out`,
+    );
+    return;
+  }
+  // Registered at every seed: the registry keeps schemas in memory, and the same order gives the same ids.
+  const encoders = await sampleEncoders(REGISTRY_URL);
+  const topics = [
+    { name: 'payments', partitions: 3, count: 400, message: encoders.payment },
+    { name: 'shipments', partitions: 3, count: 300, message: encoders.shipment },
+    { name: 'sensor-readings', partitions: 2, count: 300, message: encoders.reading },
+  ].filter((t) => !existing.has(t.name));
+  if (topics.length === 0) return;
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: topics.map((t) => ({ topic: t.name, numPartitions: t.partitions, replicationFactor: 3 })),
+  });
+  for (const topic of topics) {
+    const messages = Array.from({ length: topic.count }, (_, i) => topic.message(i));
+    await producer.send({ topic: topic.name, messages });
+    console.log(
+      `seeded ${topic.name}: ${topic.partitions} partitions, ${topic.count} records in the registry's wire format`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   // kafkajs logs retriable errors it then recovers from (a leader not elected yet) at ERROR: they read
   // like failures. A real failure is thrown and reported below.
@@ -155,6 +195,7 @@ async function main(): Promise<void> {
       });
       console.log(`seeded group ${groupId} on ${topic} at ${Math.round(fraction * 100)}% of the log`);
     }
+    await seedSchemaTopics(admin, producer, existing);
     if (fresh.length === 0) console.log('demo data already present');
   } finally {
     await Promise.allSettled([producer.disconnect(), admin.disconnect()]);

@@ -1,11 +1,14 @@
 /**
  * Live traffic for the demo: a producer adding orders every second and a consumer in the
  * `billing-service` group keeping up with them, so the console has members, moving offsets and
- * a lagging group (`analytics-pipeline`) whose lag grows. Runs until interrupted.
+ * a lagging group (`analytics-pipeline`) whose lag grows, and an Avro payment a second. Runs until
+ * interrupted.
  */
 import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { BOOTSTRAP } from './kafka/local-cluster';
+import { sampleEncoders } from './schema-samples';
+import { REGISTRY_URL, registryIsUp } from './schema-registry/local-registry';
 
 const kafka = new Kafka({
   clientId: 'kafkascope-demo-traffic',
@@ -23,7 +26,15 @@ async function main(): Promise<void> {
   await consumer.subscribe({ topic: 'orders' });
   await consumer.run({ eachMessage: async () => {} });
   let i = 0;
+  // A payment a second in Avro, when the schema registry runs (it is registered again if it restarted).
+  const payments = (await registryIsUp()) ? await sampleEncoders(REGISTRY_URL) : null;
+  let paid = 1000;
   const timer = setInterval(() => {
+    if (payments) {
+      producer
+        .send({ topic: 'payments', messages: [payments.payment(paid++)] })
+        .catch((error: Error) => console.error(`traffic: ${error.message}`));
+    }
     const messages = Array.from({ length: 3 }, () => {
       i += 1;
       const customerId = `customer-${i % 97}`;
