@@ -43,7 +43,9 @@ function runScript(command: 'start' | 'stop'): Promise<void> {
     const child = spawn('bash', [script, command], { stdio: 'inherit' });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`registry.sh ${command} failed (${signal ?? `exit ${code}`})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`registry.sh ${command} failed (${signal ?? `exit ${code}`})`)),
     );
   });
 }
