@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { ADMIN_STATE, OIDC, testUsers } from './e2e/support/auth';
 import { BOOTSTRAP } from './dev/kafka/local-cluster';
+import { REGISTRY_URL } from './dev/schema-registry/local-registry';
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 export const baseURL = `http://127.0.0.1:${PORT}`;
@@ -22,7 +23,7 @@ const chromium = {
   },
 };
 
-/** The console as it runs in production, login on: three users, the local cluster twice (once read-only), an audit topic, SSO. */
+/** The console as it runs in production, login on: three users, the local cluster twice (once read-only) with the local schema registry, an audit topic, SSO. */
 const serverEnv = {
   PORT: String(PORT),
   HOSTNAME: '127.0.0.1',
@@ -30,9 +31,11 @@ const serverEnv = {
   KAFKA_CLUSTERS_0_ID: 'local',
   KAFKA_CLUSTERS_0_NAME: 'Local',
   KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: LOCAL,
+  KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_URL: REGISTRY_URL,
   KAFKA_CLUSTERS_1_ID: 'local-ro',
   KAFKA_CLUSTERS_1_NAME: 'Local (read-only)',
   KAFKA_CLUSTERS_1_BOOTSTRAP_SERVERS: LOCAL,
+  KAFKA_CLUSTERS_1_SCHEMA_REGISTRY_URL: REGISTRY_URL,
   KAFKA_CLUSTERS_1_READ_ONLY: 'true',
   KAFKASCOPE_AUTH: 'login',
   KAFKASCOPE_SESSION_SECRET: 'e2e-only-session-secret-0123456789abcdef',

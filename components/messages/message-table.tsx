@@ -1,6 +1,6 @@
 'use client';
 
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { CompressionLabel, MessageDetail, messageSize } from '@/components/messages/message-detail';
 import { PayloadPreview } from '@/components/messages/payload-view';
 import { TransactionBadge } from '@/components/messages/transaction-badge';
@@ -87,12 +87,26 @@ export function MessageTable({
       return next;
     });
   const zone = zoneOffset(messages[0]?.timestamp);
+  // The unfolded message spans the columns on screen: the narrow widths fold some away (display: none),
+  // and a span over folded ones would add empty columns that take the value column's room.
+  const container = useRef<HTMLDivElement>(null);
+  const headRow = useRef<HTMLTableRowElement>(null);
+  const [span, setSpan] = useState(headers(zone).length + 1);
+  useEffect(() => {
+    const row = headRow.current;
+    if (!container.current || !row) return;
+    const count = () => setSpan([...row.children].filter((th) => th.getClientRects().length > 0).length || 1);
+    count();
+    const observer = new ResizeObserver(count);
+    observer.observe(container.current);
+    return () => observer.disconnect();
+  }, []);
 
   return (
-    <div className="@container">
+    <div className="@container" ref={container}>
       <Table className="table-fixed" data-testid="message-table">
         <THead>
-          <tr>
+          <tr ref={headRow}>
             <th scope="col" className={cx(th, cell.expand)} aria-label="Expand" />
             {headers(zone).map(({ column, label, title, className }) => (
               <th key={column} scope="col" className={cx(th, cell[column], className)} title={title}>
@@ -167,7 +181,7 @@ export function MessageTable({
                 </Tr>
                 {expanded && (
                   <tr className="bg-zinc-50/70 dark:bg-zinc-950/40">
-                    <td colSpan={9} className="px-4 py-3">
+                    <td colSpan={span} className="px-4 py-3">
                       <MessageDetail
                         clusterId={clusterId}
                         topic={topic}

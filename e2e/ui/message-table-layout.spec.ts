@@ -96,5 +96,9 @@ test('the value column gets the room at laptop and desktop widths, and no header
   await messages.rows.first().click();
   await expect(messages.detail.getByTestId('detail-compression')).toHaveText('gzip compressed');
   await expect(messages.detail.getByTestId('message-header')).toHaveAttribute('data-key', 'trace');
+  // The unfolded message spans the columns on screen only: the value column keeps its room beside it.
+  const valueHeader = page.getByTestId('message-table').locator('thead th', { hasText: 'Value' });
+  const tableBox = (await page.getByTestId('message-table').boundingBox())!;
+  expect((await valueHeader.boundingBox())!.width / tableBox.width).toBeGreaterThan(0.35);
   await snap(page, 'messages-table-1024-expanded');
 });
