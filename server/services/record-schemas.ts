@@ -114,7 +114,12 @@ function resolveId(registry: SchemaRegistry, id: number): Promise<Resolved> {
 export class RecordSchemas {
   readonly #registry: SchemaRegistry | null;
   readonly #resolved = new Map<number, Resolved>();
-  readonly #memo = { key: new WeakMap<Buffer, Decoding>(), value: new WeakMap<Buffer, Decoding>() };
+  // The last key and value decoded: a filter decodes a record, then toMessage shows the same one. One
+  // slot each rather than a WeakMap, which kept a million decoded records reachable through a scan.
+  readonly #last = {
+    key: { bytes: null as Buffer | null, decoding: undefined as Decoding | undefined },
+    value: { bytes: null as Buffer | null, decoding: undefined as Decoding | undefined },
+  };
 
   constructor(
     cluster: ClusterConfig,
@@ -155,10 +160,11 @@ export class RecordSchemas {
     if (!bytes) return undefined;
     const format = this.formats[which];
     if (format === 'raw') return undefined;
-    const memo = this.#memo[which].get(bytes);
-    if (memo) return memo;
+    const last = this.#last[which];
+    if (last.bytes === bytes) return last.decoding;
     const result = this.#decode(bytes, which, format);
-    if (result) this.#memo[which].set(bytes, result);
+    last.bytes = bytes;
+    last.decoding = result;
     return result;
   }
 
@@ -188,17 +194,7 @@ export class RecordSchemas {
       };
     try {
       const { value, text, name } = resolved.compiled.decode(bytes.subarray(5));
-      let written: string | undefined;
-      return {
-        ...base,
-        name,
-        value,
-        error: null,
-        // Written once, when the API or a filter on `value` or a text search asks for it.
-        get text() {
-          return (written ??= text());
-        },
-      };
+      return new DecodedRecord(shownFormat, id, subject, version, name, value, text);
     } catch (error) {
       return {
         ...base,
@@ -228,6 +224,29 @@ export interface Decoding {
   value: unknown;
   text: string | null;
   error: string | null;
+}
+
+/**
+ * A record that decoded. A class with the JSON text as a getter on its prototype: an object literal
+ * with an accessor per record made every decoding a slow dictionary object (seconds of a 1M scan).
+ */
+class DecodedRecord implements Decoding {
+  readonly error = null;
+  #written: string | undefined;
+  constructor(
+    readonly format: SchemaDecoded['format'],
+    readonly id: number,
+    readonly subject: string | null,
+    readonly version: number | null,
+    readonly name: string | null,
+    readonly value: unknown,
+    private readonly write: () => string,
+  ) {}
+
+  /** Written once, when the API, a filter on `value` or a text search asks for it. */
+  get text(): string {
+    return (this.#written ??= this.write());
+  }
 }
 
 function failed(format: SchemaDecoded['format'], id: number, error: string): Decoding {
