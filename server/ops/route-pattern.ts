@@ -31,6 +31,7 @@ export const API_ROUTES = [
   '/api/clusters/[clusterId]/topics/[topic]/messages/[partition]/[offset]',
   '/api/clusters/[clusterId]/topics/[topic]/partitions',
   '/api/clusters/[clusterId]/topics/[topic]/purge',
+  '/api/clusters/[clusterId]/topics/[topic]/subjects',
   '/api/clusters/[clusterId]/topics/[topic]/search',
   '/api/clusters/[clusterId]/topics/[topic]/tail',
   '/api/health',

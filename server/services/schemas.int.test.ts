@@ -12,6 +12,7 @@ import { disconnectAll } from '@/server/kafka';
 import { browseMessages, getMessage, produce } from '@/server/services/messages';
 import { searchStream } from '@/server/services/scan';
 import { createTopic, deleteTopic } from '@/server/services/topic-admin';
+import { topicSubjects } from '@/server/services/topic-subjects';
 
 const exec = promisify(execFile);
 const local = loadConfig({}).clusters[0]!;
@@ -431,5 +432,20 @@ describe('records in the schema registry wire format', () => {
       message: expect.stringMatching(/has no version latest/),
     });
     expect((await browseMessages(local, topic, query)).partitions[0]!.highWatermark).toBe(before);
+  });
+
+  it('name the subjects a topic uses: <topic>-key and -value, and those of the ids its newest records carry', async () => {
+    const { registry, subjects } = await topicSubjects(local, topic);
+    expect(registry).toBe(true);
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        { subject: `${topic}-key`, role: 'key', strategy: 'topic-name' },
+        { subject: `${topic}-value`, role: 'value', strategy: 'topic-name' },
+        { subject: `${topic}-events`, role: 'value', strategy: 'topic-record-name' },
+        { subject: `${topic}-json`, role: 'value', strategy: 'topic-record-name' },
+      ]),
+    );
+    // The reference is used by the events schema, not by any record.
+    expect(subjects.map((s) => s.subject)).not.toContain(`${topic}-common`);
   });
 });
