@@ -1,14 +1,17 @@
 import { browseView, type BrowseState } from '@/lib/url-state/browse';
 import { serializeUrlState, toSearch } from '@/lib/url-state/core';
-import { groupListView, topicListView } from '@/lib/url-state/lists';
+import { groupListView, subjectListView, topicListView } from '@/lib/url-state/lists';
 import {
   groupPageView,
   messageView,
+  subjectPageView,
   topicPageView,
+  type SubjectPageState,
   type GroupTab,
   type TopicTab,
 } from '@/lib/url-state/pages';
 import type { GroupListQuery } from '@/lib/schemas/group';
+import type { SubjectListQuery } from '@/lib/schemas/schema-registry';
 import type { TopicListQuery } from '@/lib/schemas/topic';
 
 /** URL builders for every screen and API resource, so links and fetches never hand-assemble paths. */
@@ -44,6 +47,12 @@ export const paths = {
     `/clusters/${seg(clusterId)}/groups${toSearch(serializeUrlState(groupListView, query))}`,
   group: (clusterId: string, group: string, tab?: GroupTab) =>
     `/clusters/${seg(clusterId)}/groups/${seg(group)}${toSearch(serializeUrlState(groupPageView, { tab }))}`,
+  /** The schema registry's subjects; only the settings that differ from the defaults go into the address. */
+  schemas: (clusterId: string, query: Partial<SubjectListQuery> = {}) =>
+    `/clusters/${seg(clusterId)}/schemas${toSearch(serializeUrlState(subjectListView, query))}`,
+  /** A subject: a version (`version`), a diff (`diff: '1..3'`) or another tab. */
+  subject: (clusterId: string, subject: string, state: Partial<SubjectPageState> = {}) =>
+    `/clusters/${seg(clusterId)}/schemas/${seg(subject)}${toSearch(serializeUrlState(subjectPageView, state))}`,
 };
 
 export const apiPaths = {
@@ -83,6 +92,19 @@ export const apiPaths = {
   topicPurge: (clusterId: string, topic: string) =>
     `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/purge`,
   subjects: (clusterId: string) => `/api/clusters/${seg(clusterId)}/schema-registry/subjects`,
+  subjectList: (clusterId: string, query?: Record<string, string | number>) =>
+    `/api/clusters/${seg(clusterId)}/schema-registry/subject-list${toSearch(query)}`,
+  registryConfig: (clusterId: string) => `/api/clusters/${seg(clusterId)}/schema-registry/config`,
+  subject: (clusterId: string, subject: string, permanent = false) =>
+    `/api/clusters/${seg(clusterId)}/schema-registry/subjects/${seg(subject)}${permanent ? '?permanent=true' : ''}`,
+  subjectConfig: (clusterId: string, subject: string) =>
+    `/api/clusters/${seg(clusterId)}/schema-registry/subjects/${seg(subject)}/config`,
+  subjectCompatibility: (clusterId: string, subject: string) =>
+    `/api/clusters/${seg(clusterId)}/schema-registry/subjects/${seg(subject)}/compatibility`,
+  subjectVersions: (clusterId: string, subject: string) =>
+    `/api/clusters/${seg(clusterId)}/schema-registry/subjects/${seg(subject)}/versions`,
+  subjectVersion: (clusterId: string, subject: string, version: number | 'latest', permanent = false) =>
+    `/api/clusters/${seg(clusterId)}/schema-registry/subjects/${seg(subject)}/versions/${version}${permanent ? '?permanent=true' : ''}`,
   /** Server-Sent Events: a bounded scan for matching messages. */
   search: (clusterId: string, topic: string, query?: Record<string, string | number | undefined>) =>
     `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/search${toSearch(query)}`,

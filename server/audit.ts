@@ -18,6 +18,11 @@ export interface AuditEntry {
   cluster: string | null;
   topic?: string;
   group?: string;
+  /** A schema registry subject, and the version the action was about. */
+  subject?: string;
+  version?: string;
+  /** A permanent delete (after the soft one) of a subject or a version. */
+  permanent?: true;
   /** `ok`, or the error code the caller got (`forbidden`, `read_only`, `csrf`, `not_found`, `too_many_requests`, …). */
   result: string;
   status: number;

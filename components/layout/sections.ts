@@ -1,9 +1,9 @@
 import type { ComponentType, SVGProps } from 'react';
-import { IconBrokers, IconGroups, IconOverview, IconTopics } from '@/components/ui/icons';
+import { IconBrokers, IconGroups, IconOverview, IconSchemas, IconTopics } from '@/components/ui/icons';
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups';
+  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'schemas';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -21,7 +21,20 @@ export const sections: Section[] = [
     icon: IconTopics,
     available: true,
   },
-  { id: 'groups', label: 'Consumer groups', href: (clusterId) => paths.groups(clusterId), icon: IconGroups, available: true },
+  {
+    id: 'groups',
+    label: 'Consumer groups',
+    href: (clusterId) => paths.groups(clusterId),
+    icon: IconGroups,
+    available: true,
+  },
+  {
+    id: 'schemas',
+    label: 'Schemas',
+    href: (clusterId) => paths.schemas(clusterId),
+    icon: IconSchemas,
+    available: true,
+  },
 ];
 
 const overview = sections[0]!;

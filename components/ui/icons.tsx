@@ -51,6 +51,22 @@ export const IconGroups = (p: IconProps) => (
   </Icon>
 );
 
+/** Curly braces: a schema. */
+export const IconSchemas = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M8 4H7a2 2 0 0 0-2 2v3.5a2.5 2.5 0 0 1-2 2.5 2.5 2.5 0 0 1 2 2.5V18a2 2 0 0 0 2 2h1M16 4h1a2 2 0 0 1 2 2v3.5a2.5 2.5 0 0 0 2 2.5 2.5 2.5 0 0 0-2 2.5V18a2 2 0 0 1-2 2h-1" />
+  </Icon>
+);
+
+/** Two sheets side by side: compare. */
+export const IconDiff = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3.5" y="4" width="7" height="16" rx="1.5" />
+    <rect x="13.5" y="4" width="7" height="16" rx="1.5" />
+    <path d="M7 9v4M5 11h4M15 11h4" />
+  </Icon>
+);
+
 export const IconSun = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="12" cy="12" r="4" />

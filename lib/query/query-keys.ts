@@ -1,5 +1,6 @@
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { MessageQuery } from '@/lib/schemas/message';
+import type { SubjectListQuery } from '@/lib/schemas/schema-registry';
 import type { TopicListQuery } from '@/lib/schemas/topic';
 
 /**
@@ -23,7 +24,17 @@ export const keys = {
   },
   overview: (clusterId: string) => [...keys.cluster(clusterId), 'overview'] as const,
   quorum: (clusterId: string) => [...keys.cluster(clusterId), 'quorum'] as const,
-  subjects: (clusterId: string) => [...keys.cluster(clusterId), 'schema-registry', 'subjects'] as const,
+  /** The picker's list of subject names; under keys.schemas.all, so every registry change refreshes it. */
+  subjects: (clusterId: string) => [...keys.schemas.all(clusterId), 'subjects'] as const,
+  schemas: {
+    all: (clusterId: string) => [...keys.cluster(clusterId), 'schema-registry'] as const,
+    list: (clusterId: string, query: SubjectListQuery) =>
+      [...keys.schemas.all(clusterId), 'list', query] as const,
+    subject: (clusterId: string, subject: string) =>
+      [...keys.schemas.all(clusterId), 'subject', subject] as const,
+    version: (clusterId: string, subject: string, version: number | 'latest') =>
+      [...keys.schemas.subject(clusterId, subject), 'version', version] as const,
+  },
   groups: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'groups'] as const,
     list: (clusterId: string, query: GroupListQuery) =>

@@ -19,6 +19,12 @@ export const actionRoles = {
   'group.offsets.reset': 'operator',
   'group.delete': 'admin',
   'group.offsets.delete': 'admin',
+  // The schema registry: operators produce with its schemas but do not change them.
+  'schema.register': 'admin',
+  'schema.compatibility.check': 'admin',
+  'schema.compatibility.alter': 'admin',
+  'schema.version.delete': 'admin',
+  'schema.subject.delete': 'admin',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof actionRoles;
 export const actions = Object.keys(actionRoles) as Action[];

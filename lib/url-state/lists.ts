@@ -1,5 +1,6 @@
 import { defineView } from '@/lib/url-state/core';
 import { GroupListQuerySchema } from '@/lib/schemas/group';
+import { SubjectListQuerySchema } from '@/lib/schemas/schema-registry';
 import { TopicListQuerySchema } from '@/lib/schemas/topic';
 
 /** The topic list: its params are the topics API's query, read with the API's schema. */
@@ -16,3 +17,6 @@ export const groupListView = defineView({
   page: groups.page,
   pageSize: groups.pageSize,
 });
+
+/** The schema registry's subject list: the subject-list API's query. */
+export const subjectListView = defineView(SubjectListQuerySchema.shape);

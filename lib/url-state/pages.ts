@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineView } from '@/lib/url-state/core';
-import { decoderParam } from '@/lib/url-state/params';
+import { VersionNumberSchema } from '@/lib/schemas/schema-registry';
+import { decoderParam, digits } from '@/lib/url-state/params';
 
 /** The smaller views: the tabs of a topic and a group, the Messages tab's mode, sorts and filters within a tab. */
 
@@ -11,6 +12,31 @@ export const topicPageView = defineView({ tab: z.enum(topicTabs).default('partit
 export const groupTabs = ['partitions', 'members', 'lag'] as const;
 export type GroupTab = (typeof groupTabs)[number];
 export const groupPageView = defineView({ tab: z.enum(groupTabs).default('partitions') });
+
+export const subjectTabs = ['schema', 'diff', 'compatibility', 'evolve'] as const;
+export type SubjectTab = (typeof subjectTabs)[number];
+/**
+ * A subject's page: the version shown (the latest when absent), or a diff between two versions
+ * (`diff=1..3`, which opens the Diff tab on its own), the compatibility level, the editor of a new version.
+ */
+export const subjectPageView = defineView(
+  {
+    tab: z.enum(subjectTabs).default('schema'),
+    version: digits(VersionNumberSchema.optional()),
+    diff: z
+      .string()
+      .regex(/^\d{1,10}\.\.\d{1,10}$/)
+      .optional(),
+  },
+  (values) => ({ ...values, tab: values.diff !== undefined ? ('diff' as const) : values.tab }),
+);
+export type SubjectPageState = typeof subjectPageView.defaults;
+
+/** The two versions of a `diff` param, older first as written. */
+export function diffPair(diff: string | undefined): [number, number] | null {
+  const match = diff ? /^(\d+)\.\.(\d+)$/.exec(diff) : null;
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
 
 export const messageModes = ['browse', 'search', 'tail'] as const;
 export type MessageMode = (typeof messageModes)[number];

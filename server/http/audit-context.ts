@@ -14,9 +14,13 @@ export interface AuditContext {
   via: Session['via'] | null;
   /** The `[clusterId]` segment as asked for, configured or not. */
   cluster: string | null;
-  /** The `[topic]` and `[group]` segments. */
+  /** The `[topic]`, `[group]`, `[subject]` and `[version]` segments. */
   topic?: string;
   group?: string;
+  subject?: string;
+  version?: string;
+  /** A DELETE that asked for `?permanent=true` (the schema registry's delete for good). */
+  permanent?: true;
   /**
    * The JSON body as the route read it (before validation), once it has: an audit line may name a
    * field of it (a new topic's name), never hold it, since bodies carry message values and secrets.
@@ -45,6 +49,9 @@ export function auditContext(
     cluster: params.clusterId ?? null,
     topic: params.topic,
     group: params.group,
+    subject: params.subject,
+    version: params.version,
+    ...(new URL(request.url).searchParams.get('permanent') === 'true' && { permanent: true as const }),
     ip: clientAddress(request),
   };
 }

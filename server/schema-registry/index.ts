@@ -84,6 +84,10 @@ class Memo<T> {
     while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
+
+  drop(which: (key: string) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (which(key)) this.entries.delete(key);
+  }
 }
 
 /** What a cluster's registry answers, cached per process: one call per schema id at most. */
@@ -95,6 +99,12 @@ export interface SchemaRegistry {
   schemaOf(subject: string, version: number | 'latest'): Promise<RegisteredSchema & SubjectVersion>;
   /** Every subject (asked each time: subjects come and go). */
   subjects(): Promise<string[]>;
+  /**
+   * Forgets what was read of a subject after it changed (a version deleted, the subject deleted): a
+   * version number may come back holding another schema once deleted for good, and an id's subjects
+   * and versions change with it. Schemas by id never change, and stay.
+   */
+  forget(subject: string): void;
 }
 
 const registries = new WeakMap<SchemaRegistryConfig, SchemaRegistry>();
@@ -148,6 +158,10 @@ function open(config: SchemaRegistryConfig): SchemaRegistry {
       };
       // "latest" moves: read it each time (the id cache keeps decoding cheap).
       return version === 'latest' ? load() : bySubject.get(key, load);
+    },
+    forget: (subject) => {
+      bySubject.drop((key) => key.startsWith(`${subject}\u0000`));
+      versions.drop(() => true);
     },
   };
 }
