@@ -92,6 +92,8 @@ export const apiPaths = {
   topicPurge: (clusterId: string, topic: string) =>
     `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/purge`,
   subjects: (clusterId: string) => `/api/clusters/${seg(clusterId)}/schema-registry/subjects`,
+  topicSubjects: (clusterId: string, topic: string) =>
+    `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/subjects`,
   subjectList: (clusterId: string, query?: Record<string, string | number>) =>
     `/api/clusters/${seg(clusterId)}/schema-registry/subject-list${toSearch(query)}`,
   registryConfig: (clusterId: string) => `/api/clusters/${seg(clusterId)}/schema-registry/config`,

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
+import { TopicSchemas } from '@/components/topics/topic-schemas';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { refreshMs } from '@/components/layout/use-cluster-query';
 import { TopicConsumers } from '@/components/groups/group-consumers-table';
@@ -89,6 +90,7 @@ export function TopicView() {
         {(data) => (
           <>
             <TopicStats topic={data} />
+            <TopicSchemas clusterId={clusterId} topic={name} />
             {data.unavailableBrokers.length > 0 && (
               <Alert>
                 Broker{data.unavailableBrokers.length > 1 ? 's' : ''} {data.unavailableBrokers.join(', ')} did

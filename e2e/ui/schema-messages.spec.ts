@@ -93,6 +93,8 @@ test('Avro records show decoded, with their subject, version and schema id, at e
     await page.setViewportSize({ width, height: 900 });
     await snap(page, `schema-avro-browse-${width}`);
   }
+  // The topic page names the subject its records use, linked to the registry browser.
+  await expect(page.getByTestId('topic-schema-link')).toHaveText([`${topic}-valuevalue`]);
   // Raw bytes on request: hex, starting with the magic byte and the schema id.
   await messages.valueDecoder.selectOption('hex');
   await expect(first.getByTestId('message-value')).toContainText(
@@ -154,4 +156,7 @@ test('produce with the subject: the field that does not fit is named, and what i
   expect(read.customer.tier).toBe('GOLD');
   expect(read.amount.readInt16BE(0)).toBe(1234);
   expect(read.at).toBe(Date.parse('2024-12-01T10:00:00.000Z'));
+  // The topic's subject link opens the subject in the registry browser.
+  await page.getByTestId('topic-schema-link').click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/local/schemas/${topic}-value`));
 });

@@ -10,6 +10,7 @@ import {
   SubjectDetailSchema,
   SubjectListSchema,
   SubjectPageSchema,
+  TopicSubjectsSchema,
   type CompatibilityLevel,
   type SchemaDraft,
   type SubjectListQuery,
@@ -18,6 +19,8 @@ import {
 export const schemaRegistryApi = {
   subjects: (clusterId: string, signal?: AbortSignal) =>
     apiRequest(SubjectListSchema, apiPaths.subjects(clusterId), { signal }),
+  topicSubjects: (clusterId: string, topic: string, signal?: AbortSignal) =>
+    apiRequest(TopicSubjectsSchema, apiPaths.topicSubjects(clusterId, topic), { signal }),
   subjectPage: (clusterId: string, query: SubjectListQuery, signal?: AbortSignal) =>
     apiRequest(SubjectPageSchema, apiPaths.subjectList(clusterId, query), { signal }),
   subject: (clusterId: string, subject: string, signal?: AbortSignal) =>

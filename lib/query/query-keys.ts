@@ -26,6 +26,8 @@ export const keys = {
   quorum: (clusterId: string) => [...keys.cluster(clusterId), 'quorum'] as const,
   /** The picker's list of subject names; under keys.schemas.all, so every registry change refreshes it. */
   subjects: (clusterId: string) => [...keys.schemas.all(clusterId), 'subjects'] as const,
+  topicSubjects: (clusterId: string, topic: string) =>
+    [...keys.schemas.all(clusterId), 'of-topic', topic] as const,
   schemas: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'schema-registry'] as const,
     list: (clusterId: string, query: SubjectListQuery) =>

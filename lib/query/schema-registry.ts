@@ -11,6 +11,15 @@ export const subjectsOptions = (clusterId: string) =>
     staleTime: 60_000,
   });
 
+/** The subjects a topic's records use (its page links them); they change rarely. */
+export const topicSubjectsOptions = (clusterId: string, topic: string) =>
+  queryOptions({
+    queryKey: keys.topicSubjects(clusterId, topic),
+    queryFn: ({ signal }) => schemaRegistryApi.topicSubjects(clusterId, topic, signal),
+    staleTime: 60_000,
+    retry: false,
+  });
+
 /** A page of subjects with their details: each row costs the registry two calls, so it polls slowly. */
 export const subjectPageOptions = (clusterId: string, query: SubjectListQuery) =>
   queryOptions({
