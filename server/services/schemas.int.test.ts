@@ -141,6 +141,8 @@ beforeAll(async () => {
   await createTopic(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} });
   ids.v1 = await register(`${topic}-value`, JSON.stringify(orderV1));
   ids.v2 = await register(`${topic}-value`, JSON.stringify(orderV2));
+  // The same schema under TopicRecordNameStrategy's subject: registries give it the same id.
+  await register(`${topic}-shop.Order`, JSON.stringify(orderV2));
   ids.key = await register(`${topic}-key`, JSON.stringify({ type: 'string' }));
   ids.common = await register(`${topic}-common`, protoCommon, 'PROTOBUF');
   ids.events = await register(`${topic}-events`, protoEvents, 'PROTOBUF', [
@@ -441,11 +443,11 @@ describe('records in the schema registry wire format', () => {
       expect.arrayContaining([
         { subject: `${topic}-key`, role: 'key', strategy: 'topic-name' },
         { subject: `${topic}-value`, role: 'value', strategy: 'topic-name' },
-        { subject: `${topic}-events`, role: 'value', strategy: 'topic-record-name' },
-        { subject: `${topic}-json`, role: 'value', strategy: 'topic-record-name' },
+        { subject: `${topic}-shop.Order`, role: 'value', strategy: 'topic-record-name' },
       ]),
     );
-    // The reference is used by the events schema, not by any record.
+    // Subjects no naming strategy gives this topic's records are not its own, though they hold their ids.
+    expect(subjects.map((s) => s.subject)).not.toContain(`${topic}-events`);
     expect(subjects.map((s) => s.subject)).not.toContain(`${topic}-common`);
   });
 });

@@ -11,8 +11,8 @@ const SAMPLE = 20;
 
 /**
  * The registry subjects a topic's records use: `<topic>-key` and `<topic>-value` when they exist
- * (TopicNameStrategy), and the subjects of the schema ids its newest records carry, which also
- * finds RecordNameStrategy (`shop.Order`) and TopicRecordNameStrategy (`orders-shop.Order`) subjects.
+ * (TopicNameStrategy), and, among the subjects of the schema ids its newest records carry, those
+ * named by RecordNameStrategy (`shop.Order`) or TopicRecordNameStrategy (`orders-shop.Order`).
  */
 export async function topicSubjects(cluster: ClusterConfig, name: string): Promise<TopicSubjects> {
   const registry = schemaRegistry(cluster);
@@ -27,19 +27,33 @@ export async function topicSubjects(cluster: ClusterConfig, name: string): Promi
     const subject = `${name}-${role}`;
     if (all.includes(subject)) found.set(subject, { subject, role, strategy: 'topic-name' });
   }
-  const seen = new Map<number, 'key' | 'value'>();
+  // A schema id can sit under many subjects (registries give the same schema the same id), so only
+  // those a naming strategy would pick for this topic count: the record's name (RecordNameStrategy)
+  // or <topic>-<record name> (TopicRecordNameStrategy).
+  const seen = new Map<number, { role: 'key' | 'value'; names: Set<string> }>();
   for (const m of recent.messages) {
-    if (m.key.schema && m.key.schema.id >= 0) seen.set(m.key.schema.id, 'key');
-    if (m.value.schema && m.value.schema.id >= 0) seen.set(m.value.schema.id, 'value');
+    for (const role of ['key', 'value'] as const) {
+      const schema = m[role].schema;
+      if (!schema || schema.id < 0 || !schema.name) continue;
+      const entry = seen.get(schema.id) ?? { role, names: new Set<string>() };
+      entry.names.add(schema.name);
+      seen.set(schema.id, entry);
+    }
   }
   const versions = await Promise.all(
-    [...seen].map(async ([id, role]) => ({ role, list: await registry.versionsOfId(id).catch(() => []) })),
+    [...seen].map(async ([id, entry]) => ({
+      ...entry,
+      list: await registry.versionsOfId(id).catch(() => []),
+    })),
   );
-  for (const { role, list } of versions) {
+  for (const { role, names, list } of versions) {
     for (const { subject } of list) {
       if (found.has(subject)) continue;
-      const strategy = subject.startsWith(`${name}-`) ? 'topic-record-name' : 'record-name';
-      found.set(subject, { subject, role, strategy });
+      for (const recordName of names) {
+        if (subject === recordName) found.set(subject, { subject, role, strategy: 'record-name' });
+        else if (subject === `${name}-${recordName}`)
+          found.set(subject, { subject, role, strategy: 'topic-record-name' });
+      }
     }
   }
   return { registry: true, subjects: [...found.values()].sort((a, b) => a.subject.localeCompare(b.subject)) };
