@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
 import { formatBytes } from '@/lib/format/bytes';
-import { decodeShown, oneLine, type Decoded, type Decoder } from '@/lib/decode/payload';
+import { decodeShown, oneLine, showsSchema, type Decoded, type Decoder } from '@/lib/decode/payload';
 import type { Payload } from '@/lib/schemas/message';
 
 /** One line of a decoded payload for a table cell; `null` and empty payloads are shown as such. */
@@ -30,7 +30,7 @@ export function PayloadPreview({
         className,
       )}
     >
-      {decoded.schema && <SchemaTag decoded={decoded} compact />}
+      {showsSchema(decoded, decoder) && <SchemaTag decoded={decoded} compact />}
       {decoded.as === 'null' ? 'null' : decoded.text === '' ? 'empty' : line}
       {(payload.truncated || decoded.schema?.truncated) && '…'}
     </span>
@@ -85,8 +85,12 @@ export function PayloadBlock({
     <section className="min-w-0 space-y-1">
       <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
         <h3 className="font-medium tracking-wide text-zinc-700 uppercase dark:text-zinc-300">{label}</h3>
-        <Badge>{decoded.schema?.format ? FORMAT_LABEL[decoded.schema.format] : decoded.as}</Badge>
-        {decoded.schema && <SchemaTag decoded={decoded} />}
+        <Badge>
+          {decoded.schema?.json != null && decoded.schema.format
+            ? FORMAT_LABEL[decoded.schema.format]
+            : decoded.as}
+        </Badge>
+        {showsSchema(decoded, decoder) && <SchemaTag decoded={decoded} />}
         <span className="tabular-nums">{formatBytes(payload.size)}</span>
         {(payload.truncated || decoded.schema?.truncated) && <Badge tone="warning">truncated</Badge>}
         {decoded.error && <span className="text-amber-700 dark:text-amber-300">{decoded.error}</span>}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToHex, compactJson, decodePayload, oneLine } from '@/lib/decode/payload';
+import {
+  base64ToBytes,
+  bytesToHex,
+  compactJson,
+  decodePayload,
+  oneLine,
+  decodeShown,
+  showsSchema,
+} from '@/lib/decode/payload';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const b64bytes = (bytes: number[]) => Buffer.from(bytes).toString('base64');
@@ -75,5 +83,48 @@ describe('helpers', () => {
   it('folds decoded text onto one line', () => {
     expect(oneLine(decodePayload(b64('{"a": {"b": 1}}'), 'auto'))).toBe('{"a":{"b":1}}');
     expect(oneLine({ text: 'a\n  b\r\nc', as: 'text' })).toBe('a b c');
+  });
+});
+
+describe('decodeShown', () => {
+  const bytes = Buffer.from([0, 1, 0xfe, 0xff, 0x7f, 0x10]);
+  const schema = (json: string | null, error: string | null) => ({
+    format: json === null ? null : ('avro' as const),
+    id: 33_488_767,
+    subject: null,
+    version: null,
+    name: null,
+    json,
+    truncated: false,
+    error,
+  });
+  const payload = (s: ReturnType<typeof schema>) => ({
+    base64: bytes.toString('base64'),
+    size: 6,
+    truncated: false,
+    schema: s,
+  });
+
+  it('shows what the server decoded with a schema, for auto and the schema decoders', () => {
+    const decoded = decodeShown(payload(schema('{"a": 1}', null)), 'auto');
+    expect(decoded).toMatchObject({ text: '{"a": 1}', as: 'avro' });
+    expect(showsSchema(decoded, 'auto')).toBe(true);
+  });
+
+  it('reads bytes that only start like the wire format as auto reads any bytes, with the reason beside them', () => {
+    const decoded = decodeShown(
+      payload(schema(null, 'schema id 33488767 is not in the schema registry')),
+      'auto',
+    );
+    expect(decoded).toMatchObject({ text: '00 01 fe ff 7f 10', as: 'hex' });
+    expect(decoded.error).toBe('Not decoded with a schema: schema id 33488767 is not in the schema registry');
+    expect(showsSchema(decoded, 'auto')).toBe(false);
+    // Asked for Avro explicitly, the failure is the answer and shows as such.
+    const explicit = decodeShown(
+      payload(schema(null, 'schema id 33488767 is not in the schema registry')),
+      'avro',
+    );
+    expect(explicit.error).toMatch(/not in the schema registry: shown as hex/);
+    expect(showsSchema(explicit, 'avro')).toBe(true);
   });
 });

@@ -87,6 +87,14 @@ export function decodeShown(payload: Payload, decoder: Decoder): Decoded {
   const schema = payload.schema;
   if (schema && (decoder === 'auto' || schemaDecoders.has(decoder))) {
     if (schema.json !== null) return { text: schema.json, as: schema.format ?? 'json', schema };
+    // Auto: bytes that merely start like the wire format (a 0 byte, then any four) are shown as auto
+    // shows any bytes, with the reason they were not decoded; an explicit schema decoder shows hex.
+    if (decoder === 'auto')
+      return {
+        ...decodePayload(payload.base64, 'auto'),
+        schema,
+        error: `Not decoded with a schema: ${schema.error ?? 'unknown reason'}`,
+      };
     return {
       ...decodePayload(payload.base64, 'hex'),
       schema,
@@ -165,4 +173,9 @@ export function compactJson(decoded: Decoded): string | null {
 /** The decoded text on one line, for a table cell: JSON compacted, line breaks shown as spaces. */
 export function oneLine(decoded: Decoded): string {
   return compactJson(decoded) ?? decoded.text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** Whether a decoded key or value shows its schema: decoded with one, or asked for with a schema decoder. */
+export function showsSchema(decoded: Decoded, decoder: Decoder): boolean {
+  return decoded.schema !== undefined && (decoded.schema.json !== null || schemaDecoders.has(decoder));
 }

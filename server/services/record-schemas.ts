@@ -33,8 +33,16 @@ interface Resolved {
 /** The schema id of bytes in the wire format (magic byte 0, then a 4-byte id), else null. */
 export function wireSchemaId(bytes: Buffer | null | undefined): number | null {
   if (!bytes || bytes.length < 5 || bytes[0] !== 0) return null;
-  return bytes.readInt32BE(1);
+  const id = bytes.readInt32BE(1);
+  // Registries number schemas from 1.
+  return id > 0 ? id : null;
 }
+
+/**
+ * Distinct schema ids one read looks up at most. Binary values that merely start with a 0 byte
+ * carry a different "id" each: past this, no more are asked for (auto then shows them raw).
+ */
+export const MAX_LOOKUPS_PER_READ = 64;
 
 async function withReferences(
   registry: SchemaRegistry,
@@ -145,6 +153,9 @@ export class RecordSchemas {
         if (id !== null && !this.#resolved.has(id)) wanted.add(id);
       }
     }
+    // Bounded per read, whatever the records hold.
+    for (const id of [...wanted].slice(Math.max(0, MAX_LOOKUPS_PER_READ - this.#resolved.size)))
+      wanted.delete(id);
     if (wanted.size === 0) return;
     const registry = this.#registry;
     await Promise.all(
@@ -178,7 +189,14 @@ export class RecordSchemas {
     if (this.#registry === null)
       return explicit ? failed(null, id, 'no schema registry is configured for this cluster') : undefined;
     const resolved = this.#resolved.get(id);
-    if (!resolved) return failed(null, id, `schema ${id} was not looked up`);
+    if (!resolved)
+      return explicit
+        ? failed(
+            null,
+            id,
+            `schema ${id} was not looked up: this read met more than ${MAX_LOOKUPS_PER_READ} schema ids`,
+          )
+        : undefined;
     const shownFormat = resolved.schemaType ? FORMAT_OF[resolved.schemaType] : null;
     const { subject, version } = this.#subjectOf(resolved, which);
     const base = { format: shownFormat, id, subject, version };

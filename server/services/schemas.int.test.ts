@@ -12,6 +12,7 @@ import { disconnectAll } from '@/server/kafka';
 import { browseMessages, getMessage, produce } from '@/server/services/messages';
 import { searchStream } from '@/server/services/scan';
 import { createTopic, deleteTopic } from '@/server/services/topic-admin';
+import { MAX_LOOKUPS_PER_READ } from '@/server/services/record-schemas';
 import { topicSubjects } from '@/server/services/topic-subjects';
 
 const exec = promisify(execFile);
@@ -449,5 +450,34 @@ describe('records in the schema registry wire format', () => {
     // Subjects no naming strategy gives this topic's records are not its own, though they hold their ids.
     expect(subjects.map((s) => s.subject)).not.toContain(`${topic}-events`);
     expect(subjects.map((s) => s.subject)).not.toContain(`${topic}-common`);
+  });
+
+  it('look up a bounded number of ids per read: binary values that only start with a 0 byte stay raw', async () => {
+    const binary = `${topic}-binary`;
+    await createTopic(local, { name: binary, partitions: 1, replicationFactor: 1, configs: {} });
+    try {
+      const values = Array.from({ length: 150 }, (_, i) => {
+        const bytes = Buffer.alloc(9);
+        bytes.writeInt32BE(50_000_000 + i, 1); // a 0 byte, then a different "id" each
+        return bytes;
+      });
+      const end = MSG.toString();
+      const child = exec('kcat', ['-b', BOOTSTRAP.split(',')[0]!, '-P', '-t', binary, '-p', '0', '-D', end]);
+      child.child.stdin!.end(Buffer.concat(values.flatMap((v) => [v, MSG])));
+      await child;
+      const started = Date.now();
+      const { messages } = await browseMessages(local, binary, { ...query, limit: 150 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(messages).toHaveLength(150);
+      const tried = messages.filter((m) => m.value.schema !== undefined);
+      expect(tried.length).toBe(MAX_LOOKUPS_PER_READ);
+      expect(
+        tried.every(
+          (m) => m.value.schema!.json === null && /not in the schema registry/.test(m.value.schema!.error!),
+        ),
+      ).toBe(true);
+    } finally {
+      await deleteTopic(local, binary).catch(() => undefined);
+    }
   });
 });
