@@ -27,6 +27,8 @@
 #   run/registry-<port>.pid, .log, .version   one running registry
 #
 # Environment: START_TIMEOUT (seconds, default 90), STOP_TIMEOUT (default 20).
+# SCHEMA_REGISTRY_TLS_CERT_FILE and SCHEMA_REGISTRY_TLS_KEY_FILE (PEM): serve HTTPS alone on the port,
+# with that certificate (tests of a TLS registry; SCHEMA_REGISTRY_TLS_CA_FILE is the CA curl checks it with).
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/../kafka/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../kafka/lib.sh"
@@ -47,7 +49,17 @@ if ! [[ "$PORT_OFFSET" =~ ^[0-9]{1,5}$ ]] || ((PORT_OFFSET > 40000)); then
 fi
 PORT=$((8085 + PORT_OFFSET))
 MANAGEMENT_PORT=$((8185 + PORT_OFFSET))
-BASE_URL="http://127.0.0.1:$PORT"
+TLS_CERT_FILE="${SCHEMA_REGISTRY_TLS_CERT_FILE:-}"
+TLS_KEY_FILE="${SCHEMA_REGISTRY_TLS_KEY_FILE:-}"
+if [[ -n "$TLS_CERT_FILE" || -n "$TLS_KEY_FILE" ]]; then
+  [[ -r "$TLS_CERT_FILE" && -r "$TLS_KEY_FILE" ]] ||
+    die "SCHEMA_REGISTRY_TLS_CERT_FILE and SCHEMA_REGISTRY_TLS_KEY_FILE must both name readable PEM files"
+  BASE_URL="https://127.0.0.1:$PORT"
+  CURL_TLS=(--cacert "${SCHEMA_REGISTRY_TLS_CA_FILE:-$TLS_CERT_FILE}")
+else
+  BASE_URL="http://127.0.0.1:$PORT"
+  CURL_TLS=()
+fi
 CCOMPAT_URL="$BASE_URL/apis/ccompat/v7"
 
 PID_FILE="$REGISTRY_RUN_DIR/registry-$PORT.pid"
@@ -160,7 +172,7 @@ elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'
 port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 # HTTP status of a GET on the ccompat API ("000" when nothing answers).
-http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$CCOMPAT_URL$1" 2>/dev/null || true; }
+http_status() { curl -s "${CURL_TLS[@]}" -o /dev/null -w '%{http_code}' --max-time 3 "$CCOMPAT_URL$1" 2>/dev/null || true; }
 
 answering() { [[ "$(http_status /subjects)" == 200 ]]; }
 
@@ -207,6 +219,11 @@ launch() {
     -Dapicurio.rest.deletion.artifact-version.enabled=true
     -Dapicurio.rest.deletion.group.enabled=true
   )
+  # HTTPS alone on the same port: plain requests are not served at all.
+  [[ -n "$TLS_CERT_FILE" ]] && flags+=(
+    -Dquarkus.http.ssl-port="$PORT" -Dquarkus.http.insecure-requests=disabled
+    -Dquarkus.tls.key-store.pem.0.cert="$TLS_CERT_FILE" -Dquarkus.tls.key-store.pem.0.key="$TLS_KEY_FILE"
+  )
   # Class data sharing (Java 19+): the first run writes an archive of the classes it loaded when it
   # stops (~3 s, ~80 MB); later starts map them from it, ~1 s faster. The JVM makes it again by
   # itself when the JDK changed.
@@ -234,7 +251,7 @@ wait_ready() {
 # Confluent's default global compatibility; Apicurio starts with NONE.
 set_backward_compatibility() {
   local reply
-  reply="$(curl -s --max-time 10 -X PUT -H 'Content-Type: application/vnd.schemaregistry.v1+json' \
+  reply="$(curl -s "${CURL_TLS[@]}" --max-time 10 -X PUT -H 'Content-Type: application/vnd.schemaregistry.v1+json' \
     --data '{"compatibility":"BACKWARD"}' "$CCOMPAT_URL/config" 2>&1 || true)"
   [[ "$reply" == *BACKWARD* ]] || fail_start "PUT $CCOMPAT_URL/config {\"compatibility\":\"BACKWARD\"} answered: ${reply:-nothing}"
 }

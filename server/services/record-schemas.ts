@@ -76,10 +76,14 @@ function reason(error: unknown, id: number): string {
 // Compiled schemas per registry and id, for the whole process: one registry call per id, one
 // compile per schema. Bounded; the least recently used go first.
 const COMPILED_MAX = 1_000;
-const compiled = new Map<string, Promise<Resolved>>();
+// Kept per registry client, which is per cluster config: two clusters that name the same URL with
+// different credentials or TLS settings never share what one of them was allowed to read.
+const compiledOf = new WeakMap<SchemaRegistry, Map<number, Promise<Resolved>>>();
 
 function resolveId(registry: SchemaRegistry, id: number): Promise<Resolved> {
-  const key = `${registry.url}\u0000${id}`;
+  let compiled = compiledOf.get(registry);
+  if (!compiled) compiledOf.set(registry, (compiled = new Map()));
+  const key = id;
   const hit = compiled.get(key);
   if (hit) {
     compiled.delete(key);
