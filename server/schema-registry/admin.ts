@@ -1,4 +1,5 @@
 import 'server-only';
+import { compatibilityLevels, type CompatibilityLevel } from '@/lib/schemas/schema-registry';
 import type { SchemaRegistryConfig } from '@/server/config/schema-registry';
 import { registryCall, RegistryError } from '@/server/schema-registry/http';
 import type { SchemaReference, SchemaType } from '@/server/schema-registry/index';
@@ -10,16 +11,9 @@ import type { SchemaReference, SchemaType } from '@/server/schema-registry/index
  * one of them answers otherwise, the function says so.
  */
 
-export const COMPATIBILITY_LEVELS = [
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-  'NONE',
-] as const;
-export type Level = (typeof COMPATIBILITY_LEVELS)[number];
+/** The compatibility levels, as the API's schema lists them. */
+const COMPATIBILITY_LEVELS: readonly string[] = compatibilityLevels;
+export type Level = CompatibilityLevel;
 
 /** Registry calls at once per registry: queued calls wait here, before their time-out starts. */
 const MAX_CALLS = 8;
