@@ -23,8 +23,15 @@ export function messageSize(message: Message): number {
   );
 }
 
+/** Cut in the list: the bytes, or the decoded JSON text of a schema's record (often 2-3 times its bytes). */
 export function isTruncated(message: Message): boolean {
-  return message.key.truncated || message.value.truncated || message.headers.some((h) => h.value.truncated);
+  return (
+    message.key.truncated ||
+    message.value.truncated ||
+    message.key.schema?.truncated === true ||
+    message.value.schema?.truncated === true ||
+    message.headers.some((h) => h.value.truncated)
+  );
 }
 
 /** A codec name; "none" is muted so the compressed ones stand out in a column. */

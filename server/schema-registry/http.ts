@@ -67,78 +67,94 @@ export function registryCall<T>(
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   const auth = authorization(config);
   return new Promise<T>((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? https : http).request(
-      url,
-      {
-        method,
-        agent: agentOf(config),
-        headers: {
-          accept: 'application/vnd.schemaregistry.v1+json, application/json',
-          ...(payload && {
-            'content-type': 'application/vnd.schemaregistry.v1+json',
-            'content-length': payload.length,
-          }),
-          ...(auth && { authorization: auth }),
+    let request: http.ClientRequest;
+    try {
+      request = makeRequest();
+    } catch (error) {
+      // TLS options that cannot be used (a key that does not open or match) throw here, not later.
+      const code = (error as NodeJS.ErrnoException).code;
+      reject(
+        new RegistryError(
+          'down',
+          `${where} cannot be reached: its TLS settings cannot be used (${code ?? 'error'})`,
+        ),
+      );
+      return;
+    }
+    function makeRequest(): http.ClientRequest {
+      return (url.protocol === 'https:' ? https : http).request(
+        url,
+        {
+          method,
+          agent: agentOf(config),
+          headers: {
+            accept: 'application/vnd.schemaregistry.v1+json, application/json',
+            ...(payload && {
+              'content-type': 'application/vnd.schemaregistry.v1+json',
+              'content-length': payload.length,
+            }),
+            ...(auth && { authorization: auth }),
+          },
         },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_ANSWER_BYTES) {
-            request.destroy(
-              new RegistryError('bad_answer', `${where} sent more than ${MAX_ANSWER_BYTES} bytes`),
-            );
-            return;
-          }
-          chunks.push(chunk);
-        });
-        response.on('end', () => {
-          clearTimeout(timer);
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown = undefined;
-          try {
-            json = text === '' ? null : JSON.parse(text);
-          } catch {
-            // handled below
-          }
-          const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) {
-            if (json === undefined)
-              reject(new RegistryError('bad_answer', `${where} answered something other than JSON`));
-            else resolve(json as T);
-            return;
-          }
-          const detail = json as { error_code?: unknown; message?: unknown } | undefined;
-          const code = typeof detail?.error_code === 'number' ? detail.error_code : null;
-          const said = typeof detail?.message === 'string' ? `: ${detail.message.slice(0, 300)}` : '';
-          if (status === 401 || status === 403)
-            reject(
-              new RegistryError(
-                'unauthorized',
-                `${where} refused the console's credentials (HTTP ${status})`,
-                code,
-                status,
-              ),
-            );
-          else if (status === 404)
-            reject(new RegistryError('not_found', `not found in ${where}${said}`, code, status));
-          else
-            reject(
-              new RegistryError(
-                status >= 500 ? 'down' : 'refused',
-                `${where} answered HTTP ${status}${said}`,
-                code,
-                status,
-              ),
-            );
-        });
-        response.on('error', (error) =>
-          reject(new RegistryError('down', `${where} broke off its answer (${error.message})`)),
-        );
-      },
-    );
+        (response) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_ANSWER_BYTES) {
+              request.destroy(
+                new RegistryError('bad_answer', `${where} sent more than ${MAX_ANSWER_BYTES} bytes`),
+              );
+              return;
+            }
+            chunks.push(chunk);
+          });
+          response.on('end', () => {
+            clearTimeout(timer);
+            const text = Buffer.concat(chunks).toString('utf8');
+            let json: unknown = undefined;
+            try {
+              json = text === '' ? null : JSON.parse(text);
+            } catch {
+              // handled below
+            }
+            const status = response.statusCode ?? 0;
+            if (status >= 200 && status < 300) {
+              if (json === undefined)
+                reject(new RegistryError('bad_answer', `${where} answered something other than JSON`));
+              else resolve(json as T);
+              return;
+            }
+            const detail = json as { error_code?: unknown; message?: unknown } | undefined;
+            const code = typeof detail?.error_code === 'number' ? detail.error_code : null;
+            const said = typeof detail?.message === 'string' ? `: ${detail.message.slice(0, 300)}` : '';
+            if (status === 401 || status === 403)
+              reject(
+                new RegistryError(
+                  'unauthorized',
+                  `${where} refused the console's credentials (HTTP ${status})`,
+                  code,
+                  status,
+                ),
+              );
+            else if (status === 404)
+              reject(new RegistryError('not_found', `not found in ${where}${said}`, code, status));
+            else
+              reject(
+                new RegistryError(
+                  status >= 500 ? 'down' : 'refused',
+                  `${where} answered HTTP ${status}${said}`,
+                  code,
+                  status,
+                ),
+              );
+          });
+          response.on('error', (error) =>
+            reject(new RegistryError('down', `${where} broke off its answer (${error.message})`)),
+          );
+        },
+      );
+    }
     const timer = setTimeout(() => {
       request.destroy(new RegistryError('timeout', `${where} did not answer within ${config.timeoutMs} ms`));
     }, config.timeoutMs);

@@ -195,3 +195,126 @@ describe('JSON Schema', () => {
     expect(compiled.decode(Buffer.from(text)).text()).toContain('12345678901234567890');
   });
 });
+
+describe('hostile and edge-case records', () => {
+  const arrays = compileSchema({
+    schema: schema(
+      'AVRO',
+      JSON.stringify({
+        type: 'record',
+        name: 'H',
+        fields: [
+          { name: 'xs', type: { type: 'array', items: 'int' } },
+          { name: 'm', type: { type: 'map', values: 'null' } },
+          { name: 'nulls', type: { type: 'array', items: 'null' } },
+        ],
+      }),
+    ),
+    references: [],
+  });
+  const zigzag = (n: bigint) => {
+    let v = n >= 0n ? n * 2n : -n * 2n - 1n;
+    const out: number[] = [];
+    while (v >= 0x80n) {
+      out.push(Number(v & 0x7fn) | 0x80);
+      v >>= 7n;
+    }
+    out.push(Number(v));
+    return Buffer.from(out);
+  };
+
+  it('refuse a block count the record cannot hold, at once, instead of reading for ever', () => {
+    for (const count of [5_000_000n, 2n ** 60n]) {
+      const started = performance.now();
+      expect(() => arrays.decode(Buffer.concat([zigzag(count), Buffer.from([0, 0])]))).toThrow(/a block of/);
+      expect(() => arrays.decode(Buffer.concat([Buffer.from([0]), zigzag(count), Buffer.from([0])]))).toThrow(
+        /a block of/,
+      );
+      expect(performance.now() - started).toBeLessThan(100);
+    }
+    // Zero-width items (nulls) are bounded too, and a fair record still reads.
+    expect(() =>
+      arrays.decode(Buffer.concat([Buffer.from([0, 0]), zigzag(1_000_000n), Buffer.from([0])])),
+    ).toThrow(/a block of/);
+    expect(
+      arrays.decode(
+        Buffer.concat([
+          zigzag(2n),
+          zigzag(3n),
+          zigzag(-4n),
+          Buffer.from([0, 0]),
+          zigzag(3n),
+          Buffer.from([0]),
+        ]),
+      ).value,
+    ).toEqual({
+      xs: [3, -4],
+      m: {},
+      nulls: [null, null, null],
+    });
+  });
+
+  it('write a decimal on fixed at its size, sign-extended, and refuse more digits than its precision', () => {
+    const fixed = compileSchema({
+      schema: schema(
+        'AVRO',
+        JSON.stringify({
+          type: 'record',
+          name: 'D',
+          fields: [
+            {
+              name: 'd',
+              type: { type: 'fixed', name: 'F8', size: 8, logicalType: 'decimal', precision: 6, scale: 2 },
+            },
+          ],
+        }),
+      ),
+      references: [],
+    });
+    const body = fixed.encode({ d: '-12.34' }, '', undefined);
+    expect(body.toString('hex')).toBe('fffffffffffffb2e');
+    expect(fixed.decode(body).value).toEqual({ d: '-12.34' });
+    expect(() => fixed.encode({ d: '12345.67' }, '', undefined)).toThrow(/^d: /);
+  });
+
+  it('refuse Protobuf fields the message lacks and integers outside their type', () => {
+    const proto = compileSchema({
+      schema: schema(
+        'PROTOBUF',
+        'syntax = "proto3";\nmessage M { int32 small = 1; uint32 u = 2; int64 big = 3; }',
+      ),
+      references: [],
+    });
+    expect(() => proto.encode({ smal: 5 }, '', undefined)).toThrow(/^smal: is not a field of M/);
+    expect(() => proto.encode({ small: 2 ** 40 }, '', undefined)).toThrow(
+      /^small: 1099511627776 is outside the range of int32/,
+    );
+    expect(() => proto.encode({ u: -1 }, '', undefined)).toThrow(/^u: -1 is outside the range of uint32/);
+    expect(() => proto.encode({ big: 12345678901234567890n }, '', undefined)).toThrow(
+      /outside the range of int64/,
+    );
+    expect(proto.decode(proto.encode({ big: 2n ** 62n }, '', undefined)).value).toEqual({
+      big: String(2n ** 62n),
+    });
+  });
+
+  it('keep dates beyond what ISO text can write as their numbers', () => {
+    const dates = compileSchema({
+      schema: schema(
+        'AVRO',
+        JSON.stringify({
+          type: 'record',
+          name: 'T',
+          fields: [{ name: 'd', type: { type: 'int', logicalType: 'date' } }],
+        }),
+      ),
+      references: [],
+    });
+    const plain = avro.Type.forSchema({
+      type: 'record',
+      name: 'T',
+      fields: [{ name: 'd', type: 'int' }],
+    } as avro.Schema);
+    expect(dates.decode(plain.toBuffer({ d: 2_000_000_000 })).value).toEqual({ d: 2_000_000_000 });
+  });
+});

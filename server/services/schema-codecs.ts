@@ -96,12 +96,16 @@ const ExactLong = avro.types.LongType.__with({
   compare: (a: number | bigint, b: number | bigint) => (a < b ? -1 : a > b ? 1 : 0),
 });
 
-function isoDate(days: number): string {
-  return new Date(days * 86_400_000).toISOString().slice(0, 10);
+/** Dates and times beyond what an ISO string can write (years past 9999 or before 0) stay numbers. */
+const inIsoRange = (ms: number) => ms >= -62_167_219_200_000 && ms <= 253_402_300_799_999;
+
+function isoDate(days: number): string | number {
+  const ms = days * 86_400_000;
+  return inIsoRange(ms) ? new Date(ms).toISOString().slice(0, 10) : days;
 }
 
 /** An ISO time with a fraction of `digits` digits, from a count of `perSecond` units since the epoch. */
-function isoTimestamp(units: number | bigint, perSecond: bigint, digits: number): string {
+function isoTimestamp(units: number | bigint, perSecond: bigint, digits: number): string | number | bigint {
   const big = BigInt(units);
   let seconds = big / perSecond;
   let fraction = big % perSecond;
@@ -109,6 +113,7 @@ function isoTimestamp(units: number | bigint, perSecond: bigint, digits: number)
     fraction += perSecond;
     seconds -= 1n;
   }
+  if (!inIsoRange(Number(seconds) * 1000)) return units;
   const base = new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
   return `${base}.${fraction.toString().padStart(digits, '0')}Z`;
 }
@@ -136,10 +141,12 @@ export function decimalText(bytes: Buffer, scale: number): string {
 
 class DecimalType extends avro.types.LogicalType {
   private readonly scale: number;
+  private readonly precision: number;
   constructor(schema: avro.Schema, opts?: unknown) {
     super(schema, opts);
     const s = schema as { precision?: unknown; scale?: unknown };
     if (typeof s.precision !== 'number') throw new Error('decimal without precision');
+    this.precision = s.precision;
     this.scale = typeof s.scale === 'number' ? s.scale : 0;
   }
   protected override _fromValue(buf: Buffer) {
@@ -149,7 +156,18 @@ class DecimalType extends avro.types.LogicalType {
     if (Buffer.isBuffer(value)) return value;
     const text = typeof value === 'number' || typeof value === 'bigint' ? String(value) : value;
     if (typeof text !== 'string') return undefined;
-    return decimalBytes(text, this.scale);
+    // No more digits than the precision allows.
+    const digits = text
+      .replace(/^-/, '')
+      .replace('.', '')
+      .replace(/^0+(?=\d)/, '');
+    if (digits.length > this.precision) return undefined;
+    const bytes = decimalBytes(text, this.scale);
+    // A decimal on fixed takes exactly its size: sign-extended to it.
+    const size = (this.underlyingType as { size?: number }).size;
+    if (!bytes || size === undefined) return bytes;
+    if (bytes.length > size) return undefined;
+    return Buffer.concat([Buffer.alloc(size - bytes.length, bytes[0]! & 0x80 ? 0xff : 0), bytes]);
   }
 }
 
@@ -398,6 +416,69 @@ function exactLongHook(): (schema: unknown) => avro.Type | undefined {
   };
 }
 
+// ---- Avro block counts, bounded -----------------------------------------------------------------
+// avsc reads an array's or map's block count without comparing it to the bytes left, and reads past
+// the end as zeros: a 9-byte record claiming 2^60 items would loop for ever or fill the heap, and any
+// producer can write one. These readers refuse a count the record cannot hold, stop at the end of the
+// bytes, and bound the items of one record (items of null or empty records take no bytes at all).
+interface AvroTap {
+  buf: Buffer;
+  pos: number;
+  readLong(): number;
+  skipLong(): void;
+  readString(): string;
+}
+type Reader = { _read(tap: AvroTap): unknown };
+const ZERO_WIDTH_ITEMS = 10_000;
+/** Items one record may still hold: set for each decode (Infinity outside, for avsc's other uses). */
+let itemBudget = Infinity;
+
+function blockCount(tap: AvroTap): number {
+  let n = tap.readLong();
+  if (n < 0) {
+    n = -n;
+    tap.skipLong(); // the block's size in bytes
+  }
+  if (n > tap.buf.length - tap.pos + ZERO_WIDTH_ITEMS || n > itemBudget)
+    throw new Error(`a block of ${n} items in a record of ${tap.buf.length} bytes`);
+  itemBudget -= n;
+  return n;
+}
+
+function pastEnd(tap: AvroTap): never {
+  throw new Error(`the record ends before its data (${tap.buf.length} bytes)`);
+}
+
+function readArray(this: { itemsType: Reader }, tap: AvroTap): unknown[] {
+  const out: unknown[] = [];
+  let n: number;
+  while ((n = blockCount(tap))) {
+    while (n--) {
+      out.push(this.itemsType._read(tap));
+      if (tap.pos > tap.buf.length) pastEnd(tap);
+    }
+  }
+  return out;
+}
+
+function readMap(this: { valuesType: Reader }, tap: AvroTap): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let n: number;
+  while ((n = blockCount(tap))) {
+    while (n--) {
+      const key = tap.readString();
+      out[key] = this.valuesType._read(tap);
+      if (tap.pos > tap.buf.length) pastEnd(tap);
+    }
+  }
+  return out;
+}
+
+// avsc freezes its types, so the readers go on the prototypes: every array and map this process
+// decodes reads through them (schema-codecs.test.ts fails if avsc's own readers come back).
+(avro.types.ArrayType.prototype as unknown as Reader)._read = readArray as Reader['_read'];
+(avro.types.MapType.prototype as unknown as Reader)._read = readMap as Reader['_read'];
+
 function compileAvro({ schema, references }: SchemaWithReferences): CompiledSchema {
   const registry: Record<string, avro.Type> = { long: ExactLong as unknown as avro.Type };
   const options = {
@@ -413,7 +494,13 @@ function compileAvro({ schema, references }: SchemaWithReferences): CompiledSche
     type: 'AVRO',
     messages: [],
     decode(body) {
-      const value = plainAvro(type.fromBuffer(body));
+      itemBudget = body.length + ZERO_WIDTH_ITEMS;
+      let value: unknown;
+      try {
+        value = plainAvro(type.fromBuffer(body));
+      } finally {
+        itemBudget = Infinity;
+      }
       return { value, text: () => toJsonText(value), name };
     },
     encode(value) {
@@ -475,22 +562,45 @@ const LONG_TYPES = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64'])
  * A copy that protobufjs's verify accepts where the proto3 JSON mapping does: 64-bit integers as
  * decimal strings or beyond 2^53 (verify knows only numbers and Longs), enum values by name.
  */
-function forVerify(type: protobuf.Type, value: unknown): unknown {
+const INTEGER_RANGES: Record<string, [bigint, bigint]> = {
+  int32: [-(2n ** 31n), 2n ** 31n - 1n],
+  sint32: [-(2n ** 31n), 2n ** 31n - 1n],
+  sfixed32: [-(2n ** 31n), 2n ** 31n - 1n],
+  uint32: [0n, 2n ** 32n - 1n],
+  fixed32: [0n, 2n ** 32n - 1n],
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+  sint64: [-(2n ** 63n), 2n ** 63n - 1n],
+  sfixed64: [-(2n ** 63n), 2n ** 63n - 1n],
+  uint64: [0n, 2n ** 64n - 1n],
+  fixed64: [0n, 2n ** 64n - 1n],
+};
+
+/**
+ * A copy that protobufjs's verify accepts where the proto3 JSON mapping does (64-bit integers as
+ * decimal strings or beyond 2^53, enum values by name), after the checks verify leaves out: a field
+ * the message does not have, and an integer outside its type's range (protobufjs would silently drop
+ * the one and wrap the other).
+ */
+function forVerify(type: protobuf.Type, value: unknown, path = ''): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    const at = path ? `${path}.${key}` : key;
     const field = type.fields[key];
-    if (!field) {
-      out[key] = v;
-      continue;
-    }
-    const one = (x: unknown): unknown => {
+    if (!field) throw new SchemaInputError(at, `is not a field of ${type.name}`);
+    const range = INTEGER_RANGES[field.type];
+    const one = (x: unknown, where: string): unknown => {
       if (
-        LONG_TYPES.has(field.type) &&
-        (typeof x === 'bigint' || (typeof x === 'string' && /^-?\d+$/.test(x)))
-      )
-        return Number(x);
-      if (field.resolvedType instanceof protobuf.Type) return forVerify(field.resolvedType, x);
+        range &&
+        (typeof x === 'number' || typeof x === 'bigint' || (typeof x === 'string' && /^-?\d+$/.test(x)))
+      ) {
+        if (typeof x === 'number' && !Number.isInteger(x)) return x; // verify says "integer expected"
+        const n = BigInt(x);
+        if (n < range[0] || n > range[1])
+          throw new SchemaInputError(where, `${n} is outside the range of ${field.type}`);
+        return LONG_TYPES.has(field.type) ? Number(n) : x;
+      }
+      if (field.resolvedType instanceof protobuf.Type) return forVerify(field.resolvedType, x, where);
       if (
         field.resolvedType instanceof protobuf.Enum &&
         typeof x === 'string' &&
@@ -501,9 +611,9 @@ function forVerify(type: protobuf.Type, value: unknown): unknown {
     };
     if (field.map && v !== null && typeof v === 'object')
       out[key] = Object.fromEntries(
-        Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, one(x)]),
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, one(x, `${at}.${k}`)]),
       );
-    else out[key] = field.repeated && Array.isArray(v) ? v.map(one) : one(v);
+    else out[key] = field.repeated && Array.isArray(v) ? v.map((x, i) => one(x, `${at}[${i}]`)) : one(v, at);
   }
   return out;
 }
@@ -592,7 +702,7 @@ function compileProtobuf({ schema, references }: SchemaWithReferences): Compiled
 
 // ---- JSON Schema ------------------------------------------------------------------------------
 
-function compileJson({ schema }: SchemaWithReferences): CompiledSchema {
+function compileJson({ schema, references }: SchemaWithReferences): CompiledSchema {
   let validate: ValidateFunction | null = null;
   const validator = () => {
     if (validate) return validate;
@@ -601,6 +711,8 @@ function compileJson({ schema }: SchemaWithReferences): CompiledSchema {
     const ajv = draft2020
       ? new Ajv2020({ strict: false, allErrors: false })
       : new Ajv({ strict: false, allErrors: false });
+    // Referenced schemas by the name the schema imports them with ($ref: "customer.json").
+    for (const ref of references) ajv.addSchema(JSON.parse(ref.schema.schema) as object, ref.name);
     return (validate = ajv.compile(parsed));
   };
   return {
