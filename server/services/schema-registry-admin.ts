@@ -25,14 +25,24 @@ import {
   subjectLevel,
   type Draft,
 } from '@/server/schema-registry/admin';
-import { registryAppError, registryOf, subjectVersions } from '@/server/services/schema-registry';
+import { invalidate } from '@/server/services/cache';
+import {
+  registryAppError,
+  registryOf,
+  subjectVersions,
+  summaryPrefix,
+} from '@/server/services/schema-registry';
 
 /** The changes of the schema browser; each route calls one of these through mutation(). */
 
 type DraftInput = z.output<typeof SchemaDraftSchema>;
 
 /** Decoding caches drop what they read of a subject that changed (see SchemaRegistry.forget). */
-const forget = (cluster: ClusterConfig, subject: string) => schemaRegistry(cluster)?.forget(subject);
+/** After a change: the registry client's caches of the subject, and the subject list's shared rows. */
+const forget = (cluster: ClusterConfig, subject: string | null) => {
+  if (subject !== null) schemaRegistry(cluster)?.forget(subject);
+  invalidate(summaryPrefix(cluster));
+};
 
 /** Avro and JSON Schema are JSON: say where it breaks before the registry gives a vaguer answer. */
 function checkJson(draft: DraftInput): Draft {
@@ -51,7 +61,11 @@ export async function setGlobalCompatibility(
   level: CompatibilityLevel,
 ): Promise<{ level: CompatibilityLevel }> {
   const config = registryOf(cluster);
-  return { level: await setGlobalLevel(config, level).catch(registryAppError) };
+  try {
+    return { level: await setGlobalLevel(config, level).catch(registryAppError) };
+  } finally {
+    forget(cluster, null);
+  }
 }
 
 export async function setSubjectCompatibility(
@@ -63,6 +77,7 @@ export async function setSubjectCompatibility(
   try {
     await subjectVersions(config, subject); // no level for a subject that does not exist
     await setSubjectLevel(config, subject, level);
+    forget(cluster, subject);
     return await subjectLevel(config, subject, () => globalLevel(config));
   } catch (error) {
     return registryAppError(error);
@@ -78,6 +93,7 @@ export async function resetSubjectCompatibility(
   try {
     await subjectVersions(config, subject);
     await resetSubjectLevel(config, subject);
+    forget(cluster, subject);
     return await subjectLevel(config, subject, () => globalLevel(config));
   } catch (error) {
     return registryAppError(error);

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REGISTRY_URL, registryIsUp } from '@/dev/schema-registry/local-registry';
@@ -201,6 +203,20 @@ describe('registering and reading versions', () => {
 });
 
 describe('the subject list', () => {
+  it('shares its rows between readers for a few seconds: a page read twice asks the registry once per row', async () => {
+    const log = path.join(import.meta.dirname, '../../.kafka/registry/run/registry-8085.log');
+    const latestCalls = () =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes(`path="/apis/ccompat/v7/subjects/${paged[0]}/versions/latest"`)).length;
+    const query = { q: paged[0]!, deleted: 'hide', page: 1, pageSize: 10 } as const;
+    await listSubjectPage(local, query);
+    const after = latestCalls();
+    expect(after).toBeGreaterThan(0);
+    await Promise.all([listSubjectPage(local, query), listSubjectPage(local, query)]);
+    expect(latestCalls()).toBe(after);
+  });
+
   it('filters by name on the server and pages, with type, latest version and compatibility', async () => {
     const global = ((await get('/config')) as { compatibilityLevel: string }).compatibilityLevel;
     const first = await listSubjectPage(local, { q: `${run}-PAGE`, deleted: 'hide', page: 1, pageSize: 10 });

@@ -15,6 +15,7 @@ import {
 import type { ClusterConfig } from '@/server/config/schema';
 import type { SchemaRegistryConfig } from '@/server/config/schema-registry';
 import { AppError } from '@/server/http/app-error';
+import { cached } from '@/server/services/cache';
 import { RegistryError, schemaRegistry } from '@/server/schema-registry';
 import {
   globalLevel,
@@ -108,6 +109,11 @@ const failedAs = (error: unknown) => (error instanceof Error ? error.message : S
  * once (admin.ts); a row whose details fail says why, and once the registry stops answering the rest of
  * the page is not asked for.
  */
+/** A subject's row (latest version, compatibility), shared for this long by every page that shows it. */
+const SUMMARY_TTL_MS = 15_000;
+const ROWS_AT_ONCE = 4;
+export const summaryPrefix = (cluster: ClusterConfig) => `schema-summary:${cluster.id}:`;
+
 export async function listSubjectPage(cluster: ClusterConfig, query: SubjectListQuery): Promise<SubjectPage> {
   const config = registryOf(cluster);
   const [live, all, global] = await Promise.all([
@@ -123,35 +129,51 @@ export async function listSubjectPage(cluster: ClusterConfig, query: SubjectList
   const start = (query.page - 1) * query.pageSize;
   const page = matching.slice(start, start + query.pageSize);
   let gone: RegistryError | null = null;
-  const items = await Promise.all(
-    page.map(async (subject): Promise<SubjectSummary> => {
-      const row: SubjectSummary = {
-        subject,
-        deleted: !liveSet.has(subject),
-        schemaType: null,
-        latestVersion: null,
-        id: null,
-        compatibility: null,
-        error: null,
+  const summarize = async (subject: string): Promise<SubjectSummary> => {
+    const row: SubjectSummary = {
+      subject,
+      deleted: !liveSet.has(subject),
+      schemaType: null,
+      latestVersion: null,
+      id: null,
+      compatibility: null,
+      error: null,
+    };
+    if (row.deleted) return row;
+    if (gone) return { ...row, error: gone.message };
+    try {
+      // Shared by every viewer for a few seconds: a page polled by many costs the registry once.
+      const { latest, compatibility } = await cached(
+        `${summaryPrefix(cluster)}${subject}`,
+        SUMMARY_TTL_MS,
+        async () => {
+          const [latest, compatibility] = await Promise.all([
+            readVersion(config, subject, 'latest'),
+            subjectLevel(config, subject, global),
+          ]);
+          return { latest, compatibility };
+        },
+      );
+      return {
+        ...row,
+        schemaType: latest.schemaType,
+        latestVersion: latest.version,
+        id: latest.id,
+        compatibility,
       };
-      if (row.deleted) return row;
-      if (gone) return { ...row, error: gone.message };
-      try {
-        const [latest, compatibility] = await Promise.all([
-          readVersion(config, subject, 'latest'),
-          subjectLevel(config, subject, global),
-        ]);
-        return {
-          ...row,
-          schemaType: latest.schemaType,
-          latestVersion: latest.version,
-          id: latest.id,
-          compatibility,
-        };
-      } catch (error) {
-        if (error instanceof RegistryError && (error.kind === 'down' || error.kind === 'timeout'))
-          gone = error;
-        return { ...row, error: failedAs(error) };
+    } catch (error) {
+      if (error instanceof RegistryError && (error.kind === 'down' || error.kind === 'timeout')) gone = error;
+      return { ...row, error: failedAs(error) };
+    }
+  };
+  // A few rows at a time, each checking first whether the registry stopped answering.
+  const items: SubjectSummary[] = new Array(page.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(ROWS_AT_ONCE, page.length) }, async () => {
+      while (next < page.length) {
+        const i = next++;
+        items[i] = await summarize(page[i]!);
       }
     }),
   );
