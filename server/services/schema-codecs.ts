@@ -618,6 +618,34 @@ function forVerify(type: protobuf.Type, value: unknown, path = ''): unknown {
   return out;
 }
 
+const exactNumber = (text: string): number | bigint => {
+  const n = BigInt(text);
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+};
+
+/** A copy of a decoded message with its 64-bit integer fields (decimal strings) as numbers or BigInts. */
+function longsAsNumbers(type: protobuf.Type, value: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | null = null;
+  for (const key of Object.keys(value)) {
+    const field = type.fields[key];
+    const v = value[key];
+    if (!field || v === null || v === undefined) continue;
+    let next: unknown = v;
+    const one = (x: unknown): unknown =>
+      LONG_TYPES.has(field.type) && typeof x === 'string'
+        ? exactNumber(x)
+        : field.resolvedType instanceof protobuf.Type && x !== null && typeof x === 'object'
+          ? longsAsNumbers(field.resolvedType, x as Record<string, unknown>)
+          : x;
+    if (field.map && typeof v === 'object')
+      next = Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, one(x)]));
+    else if (Array.isArray(v)) next = v.map(one);
+    else next = one(v);
+    if (next !== v) (out ??= { ...value })[key] = next;
+  }
+  return out ?? value;
+}
+
 const messageTypes = (ns: protobuf.NamespaceBase) =>
   ns.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type);
 
@@ -693,9 +721,14 @@ function compileProtobuf({ schema, references }: SchemaWithReferences): Compiled
       for (const i of indexes.slice(1)) type = type ? messageTypes(type)[i] : undefined;
       if (!type) throw new Error(`no message type at index ${indexes.join('.')} in the schema`);
       const message = type.decode(body.subarray(offset));
-      // int64s as decimal strings (the proto3 JSON mapping): exact whatever their size.
-      const value = type.toObject(message, { longs: String, enums: String, bytes: String, defaults: false });
-      return { value, text: () => toJsonText(value), name: type.fullName.replace(/^\./, '') };
+      // Shown with int64s as decimal strings (the proto3 JSON mapping), exact whatever their size; the
+      // filter sees them as numbers like Avro's longs (a BigInt beyond 2^53), so `json.qty > 5` works.
+      const shown = type.toObject(message, { longs: String, enums: String, bytes: String, defaults: false });
+      return {
+        value: longsAsNumbers(type, shown),
+        text: () => toJsonText(shown),
+        name: type.fullName.replace(/^\./, ''),
+      };
     },
   };
 }
