@@ -11,6 +11,7 @@
  */
 import avro from 'avsc';
 import protobuf from 'protobufjs';
+import { registerSchema } from './schema-registry/local-registry';
 
 const money = {
   type: 'record',
@@ -61,25 +62,6 @@ const sensorSchema = {
   properties: { sensor: { type: 'string' }, celsius: { type: 'number' }, seq: { type: 'integer' } },
 };
 
-async function register(
-  url: string,
-  subject: string,
-  schema: string,
-  schemaType?: string,
-  references?: unknown[],
-) {
-  const response = await fetch(`${url}/subjects/${encodeURIComponent(subject)}/versions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
-    body: JSON.stringify({ schema, ...(schemaType && { schemaType }), ...(references && { references }) }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await response.json()) as { id?: number; message?: string };
-  if (!response.ok || typeof body.id !== 'number')
-    throw new Error(`registering ${subject}: ${body.message ?? response.status}`);
-  return body.id;
-}
-
 const frame = (id: number, body: Buffer, indexes: number[] = []) => {
   const header = Buffer.alloc(5);
   header.writeInt32BE(id, 1);
@@ -100,17 +82,17 @@ export interface SampleEncoders {
 }
 
 /** Registers the sample subjects (idempotent) and returns encoders for their records. */
-export async function sampleEncoders(registryUrl: string): Promise<SampleEncoders> {
-  const moneyId = await register(registryUrl, 'shop.Money', JSON.stringify(money));
-  const v1 = await register(registryUrl, 'payments-value', JSON.stringify(paymentV1));
-  const v2 = await register(registryUrl, 'payments-value', JSON.stringify(paymentV2), undefined, [
+export async function sampleEncoders(): Promise<SampleEncoders> {
+  const moneyId = await registerSchema('shop.Money', JSON.stringify(money));
+  const v1 = await registerSchema('payments-value', JSON.stringify(paymentV1));
+  const v2 = await registerSchema('payments-value', JSON.stringify(paymentV2), 'AVRO', [
     { name: 'shop.Money', subject: 'shop.Money', version: 1 },
   ]);
-  await register(registryUrl, 'logistics-common', commonProto, 'PROTOBUF');
-  const shipmentId = await register(registryUrl, 'shipments-value', shipmentProto, 'PROTOBUF', [
+  await registerSchema('logistics-common', commonProto, 'PROTOBUF');
+  const shipmentId = await registerSchema('shipments-value', shipmentProto, 'PROTOBUF', [
     { name: 'common.proto', subject: 'logistics-common', version: 1 },
   ]);
-  const sensorId = await register(registryUrl, 'sensor-readings-value', JSON.stringify(sensorSchema), 'JSON');
+  const sensorId = await registerSchema('sensor-readings-value', JSON.stringify(sensorSchema), 'JSON');
   void moneyId;
 
   const registry = {};

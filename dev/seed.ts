@@ -124,7 +124,7 @@ async function seedSchemaTopics(admin: Admin, producer: Producer, existing: Set<
     return;
   }
   // Registered at every seed: the registry keeps schemas in memory, and the same order gives the same ids.
-  const encoders = await sampleEncoders(REGISTRY_URL);
+  const encoders = await sampleEncoders();
   const topics = [
     { name: 'payments', partitions: 3, count: 400, message: encoders.payment },
     { name: 'shipments', partitions: 3, count: 300, message: encoders.shipment },

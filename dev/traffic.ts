@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { BOOTSTRAP } from './kafka/local-cluster';
 import { sampleEncoders } from './schema-samples';
-import { REGISTRY_URL, registryIsUp } from './schema-registry/local-registry';
+import { registryIsUp } from './schema-registry/local-registry';
 
 const kafka = new Kafka({
   clientId: 'kafkascope-demo-traffic',
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   await consumer.run({ eachMessage: async () => {} });
   let i = 0;
   // A payment a second in Avro, when the schema registry runs (it is registered again if it restarted).
-  const payments = (await registryIsUp()) ? await sampleEncoders(REGISTRY_URL) : null;
+  const payments = (await registryIsUp()) ? await sampleEncoders() : null;
   let paid = 1000;
   const timer = setInterval(() => {
     if (payments) {

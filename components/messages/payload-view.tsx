@@ -2,7 +2,7 @@ import { Badge } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
 import { formatBytes } from '@/lib/format/bytes';
 import { decodeShown, oneLine, showsSchema, type Decoded, type Decoder } from '@/lib/decode/payload';
-import type { Payload } from '@/lib/schemas/message';
+import { schemaFormatLabels, type Payload } from '@/lib/schemas/message';
 
 /** One line of a decoded payload for a table cell; `null` and empty payloads are shown as such. */
 export function PayloadPreview({
@@ -37,12 +37,10 @@ export function PayloadPreview({
   );
 }
 
-const FORMAT_LABEL = { avro: 'Avro', protobuf: 'Protobuf', 'json-schema': 'JSON Schema' } as const;
-
 /** Which schema a record was decoded with: format, subject and version, id (and the reason when it failed). */
 function SchemaTag({ decoded, compact = false }: { decoded: Decoded; compact?: boolean }) {
   const schema = decoded.schema!;
-  const format = schema.format ? FORMAT_LABEL[schema.format] : 'Schema';
+  const format = schema.format ? schemaFormatLabels[schema.format] : 'Schema';
   const where = schema.subject ? `${schema.subject} v${schema.version}` : null;
   const title = [format, where, `schema id ${schema.id}`, schema.name].filter(Boolean).join(' · ');
   if (compact)
@@ -87,7 +85,7 @@ export function PayloadBlock({
         <h3 className="font-medium tracking-wide text-zinc-700 uppercase dark:text-zinc-300">{label}</h3>
         <Badge>
           {decoded.schema?.json != null && decoded.schema.format
-            ? FORMAT_LABEL[decoded.schema.format]
+            ? schemaFormatLabels[decoded.schema.format]
             : decoded.as}
         </Badge>
         {showsSchema(decoded, decoder) && <SchemaTag decoded={decoded} />}

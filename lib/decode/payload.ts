@@ -1,6 +1,12 @@
 import { layoutJson } from '@/lib/format/json-text';
 import { msgpackToJson } from '@/lib/decode/msgpack';
-import type { Payload, PayloadFormat, SchemaDecoded } from '@/lib/schemas/message';
+import {
+  schemaFormatLabels,
+  type Payload,
+  type PayloadFormat,
+  type SchemaDecoded,
+  type SchemaFormat,
+} from '@/lib/schemas/message';
 
 /**
  * Payload decoders. Kafka keys, values and header values are bytes; the API sends them as base64 and the
@@ -77,8 +83,6 @@ function prettyJson(text: string): string | null {
   }
 }
 
-const FORMAT_LABEL = { avro: 'Avro', protobuf: 'Protobuf', 'json-schema': 'JSON Schema' } as const;
-
 /**
  * A key or value as shown: `auto` and the schema decoders use what the server decoded with the
  * schema registry (bytes in the registry's wire format); the others read the bytes themselves.
@@ -102,7 +106,7 @@ export function decodeShown(payload: Payload, decoder: Decoder): Decoded {
     };
   }
   if (schemaDecoders.has(decoder)) {
-    const label = FORMAT_LABEL[decoder as keyof typeof FORMAT_LABEL];
+    const label = schemaFormatLabels[decoder as SchemaFormat];
     return {
       ...decodePayload(payload.base64, 'hex'),
       error:

@@ -10,8 +10,17 @@ export type PayloadFormat = (typeof payloadFormats)[number];
  * exact, bytes as base64, logical types as ISO dates and decimal strings); when it is null, `error`
  * says why, and the raw bytes are in the payload as always.
  */
+export const schemaFormats = ['avro', 'protobuf', 'json-schema'] as const;
+export type SchemaFormat = (typeof schemaFormats)[number];
+/** How the formats are named on screen and in messages. */
+export const schemaFormatLabels: Record<SchemaFormat, string> = {
+  avro: 'Avro',
+  protobuf: 'Protobuf',
+  'json-schema': 'JSON Schema',
+};
+
 export const SchemaDecodedSchema = z.object({
-  format: z.enum(['avro', 'protobuf', 'json-schema']).nullable(),
+  format: z.enum(schemaFormats).nullable(),
   id: z.number().int(),
   subject: z.string().nullable(),
   version: z.number().int().nullable(),

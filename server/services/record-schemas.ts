@@ -1,6 +1,12 @@
 import 'server-only';
 import { parseJsonExact } from '@/lib/format/json-exact';
-import type { PayloadFormat, ProduceSchemaChoice, SchemaDecoded } from '@/lib/schemas/message';
+import {
+  schemaFormatLabels,
+  type PayloadFormat,
+  type ProduceSchemaChoice,
+  type SchemaDecoded,
+  type SchemaFormat,
+} from '@/lib/schemas/message';
 import type { ClusterConfig } from '@/server/config/schema';
 import type { FetchedRecord } from '@/server/kafka';
 import {
@@ -18,7 +24,6 @@ import {
 } from '@/server/services/schema-codecs';
 
 const FORMAT_OF = { AVRO: 'avro', PROTOBUF: 'protobuf', JSON: 'json-schema' } as const;
-const FORMAT_NAME = { avro: 'Avro', protobuf: 'Protobuf', 'json-schema': 'JSON Schema' } as const;
 /** References nest (a schema refers to one that refers to another…), never without end. */
 const MAX_REFERENCE_DEPTH = 16;
 
@@ -203,28 +208,19 @@ export class RecordSchemas {
         : undefined;
     const shownFormat = resolved.schemaType ? FORMAT_OF[resolved.schemaType] : null;
     const { subject, version } = this.#subjectOf(resolved, which);
-    const base = { format: shownFormat, id, subject, version };
-    if (resolved.error !== null || !resolved.compiled)
-      return { ...base, name: null, value: undefined, text: null, error: resolved.error ?? 'no decoder' };
+    const refused = (error: string): Decoding => ({ ...failed(shownFormat, id, error), subject, version });
+    if (resolved.error !== null || !resolved.compiled) return refused(resolved.error ?? 'no decoder');
     if (explicit && shownFormat !== format)
-      return {
-        ...base,
-        name: null,
-        value: undefined,
-        text: null,
-        error: `schema ${id} is ${FORMAT_NAME[shownFormat!]}, not ${FORMAT_NAME[format as keyof typeof FORMAT_NAME]}`,
-      };
+      return refused(
+        `schema ${id} is ${schemaFormatLabels[shownFormat!]}, not ${schemaFormatLabels[format as SchemaFormat]}`,
+      );
     try {
       const { value, text, name } = resolved.compiled.decode(bytes.subarray(5));
       return new DecodedRecord(shownFormat, id, subject, version, name, value, text);
     } catch (error) {
-      return {
-        ...base,
-        name: null,
-        value: undefined,
-        text: null,
-        error: `does not decode with schema ${id} (${FORMAT_NAME[shownFormat!]}): ${(error as Error).message}`,
-      };
+      return refused(
+        `does not decode with schema ${id} (${schemaFormatLabels[shownFormat!]}): ${(error as Error).message}`,
+      );
     }
   }
 

@@ -5,7 +5,7 @@ import protobuf from 'protobufjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProduceSchema, type Message, type SchemaDecoded } from '@/lib/schemas/message';
 import { BOOTSTRAP } from '@/dev/kafka/local-cluster';
-import { REGISTRY_URL, ensureRegistry } from '@/dev/schema-registry/local-registry';
+import { ensureRegistry, registerSchema } from '@/dev/schema-registry/local-registry';
 import { loadConfig } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { disconnectAll } from '@/server/kafka';
@@ -22,18 +22,6 @@ const topic = `it-schemas-${run}`;
 const query = { start: 'oldest', limit: 100, maxBytes: 16_384 } as const;
 
 // ---- the registry, through its own REST API (not the console's client) -------------------------
-
-async function register(subject: string, schema: string, schemaType?: string, references?: unknown[]) {
-  const response = await fetch(`${REGISTRY_URL}/subjects/${encodeURIComponent(subject)}/versions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
-    body: JSON.stringify({ schema, ...(schemaType && { schemaType }), ...(references && { references }) }),
-  });
-  const body = (await response.json()) as { id?: number };
-  if (!response.ok || typeof body.id !== 'number')
-    throw new Error(`register ${subject}: ${JSON.stringify(body)}`);
-  return body.id;
-}
 
 // ---- records framed in the wire format by this test, sent by kcat (an outside client) -------------
 
@@ -140,16 +128,16 @@ const avroWriter = (schema: object) =>
 beforeAll(async () => {
   await ensureRegistry();
   await createTopic(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} });
-  ids.v1 = await register(`${topic}-value`, JSON.stringify(orderV1));
-  ids.v2 = await register(`${topic}-value`, JSON.stringify(orderV2));
+  ids.v1 = await registerSchema(`${topic}-value`, JSON.stringify(orderV1));
+  ids.v2 = await registerSchema(`${topic}-value`, JSON.stringify(orderV2));
   // The same schema under TopicRecordNameStrategy's subject: registries give it the same id.
-  await register(`${topic}-shop.Order`, JSON.stringify(orderV2));
-  ids.key = await register(`${topic}-key`, JSON.stringify({ type: 'string' }));
-  ids.common = await register(`${topic}-common`, protoCommon, 'PROTOBUF');
-  ids.events = await register(`${topic}-events`, protoEvents, 'PROTOBUF', [
+  await registerSchema(`${topic}-shop.Order`, JSON.stringify(orderV2));
+  ids.key = await registerSchema(`${topic}-key`, JSON.stringify({ type: 'string' }));
+  ids.common = await registerSchema(`${topic}-common`, protoCommon, 'PROTOBUF');
+  ids.events = await registerSchema(`${topic}-events`, protoEvents, 'PROTOBUF', [
     { name: 'common.proto', subject: `${topic}-common`, version: 1 },
   ]);
-  ids.json = await register(
+  ids.json = await registerSchema(
     `${topic}-json`,
     JSON.stringify({ type: 'object', properties: { n: { type: 'integer' } } }),
     'JSON',
