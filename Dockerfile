@@ -24,12 +24,16 @@ FROM ${NODE_IMAGE} AS runtime
 # and to patch. (The base layer still stores them; deleting does not shrink what is pulled.)
 RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack /opt/yarn-* \
       /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /usr/local/bin/yarn /usr/local/bin/yarnpkg \
-  && mkdir -p /etc/kafkascope
+  && mkdir -p /etc/kafkascope /data && chown node:node /data
 WORKDIR /app
 # The same variables the e2e suite's server gets (playwright.config.ts; dev/image.test.ts checks).
 ENV NODE_ENV=production \
     PORT=3000 \
-    HOSTNAME=0.0.0.0
+    HOSTNAME=0.0.0.0 \
+    KAFKASCOPE_DATA_DIR=/data
+# The embedded store (lag history, alerts): keep it on a volume so that it survives upgrades.
+# Several replicas share one PostgreSQL instead (KAFKASCOPE_DATABASE_URL).
+VOLUME ["/data"]
 # Only what the server needs: the traced standalone server (with its node_modules), static assets, public/.
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static

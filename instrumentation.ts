@@ -3,5 +3,10 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkConfigAtStart } = await import('@/server/config/check-at-start');
     checkConfigAtStart();
+    // Every group's lag goes into the store from the start, whether or not anyone looks.
+    if (process.env.KAFKASCOPE_LAG_SAMPLING !== 'off') {
+      const { startLagSampling } = await import('@/server/services/lag-sampler');
+      startLagSampling();
+    }
   }
 }

@@ -7,7 +7,18 @@ const nextConfig = {
   // kafkajs is loaded from node_modules at run time rather than bundled: it is Node-only and large.
   // pino and prom-client likewise: one copy of each in the process (output tracing copies them into
   // .next/standalone/node_modules), and prom-client's optional OpenTelemetry import stays a run-time one.
-  serverExternalPackages: ['kafkajs', 'kafkajs-snappy', 'lz4js', '@bokuweb/zstd-wasm', 'pino', 'prom-client'],
+  // PGlite loads its WebAssembly and file-system bundle from beside its own files, and pg's optional
+  // native binding stays an optional run-time import: both are loaded from node_modules as shipped.
+  serverExternalPackages: [
+    'kafkajs',
+    'kafkajs-snappy',
+    'lz4js',
+    '@bokuweb/zstd-wasm',
+    'pino',
+    'prom-client',
+    '@electric-sql/pglite',
+    'pg',
+  ],
   // The console shows no raster images, so Next's image optimizer and its native sharp binaries
   // (glibc builds here, musl ones in Alpine; ~20 MB) stay out of the server: every runtime
   // dependency is then JavaScript or WebAssembly and the image runs on any libc.

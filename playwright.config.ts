@@ -38,6 +38,8 @@ const serverEnv = {
   KAFKA_CLUSTERS_1_SCHEMA_REGISTRY_URL: REGISTRY_URL,
   KAFKA_CLUSTERS_1_READ_ONLY: 'true',
   KAFKASCOPE_AUTH: 'login',
+  // The embedded store (lag history, alerts), kept between runs as a volume would be.
+  KAFKASCOPE_DATA_DIR: '.kafka/e2e-store',
   KAFKASCOPE_SESSION_SECRET: 'e2e-only-session-secret-0123456789abcdef',
   // A block that outlasts any burst on a loaded machine: the sign-in throttle's tests then see it in
   // force whatever the timing (with 1 s it could run out in the middle of a burst).

@@ -48,7 +48,7 @@ describe('the image and the e2e suite run the same server', () => {
 
   it('with the same environment variables, and the same NODE_ENV', () => {
     const imageEnv = envOf(runtime);
-    expect(Object.keys(imageEnv).sort()).toEqual(['HOSTNAME', 'NODE_ENV', 'PORT']);
+    expect(Object.keys(imageEnv).sort()).toEqual(['HOSTNAME', 'KAFKASCOPE_DATA_DIR', 'NODE_ENV', 'PORT']);
     const serverEnv = Object.keys(webServer.env ?? {});
     // Every variable the image sets is set for the e2e server too; the rest is what a deployment
     // passes with `docker run -e`: cluster and console settings, nothing else.
@@ -59,6 +59,12 @@ describe('the image and the e2e suite run the same server', () => {
     expect(webServer.env?.NODE_ENV).toBe(imageEnv.NODE_ENV);
     expect(Number(webServer.env?.PORT)).toBeGreaterThan(0);
     expect(args(runtime, 'EXPOSE')).toEqual([imageEnv.PORT]);
+  });
+
+  it('keeps the embedded store on a volume owned by the user the console runs as', () => {
+    const dataDir = envOf(runtime).KAFKASCOPE_DATA_DIR;
+    expect(args(runtime, 'VOLUME').join(' ')).toContain(`"${dataDir}"`);
+    expect(args(runtime, 'RUN').join(' ')).toContain(`chown node:node ${dataDir}`);
   });
 
   it('both wait on the liveness endpoint', () => {

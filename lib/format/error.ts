@@ -12,6 +12,7 @@ export interface ErrorDescription {
 const titles: Partial<Record<ApiError['code'], string>> = {
   broker_unavailable: 'Cluster unreachable',
   timeout: 'Cluster did not answer in time',
+  store_unavailable: 'History store unavailable',
   network: 'Console server unreachable',
   not_found: 'Not found',
   unauthorized: 'Authentication failed',

@@ -21,6 +21,8 @@ export const errorStatus = {
   authentication_failed: 502,
   tls_failed: 502,
   broker_unavailable: 503,
+  // The console's own store (lag history, alerts) cannot be reached.
+  store_unavailable: 503,
   timeout: 504,
 } as const;
 

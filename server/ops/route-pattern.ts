@@ -21,6 +21,7 @@ export const API_ROUTES = [
   '/api/clusters/[clusterId]/groups/[group]/lag-history',
   '/api/clusters/[clusterId]/groups/[group]/offsets/[topic]',
   '/api/clusters/[clusterId]/groups/[group]/reset-offsets',
+  '/api/clusters/[clusterId]/lag-history',
   '/api/clusters/[clusterId]/overview',
   '/api/clusters/[clusterId]/quorum',
   '/api/clusters/[clusterId]/schema-registry/config',

@@ -49,32 +49,34 @@ export const isLagging = (l: PartitionLag) =>
   l.lag !== null && l.lag > 0 && l.committed !== null && l.high !== null && !l.expired;
 
 /**
- * Each group's time lag (that of its partition whose next record is oldest), read on its `perGroup`
- * most lagging partitions and at most `total` partitions in all: one Fetch per leader.
+ * Time lag per partition of each group, read on its `perGroup` most lagging partitions and at most
+ * `total` partitions in all, in at most `maxRounds` rounds (one Fetch per leader each): groups
+ * waiting at different offsets of one partition need a round each, so the rounds are bounded, not
+ * the groups. Partitions left out simply have no entry.
  */
-export async function addTimeLags(
+export async function timeLagsOf(
   cluster: ClusterConfig,
   snapshot: GroupSnapshot,
-  summaries: GroupSummary[],
-  perGroup: number,
-  total: number,
+  groupIds: string[],
+  limits: { perGroup: number | ((groupId: string) => number); total: number; maxRounds?: number },
   topic?: string,
-): Promise<void> {
+): Promise<Map<string, Map<string, number>>> {
   const wanted = new Map<string, LaggingPartition>();
   const keysOf = new Map<string, string[]>();
-  for (const s of summaries) {
-    const lagging = partitionLags(snapshot.committed.get(s.groupId), snapshot.watermarks, topic)
+  for (const groupId of groupIds) {
+    const perGroup = typeof limits.perGroup === 'number' ? limits.perGroup : limits.perGroup(groupId);
+    const lagging = partitionLags(snapshot.committed.get(groupId), snapshot.watermarks, topic)
       .filter(isLagging)
       .sort((a, b) => b.lag! - a.lag!)
       .slice(0, perGroup);
     const keys: string[] = [];
     for (const l of lagging) {
       const key = `${partitionKey(l.topic, l.partition)}@${l.committed}`;
-      if (!wanted.has(key) && wanted.size >= total) continue;
+      if (!wanted.has(key) && wanted.size >= limits.total) continue;
       wanted.set(key, { topic: l.topic, partition: l.partition, committed: l.committed! });
       keys.push(key);
     }
-    keysOf.set(s.groupId, keys);
+    keysOf.set(groupId, keys);
   }
   // One Fetch cannot name a partition twice: groups waiting at different offsets of one partition
   // are read in successive rounds (rarely more than one or two).
@@ -83,6 +85,7 @@ export async function addTimeLags(
   for (const w of wanted.values()) {
     const p = partitionKey(w.topic, w.partition);
     const round = seen.get(p) ?? 0;
+    if (round >= (limits.maxRounds ?? Infinity)) continue;
     seen.set(p, round + 1);
     (rounds[round] ??= []).push(w);
   }
@@ -99,8 +102,39 @@ export async function addTimeLags(
       }
     }),
   );
+  const result = new Map<string, Map<string, number>>();
+  for (const groupId of groupIds) {
+    const map = new Map<string, number>();
+    for (const k of keysOf.get(groupId) ?? []) {
+      const ms = byOffset.get(k);
+      if (ms !== undefined) map.set(k.slice(0, k.lastIndexOf('@')), ms);
+    }
+    result.set(groupId, map);
+  }
+  return result;
+}
+
+/**
+ * Each group's time lag (that of its partition whose next record is oldest), read on its `perGroup`
+ * most lagging partitions and at most `total` partitions in all: one Fetch per leader.
+ */
+export async function addTimeLags(
+  cluster: ClusterConfig,
+  snapshot: GroupSnapshot,
+  summaries: GroupSummary[],
+  perGroup: number,
+  total: number,
+  topic?: string,
+): Promise<void> {
+  const times = await timeLagsOf(
+    cluster,
+    snapshot,
+    summaries.map((s) => s.groupId),
+    { perGroup, total },
+    topic,
+  );
   for (const s of summaries) {
-    const known = (keysOf.get(s.groupId) ?? []).flatMap((k) => byOffset.get(k) ?? []);
+    const known = [...(times.get(s.groupId)?.values() ?? [])];
     s.maxTimeLagMs = s.totalLag === 0 ? 0 : known.length ? Math.max(...known) : null;
   }
 }

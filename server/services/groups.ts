@@ -12,7 +12,8 @@ import { kafka, partitionKey, type GroupEntry } from '@/server/kafka';
 import { getGroupSnapshot, type GroupSnapshot } from '@/server/services/group-snapshot';
 import { findGroup } from '@/server/services/resolve';
 import { groupHealth } from '@/server/services/lag-health';
-import { ensureSampler, lagHistory, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
+import { lagHistory, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
+import { markShown } from '@/server/services/lag-sampler';
 import { liveView } from '@/server/services/cache';
 import { LIVE_REFRESH_MS, topologyOf } from '@/server/services/snapshot';
 import { addTimeLags, isLagging, partitionLags } from '@/server/services/group-lag';
@@ -38,10 +39,6 @@ function summarize(cluster: ClusterConfig, g: GroupEntry, snapshot: GroupSnapsho
   summary.health = groupHealth({ ...summary, history: lagHistory(cluster.id, g.groupId) });
   return { summary, lags };
 }
-
-/** Every group's lag is sampled every minute from the first groups view on, whether or not anyone watches. */
-const sampleInBackground = (cluster: ClusterConfig) =>
-  ensureSampler(cluster.id, () => getGroupSnapshot(cluster, { keepAlive: false }).then(() => undefined));
 
 function compare(sort: GroupListQuery['sort'], dir: GroupListQuery['dir']) {
   const sign = dir === 'asc' ? 1 : -1;
@@ -71,7 +68,6 @@ export const getGroup = (cluster: ClusterConfig, groupId: string): Promise<Group
 async function loadGroups(cluster: ClusterConfig, query: GroupListQuery): Promise<GroupList> {
   // Kept live itself, the page takes a snapshot at most a second old: the two ages do not add up.
   const snapshot = await getGroupSnapshot(cluster, { maxAgeMs: 1_000 });
-  sampleInBackground(cluster);
   const needle = query.q.toLowerCase();
   const matching = snapshot.groups
     .filter((g) => !needle || g.groupId.toLowerCase().includes(needle))
@@ -84,6 +80,10 @@ async function loadGroups(cluster: ClusterConfig, query: GroupListQuery): Promis
   const start = (query.page - 1) * query.pageSize;
   const page = matching.slice(start, start + query.pageSize);
   if (!byTime) await addTimeLags(cluster, snapshot, page, 20, 1_000, query.topic);
+  markShown(
+    cluster,
+    page.map((s) => s.groupId),
+  );
   const entries = page.map((s) => snapshot.groups.find((g) => g.groupId === s.groupId)!);
   const described = await kafka(cluster).describeGroups(entries);
   for (const s of page) {
@@ -104,7 +104,7 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
     entry,
     extra: described,
   } = await findGroup(cluster, groupId, [], (e) => gateway.describeGroups([e]).then((d) => d.get(groupId)));
-  sampleInBackground(cluster);
+  markShown(cluster, [groupId], true);
   const { summary, lags } = summarize(cluster, entry, snapshot);
   // Lagging partitions (capped, the detail page must stay cheap) get a time lag: one peek per leader.
   const lagging = lags
@@ -193,6 +193,5 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
 export async function getLagHistory(cluster: ClusterConfig, groupId: string): Promise<LagHistory> {
   // A group with points is known (groups that disappear are forgotten); else it is looked up (404).
   if (lagHistory(cluster.id, groupId).length === 0) await findGroup(cluster, groupId);
-  sampleInBackground(cluster);
   return { groupId, intervalMs: SAMPLE_INTERVAL_MS, points: lagHistory(cluster.id, groupId) };
 }

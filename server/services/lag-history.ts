@@ -1,15 +1,17 @@
 import 'server-only';
 import type { LagPoint } from '@/lib/schemas/group';
 
-/** 5 s points for an hour per group, for at most 5,000 groups per cluster: memory stays bounded. */
+/**
+ * The last hour of each group's lag in memory, for its health (stalled or not) without a store
+ * round trip: 5 s points for an hour per group, for at most 5,000 groups per cluster, so memory
+ * stays bounded. The charts read the store (lag-charts.ts).
+ */
 export const SAMPLE_INTERVAL_MS = 5_000;
-const IDLE_INTERVAL_MS = 60_000;
 const MAX_POINTS = 720;
 const MAX_GROUPS = 5_000;
 
 interface ClusterHistory {
   points: Map<string, LagPoint[]>;
-  timer: NodeJS.Timeout | null;
   /** When every group was last sampled (a page reading the shared snapshot does that too). */
   lastFullSample: number;
 }
@@ -20,7 +22,7 @@ function history(clusterId: string): ClusterHistory {
   store.__kafkascopeLag ??= new Map();
   let h = store.__kafkascopeLag.get(clusterId);
   if (!h) {
-    h = { points: new Map(), timer: null, lastFullSample: 0 };
+    h = { points: new Map(), lastFullSample: 0 };
     store.__kafkascopeLag.set(clusterId, h);
   }
   return h;
@@ -50,22 +52,6 @@ export function retainGroups(clusterId: string, groupIds: Set<string>): void {
     if (!groupIds.has(id)) history(clusterId).points.delete(id);
 }
 
-/**
- * Samples every group of a cluster in the background, every minute, from the first groups view on:
- * one sample costs the same for one group or all (batched requests). While a page shows groups they
- * are read (and their lag recorded) every 5 s anyway; a sample a minute adds nothing then.
- */
-export function ensureSampler(clusterId: string, sample: () => Promise<void>): void {
-  const h = history(clusterId);
-  if (h.timer) return;
-  h.timer = setInterval(() => {
-    if (Date.now() - h.lastFullSample < IDLE_INTERVAL_MS - 500) return;
-    sample().catch(() => undefined); // a down cluster leaves a gap in the chart, nothing else
-  }, IDLE_INTERVAL_MS);
-  h.timer.unref();
-}
-
 export function stopSamplers(): void {
-  for (const h of store.__kafkascopeLag?.values() ?? []) if (h.timer) clearInterval(h.timer);
   store.__kafkascopeLag?.clear();
 }

@@ -323,26 +323,48 @@ export async function rollUp(
   return { buckets, deleted: Number(points.numDeletedRows) + Number(rolled.numDeletedRows) };
 }
 
-/** Marks a group as opened: it is sampled per partition too for `forMs` from now. */
-export async function watchGroup(
+/**
+ * Marks groups as shown on a page: sampled every few seconds until `liveUntil`; with `partitionsUntil`
+ * (its own page was opened) per partition too until then. Only ever extends the marks.
+ */
+export async function watchGroups(
   store: Store,
   clusterId: string,
-  groupId: string,
-  until: number,
+  groupIds: string[],
+  marks: { liveUntil: number; partitionsUntil?: number },
 ): Promise<void> {
+  if (groupIds.length === 0) return;
+  const until = marks.partitionsUntil ?? 0;
   await store.db
     .insertInto('watched_groups')
-    .values({ cluster_id: clusterId, group_id: groupId, until })
-    .onConflict((oc) => oc.columns(['cluster_id', 'group_id']).doUpdateSet({ until }))
+    .values(groupIds.map((g) => ({ cluster_id: clusterId, group_id: g, until, live_until: marks.liveUntil })))
+    .onConflict((oc) =>
+      oc.columns(['cluster_id', 'group_id']).doUpdateSet({
+        until: sql`greatest(watched_groups.until, EXCLUDED.until)`,
+        live_until: sql`greatest(watched_groups.live_until, EXCLUDED.live_until)`,
+      }),
+    )
     .execute();
 }
 
-export async function watchedGroups(store: Store, clusterId: string, now = Date.now()): Promise<Set<string>> {
-  await store.db.deleteFrom('watched_groups').where('until', '<', now).execute();
+/** The groups of a cluster someone looks at: `live` now, and `partitions` (sampled per partition). */
+export async function watchedGroups(
+  store: Store,
+  clusterId: string,
+  now = Date.now(),
+): Promise<{ live: Set<string>; partitions: Set<string> }> {
+  await store.db
+    .deleteFrom('watched_groups')
+    .where('until', '<', now)
+    .where('live_until', '<', now)
+    .execute();
   const rows = await store.db
     .selectFrom('watched_groups')
-    .select('group_id')
+    .select(['group_id', 'until', 'live_until'])
     .where('cluster_id', '=', clusterId)
     .execute();
-  return new Set(rows.map((r) => r.group_id));
+  return {
+    live: new Set(rows.filter((r) => r.live_until >= now).map((r) => r.group_id)),
+    partitions: new Set(rows.filter((r) => r.until >= now).map((r) => r.group_id)),
+  };
 }

@@ -46,6 +46,7 @@ export const MIGRATIONS: { version: number; name: string; statements: string[] }
          cluster_id text NOT NULL,
          group_id text NOT NULL,
          until bigint NOT NULL,
+         live_until bigint NOT NULL DEFAULT 0,
          PRIMARY KEY (cluster_id, group_id))`,
     ],
   },

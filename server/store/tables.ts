@@ -37,6 +37,9 @@ export interface StoreTables {
   };
   /** Progress of periodic work (e.g. the last bucket rolled up), so that it resumes where it stopped. */
   store_marks: { name: string; value: number };
-  /** Groups someone opened recently: sampled per partition too, until `until`. */
-  watched_groups: { cluster_id: string; group_id: string; until: number };
+  /**
+   * Groups someone looks at: sampled per partition too until `until` (a day after the group's page
+   * was last open), and every 5 s instead of every minute until `live_until` (while a page shows it).
+   */
+  watched_groups: { cluster_id: string; group_id: string; until: number; live_until: Generated<number> };
 }

@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+import { readFileSync } from 'node:fs';
+const rss = () => (Number(/VmRSS:\s+(\d+)/.exec(readFileSync('/proc/self/status','utf8'))[1])/1024).toFixed(0);
+const opts = JSON.parse(process.argv[3] || '{}');
+const r0 = rss(); const t0 = Date.now();
+const db = await PGlite.create({ dataDir: '/tmp/pgl-test-' + process.argv[2], ...opts });
+console.log(JSON.stringify(opts), 'create ms', Date.now() - t0, 'rss', r0, '->', rss());
+for (let i=0;i<5;i++) await db.query('select count(*) from pg_class');
+console.log('after queries rss', rss());
+await db.close();
