@@ -1,39 +1,43 @@
 #!/usr/bin/env bash
-# One command for the demo: the local 3-broker Kafka and schema registry, sample data, live
-# traffic, and the console (production build) on http://localhost:3000. Ctrl-C stops the console
-# and the traffic, and the cluster and the registry too if this script started them.
+# One command for the demo: the local 3-broker Kafka, schema registry, PostgreSQL and SMTP receiver,
+# sample data, live traffic, and the console (production build) on http://localhost:3000. Ctrl-C
+# stops the console and the traffic, and the cluster and the other servers too if this script
+# started them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT="${PORT:-3000}"
 started_kafka=0
-started_registry=0
-registry_start_pid=""
+# The registry, PostgreSQL and the SMTP receiver this script started (scripts, in start order), and
+# the pids of their starts while those run.
+started=()
+start_pids=()
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  if [ "$started_registry" = 1 ]; then bash dev/schema-registry/registry.sh stop || true; fi
+  local i
+  for ((i = ${#started[@]} - 1; i >= 0; i--)); do bash "${started[$i]}" stop || true; done
   if [ "$started_kafka" = 1 ]; then bash dev/kafka/cluster.sh stop; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
-# The registry starts in the background while Kafka starts (two JVMs starting at once).
-if ! bash dev/schema-registry/registry.sh status >/dev/null 2>&1; then
-  started_registry=1
-  bash dev/schema-registry/registry.sh start &
-  registry_start_pid=$!
-fi
+# The other servers start in the background while Kafka starts (the registry's JVM beside Kafka's).
+for script in dev/schema-registry/registry.sh dev/postgres/postgres.sh dev/smtp/smtp.sh; do
+  if ! bash "$script" status >/dev/null 2>&1; then
+    started+=("$script")
+    bash "$script" start &
+    start_pids+=($!)
+  fi
+done
 if ! bash dev/kafka/cluster.sh status >/dev/null 2>&1; then
   bash dev/kafka/cluster.sh start
   started_kafka=1
 fi
-if [ -n "$registry_start_pid" ]; then
-  wait "$registry_start_pid"
-  registry_start_pid=""
-fi
+for pid in "${start_pids[@]}"; do wait "$pid"; done
+start_pids=()
 npx tsx dev/seed.ts
 node scripts/build-if-changed.mjs
 
@@ -46,6 +50,9 @@ DEMO_HOST="${DEMO_HOST:-127.0.0.1}"
 echo
 echo "Kafkascope: http://localhost:${PORT}  (login disabled; Ctrl-C to stop)"
 echo "Schema registry (Confluent API): http://127.0.0.1:$((8085 + ${SCHEMA_REGISTRY_PORT_OFFSET:-${KAFKA_PORT_OFFSET:-0}}))/apis/ccompat/v7"
+echo "PostgreSQL: $(bash dev/postgres/postgres.sh url | sed 's/:[^:@]*@/:********@/')  (npm run postgres -- url shows it whole; -- psql opens psql)"
+smtp_port=$((2525 + ${SMTP_PORT_OFFSET:-${KAFKA_PORT_OFFSET:-0}}))
+echo "SMTP receiver: 127.0.0.1:$smtp_port, the mail it receives in .kafka/smtp/mail/$smtp_port/"
 KAFKASCOPE_AUTH="${KAFKASCOPE_AUTH:-none}" PORT="$PORT" HOSTNAME="$DEMO_HOST" node .next/standalone/server.js &
 pids+=($!)
 wait "${pids[-1]}"

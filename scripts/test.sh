@@ -1,29 +1,46 @@
 #!/usr/bin/env bash
 # The one test command (npm test): type-check, lint, unit, integration against a real 3-broker
 # Kafka, then the production build and the Playwright suites in Chromium. It starts the local
-# cluster and the local schema registry when they are not running and, in that case only, stops
-# them at the end.
+# cluster, schema registry, PostgreSQL and SMTP receiver when they are not running and, in that case
+# only, stops them at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 started_kafka=0
-started_registry=0
-registry_start_pid=""
-registry_start_log="$(mktemp)"
-# The registry starts in the background while Kafka starts: waits for it and shows what it printed.
-wait_registry_start() {
-  [ -n "$registry_start_pid" ] || return 0
-  local status=0
-  wait "$registry_start_pid" || status=$?
-  registry_start_pid=""
-  cat "$registry_start_log"
+# The registry, PostgreSQL and the SMTP receiver start in the background while Kafka starts. For each
+# one this run started: its script (in start order), its name, the pid of its start and what that printed.
+started=()
+declare -A start_name=() start_pid=() start_log=()
+start_in_background() {
+  local script="$1" what="$2"
+  bash "$script" status >/dev/null 2>&1 && return 0
+  step "starting $what (in the background)"
+  started+=("$script")
+  start_name[$script]="$what"
+  start_log[$script]="$(mktemp)"
+  bash "$script" start >"${start_log[$script]}" 2>&1 &
+  start_pid[$script]=$!
+}
+# Waits for every start still running and shows what each printed; fails if one of them failed.
+wait_background_starts() {
+  local script status=0
+  for script in "${started[@]}"; do
+    [ -n "${start_pid[$script]:-}" ] || continue
+    wait "${start_pid[$script]}" || status=1
+    unset "start_pid[$script]"
+    cat "${start_log[$script]}"
+    rm -f "${start_log[$script]}"
+  done
   return "$status"
 }
 cleanup() {
-  wait_registry_start >/dev/null 2>&1 || true
-  rm -f "$registry_start_log"
-  if [ "$started_registry" = 1 ]; then step "stopping the local schema registry"; bash dev/schema-registry/registry.sh stop || true; fi
+  wait_background_starts >/dev/null 2>&1 || true
+  local i
+  for ((i = ${#started[@]} - 1; i >= 0; i--)); do
+    step "stopping ${start_name[${started[$i]}]}"
+    bash "${started[$i]}" stop || true
+  done
   if [ "$started_kafka" = 1 ]; then step "stopping the local Kafka cluster"; bash dev/kafka/cluster.sh stop || true; fi
 }
 trap cleanup EXIT
@@ -33,20 +50,17 @@ step "type-check"; npx tsc --noEmit
 step "lint"; npx eslint --max-warnings=0 .
 step "unit tests"; npx vitest run --project unit
 
-if ! bash dev/schema-registry/registry.sh status >/dev/null 2>&1; then
-  step "starting the local schema registry (in the background)"
-  started_registry=1
-  bash dev/schema-registry/registry.sh start >"$registry_start_log" 2>&1 &
-  registry_start_pid=$!
-fi
+start_in_background dev/schema-registry/registry.sh "the local schema registry"
+start_in_background dev/postgres/postgres.sh "the local PostgreSQL"
+start_in_background dev/smtp/smtp.sh "the local SMTP receiver"
 if ! bash dev/kafka/cluster.sh status >/dev/null 2>&1; then
   step "starting the local Kafka cluster"
   bash dev/kafka/cluster.sh start
   started_kafka=1
 fi
-if [ -n "$registry_start_pid" ]; then
-  step "waiting for the local schema registry"
-  wait_registry_start
+if [ ${#start_pid[@]} -gt 0 ]; then
+  step "waiting for the servers starting in the background"
+  wait_background_starts
 fi
 # Build while nothing else competes for the two cores, then run the suites.
 step "production build"; node scripts/build-if-changed.mjs
