@@ -1,13 +1,15 @@
 # syntax=docker/dockerfile:1
 # Kafkascope: build with `docker build -t kafkascope .`, run with `docker run -p 3000:3000 kafkascope`.
 # Every runtime dependency is JavaScript or WebAssembly (kafkajs, pino, prom-client, zstd as WASM,
-# snappy and lz4 in JS), so Alpine's musl needs no native builds.
+# snappy and lz4 in JS) but one: better-sqlite3, the embedded store, compiled for musl in the deps
+# stage (docs/decisions/lag-store.md); only its addon reaches the runtime stage.
 ARG NODE_IMAGE=node:24-alpine
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# The compiler is for better-sqlite3's addon and stays in this stage.
+RUN apk add --no-cache python3 make g++ && npm ci --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app

@@ -7,8 +7,8 @@ const nextConfig = {
   // kafkajs is loaded from node_modules at run time rather than bundled: it is Node-only and large.
   // pino and prom-client likewise: one copy of each in the process (output tracing copies them into
   // .next/standalone/node_modules), and prom-client's optional OpenTelemetry import stays a run-time one.
-  // PGlite loads its WebAssembly and file-system bundle from beside its own files, and pg's optional
-  // native binding stays an optional run-time import: both are loaded from node_modules as shipped.
+  // The store's drivers: better-sqlite3's native addon is loaded from beside its own files, and pg's
+  // optional native binding stays an optional run-time import.
   serverExternalPackages: [
     'kafkajs',
     'kafkajs-snappy',
@@ -16,7 +16,7 @@ const nextConfig = {
     '@bokuweb/zstd-wasm',
     'pino',
     'prom-client',
-    '@electric-sql/pglite',
+    'better-sqlite3',
     'pg',
   ],
   // The console shows no raster images, so Next's image optimizer and its native sharp binaries

@@ -11,15 +11,14 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { log } from '@/server/log';
 import { migrate } from '@/server/store/migrations';
-import { pglitePool } from '@/server/store/pglite-pool';
 import type { StoreTables } from '@/server/store/tables';
 
 export type { StoreTables } from '@/server/store/tables';
 
-/** PostgreSQL's int8: lag and offsets stay below 2^53, so numbers, as everywhere else in the console. */
+/** PostgreSQL's int8: lag and offsets stay below 2^53, so numbers, as everywhere else in the console (and as SQLite gives them). */
 const INT8 = 20;
 
 export type StoreSettings =
@@ -27,13 +26,17 @@ export type StoreSettings =
 
 export interface Store {
   db: Kysely<StoreTables>;
+  /** `embedded` is SQLite; the few statements the two dialects spell differently ask this. */
   kind: StoreSettings['kind'];
   /** Where the store is, for logs and the health page: the data directory, or the server's host (no credentials). */
   where: string;
   close(): Promise<void>;
 }
 
-/** `KAFKASCOPE_DATABASE_URL` (PostgreSQL, shared by several console processes) or an embedded store in `KAFKASCOPE_DATA_DIR`. */
+/**
+ * `KAFKASCOPE_DATABASE_URL` (PostgreSQL, shared by several console processes) or an embedded
+ * SQLite file in `KAFKASCOPE_DATA_DIR` (docs/decisions/lag-store.md says why SQLite).
+ */
 export function storeSettings(env: NodeJS.ProcessEnv = process.env): StoreSettings {
   const url = env.KAFKASCOPE_DATABASE_URL?.trim();
   if (url) return { kind: 'postgres', url };
@@ -50,77 +53,9 @@ export function describeUrl(url: string): string {
   }
 }
 
-const held = globalThis as unknown as { __kafkascopeDataDirs?: Set<string> };
-const LOCK_STALE_MS = 30_000;
-
-/**
- * One process owns an embedded store at a time: PGlite has no locking of its own across processes,
- * and two writers would corrupt it. A lock file names the owner (host and pid) and is touched every
- * 10 s; it is taken over when its owner is gone: a dead pid on this host, or no touch for 30 s (a
- * container sharing the volume; a container's console is pid 1 after every restart, so a pid alone
- * does not tell).
- */
-function lockDataDir(dir: string): () => void {
-  const file = path.join(dir, 'kafkascope.lock');
-  const mine = (held.__kafkascopeDataDirs ??= new Set());
-  if (mine.has(dir)) throw new Error(`the data directory ${dir} is open already in this process`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, JSON.stringify({ host: hostname(), pid: process.pid }));
-      closeSync(fd);
-      mine.add(dir);
-      const touch = setInterval(() => {
-        const t = new Date();
-        try {
-          utimesSync(file, t, t);
-        } catch {
-          // the directory went away: the store reports its own errors
-        }
-      }, 10_000);
-      touch.unref();
-      return () => {
-        clearInterval(touch);
-        mine.delete(dir);
-        rmSync(file, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let owner: { host?: string; pid?: number } = {};
-      let age = Infinity;
-      try {
-        owner = JSON.parse(readFileSync(file, 'utf8')) as typeof owner;
-        age = Date.now() - statSync(file).mtimeMs;
-      } catch {
-        // unreadable: a crash while writing it; stale
-      }
-      let alive = age < LOCK_STALE_MS;
-      if (alive && owner.host === hostname() && typeof owner.pid === 'number') {
-        if (owner.pid === process.pid)
-          alive = false; // not in `mine`: a previous life of this pid
-        else {
-          try {
-            alive = process.kill(owner.pid, 0);
-          } catch {
-            alive = false;
-          }
-        }
-      }
-      if (alive) {
-        throw new Error(
-          `the data directory ${dir} is in use by process ${owner.pid ?? '?'} on ${owner.host ?? '?'}; several consoles share one store through KAFKASCOPE_DATABASE_URL (PostgreSQL)`,
-        );
-      }
-      rmSync(file, { force: true });
-    }
-  }
-  throw new Error(`could not lock the data directory ${dir}`);
-}
-
 export async function openStore(settings: StoreSettings): Promise<Store> {
   let db: Kysely<StoreTables>;
   let where: string;
-  let unlock = () => {};
   if (settings.kind === 'postgres') {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({
@@ -142,36 +77,30 @@ export async function openStore(settings: StoreSettings): Promise<Store> {
     where = describeUrl(settings.url);
   } else {
     mkdirSync(settings.dataDir, { recursive: true });
-    unlock = lockDataDir(settings.dataDir);
-    try {
-      const { PGlite } = await import('@electric-sql/pglite');
-      const pglite = await PGlite.create({
-        dataDir: path.join(settings.dataDir, 'pglite'),
-        parsers: { [INT8]: (v: string) => Number(v) },
-      });
-      db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
-    } catch (error) {
-      unlock();
-      throw error;
-    }
-    where = settings.dataDir;
+    const { default: Database } = await import('better-sqlite3');
+    const file = path.join(settings.dataDir, 'kafkascope.db');
+    // SQLite locks the file itself. better-sqlite3 waits for another process's write lock inside the
+    // call, holding up this process meanwhile: the wait is short, and one console per data directory
+    // is the rule (several share PostgreSQL).
+    const database = new Database(file, { timeout: 1_000 });
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database }) });
+    where = file;
   }
   try {
-    const { applied, version } = await migrate(db);
+    const { applied, version } = await migrate(db, settings.kind);
     log('info', 'store ready', { kind: settings.kind, where, version, applied });
   } catch (error) {
     await db.destroy().catch(() => undefined);
-    unlock();
     throw error;
   }
   return {
     db,
     kind: settings.kind,
     where,
-    async close() {
-      await db.destroy();
-      unlock();
-    },
+    close: () => db.destroy(),
   };
 }
 

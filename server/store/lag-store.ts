@@ -137,6 +137,10 @@ async function insertSamples(store: Store, clusterId: string, samples: LagSample
   return rows.length;
 }
 
+/** Integer division of `column` into buckets of `step` ms (SQLite binds JS numbers as reals). */
+const bucketOf = (column: string, step: number) =>
+  sql<number>`(${sql.ref(column)} / CAST(${step} AS BIGINT)) * CAST(${step} AS BIGINT)`;
+
 /**
  * A series between `from` and `to`, at about `maxPoints` points: full-resolution points where the
  * range allows, else buckets of `stepMs` (min, max and last lag; the largest time lag) folded from
@@ -164,61 +168,85 @@ export async function readSeries(
   if (ids.length > 0) {
     const rollupTo = Math.max(range.from, Math.min(range.to, rawFrom));
     if (range.from < rollupTo) {
-      const rows = await sql<{
-        series_id: number;
-        t: number;
-        lag: number;
-        lag_min: number;
-        lag_max: number;
-        time_lag_ms: number | null;
-        committed: number;
-        log_end: number;
-      }>`
-        SELECT series_id, (bucket / ${stepMs}) * ${stepMs} AS t,
-          (array_agg(lag_last ORDER BY bucket DESC))[1] AS lag,
-          min(lag_min) AS lag_min, max(lag_max) AS lag_max, max(time_lag_max) AS time_lag_ms,
-          (array_agg(committed_last ORDER BY bucket DESC))[1] AS committed,
-          (array_agg(log_end_last ORDER BY bucket DESC))[1] AS log_end
-        FROM lag_rollups
-        WHERE series_id = ANY(${ids}) AND bucket >= ${range.from - (range.from % stepMs)} AND bucket < ${rollupTo}
-        GROUP BY 1, 2 ORDER BY 1, 2`.execute(store.db);
-      for (const r of rows.rows) byId.get(r.series_id)?.push(toPoint(r));
+      const groups = store.db
+        .selectFrom('lag_rollups')
+        .select((eb) => [
+          'series_id',
+          bucketOf('bucket', stepMs).as('b'),
+          eb.fn.max('bucket').as('last'),
+          eb.fn.min('lag_min').as('lag_min'),
+          eb.fn.max('lag_max').as('lag_max'),
+          eb.fn.max('time_lag_max').as('time_lag_ms'),
+        ])
+        .where('series_id', 'in', ids)
+        .where('bucket', '>=', range.from - (range.from % stepMs))
+        .where('bucket', '<', rollupTo)
+        .groupBy(['series_id', 'b']);
+      const rows = await store.db
+        .selectFrom(groups.as('g'))
+        .innerJoin('lag_rollups as r', (j) =>
+          j.onRef('r.series_id', '=', 'g.series_id').onRef('r.bucket', '=', 'g.last'),
+        )
+        .select([
+          'g.series_id',
+          'g.b as t',
+          'r.lag_last as lag',
+          'g.lag_min',
+          'g.lag_max',
+          'g.time_lag_ms',
+          'r.committed_last as committed',
+          'r.log_end_last as log_end',
+        ])
+        .orderBy('g.series_id')
+        .orderBy('g.b')
+        .execute();
+      for (const r of rows) byId.get(r.series_id)?.push(toPoint(r));
     }
     const pointsFrom = Math.max(range.from, rollupTo === range.from ? range.from : rawFrom);
     if (pointsFrom <= range.to) {
-      const step = stepMs || 1;
+      const inRange = store.db
+        .selectFrom('lag_points')
+        .where('series_id', 'in', ids)
+        .where('t', '>=', pointsFrom)
+        .where('t', '<=', range.to);
       const rows =
         stepMs === 0
-          ? await sql<{
-              series_id: number;
-              t: number;
-              lag: number;
-              time_lag_ms: number | null;
-              committed: number;
-              log_end: number;
-            }>`
-              SELECT series_id, t, lag, time_lag_ms, committed, log_end FROM lag_points
-              WHERE series_id = ANY(${ids}) AND t >= ${pointsFrom} AND t <= ${range.to}
-              ORDER BY series_id, t`.execute(store.db)
-          : await sql<{
-              series_id: number;
-              t: number;
-              lag: number;
-              lag_min: number;
-              lag_max: number;
-              time_lag_ms: number | null;
-              committed: number;
-              log_end: number;
-            }>`
-              SELECT series_id, (t / ${step}) * ${step} AS t,
-                (array_agg(lag ORDER BY t DESC))[1] AS lag, min(lag) AS lag_min, max(lag) AS lag_max,
-                max(time_lag_ms) AS time_lag_ms,
-                (array_agg(committed ORDER BY t DESC))[1] AS committed,
-                (array_agg(log_end ORDER BY t DESC))[1] AS log_end
-              FROM lag_points
-              WHERE series_id = ANY(${ids}) AND t >= ${pointsFrom} AND t <= ${range.to}
-              GROUP BY 1, 2 ORDER BY 1, 2`.execute(store.db);
-      for (const r of rows.rows) {
+          ? await inRange
+              .select(['series_id', 't', 'lag', 'time_lag_ms', 'committed', 'log_end'])
+              .orderBy('series_id')
+              .orderBy('t')
+              .execute()
+          : await store.db
+              .selectFrom(
+                inRange
+                  .select((eb) => [
+                    'series_id',
+                    bucketOf('t', stepMs).as('b'),
+                    eb.fn.max('t').as('last'),
+                    eb.fn.min('lag').as('lag_min'),
+                    eb.fn.max('lag').as('lag_max'),
+                    eb.fn.max('time_lag_ms').as('time_lag_ms'),
+                  ])
+                  .groupBy(['series_id', 'b'])
+                  .as('g'),
+              )
+              .innerJoin('lag_points as p', (j) =>
+                j.onRef('p.series_id', '=', 'g.series_id').onRef('p.t', '=', 'g.last'),
+              )
+              .select([
+                'g.series_id',
+                'g.b as t',
+                'p.lag',
+                'g.lag_min',
+                'g.lag_max',
+                'g.time_lag_ms',
+                'p.committed',
+                'p.log_end',
+              ])
+              .orderBy('g.series_id')
+              .orderBy('g.b')
+              .execute();
+      for (const r of rows) {
         const list = byId.get(r.series_id);
         const point = toPoint(r);
         // A bucket the rolled-up part ended in is continued, not repeated.
@@ -235,20 +263,20 @@ export async function readSeries(
 export const seriesLabel = (k: SeriesKey) => `${k.topic}:${k.partition < 0 ? '' : k.partition}:${k.groupId}`;
 
 function toPoint(r: {
-  t: number;
-  lag: number;
-  lag_min?: number;
-  lag_max?: number;
-  time_lag_ms: number | null;
-  committed: number;
-  log_end: number;
+  t: unknown;
+  lag: unknown;
+  lag_min?: unknown;
+  lag_max?: unknown;
+  time_lag_ms: unknown;
+  committed: unknown;
+  log_end: unknown;
 }): HistoryPoint {
   return {
     t: Number(r.t),
     lag: Number(r.lag),
     lagMin: Number(r.lag_min ?? r.lag),
     lagMax: Number(r.lag_max ?? r.lag),
-    timeLagMs: r.time_lag_ms === null ? null : Number(r.time_lag_ms),
+    timeLagMs: r.time_lag_ms === null || r.time_lag_ms === undefined ? null : Number(r.time_lag_ms),
     committed: Number(r.committed),
     logEnd: Number(r.log_end),
   };
@@ -286,20 +314,68 @@ export async function rollUp(
   let buckets = 0;
   if (from < closedUntil) {
     await store.db.transaction().execute(async (tx) => {
-      await sql`
-        INSERT INTO lag_rollups (series_id, bucket, lag_min, lag_max, lag_last, time_lag_max, time_lag_last,
-                                 committed_last, log_end_last, points)
-        SELECT series_id, (t / ${ROLLUP_BUCKET_MS}) * ${ROLLUP_BUCKET_MS},
-          min(lag), max(lag), (array_agg(lag ORDER BY t DESC))[1],
-          max(time_lag_ms), (array_agg(time_lag_ms ORDER BY t DESC))[1],
-          (array_agg(committed ORDER BY t DESC))[1], (array_agg(log_end ORDER BY t DESC))[1], count(*)
-        FROM lag_points WHERE t >= ${from} AND t < ${closedUntil}
-        GROUP BY 1, 2
-        ON CONFLICT (series_id, bucket) DO UPDATE SET
-          lag_min = EXCLUDED.lag_min, lag_max = EXCLUDED.lag_max, lag_last = EXCLUDED.lag_last,
-          time_lag_max = EXCLUDED.time_lag_max, time_lag_last = EXCLUDED.time_lag_last,
-          committed_last = EXCLUDED.committed_last, log_end_last = EXCLUDED.log_end_last,
-          points = EXCLUDED.points`.execute(tx);
+      const folded = tx
+        .selectFrom('lag_points')
+        .select((eb) => [
+          'series_id',
+          bucketOf('t', ROLLUP_BUCKET_MS).as('bucket'),
+          eb.fn.max('t').as('last'),
+          eb.fn.min('lag').as('lag_min'),
+          eb.fn.max('lag').as('lag_max'),
+          eb.fn.max('time_lag_ms').as('time_lag_max'),
+          eb.fn.countAll().as('points'),
+        ])
+        .where('t', '>=', from)
+        .where('t', '<', closedUntil)
+        .groupBy(['series_id', 'bucket']);
+      await tx
+        .insertInto('lag_rollups')
+        .columns([
+          'series_id',
+          'bucket',
+          'lag_min',
+          'lag_max',
+          'lag_last',
+          'time_lag_max',
+          'time_lag_last',
+          'committed_last',
+          'log_end_last',
+          'points',
+        ])
+        .expression(
+          tx
+            .selectFrom(folded.as('g'))
+            .innerJoin('lag_points as p', (j) =>
+              j.onRef('p.series_id', '=', 'g.series_id').onRef('p.t', '=', 'g.last'),
+            )
+            .select([
+              'g.series_id',
+              'g.bucket',
+              'g.lag_min',
+              'g.lag_max',
+              'p.lag',
+              'g.time_lag_max',
+              'p.time_lag_ms',
+              'p.committed',
+              'p.log_end',
+              'g.points',
+            ])
+            // SQLite would read ON CONFLICT after a bare join as part of it; a WHERE ends the SELECT.
+            .where(sql<boolean>`true`),
+        )
+        .onConflict((oc) =>
+          oc.columns(['series_id', 'bucket']).doUpdateSet((eb) => ({
+            lag_min: eb.ref('excluded.lag_min'),
+            lag_max: eb.ref('excluded.lag_max'),
+            lag_last: eb.ref('excluded.lag_last'),
+            time_lag_max: eb.ref('excluded.time_lag_max'),
+            time_lag_last: eb.ref('excluded.time_lag_last'),
+            committed_last: eb.ref('excluded.committed_last'),
+            log_end_last: eb.ref('excluded.log_end_last'),
+            points: eb.ref('excluded.points'),
+          })),
+        )
+        .execute();
       await tx
         .insertInto('store_marks')
         .values({ name: ROLLED_UP, value: closedUntil })
@@ -316,9 +392,26 @@ export async function rollUp(
     .deleteFrom('lag_rollups')
     .where('bucket', '<', now - retention.rollupMs)
     .executeTakeFirst();
-  await sql`
-    DELETE FROM lag_series s WHERE NOT EXISTS (SELECT 1 FROM lag_points p WHERE p.series_id = s.id)
-      AND NOT EXISTS (SELECT 1 FROM lag_rollups r WHERE r.series_id = s.id)`.execute(store.db);
+  await store.db
+    .deleteFrom('lag_series')
+    .where((eb) =>
+      eb.and([
+        eb.not(
+          eb.exists(
+            eb.selectFrom('lag_points').select('t').whereRef('lag_points.series_id', '=', 'lag_series.id'),
+          ),
+        ),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('lag_rollups')
+              .select('bucket')
+              .whereRef('lag_rollups.series_id', '=', 'lag_series.id'),
+          ),
+        ),
+      ]),
+    )
+    .execute();
   idCache.delete(store);
   return { buckets, deleted: Number(points.numDeletedRows) + Number(rolled.numDeletedRows) };
 }
@@ -335,19 +428,22 @@ export async function watchGroups(
 ): Promise<void> {
   if (groupIds.length === 0) return;
   const until = marks.partitionsUntil ?? 0;
+  // The later of the two marks: GREATEST in PostgreSQL, the two-argument max() in SQLite.
+  const later = (column: 'until' | 'live_until') =>
+    store.kind === 'postgres'
+      ? sql<number>`greatest(${sql.ref(`watched_groups.${column}`)}, ${sql.ref(`excluded.${column}`)})`
+      : sql<number>`max(${sql.ref(`watched_groups.${column}`)}, ${sql.ref(`excluded.${column}`)})`;
   await store.db
     .insertInto('watched_groups')
     .values(groupIds.map((g) => ({ cluster_id: clusterId, group_id: g, until, live_until: marks.liveUntil })))
     .onConflict((oc) =>
-      oc.columns(['cluster_id', 'group_id']).doUpdateSet({
-        until: sql`greatest(watched_groups.until, EXCLUDED.until)`,
-        live_until: sql`greatest(watched_groups.live_until, EXCLUDED.live_until)`,
-      }),
+      oc
+        .columns(['cluster_id', 'group_id'])
+        .doUpdateSet({ until: later('until'), live_until: later('live_until') }),
     )
     .execute();
 }
 
-/** The groups of a cluster someone looks at: `live` now, and `partitions` (sampled per partition). */
 export async function watchedGroups(
   store: Store,
   clusterId: string,

@@ -8,20 +8,36 @@ import type { Store } from '@/server/store';
 /** This process, as lease holders are named: readable in the table, unique across restarts. */
 export const PROCESS_ID = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
 
-/** The database's clock, so that processes whose clocks differ agree on when a lease ends. */
-const nowMs = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+/**
+ * The database's clock for PostgreSQL, so that processes whose clocks differ agree on when a lease
+ * ends; an embedded store is shared only by processes of one host, which share a clock.
+ */
+const nowMs = (store: Store) =>
+  store.kind === 'postgres'
+    ? sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`
+    : sql<number>`${Date.now()}`;
 
 /**
  * Takes or renews the lease `name` for `ttlMs`: succeeds if nobody holds it, this process holds it,
  * or the holder let it run out. One statement, so two processes asking at once cannot both win.
  */
 export async function tryLease(store: Store, name: string, holder: string, ttlMs: number): Promise<boolean> {
-  const rows = await sql<{ holder: string }>`
-    INSERT INTO leases (name, holder, expires_at) VALUES (${name}, ${holder}, ${nowMs} + ${ttlMs})
-    ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
-      WHERE leases.holder = EXCLUDED.holder OR leases.expires_at < ${nowMs}
-    RETURNING holder`.execute(store.db);
-  return rows.rows.length === 1 && rows.rows[0]!.holder === holder;
+  const now = nowMs(store);
+  const row = await store.db
+    .insertInto('leases')
+    .values({ name, holder, expires_at: sql<number>`${now} + ${ttlMs}` })
+    .onConflict((oc) =>
+      oc
+        .column('name')
+        .doUpdateSet({
+          holder: (eb) => eb.ref('excluded.holder'),
+          expires_at: (eb) => eb.ref('excluded.expires_at'),
+        })
+        .where((eb) => eb.or([eb('leases.holder', '=', holder), eb('leases.expires_at', '<', now)])),
+    )
+    .returning('holder')
+    .executeTakeFirst();
+  return row?.holder === holder;
 }
 
 export async function releaseLease(store: Store, name: string, holder: string): Promise<void> {

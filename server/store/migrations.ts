@@ -2,95 +2,154 @@ import 'server-only';
 import { sql, type Kysely } from 'kysely';
 import type { StoreTables } from '@/server/store/tables';
 
+type Dialect = 'embedded' | 'postgres';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Schema = Kysely<any>['schema'];
+
 /**
- * The store's schema, one version after another, in PostgreSQL's dialect (the embedded store is
- * PostgreSQL too). A released migration is never edited: a change is a new version.
+ * The store's schema, one version after another, written with Kysely's schema builder so that one
+ * text serves SQLite and PostgreSQL. A released migration is never edited: a change is a new version.
  */
-export const MIGRATIONS: { version: number; name: string; statements: string[] }[] = [
+export const MIGRATIONS: {
+  version: number;
+  name: string;
+  up: (schema: Schema, dialect: Dialect) => Promise<void>;
+}[] = [
   {
     version: 1,
     name: 'lag history and leases',
-    statements: [
-      `CREATE TABLE leases (name text PRIMARY KEY, holder text NOT NULL, expires_at bigint NOT NULL)`,
-      `CREATE TABLE lag_series (
-         id serial PRIMARY KEY,
-         cluster_id text NOT NULL,
-         group_id text NOT NULL,
-         topic text NOT NULL,
-         partition integer NOT NULL,
-         UNIQUE (cluster_id, group_id, topic, partition))`,
-      `CREATE TABLE lag_points (
-         series_id integer NOT NULL REFERENCES lag_series (id) ON DELETE CASCADE,
-         t bigint NOT NULL,
-         lag bigint NOT NULL,
-         committed bigint NOT NULL,
-         log_end bigint NOT NULL,
-         time_lag_ms bigint,
-         PRIMARY KEY (series_id, t))`,
-      `CREATE INDEX lag_points_t ON lag_points (t)`,
-      `CREATE TABLE lag_rollups (
-         series_id integer NOT NULL REFERENCES lag_series (id) ON DELETE CASCADE,
-         bucket bigint NOT NULL,
-         lag_min bigint NOT NULL,
-         lag_max bigint NOT NULL,
-         lag_last bigint NOT NULL,
-         time_lag_max bigint,
-         time_lag_last bigint,
-         committed_last bigint NOT NULL,
-         log_end_last bigint NOT NULL,
-         points integer NOT NULL,
-         PRIMARY KEY (series_id, bucket))`,
-      `CREATE INDEX lag_rollups_bucket ON lag_rollups (bucket)`,
-      `CREATE TABLE store_marks (name text PRIMARY KEY, value bigint NOT NULL)`,
-      `CREATE TABLE watched_groups (
-         cluster_id text NOT NULL,
-         group_id text NOT NULL,
-         until bigint NOT NULL,
-         live_until bigint NOT NULL DEFAULT 0,
-         PRIMARY KEY (cluster_id, group_id))`,
-    ],
+    async up(schema, dialect) {
+      await schema
+        .createTable('leases')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await schema
+        .createTable('store_marks')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'bigint', (c) => c.notNull())
+        .execute();
+      await schema
+        .createTable('lag_series')
+        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('cluster_id', 'text', (c) => c.notNull())
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('partition', 'integer', (c) => c.notNull())
+        .addUniqueConstraint('lag_series_key', ['cluster_id', 'group_id', 'topic', 'partition'])
+        .execute();
+      await schema
+        .createTable('lag_points')
+        .addColumn('series_id', 'integer', (c) => c.notNull().references('lag_series.id').onDelete('cascade'))
+        .addColumn('t', 'bigint', (c) => c.notNull())
+        .addColumn('lag', 'bigint', (c) => c.notNull())
+        .addColumn('committed', 'bigint', (c) => c.notNull())
+        .addColumn('log_end', 'bigint', (c) => c.notNull())
+        .addColumn('time_lag_ms', 'bigint')
+        .addPrimaryKeyConstraint('lag_points_pk', ['series_id', 't'])
+        .execute();
+      await schema.createIndex('lag_points_t').on('lag_points').column('t').execute();
+      await schema
+        .createTable('lag_rollups')
+        .addColumn('series_id', 'integer', (c) => c.notNull().references('lag_series.id').onDelete('cascade'))
+        .addColumn('bucket', 'bigint', (c) => c.notNull())
+        .addColumn('lag_min', 'bigint', (c) => c.notNull())
+        .addColumn('lag_max', 'bigint', (c) => c.notNull())
+        .addColumn('lag_last', 'bigint', (c) => c.notNull())
+        .addColumn('time_lag_max', 'bigint')
+        .addColumn('time_lag_last', 'bigint')
+        .addColumn('committed_last', 'bigint', (c) => c.notNull())
+        .addColumn('log_end_last', 'bigint', (c) => c.notNull())
+        .addColumn('points', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('lag_rollups_pk', ['series_id', 'bucket'])
+        .execute();
+      await schema.createIndex('lag_rollups_bucket').on('lag_rollups').column('bucket').execute();
+      await schema
+        .createTable('watched_groups')
+        .addColumn('cluster_id', 'text', (c) => c.notNull())
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('until', 'bigint', (c) => c.notNull())
+        .addColumn('live_until', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('watched_groups_pk', ['cluster_id', 'group_id'])
+        .execute();
+    },
   },
 ];
 
-/** An arbitrary constant: the advisory lock that lets one process migrate while the others wait. */
+/**
+ * A transaction that holds the write lock from its first statement: SQLite's BEGIN IMMEDIATE (a
+ * deferred one would read, then wait for the lock, then act on what it read before); PostgreSQL's
+ * ordinary one under the advisory lock already held.
+ */
+async function exclusively<T>(
+  conn: Kysely<StoreTables>,
+  dialect: Dialect,
+  fn: (tx: Kysely<StoreTables>) => Promise<T>,
+): Promise<T> {
+  if (dialect === 'postgres') return conn.transaction().execute(fn);
+  await sql`BEGIN IMMEDIATE`.execute(conn);
+  try {
+    const result = await fn(conn);
+    await sql`COMMIT`.execute(conn);
+    return result;
+  } catch (error) {
+    await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** An arbitrary constant: PostgreSQL's advisory lock that lets one process migrate while the others wait. */
 const MIGRATION_LOCK = 7_215_004_361;
 
 /**
  * Brings the schema to the newest version, each migration in its own transaction. Several console
- * processes starting at once on one PostgreSQL take turns on an advisory lock; the later ones find
- * the work done. A store newer than this build (after a downgrade) is refused, not changed.
+ * processes starting at once take turns (PostgreSQL: an advisory lock; SQLite: its write lock, taken
+ * by the first write of the transaction), and the later ones find the work done. A store newer than
+ * this build (after a downgrade) is refused, not changed.
  */
-export async function migrate(db: Kysely<StoreTables>): Promise<{ applied: number[]; version: number }> {
+export async function migrate(
+  db: Kysely<StoreTables>,
+  dialect: Dialect,
+): Promise<{ applied: number[]; version: number }> {
   return db.connection().execute(async (conn) => {
-    await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+    if (dialect === 'postgres') await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
     try {
-      await sql`CREATE TABLE IF NOT EXISTS kafkascope_migrations (
-        version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)`.execute(conn);
-      const done = new Set(
-        (await conn.selectFrom('kafkascope_migrations').select('version').execute()).map((r) => r.version),
-      );
-      const newest = Math.max(0, ...done);
+      await conn.schema
+        .createTable('kafkascope_migrations')
+        .ifNotExists()
+        .addColumn('version', 'integer', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('applied_at', 'bigint', (c) => c.notNull())
+        .execute();
       const known = Math.max(...MIGRATIONS.map((m) => m.version));
-      if (newest > known) {
-        throw new Error(
-          `the store's schema is version ${newest}, newer than this console knows (${known}): run a newer console or a copy of the store`,
-        );
-      }
       const applied: number[] = [];
       for (const m of MIGRATIONS) {
-        if (done.has(m.version)) continue;
-        await conn.transaction().execute(async (tx) => {
-          for (const statement of m.statements) await sql.raw(statement).execute(tx);
+        const done = await exclusively(conn, dialect, async (tx) => {
+          const versions = (await tx.selectFrom('kafkascope_migrations').select('version').execute()).map(
+            (r) => r.version,
+          );
+          const newest = Math.max(0, ...versions);
+          if (newest > known) {
+            throw new Error(
+              `the store's schema is version ${newest}, newer than this console knows (${known}): run a newer console or a copy of the store`,
+            );
+          }
+          if (versions.includes(m.version)) return true;
+          await m.up(tx.schema, dialect);
           await tx
             .insertInto('kafkascope_migrations')
             .values({ version: m.version, name: m.name, applied_at: Date.now() })
             .execute();
+          return false;
         });
-        applied.push(m.version);
+        if (!done) applied.push(m.version);
       }
       return { applied, version: known };
     } finally {
-      await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+      if (dialect === 'postgres') await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
     }
   });
 }
