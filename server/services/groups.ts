@@ -14,6 +14,14 @@ import { findGroup } from '@/server/services/resolve';
 import { groupHealth } from '@/server/services/lag-health';
 import { lagHistory, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
 import { markShown } from '@/server/services/lag-sampler';
+import { forecastGroup } from '@/server/services/lag-forecasts';
+
+const unknownForecast = {
+  catchUp: { state: 'unknown' },
+  loss: { state: 'unknown' },
+  consumeRate: null,
+  produceRate: null,
+} as const;
 import { liveView } from '@/server/services/cache';
 import { LIVE_REFRESH_MS, topologyOf } from '@/server/services/snapshot';
 import { addTimeLags, isLagging, partitionLags } from '@/server/services/group-lag';
@@ -131,7 +139,7 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
     const topology = await topologyOf(cluster, names);
     extra = (await gateway.watermarks(topology.topics.filter((t) => names.includes(t.name)))).offsets;
   }
-  const rows: GroupPartition[] = [
+  const rows: Omit<GroupPartition, 'forecast'>[] = [
     ...lags.map((l) => ({
       ...l,
       health: l.expired ? ('expired' as const) : l.lag === 0 ? ('caught_up' as const) : ('lagging' as const),
@@ -163,14 +171,24 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
     .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
 
   const topicTotals = [...new Set(rows.map((r) => r.topic))].map((topic) => {
-    const lagsOf = rows.filter((r) => r.topic === topic && r.lag !== null).map((r) => r.lag!);
+    const of = rows.filter((r) => r.topic === topic);
+    const lagsOf = of.filter((r) => r.lag !== null).map((r) => r.lag!);
+    const timesOf = of.filter((r) => r.timeLagMs !== null).map((r) => r.timeLagMs!);
     return {
       topic,
-      partitions: rows.filter((r) => r.topic === topic).length,
+      partitions: of.length,
       totalLag: lagsOf.length ? lagsOf.reduce((s, l) => s + l, 0) : null,
       maxLag: lagsOf.length ? Math.max(...lagsOf) : null,
+      maxTimeLagMs: timesOf.length ? Math.max(...timesOf) : null,
     };
   });
+  const forecasts = await forecastGroup(
+    cluster,
+    groupId,
+    rows,
+    snapshot.topology,
+    lagHistory(cluster.id, groupId),
+  );
   const detail: GroupDetail = {
     ...summary,
     state: described?.state || summary.state,
@@ -180,7 +198,11 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
     groupEpoch: described?.groupEpoch ?? null,
     assignmentEpoch: described?.assignmentEpoch ?? null,
     memberList: members,
-    partitions: rows,
+    partitions: rows.map((r) => ({
+      ...r,
+      forecast: forecasts.partitions.get(partitionKey(r.topic, r.partition)) ?? unknownForecast,
+    })),
+    forecast: forecasts.group,
     topicTotals,
     maxTimeLagMs: rows.some((r) => r.timeLagMs !== null)
       ? Math.max(...rows.map((r) => r.timeLagMs ?? 0))
