@@ -9,7 +9,7 @@ import { GET } from '@/app/api/metrics/route';
 import { BOOTSTRAP, describeGroupWithKafkaTools, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll, observeKafkaRequests } from '@/server/kafka';
-import { lagMetricsText } from '@/server/ops/lag-metrics';
+import { lagMetricsText, sharedLagMetrics } from '@/server/ops/lag-metrics';
 import { invalidate } from '@/server/services/cache';
 import { stopSamplers } from '@/server/services/lag-history';
 import { createTopic, deleteTopic } from '@/server/services/topic-admin';
@@ -226,6 +226,26 @@ describe('consumer-lag metrics against kafka-consumer-groups', () => {
       // The group snapshot is refreshed every 5 s only while pages read it: not for a scrape.
       await new Promise((r) => setTimeout(r, 6_000));
       expect(apis).toEqual([]);
+    } finally {
+      observeKafkaRequests({ start: () => () => undefined });
+    }
+  });
+
+  it('concurrent scrapes share one read, and its answer for a few seconds', async () => {
+    invalidate(`${local.id}/`);
+    let listGroups = 0;
+    observeKafkaRequests({
+      start: ({ cluster, api }) => {
+        if (cluster === local.id && api === 'ListGroups') listGroups += 1;
+        return () => undefined;
+      },
+    });
+    try {
+      const [a, b] = await Promise.all([sharedLagMetrics([local], all), sharedLagMetrics([local], all)]);
+      expect(b).toBe(a);
+      expect(await sharedLagMetrics([local], all)).toBe(a);
+      expect(listGroups).toBeLessThanOrEqual(3); // one per broker, once
+      expect(parse(a).some((s) => s.labels.group === group)).toBe(true);
     } finally {
       observeKafkaRequests({ start: () => () => undefined });
     }
