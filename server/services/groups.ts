@@ -27,7 +27,13 @@ import { LIVE_REFRESH_MS, topologyOf } from '@/server/services/snapshot';
 import { addTimeLags, isLagging, partitionLags } from '@/server/services/group-lag';
 import { timeLags } from '@/server/services/time-lag';
 
-function summarize(cluster: ClusterConfig, g: GroupEntry, snapshot: GroupSnapshot, topic?: string) {
+/** A group's lag figures and health from a snapshot (members unknown until described). */
+export function summarizeGroup(
+  cluster: ClusterConfig,
+  g: GroupEntry,
+  snapshot: GroupSnapshot,
+  topic?: string,
+) {
   const lags = partitionLags(snapshot.committed.get(g.groupId), snapshot.watermarks, topic);
   const known = lags.filter((l) => l.lag !== null).map((l) => l.lag!);
   const summary: GroupSummary = {
@@ -79,7 +85,7 @@ async function loadGroups(cluster: ClusterConfig, query: GroupListQuery): Promis
   const needle = query.q.toLowerCase();
   const matching = snapshot.groups
     .filter((g) => !needle || g.groupId.toLowerCase().includes(needle))
-    .map((g) => summarize(cluster, g, snapshot, query.topic).summary)
+    .map((g) => summarizeGroup(cluster, g, snapshot, query.topic).summary)
     .filter((s) => !query.topic || s.topics.length > 0);
   // Sorting by time lag needs it for every group: fewer partitions per group then, and a cap in all.
   const byTime = query.sort === 'maxTimeLagMs';
@@ -113,7 +119,7 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
     extra: described,
   } = await findGroup(cluster, groupId, [], (e) => gateway.describeGroups([e]).then((d) => d.get(groupId)));
   markShown(cluster, [groupId], true);
-  const { summary, lags } = summarize(cluster, entry, snapshot);
+  const { summary, lags } = summarizeGroup(cluster, entry, snapshot);
   // Lagging partitions (capped, the detail page must stay cheap) get a time lag: one peek per leader.
   const lagging = lags
     .filter(isLagging)

@@ -14,7 +14,7 @@ import {
 } from '@/server/store/lag-store';
 import { holdLease, type Leadership } from '@/server/store/lease';
 import { getGroupSnapshot } from '@/server/services/group-snapshot';
-import { partitionLags, timeLagsOf } from '@/server/services/group-lag';
+import { partitionLags, readTimeLags } from '@/server/services/group-lag';
 
 /** Every group is sampled this often whether or not anyone looks. */
 export const IDLE_SAMPLE_MS = 60_000;
@@ -49,10 +49,10 @@ export async function sampleCluster(
 ): Promise<LagSample[]> {
   const snapshot = await getGroupSnapshot(cluster, { keepAlive: false, maxAgeMs: LIVE_SAMPLE_MS - 1_000 });
   const groups = snapshot.groups.filter((g) => only === 'all' || only.has(g.groupId)).map((g) => g.groupId);
-  const times = await timeLagsOf(cluster, snapshot, groups, {
+  const times = await readTimeLags(cluster, snapshot, groups, {
     perGroup: (id) => (perPartition.has(id) ? TIME_LAG.perOpenedGroup : TIME_LAG.perGroup),
     total: TIME_LAG.total,
-    maxRounds: TIME_LAG.maxRounds,
+    rounds: TIME_LAG.maxRounds,
   });
   const t = now();
   const samples: LagSample[] = [];
