@@ -192,6 +192,9 @@ async function benchStore(name: string, settings: StoreSettings, one: LagSample[
 
 async function main() {
   ensureCluster();
+  // The groups list marks the groups it shows in the process's store: a throwaway one, not ./data.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'bench-lag-process-'));
+  process.env.KAFKASCOPE_DATA_DIR = scratch;
   const kafka = new Kafka({
     clientId: 'bench-lag',
     brokers: BOOTSTRAP.split(','),
@@ -263,6 +266,7 @@ async function main() {
     await admin.disconnect();
   }
   await disconnectAll();
+  rmSync(scratch, { recursive: true, force: true });
 }
 
 main().then(
