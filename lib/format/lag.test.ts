@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRate, lagRates, recentRates } from '@/lib/format/lag';
+import { formatMetric, formatRate, lagRates, recentRates } from '@/lib/format/lag';
 
 const point = (s: number, committed: number, logEnd: number) => ({
   t: s * 1000,
@@ -36,5 +36,16 @@ describe('lag rates', () => {
       '1,234',
       '—',
     ]);
+  });
+
+  it('writes each metric in its unit, lag compact only on an axis', () => {
+    expect(formatMetric('lag', 123_456)).toBe('123,456');
+    expect(formatMetric('lag', 123_456, true)).toBe('123K');
+    expect(formatMetric('lag', 9_999, true)).toBe('9,999');
+    expect(formatMetric('lag', 12_345, true)).toBe('12.3K');
+    expect(formatMetric('timeLag', 0)).toBe('0 s');
+    expect(formatMetric('timeLag', 95_400)).toBe('1 min 35 s');
+    expect(formatMetric('consume', 2.5)).toBe('2.5/s');
+    expect(formatMetric('produce', null)).toBe('—');
   });
 });

@@ -1,4 +1,7 @@
 import type { LagPoint } from '@/lib/schemas/group';
+import type { LagMetric } from '@/lib/chart/lag-window';
+import { compactCount, formatCount } from '@/lib/format/count';
+import { shortDuration } from '@/lib/format/duration';
 
 /** Messages per second between two samples: the group's consumption and the producers' writes. */
 export interface RatePoint {
@@ -51,4 +54,15 @@ export function formatRate(perSecond: number | null | undefined): string {
   return perSecond < 100
     ? perSecond.toFixed(1).replace(/\.0$/, '')
     : Math.round(perSecond).toLocaleString('en-US');
+}
+
+/**
+ * A value of a lag chart: records (exact in a legend, `12.3K` on an axis from ten thousand), time
+ * lag as a duration, rates in records per second. A dash for none.
+ */
+export function formatMetric(metric: LagMetric, value: number | null | undefined, axis = false): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (metric === 'lag') return axis && Math.abs(value) >= 10_000 ? compactCount(value) : formatCount(value);
+  if (metric === 'timeLag') return shortDuration(value);
+  return `${formatRate(value)}/s`;
 }
