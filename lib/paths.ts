@@ -83,8 +83,6 @@ export const apiPaths = {
   groups: (clusterId: string, query?: Record<string, string | number | undefined>) =>
     `/api/clusters/${seg(clusterId)}/groups${toSearch(query)}`,
   group: (clusterId: string, group: string) => `/api/clusters/${seg(clusterId)}/groups/${seg(group)}`,
-  groupLagHistory: (clusterId: string, group: string) =>
-    `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/lag-history`,
   /** Lag series from the store: `series` repeated, one spec each (`::group`, `topic::group`, `topic:3:group`). */
   lagHistory: (
     clusterId: string,

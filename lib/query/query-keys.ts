@@ -43,8 +43,6 @@ export const keys = {
     list: (clusterId: string, query: GroupListQuery) =>
       [...keys.groups.all(clusterId), 'list', query] as const,
     detail: (clusterId: string, group: string) => [...keys.groups.all(clusterId), 'detail', group] as const,
-    lagHistory: (clusterId: string, group: string) =>
-      [...keys.groups.detail(clusterId, group), 'lag-history'] as const,
   },
   /** Lag series from the store: a chart's series and its window (a range up to now, or a zoom). */
   lag: {
