@@ -1,4 +1,4 @@
-import { MAX_HISTORY_SPAN_MS } from '@/lib/schemas/lag-history';
+import { MAX_HISTORY_SPAN_MS } from '@/lib/schemas/lag-series';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

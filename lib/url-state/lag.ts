@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { lagMetrics, lagRanges } from '@/lib/chart/lag-window';
 import {
-  LagHistoryQuerySchema,
+  HistoryTimeSchema,
   MAX_HISTORY_SERIES,
   MAX_HISTORY_SPAN_MS,
   SeriesSpecSchema,
   seriesSpec,
-} from '@/lib/schemas/lag-history';
+} from '@/lib/schemas/lag-series';
 import { defineView, listItems } from '@/lib/url-state/core';
 import { digits } from '@/lib/url-state/params';
 
@@ -15,13 +15,11 @@ import { digits } from '@/lib/url-state/params';
  * epoch milliseconds, which win over the range until reset), the metric and the series, so that a
  * link shows the same chart.
  */
-const history = LagHistoryQuerySchema.shape;
-
 const chartParams = {
   range: z.enum(lagRanges).default('1h'),
   metric: z.enum(lagMetrics).default('lag'),
-  from: digits(history.from),
-  to: digits(history.to),
+  from: digits(HistoryTimeSchema.optional()),
+  to: digits(HistoryTimeSchema.optional()),
 };
 
 /** A zoom needs both ends, in order and at most the API's span apart; else it is dropped whole. */
