@@ -4,13 +4,13 @@ import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import { seriesColourVar } from '@/components/charts/chart-theme';
 import type { PlotCursor } from '@/components/charts/lag-plot';
+import { cx } from '@/components/ui/cx';
 import { Skeleton } from '@/components/ui/spinner';
-import { chartData, seriesName, valueAt } from '@/lib/chart/lag-series';
+import { chartData, partName, seriesName, valueAt } from '@/lib/chart/lag-series';
 import type { LagMetric } from '@/lib/chart/lag-window';
 import { formatMetric } from '@/lib/format/lag';
 import { formatTimestamp } from '@/lib/format/time';
-import type { LagSeriesList } from '@/lib/schemas/lag-history';
-import { seriesSpec } from '@/lib/schemas/lag-history';
+import { seriesSpec, type LagSeriesList, type SeriesSpec } from '@/lib/schemas/lag-history';
 
 // uPlot and its styles come with the first chart a page draws, not with every page's scripts.
 const LagPlot = dynamic(() => import('@/components/charts/lag-plot').then((m) => m.LagPlot), {
@@ -18,16 +18,31 @@ const LagPlot = dynamic(() => import('@/components/charts/lag-plot').then((m) =>
   loading: () => <Skeleton className="h-full w-full rounded-md" />,
 });
 
+/** A series' name in the legend: a long group id gives way (truncated) to the topic or partition after it. */
+function LegendName({ series, withGroup }: { series: SeriesSpec; withGroup: boolean }) {
+  const part = partName(series);
+  return (
+    <span
+      className="inline-flex min-w-0 text-zinc-600 dark:text-zinc-300"
+      title={seriesName(series, withGroup)}
+    >
+      {withGroup && <span className={cx('truncate', part ? 'max-w-48' : 'max-w-80')}>{series.groupId}</span>}
+      {withGroup && part && <span className="shrink-0 px-1 text-zinc-400 dark:text-zinc-500">›</span>}
+      {(part || !withGroup) && <span className="max-w-64 truncate">{part || 'Group total'}</span>}
+    </span>
+  );
+}
+
 /** Each series' colour, name and value: at the hovered instant, else its latest. */
 function Legend({
-  names,
-  specs,
+  series,
+  withGroup,
   values,
   metric,
   at,
 }: {
-  names: string[];
-  specs: string[];
+  series: SeriesSpec[];
+  withGroup: boolean;
   values: (number | null)[];
   metric: LagMetric;
   at: number | null;
@@ -37,20 +52,18 @@ function Legend({
       <span className="text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="lag-legend-at">
         {at === null ? 'Latest' : formatTimestamp(at, { millis: false })}
       </span>
-      {names.map((name, i) => (
+      {series.map((s, i) => (
         <span
-          key={specs[i]}
+          key={seriesSpec(s)}
           className="inline-flex min-w-0 items-baseline gap-1.5"
           data-testid="lag-legend-item"
-          data-series={specs[i]}
+          data-series={seriesSpec(s)}
         >
           <span
             className="inline-block h-0.5 w-3.5 shrink-0 translate-y-[-3px] rounded"
             style={{ background: seriesColourVar(i) }}
           />
-          <span className="max-w-64 truncate text-zinc-600 dark:text-zinc-300" title={name}>
-            {name}
-          </span>
+          <LegendName series={s} withGroup={withGroup} />
           <span
             className="font-semibold text-zinc-900 tabular-nums dark:text-zinc-50"
             data-testid="lag-legend-value"
@@ -88,7 +101,6 @@ export function LagChart({
 }) {
   const data = useMemo(() => chartData(list, metric), [list, metric]);
   const names = list.series.map((s) => seriesName(s, withGroup));
-  const specs = list.series.map((s) => seriesSpec(s));
   const [cursor, setCursor] = useState<PlotCursor | null>(null);
   const hovered = cursor ? (data.x[cursor.idx] ?? null) : null;
   const values = data.values.map((column, i) => valueAt(column, cursor ? cursor.idxs[i] : null));
@@ -103,7 +115,13 @@ export function LagChart({
       data-step={list.stepMs}
       data-points={data.x.length}
     >
-      <Legend names={names} specs={specs} values={values} metric={metric} at={cursor ? hovered : null} />
+      <Legend
+        series={list.series}
+        withGroup={withGroup}
+        values={values}
+        metric={metric}
+        at={cursor ? hovered : null}
+      />
       <div className="relative" style={{ height }} data-testid="lag-plot">
         {empty ? (
           <div

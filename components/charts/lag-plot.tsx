@@ -6,7 +6,7 @@ import { readChartTheme, SERIES_COLOURS, type ChartTheme } from '@/components/ch
 import { UplotChart } from '@/components/charts/uplot-chart';
 import { useTheme } from '@/components/layout/use-theme';
 import type { LagMetric } from '@/lib/chart/lag-window';
-import { valueSteps, type ChartData } from '@/lib/chart/lag-series';
+import { loneIndices, valueSteps, type ChartData } from '@/lib/chart/lag-series';
 import { formatMetric } from '@/lib/format/lag';
 import { timeTicks } from '@/lib/format/time';
 
@@ -38,13 +38,17 @@ class LiveProps {
   constructor(
     private current: Handlers,
     private shown: { from: number; to: number },
+    private dots: number[][],
   ) {}
-  update(handlers: Handlers, window: { from: number; to: number }) {
+  update(handlers: Handlers, window: { from: number; to: number }, lone: number[][]) {
     this.current = handlers;
     this.shown = window;
+    this.dots = lone;
   }
   handlers = () => this.current;
   window = () => this.shown;
+  /** Each series' points with no line to them (by the series' index, from 1). */
+  lone = (si: number) => this.dots[si - 1] ?? [];
 }
 
 /** The hover dot of a series; band edges get none (uPlot skips a series whose dot is not an element). */
@@ -82,14 +86,21 @@ function plotOptions(
   return {
     ms: 1,
     legend: { show: false },
-    padding: [10, 18, 0, 0],
+    // Room on the right for half of the last time label, which may sit on the edge.
+    padding: [10, 30, 0, 0],
     series: [
       {},
       ...names.map((label, i) => ({
         label,
         stroke: colour(i),
         width: 2,
-        points: { size: 5, fill: colour(i), stroke: colour(i) },
+        points: {
+          size: 5,
+          fill: colour(i),
+          stroke: colour(i),
+          // uPlot dots every point only where they are sparse; a point no line reaches gets one anyway.
+          filter: (_u: uPlot, si: number, show: boolean) => (show ? null : live.lone(si)),
+        },
       })),
       // Each band's edges (highest, then lowest lag of each bucket), drawn only as the band's fill.
       ...(banded
@@ -170,8 +181,9 @@ export function LagPlot({ data, metric, names, window, height, ...handlers }: La
   const { theme } = useTheme();
   // The chart's hooks and x range read the latest props when they run: one object for the chart's
   // life, brought up to date before the chart's own effects give it new data.
-  const [live] = useState(() => new LiveProps(handlers, window));
-  useLayoutEffect(() => live.update(handlers, window));
+  const lone = useMemo(() => data.values.map(loneIndices), [data]);
+  const [live] = useState(() => new LiveProps(handlers, window, lone));
+  useLayoutEffect(() => live.update(handlers, window, lone));
   const banded = data.bands !== null;
   const key = names.join('\u0000');
   const options = useMemo(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, gapMs, seriesName, valueAt, valueSteps } from '@/lib/chart/lag-series';
+import { chartData, gapMs, loneIndices, seriesName, valueAt, valueSteps } from '@/lib/chart/lag-series';
 import type { HistoryPoint, LagSeriesList } from '@/lib/schemas/lag-history';
 
 const point = (s: number, lag: number, committed = 0, logEnd = committed + lag): HistoryPoint => ({
@@ -69,6 +69,13 @@ describe('lag chart data', () => {
     const data = chartData(list(120_000, buckets), 'lag');
     expect(data.bands).toEqual([{ min: [1, 2], max: [9, 8] }]);
     expect(chartData(list(120_000, buckets), 'timeLag').bands).toBeNull();
+  });
+
+  it('finds the points no line reaches, to draw them as dots', () => {
+    expect(loneIndices([undefined, 5, undefined, undefined])).toEqual([1]);
+    expect(loneIndices([1, undefined, 2, null, 3, null, null, 4, 5])).toEqual([4]);
+    expect(loneIndices([null, 7])).toEqual([1]);
+    expect(loneIndices([1, 2])).toEqual([]);
   });
 
   it('reads a value at the cursor, else the latest one', () => {

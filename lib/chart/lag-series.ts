@@ -123,6 +123,27 @@ export function chartData(list: LagSeriesList, metric: LagMetric): ChartData {
   );
 }
 
+/**
+ * The points of a column with no neighbour to draw a line to (no value of their own on either side
+ * before a gap or the edge): shown as dots, or a series sampled once would not show at all.
+ */
+export function loneIndices(column: ChartValue[]): number[] {
+  const lone: number[] = [];
+  let prev: ChartValue = null;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (typeof v !== 'number') {
+      if (v === null) prev = null;
+      continue;
+    }
+    let j = i + 1;
+    while (j < column.length && column[j] === undefined) j++;
+    if (typeof prev !== 'number' && typeof column[j] !== 'number') lone.push(i);
+    prev = v;
+  }
+  return lone;
+}
+
 /** The value at index `i`, or the last value of the column when `i` is null (no cursor); null for none. */
 export function valueAt(column: ChartValue[] | undefined, i: number | null | undefined): number | null {
   if (!column) return null;
@@ -139,10 +160,13 @@ export function valueAt(column: ChartValue[] | undefined, i: number | null | und
  * A partition reads `orders [3]`.
  */
 export function seriesName(s: SeriesSpec, withGroup: boolean): string {
-  const part = s.partition >= 0 ? `${s.topic} [${s.partition}]` : s.topic;
+  const part = partName(s);
   if (!withGroup) return part || 'Group total';
   return part ? `${s.groupId} › ${part}` : s.groupId;
 }
+
+/** The topic or partition of a series, `''` for a whole group. */
+export const partName = (s: SeriesSpec) => (s.partition >= 0 ? `${s.topic} [${s.partition}]` : s.topic);
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
