@@ -101,7 +101,7 @@ export function GroupView() {
         />
         <div role="tabpanel" id={groupPanelId} aria-label={groupTabLabel(tab)}>
           {tab === 'lag' ? (
-            <LagPanel clusterId={clusterId} group={name} />
+            <LagPanel clusterId={clusterId} groupId={name} group={group} />
           ) : !group ? null : tab === 'members' ? (
             <GroupMembers group={group} />
           ) : (

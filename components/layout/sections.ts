@@ -1,9 +1,16 @@
 import type { ComponentType, SVGProps } from 'react';
-import { IconBrokers, IconGroups, IconOverview, IconSchemas, IconTopics } from '@/components/ui/icons';
+import {
+  IconBrokers,
+  IconChart,
+  IconGroups,
+  IconOverview,
+  IconSchemas,
+  IconTopics,
+} from '@/components/ui/icons';
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'schemas';
+  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -26,6 +33,13 @@ export const sections: Section[] = [
     label: 'Consumer groups',
     href: (clusterId) => paths.groups(clusterId),
     icon: IconGroups,
+    available: true,
+  },
+  {
+    id: 'lag',
+    label: 'Lag over time',
+    href: (clusterId) => paths.lag(clusterId),
+    icon: IconChart,
     available: true,
   },
   {

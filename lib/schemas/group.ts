@@ -148,13 +148,6 @@ export const LagPointSchema = z.object({
 });
 export type LagPoint = z.infer<typeof LagPointSchema>;
 
-export const LagHistorySchema = z.object({
-  groupId: z.string(),
-  intervalMs: z.number(),
-  points: z.array(LagPointSchema),
-});
-export type LagHistory = z.infer<typeof LagHistorySchema>;
-
 export const ResetTargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('earliest') }),
   z.object({ type: z.literal('latest') }),

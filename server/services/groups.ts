@@ -5,14 +5,13 @@ import type {
   GroupListQuery,
   GroupPartition,
   GroupSummary,
-  LagHistory,
 } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, partitionKey, type GroupEntry } from '@/server/kafka';
 import { getGroupSnapshot, type GroupSnapshot } from '@/server/services/group-snapshot';
 import { findGroup } from '@/server/services/resolve';
 import { groupHealth } from '@/server/services/lag-health';
-import { lagHistory, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
+import { lagHistory } from '@/server/services/lag-history';
 import { markShown } from '@/server/services/lag-sampler';
 import { forecastGroup } from '@/server/services/lag-forecasts';
 
@@ -216,10 +215,4 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
   };
   detail.health = groupHealth({ ...detail, history: lagHistory(cluster.id, groupId) });
   return detail;
-}
-
-export async function getLagHistory(cluster: ClusterConfig, groupId: string): Promise<LagHistory> {
-  // A group with points is known (groups that disappear are forgotten); else it is looked up (404).
-  if (lagHistory(cluster.id, groupId).length === 0) await findGroup(cluster, groupId);
-  return { groupId, intervalMs: SAMPLE_INTERVAL_MS, points: lagHistory(cluster.id, groupId) };
 }
