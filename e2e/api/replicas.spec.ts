@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { expect, test } from '@playwright/test';
-import { kcatConsume } from '../../dev/kafka/local-cluster';
+import { BOOTSTRAP, kcatConsume } from '../../dev/kafka/local-cluster';
 import { dropDatabase, ensurePostgres, freshDatabase } from '../../dev/postgres/local-postgres';
 import { startServer, type RunningServer } from '../support/server';
 import { produceEvenly, testKafka } from '../support/kafka';
@@ -37,7 +37,7 @@ test.beforeAll(async () => {
   const env = {
     KAFKA_CLUSTERS_0_ID: 'local',
     KAFKA_CLUSTERS_0_NAME: 'Local',
-    KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: '127.0.0.1:9092',
+    KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: BOOTSTRAP,
     KAFKASCOPE_DATABASE_URL: url,
   };
   servers.push(...(await Promise.all([startServer(BASE_PORT, env), startServer(BASE_PORT + 1, env)])));
