@@ -26,7 +26,10 @@ function Owner({ partition, group }: { partition: GroupPartition; group: GroupDe
   if (!partition.memberId) return dash;
   const member = group.memberList.find((m) => m.memberId === partition.memberId);
   return (
-    <span className="inline-flex min-w-0 items-baseline gap-1.5" title={partition.memberId}>
+    <span
+      className="flex max-w-full min-w-0 items-baseline gap-1.5 overflow-hidden"
+      title={partition.memberId}
+    >
       <span className="truncate">{partition.clientId ?? member?.clientId}</span>
       {member?.host && (
         <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">
@@ -82,7 +85,7 @@ function TopicHeader({
       <td className="px-3 py-1.5 text-right">
         <TimeLagValue ms={total.maxTimeLagMs} data-testid="group-topic-time-lag" />
       </td>
-      <td colSpan={3} className="px-3 py-1.5 text-right">
+      <td colSpan={2} className="px-3 py-1.5 text-right">
         <Button
           size="sm"
           variant="ghost"
@@ -108,8 +111,7 @@ const columns: Array<SortColumn<GroupPartitionSort>> = [
   { id: 'lag', label: 'Lag', sort: 'lag', numeric: true, className: 'w-28' },
   { id: 'timeLagMs', label: 'Time lag', sort: 'timeLagMs', numeric: true, className: 'w-28' },
   { id: 'owner', label: 'Owner' },
-  { id: 'health', label: 'Health', className: 'w-44' },
-  { id: 'forecast', label: 'Catch-up', className: 'w-36' },
+  { id: 'health', label: 'Health · catch-up', className: 'w-44' },
 ];
 
 /** Sorts rows within a topic; unknown figures go last whichever the direction. */
@@ -212,20 +214,22 @@ export function GroupPartitions({
                   </Td>
                   <Td>
                     <HealthBadge value={p.health} />
-                  </Td>
-                  <Td
-                    data-testid="partition-forecast"
-                    title={catchUpText(p.forecast.catchUp) ?? 'not enough history yet'}
-                  >
-                    <span className="tabular-nums">{catchUpShort(p.forecast.catchUp)}</span>
-                    {p.forecast.loss.state === 'at_risk' && (
-                      <span
-                        className="block text-xs font-medium text-red-700 dark:text-red-300"
-                        data-testid="partition-loss"
-                      >
-                        loss in {roughly(p.forecast.loss.inMs)}
-                      </span>
-                    )}
+                    {/* The forecast under the state it continues: no column of its own, so 1024 px fits. */}
+                    <span
+                      className="mt-0.5 block text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
+                      data-testid="partition-forecast"
+                      title={catchUpText(p.forecast.catchUp) ?? 'not enough history yet'}
+                    >
+                      catch-up {catchUpShort(p.forecast.catchUp)}
+                      {p.forecast.loss.state === 'at_risk' && (
+                        <span
+                          className="block font-medium text-red-700 dark:text-red-300"
+                          data-testid="partition-loss"
+                        >
+                          loss in {roughly(p.forecast.loss.inMs)}
+                        </span>
+                      )}
+                    </span>
                   </Td>
                 </Tr>
               ))}

@@ -12,8 +12,6 @@ const MAX_GROUPS = 5_000;
 
 interface ClusterHistory {
   points: Map<string, LagPoint[]>;
-  /** When every group was last sampled (a page reading the shared snapshot does that too). */
-  lastFullSample: number;
 }
 
 const store = globalThis as unknown as { __kafkascopeLag?: Map<string, ClusterHistory> };
@@ -22,7 +20,7 @@ function history(clusterId: string): ClusterHistory {
   store.__kafkascopeLag ??= new Map();
   let h = store.__kafkascopeLag.get(clusterId);
   if (!h) {
-    h = { points: new Map(), lastFullSample: 0 };
+    h = { points: new Map() };
     store.__kafkascopeLag.set(clusterId, h);
   }
   return h;
@@ -47,7 +45,6 @@ export const lagHistory = (clusterId: string, groupId: string): LagPoint[] =>
 
 /** Forgets groups that no longer exist; called with every group's sample. */
 export function retainGroups(clusterId: string, groupIds: Set<string>): void {
-  history(clusterId).lastFullSample = Date.now();
   for (const id of history(clusterId).points.keys())
     if (!groupIds.has(id)) history(clusterId).points.delete(id);
 }
