@@ -105,7 +105,7 @@ const ChannelConfigSchema = z
 const SectionSchema = z
   .object({
     rules: z.array(z.unknown()).default([]),
-    channels: z.array(ChannelConfigSchema).default([]),
+    channels: z.array(z.unknown()).default([]),
   })
   .strict();
 
@@ -221,7 +221,15 @@ export function loadAlertsConfig(env: Env = process.env): AlertsConfig {
       problems.push(`  - ${file}: alerts.rules[${i}].name: another rule has the name "${parsed.data.name}"`);
     else rules.push({ id, spec: parsed.data });
   });
-  const channels: Channel[] = [...section.channels];
+  const channels: Channel[] = [];
+  section.channels.forEach((raw, i) => {
+    const parsed = ChannelConfigSchema.safeParse(raw);
+    if (!parsed.success)
+      problems.push(
+        ...issues(parsed.error, (path) => `${file}: alerts.channels[${i}].${path.map(String).join('.')}`),
+      );
+    else channels.push(parsed.data);
+  });
   const fromEnv = channelsFromEnv(env);
   fromEnv.raw.forEach((raw, i) => {
     const parsed = ChannelConfigSchema.safeParse(raw);

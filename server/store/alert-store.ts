@@ -91,7 +91,8 @@ export async function recordTransition(
             channel,
             status: 'pending' as const,
             attempts: 0,
-            next_at: args.now,
+            // Due at once by the wall clock, whatever instant was evaluated.
+            next_at: Math.min(args.now, Date.now()),
             last_error: null,
             delivered_at: null,
           })),

@@ -51,24 +51,23 @@ export function isPrivateAddress(address: string): boolean {
 
 const bare = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, '');
 
+/** `host`, `host:port`, `[v6]`, `[v6]:port` or a bare IPv6 address (no port then). */
+function parsePattern(pattern: string): { name: string; port: number | null } {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(pattern);
+  if (bracketed) return { name: bracketed[1]!, port: bracketed[2] ? Number(bracketed[2]) : null };
+  if (isIP(pattern) === 6) return { name: pattern, port: null };
+  const [name = '', port] = pattern.split(':');
+  return { name, port: port ? Number(port) : null };
+}
+
 /** The pattern that lets `host:port` through, or null. */
 export function allowedBy(patterns: string[], host: string, port: number): string | null {
   const h = bare(host);
   for (const pattern of patterns) {
-    const m = /^(.*?)(?::(\d{1,5}))?$/.exec(
-      pattern.startsWith('[') ? pattern.replace(/^\[([^\]]+)\]/, '$1') : pattern,
-    );
-    let name = m?.[1] ?? pattern;
-    let wanted = m?.[2];
-    // An IPv6 pattern without brackets has colons of its own: only a bracketed one carries a port.
-    if (!pattern.startsWith('[') && isIP(pattern) === 6) {
-      name = pattern;
-      wanted = undefined;
-    }
-    if (wanted !== undefined && Number(wanted) !== port) continue;
-    name = bare(name);
-    if (name.startsWith('*.') ? h.endsWith(name.slice(1)) && h.length > name.length - 1 : h === name)
-      return pattern;
+    const p = parsePattern(pattern.toLowerCase());
+    if (p.port !== null && p.port !== port) continue;
+    const hit = p.name.startsWith('*.') ? h.endsWith(p.name.slice(1)) : h === p.name;
+    if (hit) return pattern;
   }
   return null;
 }
