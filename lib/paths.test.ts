@@ -60,3 +60,18 @@ describe('message addresses', () => {
     );
   });
 });
+
+describe('lag chart addresses', () => {
+  it('write the compare page with its series and what differs from the defaults', () => {
+    expect(paths.lag('local')).toBe('/clusters/local/lag');
+    expect(paths.lag('local', { series: ['::a', 'orders::b'], range: '24h', metric: 'lag' })).toBe(
+      '/clusters/local/lag?series=%3A%3Aa%2Corders%3A%3Ab&range=24h',
+    );
+  });
+
+  it('repeat the series of the lag history API, one spec each', () => {
+    expect(apiPaths.lagHistory('local', { series: ['::a b', 'orders:3:a'], from: 10, to: 20 })).toBe(
+      '/api/clusters/local/lag-history?series=%3A%3Aa+b&series=orders%3A3%3Aa&from=10&to=20',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { browseView, type BrowseState } from '@/lib/url-state/browse';
 import { serializeUrlState, toSearch } from '@/lib/url-state/core';
+import { lagCompareView, type LagCompareState } from '@/lib/url-state/lag';
 import { groupListView, subjectListView, topicListView } from '@/lib/url-state/lists';
 import {
   alertsPageView,
@@ -52,6 +53,9 @@ export const paths = {
     `/clusters/${seg(clusterId)}/groups${toSearch(serializeUrlState(groupListView, query))}`,
   group: (clusterId: string, group: string, tab?: GroupTab) =>
     `/clusters/${seg(clusterId)}/groups/${seg(group)}${toSearch(serializeUrlState(groupPageView, { tab }))}`,
+  /** Lag over time of several groups, topics or partitions on one chart; `series` are API series specs. */
+  lag: (clusterId: string, state: Partial<LagCompareState> = {}) =>
+    `/clusters/${seg(clusterId)}/lag${toSearch(serializeUrlState(lagCompareView, state))}`,
   /** The schema registry's subjects; only the settings that differ from the defaults go into the address. */
   schemas: (clusterId: string, query: Partial<SubjectListQuery> = {}) =>
     `/clusters/${seg(clusterId)}/schemas${toSearch(serializeUrlState(subjectListView, query))}`,
@@ -99,8 +103,19 @@ export const apiPaths = {
   groups: (clusterId: string, query?: Record<string, string | number | undefined>) =>
     `/api/clusters/${seg(clusterId)}/groups${toSearch(query)}`,
   group: (clusterId: string, group: string) => `/api/clusters/${seg(clusterId)}/groups/${seg(group)}`,
-  groupLagHistory: (clusterId: string, group: string) =>
-    `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/lag-history`,
+  /** Lag series from the store: `series` repeated, one spec each (`::group`, `topic::group`, `topic:3:group`). */
+  lagHistory: (
+    clusterId: string,
+    query: { series: string[]; from?: number; to?: number; points?: number },
+  ) => {
+    const search = new URLSearchParams();
+    for (const spec of query.series) search.append('series', spec);
+    for (const key of ['from', 'to', 'points'] as const) {
+      const value = query[key];
+      if (value !== undefined) search.set(key, String(value));
+    }
+    return `/api/clusters/${seg(clusterId)}/lag-history?${search}`;
+  },
   groupReset: (clusterId: string, group: string) =>
     `/api/clusters/${seg(clusterId)}/groups/${seg(group)}/reset-offsets`,
   groupTopicOffsets: (clusterId: string, group: string, topic: string) =>

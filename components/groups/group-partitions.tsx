@@ -12,6 +12,7 @@ import { IconChevronRight, IconTopics, IconTrash } from '@/components/ui/icons';
 import { SortHeader, type SortColumn } from '@/components/ui/sort-header';
 import { NumTd, TBody, Table, Td, Tr } from '@/components/ui/table';
 import { useUrlView } from '@/components/ui/use-url-state';
+import { catchUpShort, catchUpText, roughly } from '@/lib/format/forecast';
 import { formatCount } from '@/lib/format/count';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
@@ -78,6 +79,9 @@ function TopicHeader({
       <td className="px-3 py-1.5 text-right">
         <LagValue lag={total.totalLag} className="font-semibold" data-testid="group-topic-lag" />
       </td>
+      <td className="px-3 py-1.5 text-right">
+        <TimeLagValue ms={total.maxTimeLagMs} data-testid="group-topic-time-lag" />
+      </td>
       <td colSpan={3} className="px-3 py-1.5 text-right">
         <Button
           size="sm"
@@ -105,6 +109,7 @@ const columns: Array<SortColumn<GroupPartitionSort>> = [
   { id: 'timeLagMs', label: 'Time lag', sort: 'timeLagMs', numeric: true, className: 'w-28' },
   { id: 'owner', label: 'Owner' },
   { id: 'health', label: 'Health', className: 'w-44' },
+  { id: 'forecast', label: 'Catch-up', className: 'w-36' },
 ];
 
 /** Sorts rows within a topic; unknown figures go last whichever the direction. */
@@ -207,6 +212,20 @@ export function GroupPartitions({
                   </Td>
                   <Td>
                     <HealthBadge value={p.health} />
+                  </Td>
+                  <Td
+                    data-testid="partition-forecast"
+                    title={catchUpText(p.forecast.catchUp) ?? 'not enough history yet'}
+                  >
+                    <span className="tabular-nums">{catchUpShort(p.forecast.catchUp)}</span>
+                    {p.forecast.loss.state === 'at_risk' && (
+                      <span
+                        className="block text-xs font-medium text-red-700 dark:text-red-300"
+                        data-testid="partition-loss"
+                      >
+                        loss in {roughly(p.forecast.loss.inMs)}
+                      </span>
+                    )}
                   </Td>
                 </Tr>
               ))}

@@ -4,6 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { StatCard, type StatTone } from '@/components/ui/card';
 import { formatCount } from '@/lib/format/count';
 import { formatDuration } from '@/lib/format/duration';
+import { catchUpText, lossText } from '@/lib/format/forecast';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
 import type { GroupDetail } from '@/lib/schemas/group';
@@ -76,6 +77,61 @@ export function GroupStats({ clusterId, group }: { clusterId: string; group: Gro
     </div>
   );
 }
+
+/**
+ * Where the group is heading at its pace over the last minutes: when it catches up (its slowest
+ * partition), and when retention starts deleting what it has not read.
+ */
+export function GroupForecast({ group }: { group: GroupDetail }) {
+  const { forecast } = group;
+  const catching = catchUpText(forecast.catchUp);
+  const loss = lossText(forecast.loss);
+  if (!catching && !loss) {
+    if (group.totalLag === 0 || group.totalLag === null) return null;
+    return (
+      <p
+        className="text-sm text-zinc-500 dark:text-zinc-400"
+        data-testid="group-forecast"
+        data-state="unknown"
+      >
+        Forecast: measuring the consume and produce rates (about a minute on an open page)…
+      </p>
+    );
+  }
+  const rates =
+    forecast.consumeRate !== null && forecast.produceRate !== null
+      ? ` · consuming ${formatRate(forecast.consumeRate)}/s, producing ${formatRate(forecast.produceRate)}/s over the last minutes`
+      : '';
+  return (
+    <div
+      className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm"
+      data-testid="group-forecast"
+      data-state={forecast.catchUp.state}
+    >
+      {catching && (
+        <span
+          className={
+            forecast.catchUp.state === 'falling_behind' || forecast.catchUp.state === 'not_consuming'
+              ? 'font-medium text-amber-700 dark:text-amber-300'
+              : 'text-zinc-700 dark:text-zinc-300'
+          }
+          data-testid="group-catch-up"
+        >
+          {catching.charAt(0).toUpperCase() + catching.slice(1)}
+          <span className="font-normal text-zinc-500 dark:text-zinc-400">{rates}</span>
+        </span>
+      )}
+      {loss && (
+        <span className="font-medium text-red-700 dark:text-red-300" data-testid="group-loss-forecast">
+          {loss.charAt(0).toUpperCase() + loss.slice(1)}
+        </span>
+      )}
+    </div>
+  );
+}
+
+const formatRate = (perSecond: number) =>
+  perSecond >= 100 ? formatCount(Math.round(perSecond)) : perSecond.toFixed(perSecond >= 10 ? 0 : 1);
 
 const shown = 8;
 

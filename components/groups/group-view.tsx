@@ -11,7 +11,7 @@ import { DeleteOffsetsDialog } from '@/components/groups/delete-offsets-dialog';
 import { GroupActions } from '@/components/groups/group-actions';
 import { GroupMembers } from '@/components/groups/group-members';
 import { GroupPartitions } from '@/components/groups/group-partitions';
-import { ExpiredAlert, GroupStats } from '@/components/groups/group-stats';
+import { ExpiredAlert, GroupForecast, GroupStats } from '@/components/groups/group-stats';
 import { GroupTabs, groupPanelId, groupTabLabel } from '@/components/groups/group-tabs';
 import { GroupStateBadge, HealthBadge } from '@/components/groups/health-badge';
 import { LagPanel } from '@/components/groups/lag-panel';
@@ -87,6 +87,7 @@ export function GroupView() {
         {(data) => (
           <>
             <GroupStats clusterId={clusterId} group={data} />
+            <GroupForecast group={data} />
             <ExpiredAlert group={data} />
           </>
         )}
@@ -100,7 +101,7 @@ export function GroupView() {
         />
         <div role="tabpanel" id={groupPanelId} aria-label={groupTabLabel(tab)}>
           {tab === 'lag' ? (
-            <LagPanel clusterId={clusterId} group={name} />
+            <LagPanel clusterId={clusterId} groupId={name} group={group} />
           ) : !group ? null : tab === 'members' ? (
             <GroupMembers group={group} />
           ) : (

@@ -5,7 +5,9 @@ import { useParams } from 'next/navigation';
 import { PageHeader } from '@/components/layout/page-header';
 import { GroupListToolbar } from '@/components/groups/group-list-toolbar';
 import { GroupTable, GroupTableSkeleton } from '@/components/groups/group-table';
-import { IconGroups } from '@/components/ui/icons';
+import { buttonClass } from '@/components/ui/button';
+import { IconChart, IconGroups } from '@/components/ui/icons';
+import { IntentLink } from '@/components/ui/intent-link';
 import { PagedList } from '@/components/ui/paged-list';
 import { QueryView } from '@/components/ui/query-view';
 import { useUrlList } from '@/components/ui/use-url-state';
@@ -42,7 +44,16 @@ export function GroupsView() {
 
   return (
     <div data-testid="groups-page" className="space-y-4">
-      <PageHeader title="Consumer groups" description={description} />
+      <PageHeader
+        title="Consumer groups"
+        description={description}
+        actions={
+          <IntentLink href={paths.lag(clusterId)} className={buttonClass()} data-testid="compare-lag-link">
+            <IconChart className="size-4" />
+            Compare lag
+          </IntentLink>
+        }
+      />
       <GroupListToolbar
         query={query}
         total={list.data?.total}

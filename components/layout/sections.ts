@@ -2,6 +2,7 @@ import type { ComponentType, SVGProps } from 'react';
 import {
   IconBell,
   IconBrokers,
+  IconChart,
   IconGroups,
   IconOverview,
   IconSchemas,
@@ -10,7 +11,7 @@ import {
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'schemas' | 'alerts';
+  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'alerts';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -33,6 +34,13 @@ export const sections: Section[] = [
     label: 'Consumer groups',
     href: (clusterId) => paths.groups(clusterId),
     icon: IconGroups,
+    available: true,
+  },
+  {
+    id: 'lag',
+    label: 'Lag over time',
+    href: (clusterId) => paths.lag(clusterId),
+    icon: IconChart,
     available: true,
   },
   {

@@ -51,6 +51,14 @@ export const IconGroups = (p: IconProps) => (
   </Icon>
 );
 
+/** A line rising over axes: values over time. */
+export const IconChart = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 4v16h16" />
+    <path d="m7.5 15 3.5-4.5 3 2.5 5-6.5" />
+  </Icon>
+);
+
 /** Curly braces: a schema. */
 export const IconSchemas = (p: IconProps) => (
   <Icon {...p}>

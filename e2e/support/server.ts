@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface RunningServer {
   url: string;
+  pid: number;
+  /** Kills the process outright (SIGKILL): no clean shutdown, as when a machine dies. */
+  kill: () => Promise<void>;
   /** Every stdout line so far, parsed when it is JSON. */
   lines: () => { raw: string; json: Record<string, unknown> | null }[];
   stop: () => Promise<void>;
@@ -33,12 +36,13 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   });
   child.stderr!.on('data', (chunk: Buffer) => out.push(chunk.toString('utf8')));
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null) return;
+  const end = (signal: NodeJS.Signals) => async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    child.kill(signal);
     await exited;
   };
+  const stop = end('SIGTERM');
   for (let i = 0; i < 150; i++) {
     if (
       await fetch(`${url}/api/health`).then(
@@ -48,6 +52,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     ) {
       return {
         url,
+        pid: child.pid!,
+        kill: end('SIGKILL'),
         stop,
         lines: () =>
           out.map((raw) => {

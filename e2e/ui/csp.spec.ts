@@ -57,6 +57,8 @@ test('no page breaks the Content-Security-Policy', async ({ page, browser }) => 
     paths.message('local', topic, 0, 0),
     paths.groups('local'),
     paths.group('local', group),
+    paths.group('local', group, 'lag'),
+    paths.lag('local', { series: [`::${group}`], range: '24h' }),
   ];
   for (const url of pages) {
     await page.goto(url);

@@ -4,7 +4,6 @@ import { apiPaths } from '@/lib/paths';
 import {
   GroupDetailSchema,
   GroupListSchema,
-  LagHistorySchema,
   ResetPreviewSchema,
   type GroupListQuery,
   type ResetOffsets,
@@ -17,8 +16,6 @@ export const groupsApi = {
     apiRequest(GroupListSchema, apiPaths.groups(clusterId, query), { signal }),
   get: (clusterId: string, group: string, signal?: AbortSignal) =>
     apiRequest(GroupDetailSchema, apiPaths.group(clusterId, group), { signal }),
-  lagHistory: (clusterId: string, group: string, signal?: AbortSignal) =>
-    apiRequest(LagHistorySchema, apiPaths.groupLagHistory(clusterId, group), { signal }),
   resetOffsets: (clusterId: string, group: string, body: ResetOffsets) =>
     apiRequest(ResetPreviewSchema, apiPaths.groupReset(clusterId, group), { method: 'POST', body }),
   remove: (clusterId: string, group: string) =>

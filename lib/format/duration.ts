@@ -44,3 +44,14 @@ export function formatDuration(ms: number): string {
   if (parts.length < 2 && rest > 0 && rest < SECOND) parts.push(`${rest} ms`);
   return parts.join(' ');
 }
+
+/**
+ * A time lag: `0 s`, `350 ms` below a second, else whole seconds in at most two units (`1 h 5 min`),
+ * as a chart's axis and legend write it.
+ */
+export function shortDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms === 0) return '0 s';
+  if (Math.abs(ms) < SECOND) return `${Math.round(ms)} ms`;
+  return formatDuration(Math.round(ms / SECOND) * SECOND);
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, percentOf } from '@/lib/format/bytes';
 import { configValueHint } from '@/lib/format/config';
 import { compactCount, formatCount } from '@/lib/format/count';
-import { formatDuration, timeAgo } from '@/lib/format/duration';
+import { formatDuration, shortDuration, timeAgo } from '@/lib/format/duration';
 
 describe('formatBytes', () => {
   it.each([
@@ -108,5 +108,17 @@ describe('configValueHint', () => {
     expect(configValueHint('cleanup.policy', 'delete')).toBeNull();
     expect(configValueHint('retention.ms', null)).toBeNull();
     expect(configValueHint('max.message.bytes', '1000')).toBeNull();
+  });
+});
+
+describe('shortDuration', () => {
+  it('writes a time lag in whole seconds, milliseconds below one', () => {
+    expect([0, 350, 1_400, 95_400, 3_900_000].map(shortDuration)).toEqual([
+      '0 s',
+      '350 ms',
+      '1 s',
+      '1 min 35 s',
+      '1 h 5 min',
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import {
   clockTime,
   formatTimestamp,
   parseTimeInput,
+  timeTicks,
   timeTitle,
   toTimeInput,
   zoneOffset,
@@ -77,5 +78,23 @@ describe('typed times', () => {
     ]) {
       expect(parseTimeInput(bad), bad).toBeNull();
     }
+  });
+});
+
+describe('time axis ticks', () => {
+  const at = (h: number, m: number, sec = 0, day = 31) => Date.UTC(2026, 0, day, h + 5, m, sec); // New York is UTC-5
+
+  it('write 24-hour local times, the date under the first tick and where a day starts', () => {
+    expect(timeTicks([at(22, 0), at(23, 0), at(24, 0), at(25, 0)], 3_600_000)).toEqual([
+      '22:00\n01-31',
+      '23:00',
+      '00:00\n02-01',
+      '01:00',
+    ]);
+  });
+
+  it('add seconds to steps under a minute, and write only dates for steps of days', () => {
+    expect(timeTicks([at(14, 5, 0), at(14, 5, 30)], 30_000)).toEqual(['14:05:00\n01-31', '14:05:30']);
+    expect(timeTicks([at(0, 0, 0, 30), at(0, 0, 0, 31)], 86_400_000)).toEqual(['01-30', '01-31']);
   });
 });

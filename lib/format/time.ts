@@ -78,3 +78,24 @@ export function parseTimeInput(text: string): number | null {
   }
   return null;
 }
+
+/** `01-31`: the month and day in local time. */
+export function monthDay(ms: number): string {
+  const d = new Date(ms);
+  return `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * The labels of a time axis whose ticks are `stepMs` apart, in the console's 24-hour local time:
+ * `14:05` (`14:05:30` for steps under a minute), the date under the first tick and under each one
+ * that starts another day; only dates for steps of a day or more.
+ */
+export function timeTicks(ticks: number[], stepMs: number): string[] {
+  return ticks.map((t, i) => {
+    if (stepMs >= 86_400_000) return monthDay(t);
+    const d = new Date(t);
+    const time = `${pad(d.getHours())}:${pad(d.getMinutes())}${stepMs < 60_000 ? `:${pad(d.getSeconds())}` : ''}`;
+    const prev = i > 0 ? ticks[i - 1] : undefined;
+    return prev === undefined || monthDay(prev) !== monthDay(t) ? `${time}\n${monthDay(t)}` : time;
+  });
+}

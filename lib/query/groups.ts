@@ -18,13 +18,6 @@ export const groupOptions = (clusterId: string, group: string) =>
     refetchInterval: 5_000,
   });
 
-export const lagHistoryOptions = (clusterId: string, group: string) =>
-  queryOptions({
-    queryKey: keys.groups.lagHistory(clusterId, group),
-    queryFn: ({ signal }) => groupsApi.lagHistory(clusterId, group, signal),
-    refetchInterval: 5_000,
-  });
-
 function useInvalidateGroups(clusterId: string) {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: keys.groups.all(clusterId) });

@@ -1,3 +1,4 @@
+import type { LagSeriesRequest } from '@/lib/api/lag';
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { MessageQuery } from '@/lib/schemas/message';
 import type { SubjectListQuery } from '@/lib/schemas/schema-registry';
@@ -49,8 +50,11 @@ export const keys = {
     list: (clusterId: string, query: GroupListQuery) =>
       [...keys.groups.all(clusterId), 'list', query] as const,
     detail: (clusterId: string, group: string) => [...keys.groups.all(clusterId), 'detail', group] as const,
-    lagHistory: (clusterId: string, group: string) =>
-      [...keys.groups.detail(clusterId, group), 'lag-history'] as const,
+  },
+  /** Lag series from the store: a chart's series and its window (a range up to now, or a zoom). */
+  lag: {
+    all: (clusterId: string) => [...keys.cluster(clusterId), 'lag-history'] as const,
+    series: (clusterId: string, request: LagSeriesRequest) => [...keys.lag.all(clusterId), request] as const,
   },
   topics: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'topics'] as const,

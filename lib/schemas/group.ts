@@ -76,6 +76,29 @@ export const GroupMemberSchema = z.object({
 });
 export type GroupMember = z.infer<typeof GroupMemberSchema>;
 
+/** Where the consumer is heading at its pace over the last minutes (lib/lag/forecast.ts). */
+export const CatchUpSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('caught_up') }),
+  z.object({ state: z.literal('catching_up'), inMs: z.number() }),
+  z.object({ state: z.literal('falling_behind') }),
+  z.object({ state: z.literal('not_consuming') }),
+  z.object({ state: z.literal('unknown') }),
+]);
+export const DataLossSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('safe') }),
+  z.object({ state: z.literal('at_risk'), inMs: z.number(), by: z.enum(['time', 'size']) }),
+  z.object({ state: z.literal('unknown') }),
+]);
+export const ForecastSchema = z.object({
+  catchUp: CatchUpSchema,
+  /** When retention deletes the next unread record; `expired` (health) is loss that happened. */
+  loss: DataLossSchema,
+  /** Records per second over the window the forecast rests on; null when there is none yet. */
+  consumeRate: z.number().nullable(),
+  produceRate: z.number().nullable(),
+});
+export type Forecast = z.infer<typeof ForecastSchema>;
+
 export const GroupPartitionSchema = z.object({
   topic: z.string(),
   partition: z.number().int(),
@@ -89,6 +112,7 @@ export const GroupPartitionSchema = z.object({
   health: LagHealthSchema,
   /** How old the next record to consume is (now minus its timestamp); 0 when caught up. */
   timeLagMs: z.number().nullable(),
+  forecast: ForecastSchema,
 });
 export type GroupPartition = z.infer<typeof GroupPartitionSchema>;
 
@@ -97,6 +121,8 @@ export const GroupTopicSchema = z.object({
   partitions: z.number().int(),
   totalLag: z.number().nullable(),
   maxLag: z.number().nullable(),
+  /** The oldest unread record's age over the topic's partitions. */
+  maxTimeLagMs: z.number().nullable(),
 });
 
 export const GroupDetailSchema = GroupSummarySchema.extend({
@@ -107,6 +133,8 @@ export const GroupDetailSchema = GroupSummarySchema.extend({
   /** Consumer and share groups: the group's epoch and that of its target assignment. */
   groupEpoch: z.number().int().nullable(),
   assignmentEpoch: z.number().int().nullable(),
+  /** The group's: its slowest partition's catch-up, its first partition's loss. */
+  forecast: ForecastSchema,
 });
 export type GroupDetail = z.infer<typeof GroupDetailSchema>;
 
@@ -119,13 +147,6 @@ export const LagPointSchema = z.object({
   logEnd: z.number(),
 });
 export type LagPoint = z.infer<typeof LagPointSchema>;
-
-export const LagHistorySchema = z.object({
-  groupId: z.string(),
-  intervalMs: z.number(),
-  points: z.array(LagPointSchema),
-});
-export type LagHistory = z.infer<typeof LagHistorySchema>;
 
 export const ResetTargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('earliest') }),

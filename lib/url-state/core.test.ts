@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineView, parseUrlState, searchOf, serializeUrlState, toSearch } from '@/lib/url-state/core';
+import {
+  defineView,
+  listItems,
+  parseUrlState,
+  searchOf,
+  serializeUrlState,
+  toSearch,
+} from '@/lib/url-state/core';
 import { groupListView, topicListView } from '@/lib/url-state/lists';
 import {
   configListView,
@@ -53,6 +60,14 @@ describe('serializeUrlState', () => {
   it('writes lists comma-separated, an empty one as absent', () => {
     expect(serializeUrlState(view, { list: ['x', 'y'] })).toEqual({ list: 'x,y' });
     expect(serializeUrlState(view, { list: [] })).toEqual({ list: null });
+  });
+
+  it('escapes commas and percent signs inside list items, and listItems reads them back', () => {
+    const items = ['a,b', '100%', '%2C', 'plain'];
+    const written = serializeUrlState(view, { list: items }).list!;
+    expect(written).toBe('a%2Cb,100%25,%252C,plain');
+    expect(listItems(written)).toEqual(items);
+    expect(listItems('x,y')).toEqual(['x', 'y']);
   });
 
   it('round-trips', () => {

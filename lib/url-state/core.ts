@@ -52,7 +52,8 @@ export function parseUrlState<T>(view: UrlView<T>, search: { get(key: string): s
 /**
  * The params of a patch of the view's state, in the view's order: only the keys the patch holds, so it
  * can be laid over an address; null (leave out) where a value is what the param reads as when absent.
- * Lists are written comma-separated.
+ * Lists are written comma-separated, a comma or a percent sign inside an item escaped as `%2C` and
+ * `%25` (`listItems` reads them back), so that an item may hold any text, a group id for one.
  */
 export function serializeUrlState<T>(view: UrlView<T>, patch: Partial<T>): Search {
   const out: Search = {};
@@ -66,7 +67,14 @@ export function serializeUrlState<T>(view: UrlView<T>, patch: Partial<T>): Searc
 
 function write(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return Array.isArray(value) ? value.join(',') : String(value);
+  return Array.isArray(value)
+    ? value.map((item) => String(item).replace(/[%,]/g, (c) => (c === ',' ? '%2C' : '%25'))).join(',')
+    : String(value);
+}
+
+/** The items of a list param as `serializeUrlState` writes them: split at commas, then unescaped. */
+export function listItems(text: string): string[] {
+  return text.split(',').map((item) => item.replace(/%(25|2C)/gi, (m) => (m === '%25' ? '%' : ',')));
 }
 
 /** `?a=1&b=2` of the params that are set, or '' when none is. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getAlertsConfig } from '@/server/config/alerts';
 import { ConfigError, getConfig } from '@/server/config/clusters';
+import { lagMetricsSettings } from '@/server/config/metrics';
 import { securitySummary } from '@/server/config/security';
 import { checkAuthAtStart } from '@/server/auth/check-at-start';
 import { StreamLimitError, streamLimits } from '@/server/http/stream-slots';
@@ -9,6 +10,7 @@ import { log } from '@/server/log';
 export function checkConfigAtStart(): void {
   try {
     const config = getConfig();
+    lagMetricsSettings();
     log('info', 'clusters configured', {
       clusters: config.clusters.map((c) => ({
         id: c.id,

@@ -147,8 +147,8 @@ export function kafka(config: ClusterConfig) {
       call(config, 'Consumer groups', (c) => fetchCommittedOffsets(c, groups), options),
 
     /** Members and assignments, each group with its own protocol's describe API. */
-    describeGroups: (groups: GroupEntry[]) =>
-      call(config, 'DescribeGroups', (c) => describeGroups(c, groups)),
+    describeGroups: (groups: GroupEntry[], options?: CallOptions) =>
+      call(config, 'DescribeGroups', (c) => describeGroups(c, groups), options),
 
     commitOffsets: (
       group: GroupEntry,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '@/server/http/app-error';
+import { sharedLagMetrics } from '@/server/ops/lag-metrics';
 import { metrics } from '@/server/ops/metrics';
 import { sharedReadiness } from '@/server/services/clusters';
 
@@ -19,11 +20,15 @@ export function authorizeScrape(request: Request, token = process.env.KAFKASCOPE
   }
 }
 
-/** The Prometheus text exposition, with each cluster's up gauge refreshed by the shared readiness check. */
+/**
+ * The Prometheus text exposition, with each cluster's up gauge refreshed by the shared readiness
+ * check and its consumer lag read alongside (server/ops/lag-metrics.ts), each within its bound.
+ */
 export async function renderMetrics(): Promise<Response> {
-  await sharedReadiness();
+  const [, lag] = await Promise.all([sharedReadiness(), sharedLagMetrics()]);
   const { registry } = metrics();
-  return new Response(await registry.metrics(), {
+  const text = await registry.metrics();
+  return new Response(lag ? `${text.trimEnd()}\n\n${lag}` : text, {
     headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
   });
 }

@@ -23,16 +23,17 @@ describe('route patterns', () => {
 
   it('label paths by pattern, whatever the names in them', () => {
     expect(routePattern('/api/clusters/local/topics')).toBe('/api/clusters/[clusterId]/topics');
-    // A topic called "topics" or a group called "lag-history" is still a name, not a static segment.
+    // A topic called "topics" or a group called "reset-offsets" is still a name, not a static segment.
     expect(routePattern('/api/clusters/local/topics/topics')).toBe(
       '/api/clusters/[clusterId]/topics/[topic]',
     );
-    expect(routePattern('/api/clusters/local/groups/lag-history')).toBe(
+    expect(routePattern('/api/clusters/local/groups/reset-offsets')).toBe(
       '/api/clusters/[clusterId]/groups/[group]',
     );
-    expect(routePattern('/api/clusters/local/groups/g1/lag-history')).toBe(
-      '/api/clusters/[clusterId]/groups/[group]/lag-history',
+    expect(routePattern('/api/clusters/local/groups/g1/reset-offsets')).toBe(
+      '/api/clusters/[clusterId]/groups/[group]/reset-offsets',
     );
+    expect(routePattern('/api/clusters/local/lag-history')).toBe('/api/clusters/[clusterId]/lag-history');
     expect(routePattern('/api/clusters/x/topics/orders%2Fv2/messages/3/1200')).toBe(
       '/api/clusters/[clusterId]/topics/[topic]/messages/[partition]/[offset]',
     );

@@ -27,7 +27,6 @@ export const API_ROUTES = [
   '/api/clusters/[clusterId]/brokers/[brokerId]/configs',
   '/api/clusters/[clusterId]/groups',
   '/api/clusters/[clusterId]/groups/[group]',
-  '/api/clusters/[clusterId]/groups/[group]/lag-history',
   '/api/clusters/[clusterId]/groups/[group]/offsets/[topic]',
   '/api/clusters/[clusterId]/groups/[group]/reset-offsets',
   '/api/clusters/[clusterId]/lag-history',
@@ -59,7 +58,7 @@ export const API_ROUTES = [
 const compiled = API_ROUTES.map((pattern) => ({
   pattern,
   segments: pattern.split('/').filter(Boolean),
-  // Static segments first: `/groups/[group]` must not swallow `/groups/x/lag-history` by length alone.
+  // Static segments first: `/groups/[group]` must not swallow `/groups/x/reset-offsets` by length alone.
   staticCount: pattern.split('/').filter((s) => s && !s.startsWith('[')).length,
 })).sort((a, b) => b.staticCount - a.staticCount);
 

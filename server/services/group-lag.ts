@@ -1,7 +1,13 @@
 import 'server-only';
 import type { GroupSummary } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
-import { kafka, partitionKey, type GroupOffsets, type WatermarkResult } from '@/server/kafka';
+import {
+  kafka,
+  partitionKey,
+  type CallOptions,
+  type GroupOffsets,
+  type WatermarkResult,
+} from '@/server/kafka';
 import type { GroupSnapshot } from '@/server/services/group-snapshot';
 import { timeLags, type LaggingPartition } from '@/server/services/time-lag';
 
@@ -48,27 +54,39 @@ export function partitionLags(
 export const isLagging = (l: PartitionLag) =>
   l.lag !== null && l.lag > 0 && l.committed !== null && l.high !== null && !l.expired;
 
+export interface TimeLagLimits {
+  /** The most lagging partitions read per group (or per group as it says). */
+  perGroup: number | ((groupId: string) => number);
+  /** Partitions read in all. */
+  total: number;
+  /**
+   * Fetch rounds at most: groups waiting at different offsets of one partition need one round each
+   * (a Fetch cannot name a partition twice), so this bounds the cost by leaders, not by groups.
+   * Partitions past the last round get no time lag.
+   */
+  rounds?: number;
+}
+
 /**
- * Time lag per partition of each group, read on its `perGroup` most lagging partitions and at most
- * `total` partitions in all, in at most `maxRounds` rounds (one Fetch per leader each): groups
- * waiting at different offsets of one partition need a round each, so the rounds are bounded, not
- * the groups. Partitions left out simply have no entry.
+ * Time lag per partition (keyed by partitionKey) of each group in `groupIds`, read on its
+ * `perGroup` most lagging partitions and at most `total` partitions in all, in the order of
+ * `groupIds`: one Fetch per leader and round. Partitions that could not be read are missing.
  */
-export async function timeLagsOf(
+export async function readTimeLags(
   cluster: ClusterConfig,
   snapshot: GroupSnapshot,
   groupIds: string[],
-  limits: { perGroup: number | ((groupId: string) => number); total: number; maxRounds?: number },
-  topic?: string,
+  limits: TimeLagLimits,
+  options: CallOptions & { topic?: string } = {},
 ): Promise<Map<string, Map<string, number>>> {
+  const { topic, ...call } = options;
   const wanted = new Map<string, LaggingPartition>();
   const keysOf = new Map<string, string[]>();
   for (const groupId of groupIds) {
-    const perGroup = typeof limits.perGroup === 'number' ? limits.perGroup : limits.perGroup(groupId);
     const lagging = partitionLags(snapshot.committed.get(groupId), snapshot.watermarks, topic)
       .filter(isLagging)
       .sort((a, b) => b.lag! - a.lag!)
-      .slice(0, perGroup);
+      .slice(0, typeof limits.perGroup === 'number' ? limits.perGroup : limits.perGroup(groupId));
     const keys: string[] = [];
     for (const l of lagging) {
       const key = `${partitionKey(l.topic, l.partition)}@${l.committed}`;
@@ -85,15 +103,15 @@ export async function timeLagsOf(
   for (const w of wanted.values()) {
     const p = partitionKey(w.topic, w.partition);
     const round = seen.get(p) ?? 0;
-    if (round >= (limits.maxRounds ?? Infinity)) continue;
     seen.set(p, round + 1);
+    if (limits.rounds !== undefined && round >= limits.rounds) continue;
     (rounds[round] ??= []).push(w);
   }
   const gateway = kafka(cluster);
   const byOffset = new Map<string, number>();
   await Promise.all(
     rounds.map(async (list) => {
-      const times = await timeLags(gateway, snapshot.topology.topics, list).catch(
+      const times = await timeLags(gateway, snapshot.topology.topics, list, call).catch(
         () => new Map<string, number>(),
       );
       for (const w of list) {
@@ -103,13 +121,13 @@ export async function timeLagsOf(
     }),
   );
   const result = new Map<string, Map<string, number>>();
-  for (const groupId of groupIds) {
-    const map = new Map<string, number>();
-    for (const k of keysOf.get(groupId) ?? []) {
-      const ms = byOffset.get(k);
-      if (ms !== undefined) map.set(k.slice(0, k.lastIndexOf('@')), ms);
+  for (const [groupId, keys] of keysOf) {
+    const times = new Map<string, number>();
+    for (const key of keys) {
+      const ms = byOffset.get(key);
+      if (ms !== undefined) times.set(key.slice(0, key.lastIndexOf('@')), ms);
     }
-    result.set(groupId, map);
+    result.set(groupId, times);
   }
   return result;
 }
@@ -126,12 +144,12 @@ export async function addTimeLags(
   total: number,
   topic?: string,
 ): Promise<void> {
-  const times = await timeLagsOf(
+  const times = await readTimeLags(
     cluster,
     snapshot,
     summaries.map((s) => s.groupId),
     { perGroup, total },
-    topic,
+    { topic },
   );
   for (const s of summaries) {
     const known = [...(times.get(s.groupId)?.values() ?? [])];

@@ -46,7 +46,7 @@ async function topicsOf(
 ): Promise<{ topology: Topology; watermarks: WatermarkResult }> {
   const involved = new Set([...committed.values()].flatMap((g) => g.offsets.map((o) => o.topic)));
   for (const t of alsoTopics) involved.add(t);
-  const topology = await topologyOf(cluster, [...involved]);
+  const topology = await topologyOf(cluster, [...involved], left());
   const watermarks = await kafka(cluster).watermarks(
     topology.topics.filter((t) => involved.has(t.name)),
     left(),

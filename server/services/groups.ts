@@ -5,21 +5,34 @@ import type {
   GroupListQuery,
   GroupPartition,
   GroupSummary,
-  LagHistory,
 } from '@/lib/schemas/group';
 import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, partitionKey, type GroupEntry } from '@/server/kafka';
 import { getGroupSnapshot, type GroupSnapshot } from '@/server/services/group-snapshot';
 import { findGroup } from '@/server/services/resolve';
 import { groupHealth } from '@/server/services/lag-health';
-import { lagHistory, SAMPLE_INTERVAL_MS } from '@/server/services/lag-history';
+import { lagHistory } from '@/server/services/lag-history';
 import { markShown } from '@/server/services/lag-sampler';
+import { forecastGroup } from '@/server/services/lag-forecasts';
+
+const unknownForecast = {
+  catchUp: { state: 'unknown' },
+  loss: { state: 'unknown' },
+  consumeRate: null,
+  produceRate: null,
+} as const;
 import { liveView } from '@/server/services/cache';
 import { LIVE_REFRESH_MS, topologyOf } from '@/server/services/snapshot';
 import { addTimeLags, isLagging, partitionLags } from '@/server/services/group-lag';
 import { timeLags } from '@/server/services/time-lag';
 
-function summarize(cluster: ClusterConfig, g: GroupEntry, snapshot: GroupSnapshot, topic?: string) {
+/** A group's lag figures and health from a snapshot (members unknown until described). */
+export function summarizeGroup(
+  cluster: ClusterConfig,
+  g: GroupEntry,
+  snapshot: GroupSnapshot,
+  topic?: string,
+) {
   const lags = partitionLags(snapshot.committed.get(g.groupId), snapshot.watermarks, topic);
   const known = lags.filter((l) => l.lag !== null).map((l) => l.lag!);
   const summary: GroupSummary = {
@@ -71,7 +84,7 @@ async function loadGroups(cluster: ClusterConfig, query: GroupListQuery): Promis
   const needle = query.q.toLowerCase();
   const matching = snapshot.groups
     .filter((g) => !needle || g.groupId.toLowerCase().includes(needle))
-    .map((g) => summarize(cluster, g, snapshot, query.topic).summary)
+    .map((g) => summarizeGroup(cluster, g, snapshot, query.topic).summary)
     .filter((s) => !query.topic || s.topics.length > 0);
   // Sorting by time lag needs it for every group: fewer partitions per group then, and a cap in all.
   const byTime = query.sort === 'maxTimeLagMs';
@@ -105,7 +118,7 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
     extra: described,
   } = await findGroup(cluster, groupId, [], (e) => gateway.describeGroups([e]).then((d) => d.get(groupId)));
   markShown(cluster, [groupId], true);
-  const { summary, lags } = summarize(cluster, entry, snapshot);
+  const { summary, lags } = summarizeGroup(cluster, entry, snapshot);
   // Lagging partitions (capped, the detail page must stay cheap) get a time lag: one peek per leader.
   const lagging = lags
     .filter(isLagging)
@@ -131,7 +144,7 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
     const topology = await topologyOf(cluster, names);
     extra = (await gateway.watermarks(topology.topics.filter((t) => names.includes(t.name)))).offsets;
   }
-  const rows: GroupPartition[] = [
+  const rows: Omit<GroupPartition, 'forecast'>[] = [
     ...lags.map((l) => ({
       ...l,
       health: l.expired ? ('expired' as const) : l.lag === 0 ? ('caught_up' as const) : ('lagging' as const),
@@ -163,14 +176,24 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
     .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
 
   const topicTotals = [...new Set(rows.map((r) => r.topic))].map((topic) => {
-    const lagsOf = rows.filter((r) => r.topic === topic && r.lag !== null).map((r) => r.lag!);
+    const of = rows.filter((r) => r.topic === topic);
+    const lagsOf = of.filter((r) => r.lag !== null).map((r) => r.lag!);
+    const timesOf = of.filter((r) => r.timeLagMs !== null).map((r) => r.timeLagMs!);
     return {
       topic,
-      partitions: rows.filter((r) => r.topic === topic).length,
+      partitions: of.length,
       totalLag: lagsOf.length ? lagsOf.reduce((s, l) => s + l, 0) : null,
       maxLag: lagsOf.length ? Math.max(...lagsOf) : null,
+      maxTimeLagMs: timesOf.length ? Math.max(...timesOf) : null,
     };
   });
+  const forecasts = await forecastGroup(
+    cluster,
+    groupId,
+    rows,
+    snapshot.topology,
+    lagHistory(cluster.id, groupId),
+  );
   const detail: GroupDetail = {
     ...summary,
     state: described?.state || summary.state,
@@ -180,7 +203,11 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
     groupEpoch: described?.groupEpoch ?? null,
     assignmentEpoch: described?.assignmentEpoch ?? null,
     memberList: members,
-    partitions: rows,
+    partitions: rows.map((r) => ({
+      ...r,
+      forecast: forecasts.partitions.get(partitionKey(r.topic, r.partition)) ?? unknownForecast,
+    })),
+    forecast: forecasts.group,
     topicTotals,
     maxTimeLagMs: rows.some((r) => r.timeLagMs !== null)
       ? Math.max(...rows.map((r) => r.timeLagMs ?? 0))
@@ -188,10 +215,4 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
   };
   detail.health = groupHealth({ ...detail, history: lagHistory(cluster.id, groupId) });
   return detail;
-}
-
-export async function getLagHistory(cluster: ClusterConfig, groupId: string): Promise<LagHistory> {
-  // A group with points is known (groups that disappear are forgotten); else it is looked up (404).
-  if (lagHistory(cluster.id, groupId).length === 0) await findGroup(cluster, groupId);
-  return { groupId, intervalMs: SAMPLE_INTERVAL_MS, points: lagHistory(cluster.id, groupId) };
 }

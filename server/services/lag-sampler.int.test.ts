@@ -10,6 +10,7 @@ import { disconnectAll, withRequestCount } from '@/server/kafka';
 import { closeStore, getStore } from '@/server/store';
 import { writeSamples } from '@/server/store/lag-store';
 import { invalidate } from '@/server/services/cache';
+import { getGroup } from '@/server/services/groups';
 import { getLagSeries } from '@/server/services/lag-charts';
 import { sampleCluster } from '@/server/services/lag-sampler';
 import { createTopic, deleteTopic } from '@/server/services/topic-admin';
@@ -37,7 +38,14 @@ beforeAll(async () => {
   process.env.KAFKASCOPE_DATA_DIR = dataDir;
   await producer.connect();
   for (const t of topics)
-    await createTopic(local, { name: t, partitions: 2, replicationFactor: 1, configs: {} });
+    await createTopic(local, {
+      name: t,
+      partitions: 2,
+      replicationFactor: 1,
+      // The first topic deletes by time after an hour: a stopped group loses data when its oldest
+      // unread record is an hour old.
+      configs: t === topics[0] ? { 'retention.ms': '3600000' } : {},
+    });
   for (const t of topics) await produce(t, 20);
   // kcat's group consumes 20 of each topic's records, then 9 and 5 more arrive behind it.
   expect(await kcatConsume(group, topics, 40)).toHaveLength(40);
@@ -106,5 +114,41 @@ describe('lag sampling into the store', () => {
       topic: '',
       partition: -1,
     });
+  });
+
+  it('forecasts a stopped group: never caught up, and data lost when its oldest unread record reaches retention.ms', async () => {
+    // Two samples a minute apart with nothing consumed or produced in between: the rates are zero.
+    const store = await getStore();
+    const now = Date.now();
+    const samples = await sampleCluster(local, new Set([group]), new Set([group]));
+    await writeSamples(
+      store,
+      local.id,
+      samples.map((s) => ({ ...s, t: now - 60_000 })),
+    );
+    await writeSamples(
+      store,
+      local.id,
+      samples.map((s) => ({ ...s, t: now - 1_000 })),
+    );
+    invalidate(`${local.id}/`);
+    const detail = await getGroup(local, group);
+    expect(detail.forecast.catchUp.state).toBe('not_consuming');
+    expect(detail.forecast.consumeRate).toBe(0);
+    // The first topic's oldest unread record is seconds old: an hour's retention leaves it about an hour.
+    const loss = detail.forecast.loss;
+    expect(loss.state).toBe('at_risk');
+    if (loss.state !== 'at_risk') return;
+    expect(loss.by).toBe('time');
+    const oldest = Math.max(
+      ...detail.partitions.filter((p) => p.topic === topics[0]).map((p) => p.timeLagMs ?? 0),
+    );
+    expect(Math.abs(loss.inMs - (3_600_000 - oldest))).toBeLessThan(5_000);
+    // The second topic keeps records for the broker's default (a week): its partitions lose later.
+    for (const p of detail.partitions) {
+      expect(p.forecast.catchUp.state).toBe('not_consuming');
+      expect(p.forecast.loss.state).toBe('at_risk');
+    }
+    expect(detail.topicTotals.find((t) => t.topic === topics[0])?.maxTimeLagMs).toBe(oldest);
   });
 });

@@ -14,7 +14,7 @@ import {
 } from '@/server/store/lag-store';
 import { holdLease, type Leadership } from '@/server/store/lease';
 import { getGroupSnapshot } from '@/server/services/group-snapshot';
-import { partitionLags, timeLagsOf } from '@/server/services/group-lag';
+import { partitionLags, readTimeLags } from '@/server/services/group-lag';
 
 /** Every group is sampled this often whether or not anyone looks. */
 export const IDLE_SAMPLE_MS = 60_000;
@@ -49,10 +49,10 @@ export async function sampleCluster(
 ): Promise<LagSample[]> {
   const snapshot = await getGroupSnapshot(cluster, { keepAlive: false, maxAgeMs: LIVE_SAMPLE_MS - 1_000 });
   const groups = snapshot.groups.filter((g) => only === 'all' || only.has(g.groupId)).map((g) => g.groupId);
-  const times = await timeLagsOf(cluster, snapshot, groups, {
+  const times = await readTimeLags(cluster, snapshot, groups, {
     perGroup: (id) => (perPartition.has(id) ? TIME_LAG.perOpenedGroup : TIME_LAG.perGroup),
     total: TIME_LAG.total,
-    maxRounds: TIME_LAG.maxRounds,
+    rounds: TIME_LAG.maxRounds,
   });
   const t = now();
   const samples: LagSample[] = [];
@@ -97,7 +97,6 @@ interface SamplerState {
   leadership: Leadership;
   timer: NodeJS.Timeout;
   lastAll: Map<string, number>;
-  lastLive: Map<string, number>;
   busy: Set<string>;
   lastRollup: number;
   stats: Map<string, SampleStats>;
@@ -139,9 +138,8 @@ async function tick(state: SamplerState): Promise<void> {
       state.busy.add(cluster.id);
       try {
         const watched = await watchedGroups(store, cluster.id, now);
-        const all = now - (state.lastAll.get(cluster.id) ?? 0) >= IDLE_SAMPLE_MS - 1_000;
-        const live =
-          watched.live.size > 0 && now - (state.lastLive.get(cluster.id) ?? 0) >= LIVE_SAMPLE_MS - 500;
+        const all = now - (state.lastAll.get(cluster.id) ?? 0) >= IDLE_SAMPLE_MS - LIVE_SAMPLE_MS / 2;
+        const live = watched.live.size > 0;
         if (!all && !live) return;
         const started = Date.now();
         const { result: samples, kafkaRequests } = await withRequestCount(() =>
@@ -152,7 +150,6 @@ async function tick(state: SamplerState): Promise<void> {
           state.lastAll.set(cluster.id, now);
           tellListeners(cluster, samples, now);
         }
-        state.lastLive.set(cluster.id, now);
         state.stats.set(cluster.id, {
           at: now,
           groups: new Set(samples.map((s) => s.groupId)).size,
@@ -162,7 +159,7 @@ async function tick(state: SamplerState): Promise<void> {
         });
       } catch (error) {
         // A cluster that is down leaves a gap in its charts; the others are sampled as usual.
-        if (now - (state.lastAll.get(cluster.id) ?? 0) >= IDLE_SAMPLE_MS - 1_000) {
+        if (now - (state.lastAll.get(cluster.id) ?? 0) >= IDLE_SAMPLE_MS - LIVE_SAMPLE_MS / 2) {
           state.lastAll.set(cluster.id, now);
           log('warn', 'lag sample failed', { cluster: cluster.id, error: (error as Error).message });
           tellListeners(cluster, error as Error, now);
@@ -189,11 +186,11 @@ export function startLagSampling(): void {
   outsideRequestCount(() => {
     const state: SamplerState = {
       leadership: holdLease(getStore, 'lag-sampler'),
+      // Every 5 s: the live groups' pace; the minute's round of every group falls on one of these.
       timer: setInterval(() => {
         tick(state).catch((error: Error) => log('warn', 'lag sampling paused', { error: error.message }));
-      }, 1_000),
+      }, LIVE_SAMPLE_MS),
       lastAll: new Map(),
-      lastLive: new Map(),
       busy: new Set(),
       lastRollup: 0,
       stats: new Map(),

@@ -1,6 +1,12 @@
 import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
-import { kafka, type LogDirReport, type Topology, type WatermarkResult } from '@/server/kafka';
+import {
+  kafka,
+  type CallOptions,
+  type LogDirReport,
+  type Topology,
+  type WatermarkResult,
+} from '@/server/kafka';
 import { cached, invalidate, live, peekLive } from '@/server/services/cache';
 
 /**
@@ -30,10 +36,14 @@ export const freshTopology = (config: ClusterConfig) => peekLive<Topology>(key(c
  * Metadata of some topics (brokers and controller included): taken from the cluster-wide read when
  * that is fresh, else asked for these topics alone, so that its cost does not grow with the cluster.
  */
-export async function topologyOf(config: ClusterConfig, topics: string[]): Promise<Topology> {
+export async function topologyOf(
+  config: ClusterConfig,
+  topics: string[],
+  options?: CallOptions,
+): Promise<Topology> {
   const whole = freshTopology(config);
   if (whole) return whole;
-  return kafka(config).metadata([...new Set(topics)].sort());
+  return kafka(config).metadata([...new Set(topics)].sort(), options);
 }
 
 /** A rolling upgrade changes it, so it is asked again every minute, not once. */

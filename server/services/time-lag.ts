@@ -1,5 +1,5 @@
 import 'server-only';
-import { partitionKey, type KafkaCluster, type TopicMeta } from '@/server/kafka';
+import { partitionKey, type CallOptions, type KafkaCluster, type TopicMeta } from '@/server/kafka';
 
 const PEEK_BYTES = 65_536;
 
@@ -14,13 +14,14 @@ async function timestampsAt(
   gateway: KafkaCluster,
   topics: TopicMeta[],
   wanted: { topic: string; partition: number; offset: number }[],
+  options: CallOptions,
 ): Promise<Map<string, number>> {
   const metaOf = new Map(topics.map((t) => [t.name, t]));
   const positions = wanted.flatMap((w) => {
     const leader = metaOf.get(w.topic)?.partitions.find((p) => p.partition === w.partition)?.leader;
     return leader == null ? [] : [{ ...w, leader }];
   });
-  const fetched = await gateway.peek(positions, { maxBytesPerPartition: PEEK_BYTES });
+  const fetched = await gateway.peek(positions, { ...options, maxBytesPerPartition: PEEK_BYTES });
   const result = new Map<string, number>();
   for (const w of wanted) {
     const key = partitionKey(w.topic, w.partition);
@@ -39,13 +40,14 @@ export async function timeLags(
   gateway: KafkaCluster,
   topics: TopicMeta[],
   lagging: LaggingPartition[],
-  now = Date.now(),
+  { now = Date.now(), ...options }: CallOptions & { now?: number } = {},
 ): Promise<Map<string, number>> {
   if (lagging.length === 0) return new Map();
   const next = await timestampsAt(
     gateway,
     topics,
     lagging.map((l) => ({ topic: l.topic, partition: l.partition, offset: l.committed })),
+    options,
   );
   const result = new Map<string, number>();
   // A producer clock ahead of ours must not read as negative lag.
