@@ -26,19 +26,20 @@ export function HistoryTab({ ruleId, rules }: { ruleId: string | null; rules: Ru
         <label htmlFor="history-rule" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
           Rule
         </label>
-        <Select
-          id="history-rule"
-          className="w-64"
-          value={ruleId ?? ''}
-          onChange={(e) => set({ rule: e.target.value || undefined }, 'push')}
-        >
-          <option value="">Every rule</option>
-          {rules.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </Select>
+        <div className="w-64">
+          <Select
+            id="history-rule"
+            value={ruleId ?? ''}
+            onChange={(e) => set({ rule: e.target.value || undefined }, 'push')}
+          >
+            <option value="">Every rule</option>
+            {rules.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </Select>
+        </div>
       </div>
       <QueryView query={query} loading={<Skeleton className="h-40 w-full rounded-lg" />}>
         {(data) =>
