@@ -7,6 +7,9 @@ export async function register(): Promise<void> {
     if (process.env.KAFKASCOPE_LAG_SAMPLING !== 'off') {
       const { startLagSampling } = await import('@/server/services/lag-sampler');
       startLagSampling();
+      // Alerts are evaluated right after each sample, by the process that samples.
+      const { startAlerting } = await import('@/server/services/alerts/runner');
+      startAlerting();
     }
   }
 }

@@ -5,6 +5,8 @@ import { REGISTRY_URL } from './dev/schema-registry/local-registry';
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+/** The webhook receiver the alerts spec runs: the one host its server lets webhooks reach. */
+export const ALERTS_RECEIVER_PORT = PORT + 2000;
 const LOCAL = BOOTSTRAP;
 
 // Debian's Chromium: the machines that run these tests cannot download Playwright's own browsers.
@@ -39,7 +41,8 @@ const serverEnv = {
   KAFKA_CLUSTERS_1_READ_ONLY: 'true',
   KAFKASCOPE_AUTH: 'login',
   // The embedded store (lag history, alerts), kept between runs as a volume would be.
-  KAFKASCOPE_DATA_DIR: '.kafka/e2e-store',
+  KAFKASCOPE_DATA_DIR: process.env.E2E_DATA_DIR ?? '.kafka/e2e-store',
+  KAFKASCOPE_ALERTS_WEBHOOK_ALLOW: `127.0.0.1:${ALERTS_RECEIVER_PORT}`,
   KAFKASCOPE_SESSION_SECRET: 'e2e-only-session-secret-0123456789abcdef',
   // A block that outlasts any burst on a loaded machine: the sign-in throttle's tests then see it in
   // force whatever the timing (with 1 s it could run out in the middle of a burst).

@@ -3,10 +3,12 @@ import { serializeUrlState, toSearch } from '@/lib/url-state/core';
 import { lagCompareView, type LagCompareState } from '@/lib/url-state/lag';
 import { groupListView, subjectListView, topicListView } from '@/lib/url-state/lists';
 import {
+  alertsPageView,
   groupPageView,
   messageView,
   subjectPageView,
   topicPageView,
+  type AlertsPageState,
   type SubjectPageState,
   type GroupTab,
   type TopicTab,
@@ -20,6 +22,9 @@ const seg = encodeURIComponent;
 
 export const paths = {
   home: () => '/',
+  /** Alerts are the console's, not a cluster's: one page for every cluster. */
+  alerts: (state: Partial<AlertsPageState> = {}) =>
+    `/alerts${toSearch(serializeUrlState(alertsPageView, state))}`,
   cluster: (clusterId: string) => `/clusters/${seg(clusterId)}`,
   brokers: (clusterId: string) => `/clusters/${seg(clusterId)}/brokers`,
   broker: (clusterId: string, brokerId: number) => `/clusters/${seg(clusterId)}/brokers/${brokerId}`,
@@ -60,6 +65,21 @@ export const paths = {
 };
 
 export const apiPaths = {
+  alerts: () => '/api/alerts',
+  alertRules: () => '/api/alerts/rules',
+  alertRule: (id: string) => `/api/alerts/rules/${seg(id)}`,
+  alertHistory: (query: { limit?: number; ruleId?: string } = {}) => {
+    const params = new URLSearchParams();
+    if (query.limit) params.set('limit', String(query.limit));
+    if (query.ruleId) params.set('ruleId', query.ruleId);
+    const search = params.toString();
+    return `/api/alerts/history${search ? `?${search}` : ''}`;
+  },
+  alertChannels: () => '/api/alerts/channels',
+  alertChannel: (name: string) => `/api/alerts/channels/${seg(name)}`,
+  alertChannelTest: (name: string) => `/api/alerts/channels/${seg(name)}/test`,
+  alertSilences: () => '/api/alerts/silences',
+  alertSilence: (id: number) => `/api/alerts/silences/${id}`,
   health: () => '/api/health',
   ready: () => '/api/health/ready',
   me: () => '/api/auth/me',

@@ -18,6 +18,8 @@ export interface AuditEntry {
   cluster: string | null;
   topic?: string;
   group?: string;
+  /** An alert rule, channel or silence (`rule 3fa1…`, `channel ops-slack`): its id or name, never its settings. */
+  target?: string;
   /** A schema registry subject, and the version the action was about. */
   subject?: string;
   version?: string;

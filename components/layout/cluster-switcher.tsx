@@ -21,7 +21,8 @@ export function ClusterSwitcher({ clusterId }: { clusterId: string }) {
 
   function onChange(nextId: string) {
     if (nextId === clusterId) return;
-    router.push(section.available ? section.href(nextId) : paths.cluster(nextId));
+    // From the console's alerts page, to the cluster chosen.
+    router.push(section.available && section.id !== 'alerts' ? section.href(nextId) : paths.cluster(nextId));
   }
 
   return (

@@ -1,5 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import {
+  IconBell,
   IconBrokers,
   IconChart,
   IconGroups,
@@ -10,7 +11,7 @@ import {
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas';
+  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'alerts';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -53,9 +54,19 @@ export const sections: Section[] = [
 
 const overview = sections[0]!;
 
+/** The console's alerts page: no cluster's section, named in the top bar all the same. */
+export const alertsSection: Section = {
+  id: 'alerts',
+  label: 'Alerts',
+  href: () => '/alerts',
+  icon: IconBell,
+  available: true,
+};
+
 /** The section the path belongs to: the longest matching prefix, so `/clusters/x/brokers` is Brokers. */
 export function activeSection(pathname: string, clusterId: string): Section {
   const path = pathname.replace(/\/+$/, '');
+  if (path === '/alerts' || path.startsWith('/alerts/')) return alertsSection;
   let best: Section = overview;
   for (const section of sections) {
     const href = section.href(clusterId);

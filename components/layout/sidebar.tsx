@@ -5,7 +5,7 @@ import { ClusterSwitcher } from '@/components/layout/cluster-switcher';
 import { activeSection, sections } from '@/components/layout/sections';
 import { useClusterDirectory } from '@/components/layout/use-cluster-directory';
 import { cx } from '@/components/ui/cx';
-import { LogoMark } from '@/components/ui/icons';
+import { IconBell, LogoMark } from '@/components/ui/icons';
 import { IntentLink } from '@/components/ui/intent-link';
 import { StatusDot } from '@/components/ui/status-dot';
 import { plural } from '@/lib/format/text';
@@ -71,6 +71,36 @@ function SectionNav({ clusterId }: { clusterId: string }) {
   );
 }
 
+/** What belongs to the console rather than to one cluster. */
+function ConsoleNav() {
+  const pathname = usePathname();
+  const isActive = pathname === '/alerts' || pathname.startsWith('/alerts/');
+  return (
+    <nav aria-label="Console" className="mt-5 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <IntentLink
+        href={paths.alerts()}
+        aria-current={isActive ? 'page' : undefined}
+        data-testid="nav-alerts"
+        className={cx(
+          itemBase,
+          'transition-colors',
+          isActive
+            ? 'bg-accent-50 text-accent-700 dark:bg-accent-500/10 dark:text-accent-300'
+            : 'text-zinc-700 hover:bg-zinc-200/60 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100',
+        )}
+      >
+        <IconBell
+          className={cx(
+            'size-4',
+            isActive ? 'text-accent-600 dark:text-accent-400' : 'text-zinc-400 group-hover:text-zinc-500',
+          )}
+        />
+        Alerts
+      </IntentLink>
+    </nav>
+  );
+}
+
 function HealthSummary() {
   const { entries } = useClusterDirectory();
   const checked = entries.filter((e) => e.status !== 'unknown');
@@ -103,6 +133,7 @@ export function Sidebar({ clusterId }: { clusterId: string }) {
       </IntentLink>
       <ClusterSwitcher clusterId={clusterId} />
       <SectionNav clusterId={clusterId} />
+      <ConsoleNav />
       <div className="mt-auto px-1 pt-4">
         <HealthSummary />
       </div>

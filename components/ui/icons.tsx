@@ -114,6 +114,13 @@ export const IconAlert = (p: IconProps) => (
   </Icon>
 );
 
+export const IconBell = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+  </Icon>
+);
+
 export const IconChevronRight = (p: IconProps) => (
   <Icon {...p}>
     <path d="m9 18 6-6-6-6" />

@@ -14,6 +14,13 @@ export const keys = {
   me: () => [...keys.all, 'me'] as const,
   authOptions: () => [...keys.all, 'auth-options'] as const,
   clusters: () => [...keys.all, 'clusters'] as const,
+  /** Alerts span clusters: their keys are the console's, outside every cluster's. */
+  alerts: {
+    all: () => [...keys.all, 'alerts'] as const,
+    overview: () => [...keys.alerts.all(), 'overview'] as const,
+    history: (ruleId: string | null) => [...keys.alerts.all(), 'history', ruleId] as const,
+    channels: () => [...keys.alerts.all(), 'channels'] as const,
+  },
   cluster: (clusterId: string) => [...keys.all, 'cluster', clusterId] as const,
   brokers: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'brokers'] as const,

@@ -25,6 +25,17 @@ export const actionRoles = {
   'schema.compatibility.alter': 'admin',
   'schema.version.delete': 'admin',
   'schema.subject.delete': 'admin',
+  // Alerts: admins define what fires and where it goes (channels hold secrets); operators, who answer
+  // the alerts, silence them.
+  'alert.rule.create': 'admin',
+  'alert.rule.update': 'admin',
+  'alert.rule.delete': 'admin',
+  'alert.channel.create': 'admin',
+  'alert.channel.update': 'admin',
+  'alert.channel.delete': 'admin',
+  'alert.channel.test': 'admin',
+  'alert.silence.create': 'operator',
+  'alert.silence.delete': 'operator',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof actionRoles;
 export const actions = Object.keys(actionRoles) as Action[];

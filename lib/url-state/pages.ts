@@ -59,3 +59,12 @@ export const configListView = defineView({
   cq: z.string().default(''),
   overrides: z.enum(['only']).optional(),
 });
+
+export const alertTabs = ['rules', 'active', 'history', 'channels'] as const;
+export type AlertTab = (typeof alertTabs)[number];
+/** The alerts page: its tab, and the history of one rule (`rule=`). */
+export const alertsPageView = defineView({
+  tab: z.enum(alertTabs).default('rules'),
+  rule: z.string().max(200).optional(),
+});
+export type AlertsPageState = typeof alertsPageView.defaults;

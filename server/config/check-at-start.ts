@@ -1,4 +1,5 @@
 import 'server-only';
+import { getAlertsConfig } from '@/server/config/alerts';
 import { ConfigError, getConfig } from '@/server/config/clusters';
 import { lagMetricsSettings } from '@/server/config/metrics';
 import { securitySummary } from '@/server/config/security';
@@ -29,6 +30,13 @@ export function checkConfigAtStart(): void {
         );
       }
     }
+    const alerts = getAlertsConfig();
+    log('info', 'alerts configured', {
+      rules: alerts.rules.length,
+      channels: alerts.channels.map((c) => ({ name: c.name, type: c.type, source: c.source })),
+      webhookAllow: alerts.webhookAllow ?? 'public addresses only',
+      evaluation: alerts.enabled ? 'on' : 'off',
+    });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);

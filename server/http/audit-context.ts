@@ -19,6 +19,8 @@ export interface AuditContext {
   group?: string;
   subject?: string;
   version?: string;
+  /** The `[ruleId]`, `[channel]` or `[silenceId]` segment of an alerts route. */
+  target?: string;
   /** A DELETE that asked for `?permanent=true` (the schema registry's delete for good). */
   permanent?: true;
   /**
@@ -51,6 +53,13 @@ export function auditContext(
     group: params.group,
     subject: params.subject,
     version: params.version,
+    target: params.ruleId
+      ? `rule ${params.ruleId}`
+      : params.channel
+        ? `channel ${params.channel}`
+        : params.silenceId
+          ? `silence ${params.silenceId}`
+          : undefined,
     ...(new URL(request.url).searchParams.get('permanent') === 'true' && { permanent: true as const }),
     ip: clientAddress(request),
   };

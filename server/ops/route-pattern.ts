@@ -6,6 +6,15 @@ import 'server-only';
  * A unit test keeps this list equal to the route files.
  */
 export const API_ROUTES = [
+  '/api/alerts',
+  '/api/alerts/channels',
+  '/api/alerts/channels/[channel]',
+  '/api/alerts/channels/[channel]/test',
+  '/api/alerts/history',
+  '/api/alerts/rules',
+  '/api/alerts/rules/[ruleId]',
+  '/api/alerts/silences',
+  '/api/alerts/silences/[silenceId]',
   '/api/auth/login',
   '/api/auth/logout',
   '/api/auth/me',

@@ -102,10 +102,31 @@ interface SamplerState {
   stats: Map<string, SampleStats>;
 }
 
+/** Told of every sample of all groups of a cluster, or of its failure, by the sampling process only. */
+export type SampleListener = (cluster: ClusterConfig, sampled: LagSample[] | Error, at: number) => void;
+
 const holder = globalThis as unknown as {
   __kafkascopeSampler?: SamplerState;
   __kafkascopeWatchMarks?: Map<string, number>;
+  __kafkascopeSampleListeners?: Set<SampleListener>;
 };
+
+/** Alerts evaluate right after each sample, in the one process that samples (the lease's holder). */
+export function onClusterSampled(listener: SampleListener): () => void {
+  const listeners = (holder.__kafkascopeSampleListeners ??= new Set());
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function tellListeners(cluster: ClusterConfig, sampled: LagSample[] | Error, at: number): void {
+  for (const listener of holder.__kafkascopeSampleListeners ?? []) {
+    try {
+      listener(cluster, sampled, at);
+    } catch (error) {
+      log('warn', 'sample listener failed', { cluster: cluster.id, error: (error as Error).message });
+    }
+  }
+}
 
 async function tick(state: SamplerState): Promise<void> {
   if (!state.leadership.isLeader()) return;
@@ -125,7 +146,10 @@ async function tick(state: SamplerState): Promise<void> {
           sampleCluster(cluster, all ? 'all' : watched.live, watched.partitions),
         );
         await writeSamples(store, cluster.id, samples);
-        if (all) state.lastAll.set(cluster.id, now);
+        if (all) {
+          state.lastAll.set(cluster.id, now);
+          tellListeners(cluster, samples, now);
+        }
         state.stats.set(cluster.id, {
           at: now,
           groups: new Set(samples.map((s) => s.groupId)).size,
@@ -138,6 +162,7 @@ async function tick(state: SamplerState): Promise<void> {
         if (now - (state.lastAll.get(cluster.id) ?? 0) >= IDLE_SAMPLE_MS - LIVE_SAMPLE_MS / 2) {
           state.lastAll.set(cluster.id, now);
           log('warn', 'lag sample failed', { cluster: cluster.id, error: (error as Error).message });
+          tellListeners(cluster, error as Error, now);
         }
       } finally {
         state.busy.delete(cluster.id);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 import type { StoreTables } from '@/server/store/tables';
 
 type Dialect = 'embedded' | 'postgres';
@@ -74,6 +74,104 @@ export const MIGRATIONS: {
         .addColumn('until', 'bigint', (c) => c.notNull())
         .addColumn('live_until', 'bigint', (c) => c.notNull().defaultTo(0))
         .addPrimaryKeyConstraint('watched_groups_pk', ['cluster_id', 'group_id'])
+        .execute();
+    },
+  },
+  {
+    version: 2,
+    name: 'alerts',
+    async up(schema, dialect) {
+      const id = dialect === 'postgres' ? 'serial' : 'integer';
+      const key = (c: ColumnDefinitionBuilder) =>
+        dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
+      await schema
+        .createTable('alert_rules')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('spec', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await schema
+        .createTable('alert_channels')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('secret', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await schema
+        .createTable('alert_states')
+        .addColumn('rule_id', 'text', (c) => c.notNull())
+        .addColumn('cluster_id', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('since', 'bigint', (c) => c.notNull())
+        .addColumn('fired_at', 'bigint')
+        .addColumn('value', 'double precision')
+        .addColumn('threshold', 'double precision')
+        .addColumn('detail', 'text')
+        .addColumn('notified', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('alert_states_pk', ['rule_id', 'cluster_id', 'subject'])
+        .execute();
+      await schema
+        .createTable('alert_events')
+        .addColumn('id', id, key)
+        .addColumn('rule_id', 'text', (c) => c.notNull())
+        .addColumn('rule_name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('cluster_id', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('value', 'double precision')
+        .addColumn('threshold', 'double precision')
+        .addColumn('detail', 'text')
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('silenced', 'integer', (c) => c.notNull().defaultTo(0))
+        .addUniqueConstraint('alert_events_transition', [
+          'rule_id',
+          'cluster_id',
+          'subject',
+          'state',
+          'started_at',
+        ])
+        .execute();
+      await schema.createIndex('alert_events_at').on('alert_events').column('at').execute();
+      await schema
+        .createTable('alert_deliveries')
+        .addColumn('id', id, key)
+        .addColumn('event_id', 'integer', (c) =>
+          c.notNull().references('alert_events.id').onDelete('cascade'),
+        )
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('delivered_at', 'bigint')
+        .addUniqueConstraint('alert_deliveries_once', ['event_id', 'channel'])
+        .execute();
+      await schema
+        .createIndex('alert_deliveries_due')
+        .on('alert_deliveries')
+        .columns(['status', 'next_at'])
+        .execute();
+      await schema
+        .createTable('alert_silences')
+        .addColumn('id', id, key)
+        .addColumn('rule_id', 'text', (c) => c.notNull())
+        .addColumn('cluster_id', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('until', 'bigint', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('comment', 'text', (c) => c.notNull())
         .execute();
     },
   },

@@ -42,4 +42,78 @@ export interface StoreTables {
    * was last open), and every 5 s instead of every minute until `live_until` (while a page shows it).
    */
   watched_groups: { cluster_id: string; group_id: string; until: number; live_until: Generated<number> };
+  /** Rules made in the UI (config rules live in the config); `spec` is the RuleSpec as JSON. */
+  alert_rules: {
+    id: string;
+    name: string;
+    spec: string;
+    created_at: number;
+    updated_at: number;
+    updated_by: string;
+  };
+  /** Channels made in the UI; `settings` is JSON without the secret, which stays in its own column. */
+  alert_channels: {
+    name: string;
+    type: string;
+    settings: string;
+    secret: string | null;
+    created_at: number;
+    updated_at: number;
+    updated_by: string;
+  };
+  /** A (rule, cluster, subject) that is not ok. Gone when it is ok again (its resolve is in alert_events). */
+  alert_states: {
+    rule_id: string;
+    cluster_id: string;
+    subject: string;
+    status: 'pending' | 'firing';
+    since: number;
+    fired_at: number | null;
+    value: number | null;
+    threshold: number | null;
+    detail: string | null;
+    /** 1 when the firing was notified (not silenced), so that its resolve is notified too. */
+    notified: number;
+    updated_at: number;
+  };
+  /** Every firing and resolve; unique per (rule, cluster, subject, state, started_at), so no transition is written twice. */
+  alert_events: {
+    id: Generated<number>;
+    rule_id: string;
+    rule_name: string;
+    kind: string;
+    cluster_id: string;
+    subject: string;
+    state: 'firing' | 'resolved';
+    severity: string;
+    value: number | null;
+    threshold: number | null;
+    detail: string | null;
+    started_at: number;
+    at: number;
+    silenced: number;
+  };
+  /** One notification of one event to one channel, written with its event and sent after. */
+  alert_deliveries: {
+    id: Generated<number>;
+    event_id: number;
+    channel: string;
+    status: 'pending' | 'delivered' | 'failed';
+    attempts: number;
+    /** When it may be tried (again); a sender claims it by moving this past its own time-out. */
+    next_at: number;
+    last_error: string | null;
+    delivered_at: number | null;
+  };
+  alert_silences: {
+    id: Generated<number>;
+    rule_id: string;
+    /** '' for every cluster, every subject. */
+    cluster_id: string;
+    subject: string;
+    until: number;
+    created_by: string;
+    created_at: number;
+    comment: string;
+  };
 }

@@ -1,0 +1,269 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropDatabase, ensurePostgres, freshDatabase } from '@/dev/postgres/local-postgres';
+import { receivedMail, removeMail, SMTP_PORT_OFFSET, startSmtp, stopSmtp } from '@/dev/smtp/local-smtp';
+import { RuleInputSchema } from '@/lib/schemas/alerts';
+import type { Channel } from '@/server/config/alerts';
+import { openStore, type Store, type StoreSettings } from '@/server/store';
+import type { ClusterFacts } from '@/server/services/alerts/conditions';
+import { channelView } from '@/server/services/alerts/definitions';
+import { deliverDue, testChannel, type DeliverySettings } from '@/server/services/alerts/deliver';
+import { evaluateCluster } from '@/server/services/alerts/evaluate';
+import { alertHistory } from '@/server/services/alerts/views';
+
+/**
+ * Delivery on real receivers: an HTTP server of this test (one that fails twice, one that must never
+ * be reached), an SMTP receiver with AUTH of its own; the retries recorded in a real store (SQLite
+ * and PostgreSQL).
+ */
+
+const run = Date.now().toString(36);
+let connections = 0;
+const received: { path: string; body: unknown }[] = [];
+let receiver: http.Server;
+let port = 0;
+let flaky = 0;
+const auth = { user: 'alerts', password: `pw-${process.pid}-${run}` };
+let smtpOffset = 0;
+let smtpPort = 0;
+const dir = mkdtempSync(path.join(tmpdir(), 'kafkascope-alerts-delivery-'));
+
+const settings = (over: Partial<DeliverySettings> = {}): DeliverySettings => ({
+  timeoutMs: 2_000,
+  maxAttempts: 5,
+  backoffMs: 10,
+  webhookAllow: [`127.0.0.1:${port}`],
+  publicUrl: null,
+  ...over,
+});
+
+function portFree(p: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(p, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+beforeAll(async () => {
+  await ensurePostgres();
+  receiver = http.createServer((req, res) => {
+    let data = '';
+    req.on('data', (c: Buffer) => (data += c.toString('utf8')));
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', body: JSON.parse(data || 'null') });
+      if (req.url?.startsWith('/flaky') && ++flaky <= 2) res.writeHead(503).end();
+      else res.writeHead(200).end('ok');
+    });
+  });
+  receiver.on('connection', () => (connections += 1));
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  port = (receiver.address() as AddressInfo).port;
+  for (let offset = SMTP_PORT_OFFSET + 7; offset < SMTP_PORT_OFFSET + 60; offset++)
+    if (await portFree(2525 + offset)) {
+      smtpOffset = offset;
+      break;
+    }
+  smtpPort = await startSmtp(smtpOffset, auth);
+}, 60_000);
+
+afterAll(async () => {
+  await removeMail(await receivedMail(smtpPort));
+  await stopSmtp(smtpOffset);
+  await new Promise((r) => receiver.close(r));
+  rmSync(dir, { recursive: true, force: true });
+  await dropDatabase('alerts_delivery_test').catch(() => undefined);
+});
+
+const hook = (name: string, url: string): Channel => ({ name, type: 'webhook', source: 'ui', url });
+
+describe('the webhook allow-list', () => {
+  it('refuses a URL outside it without any request made', async () => {
+    const before = connections;
+    const outside = await testChannel(
+      hook('x', `http://127.0.0.2:${port}/secret-token-abc`),
+      settings(),
+      'it',
+    );
+    expect(outside).toMatchObject({ ok: false });
+    expect(outside.message).toMatch(/not in KAFKASCOPE_ALERTS_WEBHOOK_ALLOW/);
+    // Without an allow-list only public addresses: loopback refused, by address and by name.
+    for (const url of [
+      `http://127.0.0.1:${port}/secret-token-abc`,
+      `http://localhost:${port}/secret-token-abc`,
+    ]) {
+      const refused = await testChannel(hook('x', url), settings({ webhookAllow: null }), 'it');
+      expect(refused.ok).toBe(false);
+      expect(refused.message).toMatch(/private or loopback/);
+      expect(refused.message).not.toContain('secret-token-abc');
+    }
+    expect(connections).toBe(before);
+    const allowed = await testChannel(hook('x', `http://127.0.0.1:${port}/ok`), settings(), 'it');
+    expect(allowed).toMatchObject({ ok: true });
+    expect(received.at(-1)).toMatchObject({ path: '/ok', body: { test: true, state: 'firing' } });
+  });
+
+  it('says why a delivery failed, never the URL', async () => {
+    const closed = await testChannel(
+      hook('x', `http://127.0.0.1:1/secret-token-abc`),
+      settings({ webhookAllow: ['127.0.0.1:1'] }),
+      'it',
+    );
+    expect(closed.ok).toBe(false);
+    expect(closed.message).toMatch(/ECONNREFUSED/);
+    expect(closed.message).not.toContain('secret-token-abc');
+    expect(channelView(hook('x', `https://hooks.example.com/services/secret-token-abc`))).toEqual({
+      name: 'x',
+      type: 'webhook',
+      source: 'ui',
+      target: 'https://hooks.example.com/…',
+      hasSecret: true,
+      email: null,
+    });
+  });
+});
+
+describe('e-mail with SMTP AUTH', () => {
+  const mail = (password: string): Channel => ({
+    name: 'mail',
+    type: 'email',
+    source: 'ui',
+    email: {
+      host: '127.0.0.1',
+      port: smtpPort,
+      security: 'none',
+      user: auth.user,
+      password,
+      from: 'kafkascope@example.com',
+      to: ['ops@example.com'],
+    },
+  });
+
+  it('logs in and delivers', async () => {
+    expect(await testChannel(mail(auth.password), settings(), `it-${run}`)).toMatchObject({ ok: true });
+    const got = (await receivedMail(smtpPort)).filter((m) => m.subject.includes(`Test from it-${run}`));
+    expect(got).toHaveLength(1);
+    expect(got[0]!.authLogin).toBe(auth.user);
+    expect(got[0]!.to).toEqual(['ops@example.com']);
+  });
+
+  it('reports a refused login without the password', async () => {
+    const wrong = `wrong-${run}-password`;
+    const result = await testChannel(mail(wrong), settings(), 'it');
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/SMTP 127\.0\.0\.1:\d+: EAUTH 535/);
+    expect(result.message).not.toContain(wrong);
+  });
+});
+
+const facts = (clusterId: string, at: number, unreachable: string | null): ClusterFacts => ({
+  clusterId,
+  at,
+  unreachable,
+  groups: null,
+  topology: null,
+  previousControllerId: null,
+});
+
+describe.each([
+  ['SQLite', async (): Promise<StoreSettings> => ({ kind: 'embedded', dataDir: dir })],
+  [
+    'PostgreSQL',
+    async (): Promise<StoreSettings> => ({
+      kind: 'postgres',
+      url: await freshDatabase('alerts_delivery_test'),
+    }),
+  ],
+])('retries, %s', (name, where) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore(await where());
+  });
+  afterAll(async () => store?.close());
+
+  it('retries a receiver that fails twice, with growing pauses, and records each try', async () => {
+    flaky = 0;
+    const rules = [
+      {
+        id: 'down',
+        spec: RuleInputSchema.parse({
+          name: `Down ${name}`,
+          kind: 'cluster_unreachable',
+          channels: ['flaky'],
+        }),
+      },
+    ];
+    const now = Date.now();
+    expect(await evaluateCluster(store, rules, facts(`c-${run}`, now, 'no broker answered'))).toMatchObject({
+      fired: 1,
+    });
+    const channels = [hook('flaky', `http://127.0.0.1:${port}/flaky/${name}`)];
+    const rounds = [];
+    for (let i = 0; i < 40; i++) {
+      rounds.push(await deliverDue(store, channels, settings()));
+      if (rounds.at(-1)!.delivered) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(rounds.filter((r) => r.retried).length).toBe(2);
+    expect(rounds.at(-1)).toMatchObject({ delivered: 1 });
+    const [event] = (await alertHistory(store, { limit: 5 })).events;
+    expect(event!.deliveries).toEqual([
+      {
+        channel: 'flaky',
+        status: 'delivered',
+        attempts: 3,
+        lastError: 'the receiver answered HTTP 503',
+        deliveredAt: expect.any(Number),
+      },
+    ]);
+    expect(received.filter((r) => r.path === `/flaky/${name}`)).toHaveLength(3);
+    // Nothing is left to send, by this sender or another.
+    expect(await deliverDue(store, channels, settings())).toEqual({ delivered: 0, retried: 0, failed: 0 });
+  });
+
+  it('gives up after the last attempt, and a channel that no longer exists fails at once', async () => {
+    const rules = [
+      {
+        id: 'gone',
+        spec: RuleInputSchema.parse({
+          name: `Gone ${name}`,
+          kind: 'cluster_unreachable',
+          channels: ['dead', 'missing'],
+        }),
+      },
+    ];
+    await evaluateCluster(store, rules, facts(`d-${run}`, Date.now(), 'no broker answered'));
+    const channels = [hook('dead', `http://127.0.0.1:1/x`)];
+    const s = settings({ maxAttempts: 2, webhookAllow: ['127.0.0.1:1'] });
+    for (let i = 0; i < 20; i++) {
+      await deliverDue(store, channels, s);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const [event] = (await alertHistory(store, { limit: 1 })).events;
+    expect(event!.deliveries.map((d) => [d.channel, d.status, d.attempts])).toEqual([
+      ['dead', 'failed', 2],
+      ['missing', 'failed', 1],
+    ]);
+  });
+
+  it('two senders at once send each notification once', async () => {
+    const rules = [
+      {
+        id: 'twice',
+        spec: RuleInputSchema.parse({ name: `Twice ${name}`, kind: 'cluster_unreachable', channels: ['ok'] }),
+      },
+    ];
+    await evaluateCluster(store, rules, facts(`e-${run}`, Date.now(), 'no broker answered'));
+    const channels = [hook('ok', `http://127.0.0.1:${port}/once/${name}`)];
+    const results = await Promise.all([
+      deliverDue(store, channels, settings()),
+      deliverDue(store, channels, settings()),
+    ]);
+    expect(results.reduce((s, r) => s + r.delivered, 0)).toBe(1);
+    expect(received.filter((r) => r.path === `/once/${name}`)).toHaveLength(1);
+  });
+});
