@@ -8,8 +8,17 @@ export async function register(): Promise<void> {
       const { startLagSampling } = await import('@/server/services/lag-sampler');
       startLagSampling();
       // Alerts are evaluated right after each sample, by the process that samples.
-      const { startAlerting } = await import('@/server/services/alerts/runner');
+      const { startAlerting, stopAlerting } = await import('@/server/services/alerts/runner');
       startAlerting();
+      // On a stop (docker stop, a rolling update) the lease is handed back at once, so that another
+      // process takes over sampling at its next try instead of after the lease has run out. Next.js
+      // exits once its server has closed; this runs beside that.
+      const { stopLagSampling } = await import('@/server/services/lag-sampler');
+      for (const signal of ['SIGTERM', 'SIGINT'] as const)
+        process.once(signal, () => {
+          stopAlerting();
+          void stopLagSampling();
+        });
     }
   }
 }

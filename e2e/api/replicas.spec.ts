@@ -17,6 +17,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 let url = '';
 let db: pg.Client;
 const servers: RunningServer[] = [];
+let env: Record<string, string> = {};
 
 test.beforeAll(async () => {
   await ensurePostgres();
@@ -34,7 +35,7 @@ test.beforeAll(async () => {
   // The group reads 12 of the 20 records and stops: 8 behind.
   expect(await kcatConsume(group, topic, 12)).toHaveLength(12);
   await producer.disconnect();
-  const env = {
+  env = {
     KAFKA_CLUSTERS_0_ID: 'local',
     KAFKA_CLUSTERS_0_NAME: 'Local',
     KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: BOOTSTRAP,
@@ -131,4 +132,17 @@ test('one console samples, both serve its history, and the other takes over when
   );
   expect(after.at(-1)!.lag).toBe(8);
   test.info().annotations.push({ type: 'takeover', description: `${takeoverMs} ms after SIGKILL` });
+
+  // A console stopped the usual way (SIGTERM, as `docker stop` does) hands the lease back: a third
+  // one takes it at its next try (every 10 s), not after the 30 s the lease would take to run out.
+  const third = await startServer(BASE_PORT, env);
+  servers.push(third);
+  await new Promise((r) => setTimeout(r, 2_000));
+  expect(await holderPid()).toBe(other.pid);
+  const stoppedAt = Date.now();
+  await other.stop();
+  await until('the third console to take the lease', async () => (await holderPid()) === third.pid, 30_000);
+  const handoverMs = Date.now() - stoppedAt;
+  expect(handoverMs).toBeLessThan(15_000);
+  test.info().annotations.push({ type: 'handover', description: `${handoverMs} ms after SIGTERM` });
 });

@@ -15,6 +15,7 @@ import {
 import { holdLease, type Leadership } from '@/server/store/lease';
 import { getGroupSnapshot } from '@/server/services/group-snapshot';
 import { partitionLags, readTimeLags } from '@/server/services/group-lag';
+import { BudgetRotation } from '@/lib/lag/budget-rotation';
 
 /** Every group is sampled this often whether or not anyone looks. */
 export const IDLE_SAMPLE_MS = 60_000;
@@ -36,6 +37,8 @@ export interface SampleStats {
   ms: number;
 }
 
+const budget = new BudgetRotation();
+
 /**
  * One sampling round of a cluster: the shared group snapshot (one ListGroups per broker, one
  * OffsetFetch per coordinator, two ListOffsets per leader) plus time lags (at most a few Fetches per
@@ -49,11 +52,14 @@ export async function sampleCluster(
 ): Promise<LagSample[]> {
   const snapshot = await getGroupSnapshot(cluster, { keepAlive: false, maxAgeMs: LIVE_SAMPLE_MS - 1_000 });
   const groups = snapshot.groups.filter((g) => only === 'all' || only.has(g.groupId)).map((g) => g.groupId);
-  const times = await readTimeLags(cluster, snapshot, groups, {
+  // Live rounds (the groups pages show) are few: only the minute's round of every group rotates.
+  const order = only === 'all' ? budget.order(cluster.id, groups, perPartition) : groups;
+  const times = await readTimeLags(cluster, snapshot, order, {
     perGroup: (id) => (perPartition.has(id) ? TIME_LAG.perOpenedGroup : TIME_LAG.perGroup),
     total: TIME_LAG.total,
     rounds: TIME_LAG.maxRounds,
   });
+  if (only === 'all') budget.advance(cluster.id, order, perPartition, times);
   const t = now();
   const samples: LagSample[] = [];
   for (const groupId of groups) {

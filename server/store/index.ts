@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { log } from '@/server/log';
 import { migrate } from '@/server/store/migrations';
+import { sealerOf, storeKey, type Sealer } from '@/server/store/sealed';
 import type { StoreTables } from '@/server/store/tables';
 
 export type { StoreTables } from '@/server/store/tables';
@@ -20,6 +21,8 @@ export interface Store {
   kind: StoreSettings['kind'];
   /** Where the store is, for logs and the health page: the data directory, or the server's host (no credentials). */
   where: string;
+  /** Seals and opens the secrets kept in the store (server/store/sealed.ts). */
+  secrets: Sealer;
   close(): Promise<void>;
 }
 
@@ -90,6 +93,7 @@ export async function openStore(settings: StoreSettings): Promise<Store> {
     db,
     kind: settings.kind,
     where,
+    secrets: sealerOf(storeKey(settings)),
     close: () => db.destroy(),
   };
 }

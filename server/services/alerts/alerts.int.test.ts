@@ -120,6 +120,8 @@ beforeAll(async () => {
   port = (receiver.address() as AddressInfo).port;
   process.env.KAFKASCOPE_ALERTS_WEBHOOK_ALLOW = `127.0.0.1:${port}`;
 
+  // What several console processes on one PostgreSQL share to keep channel secrets sealed.
+  process.env.KAFKASCOPE_STORE_SECRET = 'it-alerts-store-secret-0123456789abcdef';
   const dir = mkdtempSync(path.join(tmpdir(), 'kafkascope-alerts-'));
   dirs.push(dir);
   for (const [name, s] of [
@@ -338,6 +340,36 @@ describe('a group that falls behind', () => {
       expect(
         overview.active.filter((a) => a.clusterId === local.id).map((a) => [a.ruleName, a.status]),
       ).toEqual([[`Empty ${side.name} ${run}`, 'firing']]);
+    }
+  });
+});
+
+describe('channel secrets', () => {
+  it('are sealed in the store, and a shared store without a store secret refuses to keep one', async () => {
+    for (const side of sides) {
+      const rows = await side.store.db.selectFrom('alert_channels').select(['name', 'secret']).execute();
+      expect(rows.map((r) => r.name).sort()).toEqual(['hook', 'mail', 'slack']);
+      for (const row of rows.filter((r) => r.secret !== null)) {
+        expect(row.secret).toMatch(/^ks1:/);
+        expect(row.secret).not.toContain('token');
+      }
+      expect((await allChannels(side.store)).find((c) => c.name === 'hook')).toMatchObject({
+        url: `http://127.0.0.1:${port}/hook/${side.name}-token-1234`,
+      });
+    }
+    const saved = process.env.KAFKASCOPE_STORE_SECRET;
+    delete process.env.KAFKASCOPE_STORE_SECRET;
+    const url = await freshDatabase('alerts_nokey_test');
+    const bare = await openStore({ kind: 'postgres', url });
+    process.env.KAFKASCOPE_STORE_SECRET = saved;
+    try {
+      await expect(
+        createChannel(bare, { name: 'hook', type: 'webhook', url: `http://127.0.0.1:${port}/x` }, 'it'),
+      ).rejects.toThrow(/^url: .*KAFKASCOPE_STORE_SECRET/);
+      expect(await bare.db.selectFrom('alert_channels').selectAll().execute()).toEqual([]);
+    } finally {
+      await bare.close();
+      await dropDatabase('alerts_nokey_test').catch(() => undefined);
     }
   });
 });

@@ -42,16 +42,21 @@ export async function allRules(
   return [...config.rules.map((r) => ({ ...r, source: 'config' as const })), ...stored];
 }
 
-function channelOf(row: ChannelRow): Channel | null {
+/**
+ * A stored channel with its secret opened. One sealed with another key (the store secret changed) has
+ * no URL or password, so that sending it fails with that reason and the form asks for it again.
+ */
+function channelOf(store: Store, row: ChannelRow): Channel | null {
   const settings = JSON.parse(row.settings) as Record<string, unknown>;
+  const secret = row.secret === null ? null : store.secrets.open(row.secret);
   if (row.type === 'webhook' || row.type === 'slack')
-    return { name: row.name, type: row.type, source: 'ui', url: row.secret };
+    return { name: row.name, type: row.type, source: 'ui', url: secret ?? '' };
   if (row.type === 'email')
     return {
       name: row.name,
       type: 'email',
       source: 'ui',
-      email: { ...(settings as unknown as EmailSettings), password: row.secret },
+      email: { ...(settings as unknown as EmailSettings), password: secret },
     };
   return null;
 }
@@ -61,7 +66,7 @@ export async function allChannels(
   store: Store,
   config: AlertsConfig = getAlertsConfig(),
 ): Promise<Channel[]> {
-  const stored = (await storedChannels(store)).flatMap((row) => channelOf(row) ?? []);
+  const stored = (await storedChannels(store)).flatMap((row) => channelOf(store, row) ?? []);
   return [...config.channels, ...stored];
 }
 
@@ -161,7 +166,21 @@ function checkWebhookUrl(url: string, config: AlertsConfig) {
   }
 }
 
-function rowOf(input: ReturnType<typeof ChannelInputSchema.parse>, previous: ChannelRow | undefined) {
+function rowOf(
+  store: Store,
+  input: ReturnType<typeof ChannelInputSchema.parse>,
+  previous: ChannelRow | undefined,
+) {
+  const seal = (secret: string) => {
+    if (!store.secrets.canSeal)
+      throw new AppError(
+        'validation_failed',
+        `${input.type === 'email' ? 'password' : 'url'}: this console keeps its state in PostgreSQL without ` +
+          'KAFKASCOPE_STORE_SECRET; set it (the same on every console process) to keep secrets entered here, ' +
+          'or configure the channel in the config file',
+      );
+    return store.secrets.seal(secret);
+  };
   if (input.type === 'email') {
     const { name: _n, type: _t, password, ...settings } = input;
     void _n;
@@ -170,12 +189,12 @@ function rowOf(input: ReturnType<typeof ChannelInputSchema.parse>, previous: Cha
     return {
       type: input.type,
       settings: JSON.stringify(email),
-      secret: password ?? (previous?.type === 'email' ? previous.secret : null),
+      secret: password ? seal(password) : previous?.type === 'email' ? previous.secret : null,
     };
   }
-  const secret = input.url ?? (previous?.type === input.type ? previous.secret : null);
-  if (!secret) throw new AppError('validation_failed', 'url: a webhook needs its URL');
-  return { type: input.type, settings: '{}', secret };
+  const kept = previous?.type === input.type && previous.secret && store.secrets.open(previous.secret);
+  if (!input.url && !kept) throw new AppError('validation_failed', 'url: a webhook needs its URL');
+  return { type: input.type, settings: '{}', secret: input.url ? seal(input.url) : previous!.secret };
 }
 
 export async function createChannel(store: Store, raw: ChannelInput, user: string): Promise<void> {
@@ -187,7 +206,7 @@ export async function createChannel(store: Store, raw: ChannelInput, user: strin
   const now = Date.now();
   await insertChannel(store, {
     name: input.name,
-    ...rowOf(input, undefined),
+    ...rowOf(store, input, undefined),
     created_at: now,
     updated_at: now,
     updated_by: user,
@@ -208,7 +227,11 @@ export async function editChannel(
   if (!previous) throw new AppError('not_found', `No alert channel "${name}"`);
   if (input.name !== name) throw new AppError('validation_failed', 'name: a channel keeps its name');
   if (input.type !== 'email' && input.url) checkWebhookUrl(input.url, config);
-  await updateChannel(store, name, { ...rowOf(input, previous), updated_at: Date.now(), updated_by: user });
+  await updateChannel(store, name, {
+    ...rowOf(store, input, previous),
+    updated_at: Date.now(),
+    updated_by: user,
+  });
 }
 
 export async function removeChannel(store: Store, name: string): Promise<void> {
