@@ -29,10 +29,13 @@ RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack 
   && mkdir -p /etc/kafkascope /data && chown node:node /data
 WORKDIR /app
 # The same variables the e2e suite's server gets (playwright.config.ts; dev/image.test.ts checks).
+# NEXT_MANUAL_SIG_HANDLE: the console, not Next.js, ends the process on SIGTERM (instrumentation.ts),
+# after it has handed back the lease of the lag sampler.
 ENV NODE_ENV=production \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
-    KAFKASCOPE_DATA_DIR=/data
+    KAFKASCOPE_DATA_DIR=/data \
+    NEXT_MANUAL_SIG_HANDLE=true
 # The embedded store (lag history, alerts): keep it on a volume so that it survives upgrades.
 # Several replicas share one PostgreSQL instead (KAFKASCOPE_DATABASE_URL).
 VOLUME ["/data"]

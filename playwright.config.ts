@@ -30,6 +30,7 @@ const serverEnv = {
   PORT: String(PORT),
   HOSTNAME: '127.0.0.1',
   NODE_ENV: 'production',
+  NEXT_MANUAL_SIG_HANDLE: 'true',
   KAFKA_CLUSTERS_0_ID: 'local',
   KAFKA_CLUSTERS_0_NAME: 'Local',
   KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: LOCAL,

@@ -48,7 +48,13 @@ describe('the image and the e2e suite run the same server', () => {
 
   it('with the same environment variables, and the same NODE_ENV', () => {
     const imageEnv = envOf(runtime);
-    expect(Object.keys(imageEnv).sort()).toEqual(['HOSTNAME', 'KAFKASCOPE_DATA_DIR', 'NODE_ENV', 'PORT']);
+    expect(Object.keys(imageEnv).sort()).toEqual([
+      'HOSTNAME',
+      'KAFKASCOPE_DATA_DIR',
+      'NEXT_MANUAL_SIG_HANDLE',
+      'NODE_ENV',
+      'PORT',
+    ]);
     const serverEnv = Object.keys(webServer.env ?? {});
     // Every variable the image sets is set for the e2e server too; the rest is what a deployment
     // passes with `docker run -e`: cluster and console settings, nothing else.

@@ -8,7 +8,8 @@ if (!existsSync('.next/standalone/server.js')) {
 }
 const child = spawn(process.execPath, ['.next/standalone/server.js'], {
   stdio: 'inherit',
-  env: { HOSTNAME: '0.0.0.0', PORT: '3000', ...process.env },
+  // As the image: the console ends the process on SIGTERM, after handing back its leases.
+  env: { HOSTNAME: '0.0.0.0', PORT: '3000', NEXT_MANUAL_SIG_HANDLE: 'true', ...process.env },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

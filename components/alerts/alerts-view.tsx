@@ -6,6 +6,7 @@ import { ChannelsTab } from '@/components/alerts/channels-tab';
 import { HistoryTab } from '@/components/alerts/history-tab';
 import { RulesTab } from '@/components/alerts/rules-tab';
 import { PageHeader } from '@/components/layout/page-header';
+import { Skeleton } from '@/components/ui/spinner';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { TabCount, TabLink, Tabs } from '@/components/ui/tabs';
 import { useUrlView } from '@/components/ui/use-url-state';
@@ -65,6 +66,16 @@ export function AlertsView() {
           <ChannelsTab />
         )}
       </div>
+    </div>
+  );
+}
+
+/** The shell while a slow store answers the page's first read. */
+export function AlertsLoading() {
+  return (
+    <div className="space-y-5">
+      <PageHeader title="Alerts" description="Reading the rules and their states…" />
+      <Skeleton className="h-48 w-full rounded-lg" />
     </div>
   );
 }

@@ -19,6 +19,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
+      NEXT_MANUAL_SIG_HANDLE: 'true',
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
       // Login off, explicitly: these servers test other settings; a spec may turn it back on.
