@@ -19,6 +19,8 @@ export const actionRoles = {
   'group.offsets.reset': 'operator',
   'group.delete': 'admin',
   'group.offsets.delete': 'admin',
+  // Writes an ABORT marker for a hanging transaction, as its coordinator would have (kafka-transactions abort).
+  'transaction.abort': 'admin',
   // The schema registry: operators produce with its schemas but do not change them.
   'schema.register': 'admin',
   'schema.compatibility.check': 'admin',

@@ -28,6 +28,8 @@ export interface AuditContext {
    * field of it (a new topic's name), never hold it, since bodies carry message values and secrets.
    */
   body?: unknown;
+  /** Set by the route once a change is applied: the state before and after it. */
+  change?: { before: unknown; after: unknown };
   ip: string | null;
 }
 

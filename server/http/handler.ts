@@ -26,6 +26,8 @@ export interface HandlerArgs<Path extends string = string> {
   session: Session | null;
   /** The JSON body, validated (see parseBody); the audit context keeps what was read. */
   body: <S extends z.ZodType>(schema: S, options?: BodyOptions) => Promise<z.infer<S>>;
+  /** What a mutation changed, for its audit line: the state before and after (names and numbers, never secrets). */
+  auditChange: (before: unknown, after: unknown) => void;
 }
 
 interface HandlerOptions {
@@ -94,7 +96,16 @@ export function handler<Path extends string = string>(
         const body = bodyReader(request, audit);
         const query = request.nextUrl.searchParams;
         const { result, kafkaRequests } = await withRequestCount(() =>
-          fn({ request, params: params as RouteParams<Path>, query, session, body }),
+          fn({
+            request,
+            params: params as RouteParams<Path>,
+            query,
+            session,
+            body,
+            auditChange: (before, after) => {
+              if (audit) audit.change = { before, after };
+            },
+          }),
         );
         const response = result instanceof Response ? result : NextResponse.json(result);
         // How many Kafka requests this answer cost: benchmarks read it, and so can anyone in devtools.

@@ -43,6 +43,14 @@ import {
 } from '@/server/kafka/ops/topology';
 import { fetchOffsetsForTime, fetchWatermarks, type LeaderPartition } from '@/server/kafka/ops/watermarks';
 import type { ConfigChange } from '@/server/kafka/protocol/incremental-alter-configs';
+import {
+  describeProducers,
+  describeTransactions,
+  listAllTransactions,
+  stableOffsets,
+  writeTxnMarker,
+} from '@/server/kafka/ops/transactions';
+import type { TxnMarker } from '@/server/kafka/protocol/transactions';
 
 /** Overrides of one call's bound, for callers that share one deadline across several calls. */
 export interface CallOptions {
@@ -216,6 +224,28 @@ export function kafka(config: ClusterConfig) {
           timeoutMs: config.requestTimeoutMs,
           limits: await produceLimits(c, topic),
         }),
+      ),
+
+    /** Every transactional id with its state and producer id: one ListTransactions per broker. */
+    listTransactions: (filters: { states?: string[]; producerIds?: number[] } = {}, options?: CallOptions) =>
+      call(config, 'ListTransactions', (c) => listAllTransactions(c, filters), options),
+
+    /** State, timeout, start and partitions of transactional ids: DescribeTransactions on each one's coordinator. */
+    describeTransactions: (transactionalIds: string[], options?: CallOptions) =>
+      call(config, 'DescribeTransactions', (c) => describeTransactions(c, transactionalIds), options),
+
+    /** The active (idempotent or transactional) producers of partitions: DescribeProducers to each leader. */
+    describeProducers: (partitions: LeaderPartition[], options?: CallOptions) =>
+      call(config, 'DescribeProducers', (c) => describeProducers(c, partitions), options),
+
+    /** Last stable offset (READ_COMMITTED) and high watermark per partition: two ListOffsets per leader. */
+    stableOffsets: (partitions: LeaderPartition[], options?: CallOptions) =>
+      call(config, 'ListOffsets read_committed', (c) => stableOffsets(c, partitions), options),
+
+    /** Writes one transaction marker on a partition, as its coordinator would: WriteTxnMarkers to the leader. */
+    writeTxnMarker: (leader: number, marker: TxnMarker) =>
+      call(config, `${marker.commit ? 'Commit' : 'Abort'} the transaction of producer ${marker.producerId} on "${marker.topic}"`, (c) =>
+        writeTxnMarker(c, leader, marker),
       ),
 
     /** Appends values to a topic with kafkajs's producer (acks=all): for the console's own records. */
