@@ -7,11 +7,12 @@ import {
   IconOverview,
   IconSchemas,
   IconTopics,
+  IconTransactions,
 } from '@/components/ui/icons';
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'alerts';
+  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'transactions' | 'lag' | 'schemas' | 'alerts';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -34,6 +35,13 @@ export const sections: Section[] = [
     label: 'Consumer groups',
     href: (clusterId) => paths.groups(clusterId),
     icon: IconGroups,
+    available: true,
+  },
+  {
+    id: 'transactions',
+    label: 'Transactions',
+    href: (clusterId) => paths.transactions(clusterId),
+    icon: IconTransactions,
     available: true,
   },
   {

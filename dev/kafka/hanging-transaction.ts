@@ -25,7 +25,9 @@ const cli = path.resolve(__dirname, 'kafka-cli.sh');
 const VERIFICATION = 'transaction.partition.verification.enable';
 
 interface RawBroker {
-  initProducerId(args: { transactionTimeout: number }): Promise<{ producerId: string; producerEpoch: number }>;
+  initProducerId(args: {
+    transactionTimeout: number;
+  }): Promise<{ producerId: string; producerEpoch: number }>;
   produce(args: unknown): Promise<{ topics: { partitions: { errorCode: number; baseOffset: string }[] }[] }>;
 }
 interface RawCluster {
@@ -38,7 +40,22 @@ interface RawCluster {
 }
 
 async function brokerConfig(brokerId: number, args: string[]): Promise<void> {
-  await run('bash', [cli, 'kafka-configs', '--bootstrap-server', BOOTSTRAP.split(',')[0]!, '--entity-type', 'brokers', '--entity-name', String(brokerId), '--alter', ...args], { timeout: 60_000 });
+  await run(
+    'bash',
+    [
+      cli,
+      'kafka-configs',
+      '--bootstrap-server',
+      BOOTSTRAP.split(',')[0]!,
+      '--entity-type',
+      'brokers',
+      '--entity-name',
+      String(brokerId),
+      '--alter',
+      ...args,
+    ],
+    { timeout: 60_000 },
+  );
 }
 
 /** An idempotent producer id; a broker answers COORDINATOR_LOAD_IN_PROGRESS while it fetches a block of them. */
@@ -95,7 +112,11 @@ export async function writeHangingTransaction(
           {
             topic,
             partitions: [
-              { partition, firstSequence: 0, messages: values.map((value) => ({ value, timestamp: Date.now() })) },
+              {
+                partition,
+                firstSequence: 0,
+                messages: values.map((value) => ({ value, timestamp: Date.now() })),
+              },
             ],
           },
         ],

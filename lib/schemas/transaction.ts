@@ -125,6 +125,8 @@ export const AbortPreviewSchema = z.object({
   startOffset: z.number(),
   before: z.object({ lastStableOffset: z.number().nullable(), highWatermark: z.number().nullable() }),
   /** After the abort (applied only): a read_committed consumer now reads up to here. */
-  after: z.object({ lastStableOffset: z.number().nullable(), highWatermark: z.number().nullable() }).nullable(),
+  after: z
+    .object({ lastStableOffset: z.number().nullable(), highWatermark: z.number().nullable() })
+    .nullable(),
 });
 export type AbortPreview = z.infer<typeof AbortPreviewSchema>;

@@ -244,8 +244,10 @@ export function kafka(config: ClusterConfig) {
 
     /** Writes one transaction marker on a partition, as its coordinator would: WriteTxnMarkers to the leader. */
     writeTxnMarker: (leader: number, marker: TxnMarker) =>
-      call(config, `${marker.commit ? 'Commit' : 'Abort'} the transaction of producer ${marker.producerId} on "${marker.topic}"`, (c) =>
-        writeTxnMarker(c, leader, marker),
+      call(
+        config,
+        `${marker.commit ? 'Commit' : 'Abort'} the transaction of producer ${marker.producerId} on "${marker.topic}"`,
+        (c) => writeTxnMarker(c, leader, marker),
       ),
 
     /** Appends values to a topic with kafkajs's producer (acks=all): for the console's own records. */

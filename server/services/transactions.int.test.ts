@@ -55,7 +55,13 @@ describe('transactions', () => {
 
     const detail = await transactionDetail(local, id);
     const described = table(
-      await kafkaCli('kafka-transactions', ['--bootstrap-server', bootstrap, 'describe', '--transactional-id', id]),
+      await kafkaCli('kafka-transactions', [
+        '--bootstrap-server',
+        bootstrap,
+        'describe',
+        '--transactional-id',
+        id,
+      ]),
     );
     const h = described[0]!;
     expect(Number(described[1]![h.indexOf('ProducerEpoch')])).toBe(detail.producerEpoch);
@@ -109,7 +115,11 @@ describe('transactions', () => {
       producerId: hanging.producerId,
       dryRun: true,
     });
-    expect(preview).toMatchObject({ applied: false, before: { lastStableOffset: 0, highWatermark: 2 }, after: null });
+    expect(preview).toMatchObject({
+      applied: false,
+      before: { lastStableOffset: 0, highWatermark: 2 },
+      after: null,
+    });
     expect((await topicProducers(local, hangingTopic))[0]!.producers[0]!.currentTxnStartOffset).toBe(0);
 
     const applied = await abortTransaction(local, {
@@ -123,7 +133,12 @@ describe('transactions', () => {
     expect((await topicProducers(local, hangingTopic))[0]!.producers[0]!.currentTxnStartOffset).toBeNull();
     expect((await findHanging(local, { topic: hangingTopic, olderThanMs: 0 })).items).toEqual([]);
     await expect(
-      abortTransaction(local, { topic: hangingTopic, partition: 0, producerId: hanging.producerId, dryRun: true }),
+      abortTransaction(local, {
+        topic: hangingTopic,
+        partition: 0,
+        producerId: hanging.producerId,
+        dryRun: true,
+      }),
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 });

@@ -27,11 +27,15 @@ const DESCRIBE_CHUNK = 200;
 /** Kafka's default transaction.max.timeout.ms, when the brokers' config cannot be read. */
 const DEFAULT_MAX_TIMEOUT_MS = 900_000;
 
-async function describeAll(cluster: ClusterConfig, ids: string[]): Promise<Map<string, DescribedTransaction>> {
+async function describeAll(
+  cluster: ClusterConfig,
+  ids: string[],
+): Promise<Map<string, DescribedTransaction>> {
   const gateway = kafka(cluster);
   const described = new Map<string, DescribedTransaction>();
   for (let i = 0; i < ids.length; i += DESCRIBE_CHUNK)
-    for (const [id, d] of await gateway.describeTransactions(ids.slice(i, i + DESCRIBE_CHUNK))) described.set(id, d);
+    for (const [id, d] of await gateway.describeTransactions(ids.slice(i, i + DESCRIBE_CHUNK)))
+      described.set(id, d);
   return described;
 }
 
@@ -42,7 +46,9 @@ export async function listTransactions(
 ): Promise<TransactionList> {
   const listed = await kafka(cluster).listTransactions(query.state ? { states: [query.state] } : {});
   const needle = query.q.toLowerCase();
-  const entries = listed.transactions.filter((t) => !needle || t.transactionalId.toLowerCase().includes(needle));
+  const entries = listed.transactions.filter(
+    (t) => !needle || t.transactionalId.toLowerCase().includes(needle),
+  );
   const described = await describeAll(
     cluster,
     entries.map((t) => t.transactionalId),
@@ -65,7 +71,10 @@ export async function listTransactions(
 }
 
 /** One transactional id as its coordinator describes it, or a 404. */
-export async function transactionDetail(cluster: ClusterConfig, transactionalId: string): Promise<TransactionSummary> {
+export async function transactionDetail(
+  cluster: ClusterConfig,
+  transactionalId: string,
+): Promise<TransactionSummary> {
   const gateway = kafka(cluster);
   const d = (await gateway.describeTransactions([transactionalId])).get(transactionalId);
   if (!d || d.error === 'TRANSACTIONAL_ID_NOT_FOUND')
@@ -98,14 +107,19 @@ const leaderPartitions = (topic: TopicMeta) =>
   topic.partitions.map((p) => ({ topic: topic.name, partition: p.partition, leader: p.leader }));
 
 /** The active producers of every partition of a topic (DescribeProducers to each leader). */
-export async function topicProducers(cluster: ClusterConfig, topicName: string): Promise<PartitionProducersView[]> {
+export async function topicProducers(
+  cluster: ClusterConfig,
+  topicName: string,
+): Promise<PartitionProducersView[]> {
   const { topic } = await findTopic(cluster, topicName);
   return (await kafka(cluster).describeProducers(leaderPartitions(topic))).map(view);
 }
 
 async function maxTransactionTimeoutMs(cluster: ClusterConfig, brokerId: number): Promise<number> {
   try {
-    const entry = (await kafka(cluster).brokerConfigs(brokerId)).find((c) => c.name === 'transaction.max.timeout.ms');
+    const entry = (await kafka(cluster).brokerConfigs(brokerId)).find(
+      (c) => c.name === 'transaction.max.timeout.ms',
+    );
     const value = Number(entry?.value);
     return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_TIMEOUT_MS;
   } catch {
@@ -141,11 +155,13 @@ export async function findHanging(cluster: ClusterConfig, query: HangingQuery): 
   const failedPartitions = described
     .filter((p) => p.error)
     .map((p) => ({ topic: p.topic, partition: p.partition, error: p.error! }));
-  if (candidates.length === 0) return { items: [], olderThanMs, partitionsSearched: partitions.length, failedPartitions };
+  if (candidates.length === 0)
+    return { items: [], olderThanMs, partitionsSearched: partitions.length, failedPartitions };
   const producerIds = [...new Set(candidates.map((c) => c.producerId))];
   const listed = await gateway.listTransactions({ producerIds });
   const transactionalIds = new Map<number, string>();
-  for (const t of listed.transactions) if (producerIds.includes(t.producerId)) transactionalIds.set(t.producerId, t.transactionalId);
+  for (const t of listed.transactions)
+    if (producerIds.includes(t.producerId)) transactionalIds.set(t.producerId, t.transactionalId);
   const descriptions = await describeAll(cluster, [...transactionalIds.values()]);
   const held = new Map<string, { topic: string; partition: number }[]>();
   for (const [id, d] of descriptions) if (!d.error) held.set(id, d.partitions);
@@ -159,7 +175,10 @@ export async function findHanging(cluster: ClusterConfig, query: HangingQuery): 
  * coordinator epoch from DescribeProducers. The preview shows the open transaction and the last
  * stable offset it holds back; applied, the offsets after.
  */
-export async function abortTransaction(cluster: ClusterConfig, body: AbortTransaction): Promise<AbortPreview> {
+export async function abortTransaction(
+  cluster: ClusterConfig,
+  body: AbortTransaction,
+): Promise<AbortPreview> {
   const { topic } = await findTopic(cluster, body.topic);
   const meta = topic.partitions.find((p) => p.partition === body.partition);
   if (!meta) throw new AppError('not_found', `Topic "${body.topic}" has no partition ${body.partition}`);
@@ -168,7 +187,8 @@ export async function abortTransaction(cluster: ClusterConfig, body: AbortTransa
   const gateway = kafka(cluster);
   const target = [{ topic: body.topic, partition: body.partition, leader: meta.leader }];
   const [described] = await gateway.describeProducers(target);
-  if (described?.error) throw new AppError('broker_unavailable', `DescribeProducers answered ${described.error}`);
+  if (described?.error)
+    throw new AppError('broker_unavailable', `DescribeProducers answered ${described.error}`);
   const producer = described?.producers.find((p) => p.producerId === body.producerId);
   if (!producer || producer.currentTxnStartOffset < 0)
     throw new AppError(

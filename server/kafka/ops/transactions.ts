@@ -109,14 +109,20 @@ export async function describeProducers(
     for (const [topic, list] of byLeader.get(leader)!)
       for (const partition of list)
         answers.push({ topic, partition, error: 'BROKER_NOT_AVAILABLE', errorMessage: null, producers: [] });
-  return answers.sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+  return answers.sort((a, b) =>
+    a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
+  );
 }
 
 /**
  * Writes a marker on a partition as its transaction coordinator would (kafka-transactions abort):
  * WriteTxnMarkers to the leader. The partition's error, if any, is thrown.
  */
-export async function writeTxnMarker(clients: ClusterClients, leader: number, marker: TxnMarker): Promise<void> {
+export async function writeTxnMarker(
+  clients: ClusterClients,
+  leader: number,
+  marker: TxnMarker,
+): Promise<void> {
   const results = await sendTo(clients, leader, (broker) => {
     if (writeTxnMarkersVersion(broker) === null)
       throw new Error(`broker ${leader} does not support WriteTxnMarkers v1`);
@@ -148,7 +154,8 @@ export async function stableOffsets(
   for (const [committed, uncommitted] of ok.values()) {
     const highs = new Map<string, number>();
     for (const t of uncommitted.responses)
-      for (const p of t.partitions) if (p.errorCode === 0) highs.set(partitionKey(t.topic, p.partition), p.offset);
+      for (const p of t.partitions)
+        if (p.errorCode === 0) highs.set(partitionKey(t.topic, p.partition), p.offset);
     for (const t of committed.responses)
       for (const p of t.partitions) {
         const key = partitionKey(t.topic, p.partition);

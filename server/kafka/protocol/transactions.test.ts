@@ -63,7 +63,9 @@ describe('ListTransactions', () => {
       ],
     });
     const failed = response((w) => w.int32(0).int16(15).uvarint(1).uvarint(1).uvarint(0));
-    expect((await listTransactionsRequest(0).response.decode(failed)).error).toBe('COORDINATOR_NOT_AVAILABLE');
+    expect((await listTransactionsRequest(0).response.decode(failed)).error).toBe(
+      'COORDINATOR_NOT_AVAILABLE',
+    );
   });
 });
 
@@ -170,7 +172,13 @@ describe('DescribeProducers', () => {
           },
         ],
       },
-      { topic: 't', partition: 3, error: 'NOT_LEADER_OR_FOLLOWER', errorMessage: 'not the leader', producers: [] },
+      {
+        topic: 't',
+        partition: 3,
+        error: 'NOT_LEADER_OR_FOLLOWER',
+        errorMessage: 'not the leader',
+        producers: [],
+      },
     ]);
   });
 });
@@ -178,7 +186,14 @@ describe('DescribeProducers', () => {
 describe('WriteTxnMarkers', () => {
   it('writes an ABORT marker for one producer and reads per-partition errors', async () => {
     const request = writeTxnMarkersRequest([
-      { producerId: 86_000, producerEpoch: 0, commit: false, topic: 't', partitions: [0], coordinatorEpoch: 0 },
+      {
+        producerId: 86_000,
+        producerEpoch: 0,
+        commit: false,
+        topic: 't',
+        partitions: [0],
+        coordinatorEpoch: 0,
+      },
     ]);
     expect(request.request).toMatchObject({ apiKey: 27, apiVersion: 1 });
     const r = await body(request);

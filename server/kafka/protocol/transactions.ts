@@ -280,7 +280,12 @@ export function writeTxnMarkersRequest(
               const partition = p.readInt32();
               const errorCode = p.readInt16();
               p.readTaggedFields();
-              results.push({ producerId, topic, partition, error: errorCode === 0 ? null : errorName(errorCode) });
+              results.push({
+                producerId,
+                topic,
+                partition,
+                error: errorCode === 0 ? null : errorName(errorCode),
+              });
             });
             t.readTaggedFields();
           });

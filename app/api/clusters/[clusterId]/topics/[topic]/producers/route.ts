@@ -5,6 +5,6 @@ import { topicProducers } from '@/server/services/transactions';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster<'/api/clusters/[clusterId]/topics/[topic]/producers'>(async ({ cluster, params }) =>
-  topicProducers(cluster, params.topic),
+export const GET = withCluster<'/api/clusters/[clusterId]/topics/[topic]/producers'>(
+  async ({ cluster, params }) => topicProducers(cluster, params.topic),
 );
