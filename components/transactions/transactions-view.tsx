@@ -20,20 +20,11 @@ import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
 import { transactionListOptions } from '@/lib/query/transactions';
 import {
-  TransactionListQuerySchema,
+  readTransactionQuery,
   transactionStates,
   type TransactionListQuery,
   type TransactionSummary,
 } from '@/lib/schemas/transaction';
-
-/** The list's filters as the address holds them: `?state=Ongoing&q=orders`. */
-export function readTransactionQuery(search: { get(name: string): string | null }): TransactionListQuery {
-  const parsed = TransactionListQuerySchema.safeParse({
-    q: search.get('q') ?? '',
-    state: search.get('state') || undefined,
-  });
-  return parsed.success ? parsed.data : { q: '' };
-}
 
 const muted = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
 

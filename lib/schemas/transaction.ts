@@ -18,6 +18,15 @@ export const TransactionListQuerySchema = z.object({
 });
 export type TransactionListQuery = z.infer<typeof TransactionListQuerySchema>;
 
+/** The list's filters as the address holds them: `?state=Ongoing&q=orders`. */
+export function readTransactionQuery(search: { get(name: string): string | null }): TransactionListQuery {
+  const parsed = TransactionListQuerySchema.safeParse({
+    q: search.get('q') ?? '',
+    state: search.get('state') || undefined,
+  });
+  return parsed.success ? parsed.data : { q: '' };
+}
+
 export const TransactionSummarySchema = z.object({
   transactionalId: z.string(),
   state: z.string(),

@@ -1,11 +1,7 @@
 import { Prefetched } from '@/components/layout/prefetched';
-import {
-  readTransactionQuery,
-  TransactionsLoading,
-  TransactionsView,
-} from '@/components/transactions/transactions-view';
+import { TransactionsLoading, TransactionsView } from '@/components/transactions/transactions-view';
 import { transactionListOptions } from '@/lib/query/transactions';
-import { TransactionListSchema } from '@/lib/schemas/transaction';
+import { readTransactionQuery, TransactionListSchema } from '@/lib/schemas/transaction';
 import { searchOf } from '@/lib/url-state/core';
 import { pageSession, prefetchCluster } from '@/server/http/prefetch';
 import { listTransactions } from '@/server/services/transactions';
