@@ -58,7 +58,7 @@ function HangingTable({
             <Th>Partition</Th>
             <Th className="text-right">Producer id</Th>
             <Th className="text-right">Epoch</Th>
-            <Th className="text-right">Coord. epoch</Th>
+            <Th className="hidden text-right xl:table-cell">Coord. epoch</Th>
             <Th className="text-right">Start offset</Th>
             <Th className="text-right">Open for</Th>
             <Th>Why it hangs</Th>
@@ -72,12 +72,12 @@ function HangingTable({
               data-testid="hanging-row"
               data-topic={h.topic}
             >
-              <Td className="max-w-[16rem] truncate font-mono text-xs" title={`${h.topic}-${h.partition}`}>
+              <Td className="max-w-[14rem] truncate font-mono text-xs" title={`${h.topic}-${h.partition}`}>
                 {h.topic}-{h.partition}
               </Td>
               <NumTd data-testid="hanging-producer-id">{h.producerId}</NumTd>
               <NumTd>{h.producerEpoch}</NumTd>
-              <NumTd>{h.coordinatorEpoch}</NumTd>
+              <NumTd className="hidden xl:table-cell">{h.coordinatorEpoch}</NumTd>
               <NumTd data-testid="hanging-start-offset">{formatCount(h.startOffset)}</NumTd>
               <NumTd>{formatDuration(Math.round(h.durationMs / 1000) * 1000)}</NumTd>
               <Td className="text-xs">

@@ -54,17 +54,17 @@ function TransactionTable({
             <Th>Transactional id</Th>
             <Th>State</Th>
             <Th className="text-right">Producer id</Th>
-            <Th className="text-right">Epoch</Th>
+            <Th className="hidden text-right xl:table-cell">Epoch</Th>
             <Th className="text-right">Timeout</Th>
             <Th>Open since</Th>
             <Th>Partitions</Th>
-            <Th className="text-right">Coordinator</Th>
+            <Th className="hidden text-right xl:table-cell">Coordinator</Th>
           </tr>
         </THead>
         <TBody>
           {items.map((t) => (
             <Tr key={t.transactionalId} data-testid="transaction-row" data-id={t.transactionalId}>
-              <Td className="max-w-[18rem] truncate font-mono text-xs" title={t.transactionalId}>
+              <Td className="max-w-[16rem] truncate font-mono text-xs" title={t.transactionalId}>
                 <Link
                   href={paths.transaction(clusterId, t.transactionalId)}
                   className="text-accent-700 dark:text-accent-300 hover:underline"
@@ -76,15 +76,15 @@ function TransactionTable({
                 <TransactionStateBadge state={t.state} />
               </Td>
               <NumTd data-testid="transaction-producer-id">{t.producerId}</NumTd>
-              <NumTd>{t.producerEpoch ?? muted}</NumTd>
+              <NumTd className="hidden xl:table-cell">{t.producerEpoch ?? muted}</NumTd>
               <NumTd>{t.timeoutMs === null ? muted : formatDuration(t.timeoutMs)}</NumTd>
               <Td className="whitespace-nowrap">
                 {t.startTimeMs === null || !hydrated ? muted : timeAgo(t.startTimeMs, now)}
               </Td>
-              <Td className="max-w-[16rem] truncate font-mono text-xs" title={partitionsText(t)}>
+              <Td className="max-w-[12rem] truncate font-mono text-xs" title={partitionsText(t)}>
                 {partitionsText(t) || muted}
               </Td>
-              <NumTd>{t.coordinator}</NumTd>
+              <NumTd className="hidden xl:table-cell">{t.coordinator}</NumTd>
             </Tr>
           ))}
         </TBody>
@@ -124,20 +124,21 @@ export function TransactionsView() {
           className="w-72"
           data-testid="transactions-search"
         />
-        <Select
-          aria-label="State"
-          value={query.state ?? ''}
-          onChange={(e) => go({ state: (e.target.value || undefined) as TransactionListQuery['state'] })}
-          className="w-48"
-          data-testid="transactions-state-filter"
-        >
-          <option value="">Every state</option>
-          {transactionStates.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </Select>
+        <div className="w-48">
+          <Select
+            aria-label="State"
+            value={query.state ?? ''}
+            onChange={(e) => go({ state: (e.target.value || undefined) as TransactionListQuery['state'] })}
+            data-testid="transactions-state-filter"
+          >
+            <option value="">Every state</option>
+            {transactionStates.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        </div>
       </div>
       <QueryView query={list} loading={<Skeleton className="h-40" />}>
         {(data) => (
