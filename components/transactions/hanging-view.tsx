@@ -80,13 +80,11 @@ function HangingTable({
               <NumTd className="hidden xl:table-cell">{h.coordinatorEpoch}</NumTd>
               <NumTd data-testid="hanging-start-offset">{formatCount(h.startOffset)}</NumTd>
               <NumTd>{formatDuration(Math.round(h.durationMs / 1000) * 1000)}</NumTd>
-              <Td className="text-xs">
-                <Badge tone="warning">
-                  {h.reason === 'unknown_producer' ? 'unknown producer' : 'not in transaction'}
-                </Badge>
-                <span className="ml-2 text-zinc-500 dark:text-zinc-400">
-                  {REASONS[h.reason]}
-                  {h.transactionalId ? ` (${h.transactionalId})` : ''}
+              <Td className="text-xs whitespace-nowrap">
+                <span title={`${REASONS[h.reason]}${h.transactionalId ? ` (${h.transactionalId})` : ''}`}>
+                  <Badge tone="warning">
+                    {h.reason === 'unknown_producer' ? 'unknown producer' : 'not in transaction'}
+                  </Badge>
                 </span>
               </Td>
               <Td className="text-right">

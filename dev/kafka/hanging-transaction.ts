@@ -70,6 +70,23 @@ async function newProducerId(broker: RawBroker): Promise<{ producerId: string; p
   }
 }
 
+/**
+ * A dynamic broker config reaches the broker through the metadata log a moment after kafka-configs
+ * returns: until then the leader still verifies, and refuses the write with INVALID_PRODUCER_ID_MAPPING.
+ */
+async function produceOnceVerificationIsOff<T>(produce: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      return await produce();
+    } catch (error) {
+      if ((error as { type?: string }).type !== 'INVALID_PRODUCER_ID_MAPPING' || Date.now() > deadline)
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 export interface HangingTransaction {
   producerId: number;
   producerEpoch: number;
@@ -103,24 +120,26 @@ export async function writeHangingTransaction(
     const { producerId, producerEpoch } = await newProducerId(broker);
     await brokerConfig(leader, ['--add-config', `${VERIFICATION}=false`]);
     try {
-      const answer = await broker.produce({
-        transactionalId: `${topic}-orphan`,
-        producerId,
-        producerEpoch,
-        acks: -1,
-        topicData: [
-          {
-            topic,
-            partitions: [
-              {
-                partition,
-                firstSequence: 0,
-                messages: values.map((value) => ({ value, timestamp: Date.now() })),
-              },
-            ],
-          },
-        ],
-      });
+      const answer = await produceOnceVerificationIsOff(() =>
+        broker.produce({
+          transactionalId: `${topic}-orphan`,
+          producerId,
+          producerEpoch,
+          acks: -1,
+          topicData: [
+            {
+              topic,
+              partitions: [
+                {
+                  partition,
+                  firstSequence: 0,
+                  messages: values.map((value) => ({ value, timestamp: Date.now() })),
+                },
+              ],
+            },
+          ],
+        }),
+      );
       const p = answer.topics[0]!.partitions[0]!;
       if (p.errorCode !== 0) throw new Error(`Produce failed with error ${p.errorCode}`);
       return { producerId: Number(producerId), producerEpoch, startOffset: Number(p.baseOffset), leader };

@@ -12,6 +12,8 @@ const run = promisify(execFile);
 const api = '/api/clusters/local';
 const topic = `e2e-ui-txadmin-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const transactionalId = `${topic}-producer`;
+const openTopic = `${topic}-open`;
+const openId = `${topic}-open-producer`;
 const bootstrap = BOOTSTRAP.split(',')[0]!;
 
 /** What a read_committed consumer (kcat, librdkafka) reads from the start to where it must stop. */
@@ -51,6 +53,7 @@ function table(out: string): Record<string, string>[] {
 
 test.afterAll(async ({ request }) => {
   await request.delete(`${api}/topics/${topic}`);
+  await request.delete(`${api}/topics/${openTopic}`);
 });
 
 test('transactional ids are listed as kafka-transactions lists them; a real hanging transaction is found and aborted through the preview', async ({
@@ -73,6 +76,20 @@ test('transactional ids are listed as kafka-transactions lists them; a real hang
   await producer.send({ topic, acks: -1, messages: [{ value: 'after' }] });
   await producer.disconnect();
   expect(await readCommitted()).toEqual(['kept']);
+  // A live transaction, left open while the list is read (on a topic of its own).
+  expect(
+    (
+      await request.post(`${api}/topics`, { data: { name: openTopic, partitions: 1, replicationFactor: 1 } })
+    ).status(),
+  ).toBe(200);
+  const live = testKafka('kafkascope-e2e-txadmin-open').producer({
+    transactionalId: openId,
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
+  await live.connect();
+  const ongoing = await live.transaction();
+  await ongoing.send({ topic: openTopic, messages: [{ value: 'pending' }] });
 
   // The list, filtered to this test's ids, against kafka-transactions list.
   await page.goto(`/clusters/local/transactions?q=${topic}`);
@@ -92,6 +109,12 @@ test('transactional ids are listed as kafka-transactions lists them; a real hang
   await page.getByTestId('transactions-state-filter').selectOption('Ongoing');
   await expect(page).toHaveURL(/state=Ongoing/);
   await expect(row).toHaveCount(0);
+  const openRow = page.locator(`[data-testid="transaction-row"][data-id="${openId}"]`);
+  await expect(openRow.getByTestId('transaction-state')).toHaveText('Ongoing');
+  await expect(openRow).toContainText(`${openTopic}-0`);
+  await snap(page, 'transactions-ongoing');
+  await ongoing.abort();
+  await live.disconnect();
   await page.getByTestId('transactions-state-filter').selectOption('CompleteCommit');
   await expect(row).toBeVisible();
 

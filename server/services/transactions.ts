@@ -26,6 +26,8 @@ import { changing } from '@/server/services/snapshot';
 const DESCRIBE_CHUNK = 200;
 /** Kafka's default transaction.max.timeout.ms, when the brokers' config cannot be read. */
 const DEFAULT_MAX_TIMEOUT_MS = 900_000;
+/** The states in which a transactional id has a transaction open; its start time means nothing otherwise. */
+const OPEN_STATES = new Set(['Ongoing', 'PrepareCommit', 'PrepareAbort']);
 
 async function describeAll(
   cluster: ClusterConfig,
@@ -62,7 +64,7 @@ export async function listTransactions(
       producerId: ok ? d.producerId : t.producerId,
       producerEpoch: ok ? d.producerEpoch : null,
       timeoutMs: ok ? d.timeoutMs : null,
-      startTimeMs: ok && d.startTimeMs >= 0 ? d.startTimeMs : null,
+      startTimeMs: ok && OPEN_STATES.has(d.state) && d.startTimeMs >= 0 ? d.startTimeMs : null,
       coordinator: t.coordinator,
       partitions: ok ? d.partitions : [],
     };
@@ -87,7 +89,7 @@ export async function transactionDetail(
     producerId: d.producerId,
     producerEpoch: d.producerEpoch,
     timeoutMs: d.timeoutMs,
-    startTimeMs: d.startTimeMs >= 0 ? d.startTimeMs : null,
+    startTimeMs: OPEN_STATES.has(d.state) && d.startTimeMs >= 0 ? d.startTimeMs : null,
     coordinator: listed.transactions.find((t) => t.transactionalId === transactionalId)?.coordinator ?? -1,
     partitions: d.partitions,
   };
