@@ -231,8 +231,10 @@ export function kafka(config: ClusterConfig) {
       call(config, 'ListTransactions', (c) => listAllTransactions(c, filters), options),
 
     /** State, timeout, start and partitions of transactional ids: DescribeTransactions on each one's coordinator. */
-    describeTransactions: (transactionalIds: string[], options?: CallOptions) =>
-      call(config, 'DescribeTransactions', (c) => describeTransactions(c, transactionalIds), options),
+    describeTransactions: (
+      transactionalIds: (string | { transactionalId: string; coordinator: number })[],
+      options?: CallOptions,
+    ) => call(config, 'DescribeTransactions', (c) => describeTransactions(c, transactionalIds), options),
 
     /** The active (idempotent or transactional) producers of partitions: DescribeProducers to each leader. */
     describeProducers: (partitions: LeaderPartition[], options?: CallOptions) =>

@@ -29,9 +29,10 @@ const DEFAULT_MAX_TIMEOUT_MS = 900_000;
 /** The states in which a transactional id has a transaction open; its start time means nothing otherwise. */
 const OPEN_STATES = new Set(['Ongoing', 'PrepareCommit', 'PrepareAbort']);
 
+/** Ids as ListTransactions gave them, each with its coordinator: no FindCoordinator needed. */
 async function describeAll(
   cluster: ClusterConfig,
-  ids: string[],
+  ids: { transactionalId: string; coordinator: number }[],
 ): Promise<Map<string, DescribedTransaction>> {
   const gateway = kafka(cluster);
   const described = new Map<string, DescribedTransaction>();
@@ -51,10 +52,7 @@ export async function listTransactions(
   const entries = listed.transactions.filter(
     (t) => !needle || t.transactionalId.toLowerCase().includes(needle),
   );
-  const described = await describeAll(
-    cluster,
-    entries.map((t) => t.transactionalId),
-  );
+  const described = await describeAll(cluster, entries);
   const items: TransactionSummary[] = entries.map((t) => {
     const d = described.get(t.transactionalId);
     const ok = d && !d.error;
@@ -162,9 +160,9 @@ export async function findHanging(cluster: ClusterConfig, query: HangingQuery): 
   const producerIds = [...new Set(candidates.map((c) => c.producerId))];
   const listed = await gateway.listTransactions({ producerIds });
   const transactionalIds = new Map<number, string>();
-  for (const t of listed.transactions)
-    if (producerIds.includes(t.producerId)) transactionalIds.set(t.producerId, t.transactionalId);
-  const descriptions = await describeAll(cluster, [...transactionalIds.values()]);
+  const found = listed.transactions.filter((t) => producerIds.includes(t.producerId));
+  for (const t of found) transactionalIds.set(t.producerId, t.transactionalId);
+  const descriptions = await describeAll(cluster, found);
   const held = new Map<string, { topic: string; partition: number }[]>();
   for (const [id, d] of descriptions) if (!d.error) held.set(id, d.partitions);
   const items = hangingOf(candidates, { transactionalIds, partitions: held }, now);

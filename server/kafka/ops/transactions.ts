@@ -54,28 +54,40 @@ export async function listAllTransactions(
   return { transactions, unavailableBrokers: [...failed.keys()].sort((a, b) => a - b), unsupported };
 }
 
-/** DescribeTransactions on each id's coordinator (FindCoordinator key type 1), batched per coordinator. */
+/**
+ * DescribeTransactions on each id's coordinator, batched per coordinator. An id listed with its
+ * coordinator (ListTransactions names it) goes straight there; others are looked up first
+ * (FindCoordinator key type 1).
+ */
 export async function describeTransactions(
   clients: ClusterClients,
-  transactionalIds: string[],
+  transactionalIds: (string | { transactionalId: string; coordinator: number })[],
 ): Promise<Map<string, DescribedTransaction>> {
   const byCoordinator = new Map<number, string[]>();
-  for (const id of transactionalIds) {
-    const { coordinator } = await clients.raw.findGroupCoordinatorMetadata({
-      groupId: id,
-      coordinatorType: TRANSACTION_COORDINATOR,
-    });
-    byCoordinator.set(coordinator.nodeId, [...(byCoordinator.get(coordinator.nodeId) ?? []), id]);
+  for (const entry of transactionalIds) {
+    const id = typeof entry === 'string' ? entry : entry.transactionalId;
+    const nodeId =
+      typeof entry === 'string'
+        ? (
+            await clients.raw.findGroupCoordinatorMetadata({
+              groupId: id,
+              coordinatorType: TRANSACTION_COORDINATOR,
+            })
+          ).coordinator.nodeId
+        : entry.coordinator;
+    byCoordinator.set(nodeId, [...(byCoordinator.get(nodeId) ?? []), id]);
   }
   const described = new Map<string, DescribedTransaction>();
-  for (const [nodeId, ids] of byCoordinator) {
-    const answers = await sendTo(clients, nodeId, (broker) => {
+  const { ok, failed } = await settleEach([...byCoordinator.keys()], (nodeId) =>
+    sendTo(clients, nodeId, (broker) => {
       if (describeTransactionsVersion(broker) === null)
         throw new Error(`broker ${nodeId} does not support DescribeTransactions (Kafka 3.0+)`);
-      return describeTransactionsRequest(ids);
-    });
-    for (const a of answers) described.set(a.transactionalId, a);
-  }
+      return describeTransactionsRequest(byCoordinator.get(nodeId)!);
+    }),
+  );
+  // One coordinator down leaves its ids undescribed; all of them down is a failure.
+  if (ok.size === 0 && failed.size > 0) throw [...failed.values()][0];
+  for (const answers of ok.values()) for (const a of answers) described.set(a.transactionalId, a);
   return described;
 }
 
