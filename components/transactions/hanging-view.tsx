@@ -57,7 +57,7 @@ function HangingTable({
           <tr>
             <Th>Partition</Th>
             <Th className="text-right">Producer id</Th>
-            <Th className="text-right">Epoch</Th>
+            <Th className="hidden text-right xl:table-cell">Epoch</Th>
             <Th className="hidden text-right xl:table-cell">Coord. epoch</Th>
             <Th className="text-right">Start offset</Th>
             <Th className="text-right">Open for</Th>
@@ -72,11 +72,14 @@ function HangingTable({
               data-testid="hanging-row"
               data-topic={h.topic}
             >
-              <Td className="max-w-[14rem] truncate font-mono text-xs" title={`${h.topic}-${h.partition}`}>
+              <Td
+                className="max-w-[11rem] truncate font-mono text-xs xl:max-w-[16rem]"
+                title={`${h.topic}-${h.partition}`}
+              >
                 {h.topic}-{h.partition}
               </Td>
               <NumTd data-testid="hanging-producer-id">{h.producerId}</NumTd>
-              <NumTd>{h.producerEpoch}</NumTd>
+              <NumTd className="hidden xl:table-cell">{h.producerEpoch}</NumTd>
               <NumTd className="hidden xl:table-cell">{h.coordinatorEpoch}</NumTd>
               <NumTd data-testid="hanging-start-offset">{formatCount(h.startOffset)}</NumTd>
               <NumTd>{formatDuration(Math.round(h.durationMs / 1000) * 1000)}</NumTd>
