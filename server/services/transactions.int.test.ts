@@ -1,144 +1,167 @@
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeHangingTransaction, type HangingTransaction } from '@/dev/kafka/hanging-transaction';
+import type { Message } from '@/lib/schemas/message';
 import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
-import { writeTransactions } from '@/dev/kafka/transactions';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka';
+import { withRequestCount } from '@/server/kafka';
+import { browseMessages, getMessage } from '@/server/services/messages';
+import { searchStream } from '@/server/services/scan';
 import { createTopic, deleteTopic } from '@/server/services/topic-admin';
-import {
-  abortTransaction,
-  findHanging,
-  listTransactions,
-  topicProducers,
-  transactionDetail,
-} from '@/server/services/transactions';
 
-const local = { ...loadConfig({}).clusters[0]!, requestTimeoutMs: 15_000 };
-const prefix = `it-txadmin-${Date.now().toString(36)}`;
-const committedTopic = `${prefix}-c`;
-const hangingTopic = `${prefix}-h`;
-const bootstrap = BOOTSTRAP.split(',')[0]!;
-let hanging: HangingTransaction;
+const local = loadConfig({}).clusters[0]!;
+const topic = `it-tx-states-${Date.now().toString(36)}`;
+const kafka = new Kafka({ brokers: BOOTSTRAP.split(','), logLevel: logLevel.NOTHING });
+const producers: Producer[] = [];
+const query = { start: 'oldest', limit: 100, maxBytes: 256 } as const;
+/** Two values larger than half a fetch: a fetch ends after the first, before its transaction's marker. */
+const big = 'x'.repeat(700_000);
 
-/** kafka-transactions' tab-separated table as rows of cells. */
-const table = (out: string) =>
-  out
-    .trim()
-    .split('\n')
-    .map((l) => l.split('\t').map((c) => c.trim()));
+async function transactional(name: string): Promise<Producer> {
+  const producer = kafka.producer({
+    transactionalId: `${topic}-${name}`,
+    idempotent: true,
+    maxInFlightRequests: 1,
+    transactionTimeout: 120_000,
+  });
+  await producer.connect();
+  producers.push(producer);
+  return producer;
+}
+
+const name = (m: Message) =>
+  Buffer.from(m.value.base64 ?? '', 'base64')
+    .toString('utf8')
+    .slice(0, 2);
+/** Each message's transaction state by its value's name (a0, b0, …), in offset order. */
+const states = (messages: Message[]) =>
+  Object.fromEntries([...messages].sort((x, y) => x.offset - y.offset).map((m) => [name(m), m.transaction]));
 
 beforeAll(async () => {
-  await createTopic(local, { name: committedTopic, partitions: 1, replicationFactor: 1, configs: {} });
-  await createTopic(local, { name: hangingTopic, partitions: 1, replicationFactor: 1, configs: {} });
-  await writeTransactions(committedTopic, [[['a', 'b'], 'commit']]);
-  hanging = await writeHangingTransaction(hangingTopic, 0, ['stuck-1', 'stuck-2']);
-}, 120_000);
+  await createTopic(local, { name: topic, partitions: 1, replicationFactor: 1, configs: {} });
+  const a = await transactional('a');
+  const [b, c, e, f] = (await Promise.all(['b', 'c', 'e', 'f'].map(transactional))) as [
+    Producer,
+    Producer,
+    Producer,
+    Producer,
+  ];
+  // a0 a1 COMMIT, a2 ABORT.
+  let t = await a.transaction();
+  await t.send({ topic, messages: [{ value: 'a0' }, { value: 'a1' }] });
+  await t.commit();
+  t = await a.transaction();
+  await t.send({ topic, messages: [{ value: 'a2' }] });
+  await t.abort();
+  // Interleaved: b0 c0, B's COMMIT, C's ABORT: each marker ends its own producer's records.
+  const tb = await b.transaction();
+  const tc = await c.transaction();
+  await tb.send({ topic, messages: [{ value: 'b0' }] });
+  await tc.send({ topic, messages: [{ value: 'c0' }] });
+  await tb.commit();
+  await tc.abort();
+  // p0, outside any transaction.
+  const plain = kafka.producer();
+  await plain.connect();
+  await plain.send({ topic, messages: [{ value: 'p0' }] });
+  await plain.disconnect();
+  // f0 f1 (one batch each, too large to share a fetch), ABORT.
+  const tf = await f.transaction();
+  await tf.send({ topic, messages: [{ value: `f0${big}` }] });
+  await tf.send({ topic, messages: [{ value: `f1${big}` }] });
+  await tf.abort();
+  // e0, left open: the last stable offset stays there while the test runs.
+  const te = await e.transaction();
+  await te.send({ topic, messages: [{ value: 'e0' }] });
+}, 60_000);
 
 afterAll(async () => {
-  await deleteTopic(local, committedTopic).catch(() => undefined);
-  await deleteTopic(local, hangingTopic).catch(() => undefined);
+  // Disconnecting leaves e's transaction to time out; deleting the topic ends it for good.
+  await Promise.all(producers.map((p) => p.disconnect().catch(() => undefined)));
+  await deleteTopic(local, topic).catch(() => undefined);
   await disconnectAll();
 });
 
-describe('transactions', () => {
-  it('lists and describes transactional ids as kafka-transactions does', async () => {
-    const id = `${committedTopic}-producer`;
-    const list = await listTransactions(local, { q: prefix });
-    const mine = list.items.find((t) => t.transactionalId === id);
-    expect(mine).toMatchObject({ state: 'CompleteCommit', timeoutMs: expect.any(Number) });
-    const cli = table(await kafkaCli('kafka-transactions', ['--bootstrap-server', bootstrap, 'list']));
-    const header = cli[0]!;
-    const row = cli.find((r) => r[header.indexOf('TransactionalId')] === id)!;
-    expect(Number(row[header.indexOf('ProducerId')])).toBe(mine!.producerId);
-    expect(Number(row[header.indexOf('Coordinator')])).toBe(mine!.coordinator);
-    expect(row[header.indexOf('TransactionState')]).toBe(mine!.state);
+const expected = {
+  a0: 'committed',
+  a1: 'committed',
+  a2: 'aborted',
+  b0: 'committed',
+  c0: 'aborted',
+  p0: null,
+  f0: 'aborted',
+  f1: 'aborted',
+  e0: 'open',
+};
 
-    const detail = await transactionDetail(local, id);
-    const described = table(
-      await kafkaCli('kafka-transactions', [
-        '--bootstrap-server',
-        bootstrap,
-        'describe',
-        '--transactional-id',
-        id,
-      ]),
-    );
-    const h = described[0]!;
-    expect(Number(described[1]![h.indexOf('ProducerEpoch')])).toBe(detail.producerEpoch);
-    expect(Number(described[1]![h.indexOf('TransactionTimeoutMs')])).toBe(detail.timeoutMs);
-    const onlyOngoing = await listTransactions(local, { q: prefix, state: 'Ongoing' });
-    expect(onlyOngoing.items.find((t) => t.transactionalId === id)).toBeUndefined();
+/** Offsets by value name, as the first browse found them. */
+let offsets: Record<string, number> = {};
+
+describe('transaction states', () => {
+  it('browse flags each record as Kafka read_committed consumer decides', async () => {
+    // The oracle: what read_committed reads (up to the open transaction of e) is exactly what
+    // the console calls committed or not transactional.
+    const out = await kafkaCli('kafka-console-consumer', [
+      '--bootstrap-server',
+      BOOTSTRAP.split(',')[0]!,
+      '--topic',
+      topic,
+      '--from-beginning',
+      '--isolation-level',
+      'read_committed',
+      '--timeout-ms',
+      '5000',
+      '--property',
+      'print.offset=true',
+      '--property',
+      'print.value=false',
+    ]);
+    const visible = [...out.matchAll(/Offset:(\d+)/g)].map((m) => Number(m[1]));
+    expect(visible).toHaveLength(4);
+
+    const page = await browseMessages(local, topic, query);
+    expect(states(page.messages)).toEqual(expected);
+    offsets = Object.fromEntries(page.messages.map((m) => [name(m), m.offset]));
+    expect(
+      page.messages
+        .filter((m) => m.transaction === 'committed' || m.transaction === null)
+        .map((m) => m.offset),
+    ).toEqual(visible);
+
+    const newest = await browseMessages(local, topic, { ...query, start: 'newest', limit: 4 });
+    expect(states(newest.messages)).toEqual({ p0: null, f0: 'aborted', f1: 'aborted', e0: 'open' });
   });
 
-  it('shows the active producers of a partition as describe-producers does', async () => {
-    const [p0] = await topicProducers(local, hangingTopic);
-    expect(p0!.producers).toEqual([
-      expect.objectContaining({ producerId: hanging.producerId, currentTxnStartOffset: hanging.startOffset }),
-    ]);
-    const cli = table(
-      await kafkaCli('kafka-transactions', [
-        '--bootstrap-server',
-        bootstrap,
-        'describe-producers',
-        '--topic',
-        hangingTopic,
-        '--partition',
-        '0',
-      ]),
-    );
-    const h = cli[0]!;
-    expect(Number(cli[1]![h.indexOf('ProducerId')])).toBe(hanging.producerId);
-    expect(Number(cli[1]![h.indexOf('LastSequence')])).toBe(p0!.producers[0]!.lastSequence);
-    expect(Number(cli[1]![h.indexOf('CurrentTransactionStartOffset')])).toBe(hanging.startOffset);
+  it('a page that ends before its marker reads ahead for it, one Fetch per round', async () => {
+    // One record a page, read from its offset.
+    const requests: Record<string, number> = {};
+    for (const [value, offset] of Object.entries(offsets)) {
+      const { result: page, kafkaRequests } = await withRequestCount(() =>
+        browseMessages(local, topic, { ...query, start: 'offset', offset, limit: 1 }),
+      );
+      expect(states(page.messages)).toEqual({ [value]: expected[value as keyof typeof expected] });
+      requests[value] = kafkaRequests;
+    }
+    // A marker in the same fetch costs nothing more (so does a transaction open up to the high
+    // watermark); f0's fetch ends before f1, so two reads ahead follow: one brings f1, one the ABORT.
+    const { f0, ...others } = requests;
+    expect(new Set(Object.values(others)).size).toBe(1);
+    expect(f0).toBe(others.p0! + 2);
   });
 
-  it('finds the hanging transaction and aborts it, after which the last stable offset reaches the end', async () => {
-    // Not older than the brokers' max time-out (15 min) yet: not reported by default.
-    expect((await findHanging(local, { topic: hangingTopic })).items).toEqual([]);
-    await new Promise((r) => setTimeout(r, 1_100));
-    const found = await findHanging(local, { topic: hangingTopic, olderThanMs: 1_000 });
-    expect(found.items).toEqual([
-      expect.objectContaining({
-        topic: hangingTopic,
-        partition: 0,
-        producerId: hanging.producerId,
-        startOffset: hanging.startOffset,
-        reason: 'unknown_producer',
-      }),
-    ]);
-    const byBroker = await findHanging(local, { brokerId: hanging.leader, olderThanMs: 1_000 });
-    expect(byBroker.items.map((h) => h.topic)).toContain(hangingTopic);
+  it('the single-message view and search flag them the same', async () => {
+    for (const value of ['a2', 'f0', 'b0', 'e0', 'p0'] as const)
+      expect((await getMessage(local, topic, 0, offsets[value]!)).transaction).toBe(expected[value]);
 
-    const preview = await abortTransaction(local, {
-      topic: hangingTopic,
-      partition: 0,
-      producerId: hanging.producerId,
-      dryRun: true,
+    const found: Message[] = [];
+    const stream = await searchStream(local, topic, { ...query, q: '', filter: '', limit: 1000 });
+    await stream({
+      send: (event, data) => {
+        if (event === 'messages') found.push(...(data as { messages: Message[] }).messages);
+      },
+      signal: new AbortController().signal,
+      close: () => undefined,
     });
-    expect(preview).toMatchObject({
-      applied: false,
-      before: { lastStableOffset: 0, highWatermark: 2 },
-      after: null,
-    });
-    expect((await topicProducers(local, hangingTopic))[0]!.producers[0]!.currentTxnStartOffset).toBe(0);
-
-    const applied = await abortTransaction(local, {
-      topic: hangingTopic,
-      partition: 0,
-      producerId: hanging.producerId,
-      dryRun: false,
-    });
-    // The ABORT marker takes offset 2: the log ends at 3 and read_committed reads to the end.
-    expect(applied).toMatchObject({ applied: true, after: { lastStableOffset: 3, highWatermark: 3 } });
-    expect((await topicProducers(local, hangingTopic))[0]!.producers[0]!.currentTxnStartOffset).toBeNull();
-    expect((await findHanging(local, { topic: hangingTopic, olderThanMs: 0 })).items).toEqual([]);
-    await expect(
-      abortTransaction(local, {
-        topic: hangingTopic,
-        partition: 0,
-        producerId: hanging.producerId,
-        dryRun: true,
-      }),
-    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(states(found)).toEqual(expected);
   });
 });
