@@ -250,6 +250,72 @@ describe.each([
     ]);
   });
 
+  it('sends the notifications of one evaluation to Slack and e-mail as one message, to a webhook one each', async () => {
+    const rules = [
+      {
+        id: 'many',
+        spec: RuleInputSchema.parse({
+          name: `Many ${name} ${run}`,
+          kind: 'lag_above',
+          threshold: 10,
+          groups: `dig-${name}-*`,
+          channels: ['hook', 'slack', 'mail'],
+        }),
+      },
+    ];
+    // 30 groups over the threshold at once, and one under it.
+    const groups = Array.from({ length: 31 }, (_, i) => ({
+      groupId: `dig-${name}-${String(i).padStart(2, '0')}`,
+      state: 'Stable',
+      topics: new Map([['', { lag: i === 30 ? 5 : 100 + i, timeLagMs: null, expired: 0, history: [] }]]),
+    }));
+    const now = Date.now();
+    const result = await evaluateCluster(store, rules, { ...facts(`g-${run}`, now, null), groups });
+    expect(result).toMatchObject({ fired: 30 });
+    const channels: Channel[] = [
+      hook('hook', `http://127.0.0.1:${port}/many-hook/${name}`),
+      { name: 'slack', type: 'slack', source: 'ui', url: `http://127.0.0.1:${port}/many-slack/${name}` },
+      {
+        name: 'mail',
+        type: 'email',
+        source: 'ui',
+        email: {
+          host: '127.0.0.1',
+          port: smtpPort,
+          security: 'none',
+          user: auth.user,
+          password: auth.password,
+          from: 'kafkascope@example.com',
+          to: ['ops@example.com'],
+        },
+      },
+    ];
+    expect(await deliverDue(store, channels, settings())).toEqual({ delivered: 90, retried: 0, failed: 0 });
+    expect(received.filter((r) => r.path === `/many-hook/${name}`)).toHaveLength(30);
+    const slack = received.filter((r) => r.path === `/many-slack/${name}`);
+    expect(slack).toHaveLength(1);
+    const message = slack[0]!.body as { text: string; blocks: { text?: { text: string } }[] };
+    expect(message.text).toBe(
+      `[FIRING] warning · Many ${name} ${run} · cluster g-${run} · 30 subjects (threshold 10)`,
+    );
+    const listed = message.blocks[1]!.text!.text.split('\n');
+    // The first 25 by name, then a count of the rest.
+    expect(listed).toHaveLength(26);
+    expect(listed[0]).toBe(`• group:dig-${name}-00 — value 100`);
+    expect(listed.at(-1)).toBe('• … and 5 more');
+    const mail = (await receivedMail(smtpPort)).filter((m) => m.subject.includes(`Many ${name} ${run}`));
+    expect(mail.map((m) => m.subject)).toEqual([
+      `[Kafkascope] FIRING: Many ${name} ${run} on g-${run} (30 subjects)`,
+    ]);
+    expect(mail[0]!.text).toContain(`- group:dig-${name}-24 — value 124`);
+    // Each notification is recorded as delivered to each channel.
+    const history = await alertHistory(store, { limit: 100 });
+    const mine = history.events.filter((e) => e.ruleName === `Many ${name} ${run}`);
+    expect(mine).toHaveLength(30);
+    for (const e of mine)
+      expect(e.deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered', 'delivered']);
+  });
+
   it('two senders at once send each notification once', async () => {
     const rules = [
       {

@@ -99,6 +99,67 @@ export function mailOf(body: WebhookBody) {
   return { subject, text };
 }
 
+/** How many subjects a digest names; the rest are counted. */
+export const DIGEST_NAMED = 25;
+
+const subjectLine = (b: WebhookBody) =>
+  `${b.subject}${b.value === null ? '' : ` — value ${b.value}`}${b.detail ? ` (${b.detail})` : ''}`;
+
+/** The line of a digest: the rule once, then how many subjects. */
+export function digestSummary(bodies: WebhookBody[]): string {
+  const b = bodies[0]!;
+  const threshold = b.threshold === null ? '' : ` (threshold ${b.threshold})`;
+  return `[${STATE[b.state]}] ${b.severity} · ${b.rule.name} · cluster ${b.cluster} · ${bodies.length} subjects${threshold}`;
+}
+
+function digestLines(bodies: WebhookBody[]): string[] {
+  const named = bodies.slice(0, DIGEST_NAMED).map(subjectLine);
+  const rest = bodies.length - named.length;
+  return rest > 0 ? [...named, `… and ${rest} more`] : named;
+}
+
+/** Several notifications of one rule, cluster and state from one evaluation, as one Slack message. */
+export function slackDigest(bodies: WebhookBody[]) {
+  const b = bodies[0]!;
+  const head = `*${STATE[b.state]}* · ${b.severity} · *${b.rule.name}* (${ruleKinds[b.rule.kind].label}) · cluster \`${b.cluster}\` · ${bodies.length} subjects`;
+  return {
+    text: digestSummary(bodies),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: head } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: digestLines(bodies)
+            .map((l) => `• ${l}`)
+            .join('\n')
+            .slice(0, 2_900),
+        },
+      },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `at ${b.at}` }] },
+    ],
+  };
+}
+
+/** The same as one e-mail. */
+export function mailDigest(bodies: WebhookBody[]) {
+  const b = bodies[0]!;
+  const subject = `[Kafkascope] ${STATE[b.state]}: ${b.rule.name} on ${b.cluster} (${bodies.length} subjects)`;
+  const text = [
+    digestSummary(bodies),
+    '',
+    `Rule:      ${b.rule.name} (${b.rule.kind})`,
+    `State:     ${b.state}`,
+    `Severity:  ${b.severity}`,
+    `Cluster:   ${b.cluster}`,
+    `Threshold: ${b.threshold ?? '-'}`,
+    `At:        ${b.at}`,
+    '',
+    ...digestLines(bodies).map((l) => `- ${l}`),
+  ].join('\n');
+  return { subject, text };
+}
+
 function postJson(url: string, payload: unknown, settings: SendSettings): Promise<void> {
   const parsed = new URL(url);
   const { privateAllowed } = checkTarget(settings.webhookAllow, targetOf(parsed));
@@ -146,7 +207,7 @@ function postJson(url: string, payload: unknown, settings: SendSettings): Promis
 
 async function sendMail(
   channel: Extract<Channel, { type: 'email' }>,
-  body: WebhookBody,
+  mail: { subject: string; text: string },
   settings: SendSettings,
 ) {
   const e = channel.email;
@@ -162,7 +223,6 @@ async function sendMail(
     socketTimeout: settings.timeoutMs,
   });
   try {
-    const mail = mailOf(body);
     await transport.sendMail({ from: e.from, to: e.to, subject: mail.subject, text: mail.text });
   } catch (error) {
     const { code, responseCode } = error as { code?: string; responseCode?: number };
@@ -175,14 +235,30 @@ async function sendMail(
   }
 }
 
-/** Sends one notification; throws a DeliveryError (or WebhookRefused) whose message names no secret. */
-export async function send(channel: Channel, body: WebhookBody, settings: SendSettings): Promise<void> {
+async function sending(channel: Channel, run: () => Promise<void>): Promise<void> {
   try {
-    if (channel.type === 'email') return await sendMail(channel, body, settings);
-    if (!channel.url) throw new DeliveryError('the channel has no URL');
-    await postJson(channel.url, channel.type === 'slack' ? slackMessage(body) : body, settings);
+    await run();
   } catch (error) {
     const Kind = error instanceof WebhookRefused ? WebhookRefused : DeliveryError;
     throw new Kind(redact((error as Error).message ?? String(error), secretsOf(channel)));
   }
+}
+
+/** Sends one notification; throws a DeliveryError (or WebhookRefused) whose message names no secret. */
+export function send(channel: Channel, body: WebhookBody, settings: SendSettings): Promise<void> {
+  return sending(channel, async () => {
+    if (channel.type === 'email') return sendMail(channel, mailOf(body), settings);
+    if (!channel.url) throw new DeliveryError('the channel has no URL');
+    await postJson(channel.url, channel.type === 'slack' ? slackMessage(body) : body, settings);
+  });
+}
+
+/** Several notifications of one evaluation as one message, to a Slack or e-mail channel. */
+export function sendDigest(channel: Channel, bodies: WebhookBody[], settings: SendSettings): Promise<void> {
+  return sending(channel, async () => {
+    if (channel.type === 'email') return sendMail(channel, mailDigest(bodies), settings);
+    if (channel.type !== 'slack') throw new DeliveryError('only Slack and e-mail channels take a digest');
+    if (!channel.url) throw new DeliveryError('the channel has no URL');
+    await postJson(channel.url, slackDigest(bodies), settings);
+  });
 }
