@@ -114,7 +114,8 @@ export async function describeAcls(c: ClusterClients, filter: AclFilterSpec): Pr
 
 function refusal(error: unknown, what: string): AclOutcome['error'] {
   const e = toKafkaError(error, what);
-  return { type: kafkaErrorType(error) ?? e.type, message: e.message };
+  const type = kafkaErrorType(error) ?? e.type;
+  return { type, message: type ? `${e.message} (${type})` : e.message };
 }
 
 /**
