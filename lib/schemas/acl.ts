@@ -99,10 +99,10 @@ export type AclBatchResult = z.infer<typeof AclBatchResultSchema>;
  * applies to the named resource (literal, prefixed and the wildcard).
  */
 export const AclFilterSchema = z.object({
-  principal: z.string().trim().max(500).optional(),
-  host: z.string().trim().max(255).optional(),
+  principal: z.string().trim().max(500).default(''),
+  host: z.string().trim().max(255).default(''),
   resourceType: z.enum(['ANY', ...aclResourceTypes]).default('ANY'),
-  resourceName: z.string().trim().max(1000).optional(),
+  resourceName: z.string().trim().max(1000).default(''),
   patternType: z.enum(['ANY', 'MATCH', ...aclPatternTypes]).default('ANY'),
   operation: z.enum(['ANY', ...aclOperations]).default('ANY'),
   permission: z.enum(['ANY', ...aclPermissions]).default('ANY'),

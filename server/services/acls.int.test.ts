@@ -28,7 +28,13 @@ const filter = (over: Record<string, string> = {}) => AclFilterSchema.parse({ pr
 
 /** kafka-acls --list, parsed: Kafka's own view of the bindings of a principal. */
 async function aclsWithKafkaTools(): Promise<string[]> {
-  const out = await kafkaCli('kafka-acls', ['--bootstrap-server', bootstrap, '--list', '--principal', principal]);
+  const out = await kafkaCli('kafka-acls', [
+    '--bootstrap-server',
+    bootstrap,
+    '--list',
+    '--principal',
+    principal,
+  ]);
   const list: string[] = [];
   let resource: string | null = null;
   for (const line of out.split('\n')) {
@@ -97,13 +103,23 @@ beforeAll(async () => {
     '--add-config',
     `SCRAM-SHA-256=[password=${password}]`,
   ]);
-  await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', '1']);
+  await kafkaCli('kafka-topics', [
+    '--bootstrap-server',
+    bootstrap,
+    '--create',
+    '--topic',
+    topic,
+    '--partitions',
+    '1',
+  ]);
 }, 120_000);
 
 afterAll(async () => {
   const left = (await listAcls(local, filter())).bindings;
   if (left.length > 0) await deleteAcls(local, left);
-  await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]).catch(() => '');
+  await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]).catch(
+    () => '',
+  );
   await kafkaCli('kafka-configs', [
     '--bootstrap-server',
     bootstrap,
@@ -123,7 +139,13 @@ describe('ACLs', () => {
     const cli = await new Promise<string>((resolve) =>
       execFile(
         'bash',
-        [path.resolve(__dirname, '../../dev/kafka/kafka-cli.sh'), 'kafka-acls', '--bootstrap-server', bootstrap, '--list'],
+        [
+          path.resolve(__dirname, '../../dev/kafka/kafka-cli.sh'),
+          'kafka-acls',
+          '--bootstrap-server',
+          bootstrap,
+          '--list',
+        ],
         { timeout: 60_000 },
         (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
       ),

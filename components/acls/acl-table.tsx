@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import type { AclBinding, AclResult } from '@/lib/schemas/acl';
+
+/** Bindings as rows: the list, a preview before applying, and each binding's outcome after. */
+export function AclTable({
+  bindings,
+  results,
+  action,
+  'data-testid': testId,
+}: {
+  bindings: AclBinding[];
+  /** After applying: one outcome per binding, in the same order. */
+  results?: AclResult[];
+  /** A last cell per row, e.g. its Delete button. */
+  action?: (binding: AclBinding) => ReactNode;
+  'data-testid': string;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+      <Table data-testid={testId}>
+        <THead>
+          <Tr>
+            <Th>Principal</Th>
+            <Th>Host</Th>
+            <Th>Resource</Th>
+            <Th>Pattern</Th>
+            <Th>Operation</Th>
+            <Th>Permission</Th>
+            {results && <Th>Outcome</Th>}
+            {action && <Th className="w-0" />}
+          </Tr>
+        </THead>
+        <TBody>
+          {bindings.map((b, i) => {
+            const result = results?.[i];
+            return (
+              <Tr key={i} data-testid="acl-row">
+                <Td className="font-mono text-xs break-all">{b.principal}</Td>
+                <Td className="font-mono text-xs">{b.host}</Td>
+                <Td className="text-xs">
+                  <span className="text-zinc-500 dark:text-zinc-400">{b.resourceType}</span>{' '}
+                  <span className="font-mono break-all">{b.resourceName}</span>
+                </Td>
+                <Td className="text-xs">
+                  {b.patternType === 'PREFIXED'
+                    ? 'prefixed'
+                    : b.resourceName === '*'
+                      ? 'wildcard'
+                      : 'literal'}
+                </Td>
+                <Td className="font-mono text-xs">{b.operation}</Td>
+                <Td>
+                  <Badge tone={b.permission === 'ALLOW' ? 'success' : 'danger'}>{b.permission}</Badge>
+                </Td>
+                {results && (
+                  <Td className="text-xs" data-testid="acl-outcome">
+                    {result?.ok ? (
+                      <Badge tone="success">applied</Badge>
+                    ) : (
+                      <span className="text-red-700 dark:text-red-300">
+                        <Badge tone="danger">refused</Badge> {result?.error}
+                      </span>
+                    )}
+                  </Td>
+                )}
+                {action && <Td className="text-right">{action(b)}</Td>}
+              </Tr>
+            );
+          })}
+        </TBody>
+      </Table>
+    </div>
+  );
+}
