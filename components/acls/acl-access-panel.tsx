@@ -76,7 +76,7 @@ export function AclAccessPanel({
                     <Tr>
                       <Th>Principal</Th>
                       {operations.map((op) => (
-                        <Th key={op} className="text-xs">
+                        <Th key={op} className="px-2 text-xs whitespace-normal">
                           {op.toLowerCase().replace('_', ' ')}
                         </Th>
                       ))}
@@ -85,11 +85,11 @@ export function AclAccessPanel({
                   <TBody>
                     {access.map((p) => (
                       <Tr key={p.principal} data-testid="access-row">
-                        <Td className="font-mono text-xs break-all">
+                        <Td className="font-mono text-xs break-all whitespace-normal">
                           {p.principal.endsWith(':*') ? `${p.principal} (everyone)` : p.principal}
                         </Td>
                         {p.operations.map((o) => (
-                          <Td key={o.operation}>
+                          <Td key={o.operation} className="px-2">
                             <Cell access={o} />
                           </Td>
                         ))}

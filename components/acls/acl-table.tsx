@@ -22,12 +22,10 @@ export function AclTable({
       <Table data-testid={testId}>
         <THead>
           <Tr>
-            <Th>Principal</Th>
-            <Th>Host</Th>
-            <Th>Resource</Th>
-            <Th>Pattern</Th>
-            <Th>Operation</Th>
             <Th>Permission</Th>
+            <Th>Operation</Th>
+            <Th>Principal</Th>
+            <Th>Resource</Th>
             {results && <Th>Outcome</Th>}
             {action && <Th className="w-0" />}
           </Tr>
@@ -35,27 +33,25 @@ export function AclTable({
         <TBody>
           {bindings.map((b, i) => {
             const result = results?.[i];
+            const pattern =
+              b.patternType === 'PREFIXED' ? 'prefix' : b.resourceName === '*' ? 'wildcard' : 'literal';
             return (
               <Tr key={i} data-testid="acl-row">
-                <Td className="font-mono text-xs break-all">{b.principal}</Td>
-                <Td className="font-mono text-xs">{b.host}</Td>
-                <Td className="text-xs">
-                  <span className="text-zinc-500 dark:text-zinc-400">{b.resourceType}</span>{' '}
-                  <span className="font-mono break-all">{b.resourceName}</span>
-                </Td>
-                <Td className="text-xs">
-                  {b.patternType === 'PREFIXED'
-                    ? 'prefixed'
-                    : b.resourceName === '*'
-                      ? 'wildcard'
-                      : 'literal'}
-                </Td>
-                <Td className="font-mono text-xs">{b.operation}</Td>
                 <Td>
                   <Badge tone={b.permission === 'ALLOW' ? 'success' : 'danger'}>{b.permission}</Badge>
                 </Td>
+                <Td className="font-mono text-xs">{b.operation}</Td>
+                <Td className="font-mono text-xs break-all whitespace-normal">
+                  {b.principal}
+                  {b.host !== '*' && <span className="text-zinc-500 dark:text-zinc-400"> from {b.host}</span>}
+                </Td>
+                <Td className="text-xs break-all whitespace-normal">
+                  <span className="text-zinc-500 dark:text-zinc-400">{b.resourceType}</span>{' '}
+                  <span className="font-mono">{b.resourceName}</span>{' '}
+                  <span className="text-zinc-500 dark:text-zinc-400">({pattern})</span>
+                </Td>
                 {results && (
-                  <Td className="text-xs" data-testid="acl-outcome">
+                  <Td className="text-xs whitespace-normal" data-testid="acl-outcome">
                     {result?.ok ? (
                       <Badge tone="success">applied</Badge>
                     ) : (
