@@ -198,6 +198,39 @@ describe('ACLs', () => {
     expect(refused.output).toMatch(/AuthorizationException/);
   }, 120_000);
 
+  it('CLUSTER_AUTHORIZATION_FAILED names what the console’s own identity lacks', async () => {
+    // The console connected as the test's user, who is no super user and has no ACL on the cluster.
+    const asUser = loadConfig({
+      KAFKA_CLUSTERS_0_NAME: 'as-user',
+      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: bootstrapOf(devCredentials().ports.saslPlaintext),
+      KAFKA_CLUSTERS_0_SASL_MECHANISM: 'scram-sha-256',
+      KAFKA_CLUSTERS_0_SASL_USERNAME: user,
+      KAFKA_CLUSTERS_0_SASL_PASSWORD: password,
+    }).clusters[0]!;
+    await expect(listAcls(asUser, filter())).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining(
+        `(${principal}) is not allowed to describe ACLs: it needs DESCRIBE on the CLUSTER`,
+      ),
+    });
+    const refused = await createAcls(asUser, [
+      {
+        principal,
+        host: '*',
+        resourceType: 'TOPIC',
+        resourceName: topic,
+        patternType: 'LITERAL',
+        operation: 'READ',
+        permission: 'ALLOW',
+      },
+    ]);
+    expect(refused.results[0]).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('it needs ALTER on the CLUSTER'),
+    });
+    expect(await aclsWithKafkaTools()).not.toContain(`ALLOW ${principal}@* READ TOPIC:LITERAL:${topic}`);
+  });
+
   it('a batch Kafka refuses in part says which binding failed, and applies the rest', async () => {
     const good: AclBinding = {
       principal,
