@@ -76,8 +76,8 @@ export function AclAccessPanel({
                     <Tr>
                       <Th>Principal</Th>
                       {operations.map((op) => (
-                        <Th key={op} className="px-2 text-xs whitespace-normal">
-                          {op.toLowerCase().replace('_', ' ')}
+                        <Th key={op} className="px-2 text-xs">
+                          <span className="whitespace-normal">{op.toLowerCase().replace('_', ' ')}</span>
                         </Th>
                       ))}
                     </Tr>
@@ -85,8 +85,10 @@ export function AclAccessPanel({
                   <TBody>
                     {access.map((p) => (
                       <Tr key={p.principal} data-testid="access-row">
-                        <Td className="font-mono text-xs break-all whitespace-normal">
-                          {p.principal.endsWith(':*') ? `${p.principal} (everyone)` : p.principal}
+                        <Td className="font-mono text-xs">
+                          <div className="min-w-32 break-all whitespace-normal">
+                            {p.principal.endsWith(':*') ? `${p.principal} (everyone)` : p.principal}
+                          </div>
                         </Td>
                         {p.operations.map((o) => (
                           <Td key={o.operation} className="px-2">

@@ -41,23 +41,29 @@ export function AclTable({
                   <Badge tone={b.permission === 'ALLOW' ? 'success' : 'danger'}>{b.permission}</Badge>
                 </Td>
                 <Td className="font-mono text-xs">{b.operation}</Td>
-                <Td className="font-mono text-xs break-all whitespace-normal">
-                  {b.principal}
-                  {b.host !== '*' && <span className="text-zinc-500 dark:text-zinc-400"> from {b.host}</span>}
+                <Td className="font-mono text-xs">
+                  <div className="min-w-32 break-all whitespace-normal">
+                    {b.principal}
+                    {b.host !== '*' && (
+                      <span className="text-zinc-500 dark:text-zinc-400"> from {b.host}</span>
+                    )}
+                  </div>
                 </Td>
-                <Td className="text-xs break-all whitespace-normal">
-                  <span className="text-zinc-500 dark:text-zinc-400">{b.resourceType}</span>{' '}
-                  <span className="font-mono">{b.resourceName}</span>{' '}
-                  <span className="text-zinc-500 dark:text-zinc-400">({pattern})</span>
+                <Td className="text-xs">
+                  <div className="min-w-40 break-all whitespace-normal">
+                    <span className="text-zinc-500 dark:text-zinc-400">{b.resourceType}</span>{' '}
+                    <span className="font-mono">{b.resourceName}</span>{' '}
+                    <span className="text-zinc-500 dark:text-zinc-400">({pattern})</span>
+                  </div>
                 </Td>
                 {results && (
-                  <Td className="text-xs whitespace-normal" data-testid="acl-outcome">
+                  <Td className="text-xs" data-testid="acl-outcome">
                     {result?.ok ? (
                       <Badge tone="success">applied</Badge>
                     ) : (
-                      <span className="text-red-700 dark:text-red-300">
+                      <div className="min-w-48 whitespace-normal text-red-700 dark:text-red-300">
                         <Badge tone="danger">refused</Badge> {result?.error}
-                      </span>
+                      </div>
                     )}
                   </Td>
                 )}
