@@ -86,7 +86,7 @@ export function AclAccessPanel({
                     {access.map((p) => (
                       <Tr key={p.principal} data-testid="access-row">
                         <Td className="font-mono text-xs">
-                          <div className="min-w-32 break-all whitespace-normal">
+                          <div className="min-w-32 [overflow-wrap:anywhere] whitespace-normal">
                             {p.principal.endsWith(':*') ? `${p.principal} (everyone)` : p.principal}
                           </div>
                         </Td>

@@ -42,7 +42,7 @@ export function AclTable({
                 </Td>
                 <Td className="font-mono text-xs">{b.operation}</Td>
                 <Td className="font-mono text-xs">
-                  <div className="min-w-32 break-all whitespace-normal">
+                  <div className="min-w-32 [overflow-wrap:anywhere] whitespace-normal">
                     {b.principal}
                     {b.host !== '*' && (
                       <span className="text-zinc-500 dark:text-zinc-400"> from {b.host}</span>
@@ -50,7 +50,7 @@ export function AclTable({
                   </div>
                 </Td>
                 <Td className="text-xs">
-                  <div className="min-w-40 break-all whitespace-normal">
+                  <div className="min-w-40 [overflow-wrap:anywhere] whitespace-normal">
                     <span className="text-zinc-500 dark:text-zinc-400">{b.resourceType}</span>{' '}
                     <span className="font-mono">{b.resourceName}</span>{' '}
                     <span className="text-zinc-500 dark:text-zinc-400">({pattern})</span>
