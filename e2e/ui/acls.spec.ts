@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BOOTSTRAP, kafkaCli } from '../../dev/kafka/local-cluster';
 import { signedIn } from '../support/auth';
+import { testKafka } from '../support/kafka';
 import { snap } from '../support/screenshot';
 
 /**
  * ACLs through the UI against the local cluster's StandardAuthorizer, checked with Kafka's kafka-acls:
- * a consumer wizard to its preview and applied, the bindings in the list and on the topic's Access
- * tab, then deleted; refused on the read-only cluster and for a viewer.
+ * a consumer wizard to its preview and applied, the bindings in the list and on the topic's and the
+ * group's Access tabs, then deleted; refused on the read-only cluster and for a viewer.
  */
 const api = '/api/clusters/local';
 const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
@@ -47,6 +48,7 @@ test.afterAll(async ({ request }) => {
   const list = await request.get(`${api}/acls?principal=${encodeURIComponent(principal)}`);
   const { bindings } = (await list.json()) as { bindings: unknown[] };
   if (bindings.length > 0) await request.post(`${api}/acls/delete`, { data: { bindings } });
+  await request.delete(`${api}/groups/${group}`);
   await request.delete(`${api}/topics/${topic}`);
 });
 
@@ -107,6 +109,17 @@ test('an admin walks the consumer wizard to its preview, applies it, sees who ma
   await expect(row.getByTestId('access-DESCRIBE')).toHaveText('allow');
   await expect(row.getByTestId('access-WRITE')).toHaveCount(0);
   await widths(page, 'acls-topic-access');
+
+  // The group's Access tab: the principal may read the group, not delete it.
+  const admin = testKafka('kafkascope-e2e-acls').admin();
+  await admin.connect();
+  await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: '0' }] });
+  await admin.disconnect();
+  await page.goto(`/clusters/local/groups/${group}?tab=access`);
+  const groupRow = page.getByTestId('access-row').filter({ hasText: principal });
+  await expect(groupRow.getByTestId('access-READ')).toHaveText('allow');
+  await expect(groupRow.getByTestId('access-DESCRIBE')).toHaveText('allow');
+  await expect(groupRow.getByTestId('access-DELETE')).toHaveCount(0);
 
   // The read-only copy of the cluster refuses changes for everyone, and a viewer may not change ACLs.
   const binding = {

@@ -72,10 +72,31 @@ function distinct(bindings: AclBinding[]): AclBinding[] {
   return [...seen.values()];
 }
 
+/** A batch cut short by the time-out may be applied in part: the answer says so, never just "failed". */
+async function unfinished<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof KafkaError && error.kind === 'timeout')
+      throw new AppError(
+        'timeout',
+        `${what} did not finish in time: some bindings may have been ${what === 'CreateAcls' ? 'created' : 'deleted'}; the ACL list shows which`,
+        error,
+      );
+    throw error;
+  }
+}
+
 export async function createAcls(cluster: ClusterConfig, bindings: AclBinding[]): Promise<AclBatchResult> {
-  return results(cluster, await kafka(cluster).createAcls(distinct(bindings)));
+  return results(
+    cluster,
+    await unfinished('CreateAcls', () => kafka(cluster).createAcls(distinct(bindings))),
+  );
 }
 
 export async function deleteAcls(cluster: ClusterConfig, bindings: AclBinding[]): Promise<AclBatchResult> {
-  return results(cluster, await kafka(cluster).deleteAcls(distinct(bindings)));
+  return results(
+    cluster,
+    await unfinished('DeleteAcls', () => kafka(cluster).deleteAcls(distinct(bindings))),
+  );
 }
