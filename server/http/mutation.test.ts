@@ -110,7 +110,8 @@ describe('mutation() audit lines', () => {
     );
     expect(audit[0]).toMatchObject({
       action: 'acl.create',
-      target: 'ALLOW User:alice@* WRITE TOPIC:PREFIXED:orders; ALLOW User:alice@* DESCRIBE TOPIC:PREFIXED:orders',
+      target:
+        'ALLOW User:alice@* WRITE TOPIC:PREFIXED:orders; ALLOW User:alice@* DESCRIBE TOPIC:PREFIXED:orders',
       result: 'ok',
     });
   });

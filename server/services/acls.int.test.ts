@@ -16,7 +16,7 @@ import { createAcls, deleteAcls, listAcls } from '@/server/services/acls';
  * while the console's binding allows it. The producing client is Kafka's console producer: kcat's
  * librdkafka before 2.6.1 fails SCRAM against Kafka 4 (it repeats the client nonce in its final message).
  */
-const local = loadConfig({ ...process.env }).clusters[0]!;
+const local = loadConfig({}).clusters[0]!;
 const bootstrap = BOOTSTRAP.split(',')[0]!;
 const run = Date.now().toString(36);
 const topic = `it-acls-${run}`;
