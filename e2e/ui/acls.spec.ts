@@ -84,17 +84,19 @@ test('an admin walks the consumer wizard to its preview, applies it, sees who ma
   await expect(preview).toContainText(`TOPIC ${topic}`);
   await expect(preview).toContainText(`GROUP ${group}`);
   await widths(page, 'acls-preview');
-  expect(await aclsWithKafkaTools()).toEqual([]); // a preview changes nothing
+  expect(await aclsWithKafkaTools()).toEqual([]); // a preview changes nothing (nothing to wait for)
 
   await expect(dialog.getByTestId('acl-submit')).toHaveText('Create 3 bindings');
   await dialog.getByTestId('acl-submit').click();
   await expect(dialog.getByTestId('acl-outcome-summary')).toHaveText('All 3 bindings were created.');
   await expect(dialog.getByTestId('acl-outcome')).toHaveText(['applied', 'applied', 'applied']);
-  expect(await aclsWithKafkaTools()).toEqual([
-    `ALLOW DESCRIBE TOPIC:LITERAL:${topic}`,
-    `ALLOW READ GROUP:LITERAL:${group}`,
-    `ALLOW READ TOPIC:LITERAL:${topic}`,
-  ]);
+  await expect
+    .poll(aclsWithKafkaTools)
+    .toEqual([
+      `ALLOW DESCRIBE TOPIC:LITERAL:${topic}`,
+      `ALLOW READ GROUP:LITERAL:${group}`,
+      `ALLOW READ TOPIC:LITERAL:${topic}`,
+    ]);
   await dialog.getByTestId('acl-submit').click();
   await expect(dialog).toBeHidden();
 
@@ -147,10 +149,9 @@ test('an admin walks the consumer wizard to its preview, applies it, sees who ma
   await expect(del.getByTestId('acl-delete-summary')).toHaveText('Deleted the binding.');
   await del.getByTestId('acl-delete-submit').click();
   await expect(page.getByTestId('acls-empty')).toBeVisible();
-  expect(await aclsWithKafkaTools()).toEqual([
-    `ALLOW DESCRIBE TOPIC:LITERAL:${topic}`,
-    `ALLOW READ TOPIC:LITERAL:${topic}`,
-  ]);
+  await expect
+    .poll(aclsWithKafkaTools)
+    .toEqual([`ALLOW DESCRIBE TOPIC:LITERAL:${topic}`, `ALLOW READ TOPIC:LITERAL:${topic}`]);
 
   await page.getByTestId('acl-filter-resourceType').selectOption('ANY');
   await expect(table.getByTestId('acl-row')).toHaveCount(2);
@@ -159,5 +160,5 @@ test('an admin walks the consumer wizard to its preview, applies it, sees who ma
   await expect(del.getByTestId('acl-delete-summary')).toHaveText('Deleted all 2 bindings.');
   await del.getByTestId('acl-delete-submit').click();
   await expect(page.getByTestId('acls-empty')).toBeVisible();
-  expect(await aclsWithKafkaTools()).toEqual([]);
+  await expect.poll(aclsWithKafkaTools).toEqual([]);
 });

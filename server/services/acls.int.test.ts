@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,7 @@ afterAll(async () => {
     '--delete-config',
     'SCRAM-SHA-256',
   ]).catch(() => '');
+  rmSync(clientConfig, { force: true });
   await disconnectAll();
 }, 120_000);
 
@@ -168,9 +169,9 @@ describe('ACLs', () => {
       bindings.map((b) => [bindingText(b), true, null]),
     );
 
-    const after = await listAcls(local, filter());
-    expect(texts(after.bindings)).toEqual(texts(bindings));
-    expect(texts(after.bindings)).toEqual(await aclsWithKafkaTools());
+    // Brokers learn of new bindings from the metadata log a moment after the controller took them.
+    await expect.poll(async () => texts((await listAcls(local, filter())).bindings)).toEqual(texts(bindings));
+    await expect.poll(aclsWithKafkaTools).toEqual(texts(bindings));
     // Filters: by operation, and MATCH by resource (the bindings that apply to the topic).
     expect(texts((await listAcls(local, filter({ operation: 'WRITE' }))).bindings)).toEqual([
       `ALLOW ${principal}@* WRITE TOPIC:LITERAL:${topic}`,
@@ -191,7 +192,7 @@ describe('ACLs', () => {
     expect(write).toHaveLength(1);
     const deleted = await deleteAcls(local, write);
     expect(deleted.results).toEqual([{ binding: write[0], ok: true, error: null }]);
-    expect(await aclsWithKafkaTools()).toEqual([`ALLOW ${principal}@* DESCRIBE TOPIC:LITERAL:${topic}`]);
+    await expect.poll(aclsWithKafkaTools).toEqual([`ALLOW ${principal}@* DESCRIBE TOPIC:LITERAL:${topic}`]);
 
     const refused = await produceAsUser('refused');
     expect(refused.delivered).toBe(false);
@@ -246,7 +247,7 @@ describe('ACLs', () => {
     const outcomes = await kafka(local).createAcls([good, bad]);
     expect(outcomes[0]!.error).toBeNull();
     expect(outcomes[1]!.error?.message).toMatch(/INVALID_REQUEST/);
-    expect(await aclsWithKafkaTools()).toContain(`ALLOW ${principal}@* READ GROUP:LITERAL:${topic}-group`);
+    await expect.poll(aclsWithKafkaTools).toContain(`ALLOW ${principal}@* READ GROUP:LITERAL:${topic}-group`);
 
     // Deleting what is not there is reported, not silently "done".
     const missing = await deleteAcls(local, [{ ...good, operation: 'DELETE' }]);
