@@ -1,3 +1,4 @@
+import { aclListView } from '@/lib/url-state/acls';
 import { browseView, type BrowseState } from '@/lib/url-state/browse';
 import { serializeUrlState, toSearch } from '@/lib/url-state/core';
 import { lagCompareView, type LagCompareState } from '@/lib/url-state/lag';
@@ -13,6 +14,7 @@ import {
   type GroupTab,
   type TopicTab,
 } from '@/lib/url-state/pages';
+import type { AclFilter } from '@/lib/schemas/acl';
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { SubjectListQuery } from '@/lib/schemas/schema-registry';
 import type { TopicListQuery } from '@/lib/schemas/topic';
@@ -56,6 +58,9 @@ export const paths = {
   /** Lag over time of several groups, topics or partitions on one chart; `series` are API series specs. */
   lag: (clusterId: string, state: Partial<LagCompareState> = {}) =>
     `/clusters/${seg(clusterId)}/lag${toSearch(serializeUrlState(lagCompareView, state))}`,
+  /** ACL bindings, the list's filters in the address. */
+  acls: (clusterId: string, filter: Partial<AclFilter> = {}) =>
+    `/clusters/${seg(clusterId)}/acls${toSearch(serializeUrlState(aclListView, filter))}`,
   /** The schema registry's subjects; only the settings that differ from the defaults go into the address. */
   schemas: (clusterId: string, query: Partial<SubjectListQuery> = {}) =>
     `/clusters/${seg(clusterId)}/schemas${toSearch(serializeUrlState(subjectListView, query))}`,
@@ -93,6 +98,9 @@ export const apiPaths = {
   broker: (clusterId: string, brokerId: number) => `/api/clusters/${seg(clusterId)}/brokers/${brokerId}`,
   brokerConfigs: (clusterId: string, brokerId: number) =>
     `/api/clusters/${seg(clusterId)}/brokers/${brokerId}/configs`,
+  acls: (clusterId: string, filter: Partial<AclFilter> = {}) =>
+    `/api/clusters/${seg(clusterId)}/acls${toSearch(serializeUrlState(aclListView, filter))}`,
+  aclsDelete: (clusterId: string) => `/api/clusters/${seg(clusterId)}/acls/delete`,
   topics: (clusterId: string, query?: Record<string, string | number>) =>
     `/api/clusters/${seg(clusterId)}/topics${toSearch(query)}`,
   topic: (clusterId: string, topic: string) => `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}`,

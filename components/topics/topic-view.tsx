@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { TopicSchemas } from '@/components/topics/topic-schemas';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { refreshMs } from '@/components/layout/use-cluster-query';
+import { AclAccessPanel } from '@/components/acls/acl-access-panel';
 import { TopicConsumers } from '@/components/groups/group-consumers-table';
 import { MessagesTab } from '@/components/messages/messages-tab';
 import { ProduceButton } from '@/components/messages/produce-button';
@@ -36,6 +37,7 @@ const tabLabels: Record<TopicTab, string> = {
   messages: 'Messages',
   configuration: 'Configuration',
   consumers: 'Consumers',
+  access: 'Access',
 };
 
 export function TopicView() {
@@ -107,6 +109,8 @@ export function TopicView() {
             // Drawn in the browser only: its positions are local times, and its messages are read from there.
             topic &&
             hydrated && <MessagesTab clusterId={clusterId} topic={name} partitionCount={topic.partitions} />
+          ) : tab === 'access' ? (
+            <AclAccessPanel clusterId={clusterId} resourceType="TOPIC" name={name} />
           ) : tab === 'consumers' ? (
             <TopicConsumers clusterId={clusterId} topic={name} />
           ) : tab === 'configuration' ? (

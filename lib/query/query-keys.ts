@@ -1,3 +1,4 @@
+import type { AclFilter } from '@/lib/schemas/acl';
 import type { LagSeriesRequest } from '@/lib/api/lag';
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { MessageQuery } from '@/lib/schemas/message';
@@ -44,6 +45,10 @@ export const keys = {
       [...keys.schemas.all(clusterId), 'subject', subject] as const,
     version: (clusterId: string, subject: string, version: number | 'latest') =>
       [...keys.schemas.subject(clusterId, subject), 'version', version] as const,
+  },
+  acls: {
+    all: (clusterId: string) => [...keys.cluster(clusterId), 'acls'] as const,
+    list: (clusterId: string, filter: AclFilter) => [...keys.acls.all(clusterId), 'list', filter] as const,
   },
   groups: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'groups'] as const,

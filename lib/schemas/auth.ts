@@ -36,6 +36,9 @@ export const actionRoles = {
   'alert.channel.test': 'admin',
   'alert.silence.create': 'operator',
   'alert.silence.delete': 'operator',
+  // ACLs decide who may do what in the cluster: admins only.
+  'acl.create': 'admin',
+  'acl.delete': 'admin',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof actionRoles;
 export const actions = Object.keys(actionRoles) as Action[];

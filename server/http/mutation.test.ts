@@ -89,6 +89,33 @@ describe('mutation() audit lines', () => {
     expect(ok.audit[0]).toMatchObject({ topic: 'orders', result: 'ok', status: 200 });
   });
 
+  it('name every binding of an ACL change', async () => {
+    const acls = mutation<'/api/clusters/[clusterId]/acls'>('acl.create', async ({ body }) => {
+      await body(z.object({ bindings: z.array(z.unknown()) }));
+      return { results: [] };
+    });
+    const binding = {
+      principal: 'User:alice',
+      host: '*',
+      resourceType: 'TOPIC',
+      resourceName: 'orders',
+      patternType: 'PREFIXED',
+      operation: 'WRITE',
+      permission: 'ALLOW',
+    };
+    const { audit } = await call(
+      acls,
+      post('/api/clusters/local/acls', { bindings: [binding, { ...binding, operation: 'DESCRIBE' }] }),
+      { clusterId: 'local' },
+    );
+    expect(audit[0]).toMatchObject({
+      action: 'acl.create',
+      target:
+        'ALLOW User:alice@* WRITE TOPIC:PREFIXED:orders; ALLOW User:alice@* DESCRIBE TOPIC:PREFIXED:orders',
+      result: 'ok',
+    });
+  });
+
   it('are written when the call is refused before the route runs', async () => {
     const remove = mutation<'/api/clusters/[clusterId]/groups/[group]'>('group.delete', async () => ({}));
     const request = () =>

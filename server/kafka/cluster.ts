@@ -8,6 +8,13 @@ import {
   type ClusterClients,
 } from '@/server/kafka/client/registry';
 import { withTimeout } from '@/server/kafka/client/timeout';
+import {
+  createAcls,
+  deleteAcls,
+  describeAcls,
+  type AclBindingSpec,
+  type AclFilterSpec,
+} from '@/server/kafka/ops/acls';
 import { toKafkaError } from '@/server/kafka/errors';
 import { alterTopicConfigs, describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/ops/configs';
 import { fetchDeferred, fetchFrom, peekMany, type FetchPosition } from '@/server/kafka/ops/fetch';
@@ -217,6 +224,15 @@ export function kafka(config: ClusterConfig) {
           limits: await produceLimits(c, topic),
         }),
       ),
+
+    /** ACL bindings matching a filter: one DescribeAcls. SECURITY_DISABLED: the cluster has no authorizer. */
+    acls: (filter: AclFilterSpec) => call(config, 'DescribeAcls', (c) => describeAcls(c, filter)),
+
+    /** Creates bindings, each answered on its own (one refused does not stop the others). */
+    createAcls: (bindings: AclBindingSpec[]) => call(config, 'CreateAcls', (c) => createAcls(c, bindings)),
+
+    /** Deletes exact bindings, each answered on its own. */
+    deleteAcls: (bindings: AclBindingSpec[]) => call(config, 'DeleteAcls', (c) => deleteAcls(c, bindings)),
 
     /** Appends values to a topic with kafkajs's producer (acks=all): for the console's own records. */
     append: (topic: string, values: string[]) =>

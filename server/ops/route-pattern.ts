@@ -22,6 +22,8 @@ export const API_ROUTES = [
   '/api/auth/oidc/start',
   '/api/auth/options',
   '/api/clusters',
+  '/api/clusters/[clusterId]/acls',
+  '/api/clusters/[clusterId]/acls/delete',
   '/api/clusters/[clusterId]/brokers',
   '/api/clusters/[clusterId]/brokers/[brokerId]',
   '/api/clusters/[clusterId]/brokers/[brokerId]/configs',
