@@ -27,3 +27,9 @@ export type { GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
 export type { DeferredFetch, FetchPosition, PartitionFetch } from '@/server/kafka/ops/fetch';
 export type { Compression, FetchedRecord, TransactionState } from '@/server/kafka/ops/record-batch';
 export type { OutgoingMessage } from '@/server/kafka/ops/produce';
+export type { PartitionOutcome } from '@/server/kafka/ops/reassignments';
+export type {
+  ElectionType,
+  OngoingReassignment,
+  ReassignmentTarget,
+} from '@/server/kafka/protocol/partition-reassignments';
