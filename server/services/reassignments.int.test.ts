@@ -190,26 +190,24 @@ describe('leader election', () => {
       () => describe_(elect),
       (ps) => ps.every((p, i) => p.replicas[0] === swapped[i]!.replicas[0]),
     );
-    expect((await describe_(elect)).map((p) => p.leader)).toEqual([1, 2]);
-
+    // Kafka's automatic leader rebalance (or another suite's election) may move a leader meanwhile:
+    // the preview must match what kafka-topics shows at that moment.
+    const shown = await describe_(elect);
     const preview = await electLeaders(
       local,
       ElectLeadersSchema.parse({ scope: { kind: 'topic', topic: elect }, type: 'preferred', dryRun: true }),
     );
-    expect(preview.candidates.map((c) => [c.partition, c.leader, c.preferred])).toEqual([
-      [0, 1, 2],
-      [1, 2, 3],
-    ]);
-    expect((await describe_(elect)).map((p) => p.leader)).toEqual([1, 2]);
+    const notPreferred = shown.filter((p) => p.leader !== p.replicas[0]).map((p) => p.partition);
+    expect(preview.candidates.map((c) => c.partition)).toEqual(notPreferred);
+    for (const c of preview.candidates) expect(c.preferred).toBe(swapped[c.partition]!.replicas[0]);
 
     const result = await electLeaders(
       local,
       ElectLeadersSchema.parse({ scope: { kind: 'topic', topic: elect }, type: 'preferred' }),
     );
-    expect(result.partitions.map((p) => [p.partition, p.status])).toEqual([
-      [0, 'ok'],
-      [1, 'ok'],
-    ]);
+    expect(result.partitions.map((p) => p.partition)).toEqual([0, 1]);
+    for (const p of result.partitions)
+      expect(p.status).toBe(notPreferred.includes(p.partition) ? 'ok' : 'not-needed');
     expect((await describe_(elect)).map((p) => p.leader)).toEqual([2, 3]);
 
     // Again: nothing to do, which is not an error; Kafka's own tool agrees.
