@@ -5,13 +5,14 @@ import {
   IconChart,
   IconGroups,
   IconOverview,
+  IconRefresh,
   IconSchemas,
   IconTopics,
 } from '@/components/ui/icons';
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'alerts';
+  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'reassignments' | 'alerts';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -48,6 +49,13 @@ export const sections: Section[] = [
     label: 'Schemas',
     href: (clusterId) => paths.schemas(clusterId),
     icon: IconSchemas,
+    available: true,
+  },
+  {
+    id: 'reassignments',
+    label: 'Reassignments',
+    href: (clusterId) => paths.reassignments(clusterId),
+    icon: IconRefresh,
     available: true,
   },
 ];
