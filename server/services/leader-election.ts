@@ -3,6 +3,7 @@ import { ElectLeadersSchema, type ElectionResult, type ElectionScope } from '@/l
 import type { z } from 'zod';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import type { AuditChange } from '@/server/http/audit-context';
 import { kafka, type Topology } from '@/server/kafka';
 import { reassignError, toOutcome } from '@/server/services/reassign-errors';
 import { changing } from '@/server/services/snapshot';
@@ -31,7 +32,10 @@ function partitionsOf(topology: Topology, scope: ElectionScope) {
  * is not their preferred replica (unclean: those without a leader); an election's results are per
  * partition, ELECTION_NOT_NEEDED being "not needed", never a failure.
  */
-export async function electLeaders(cluster: ClusterConfig, body: Election): Promise<ElectionResult> {
+export async function electLeaders(
+  cluster: ClusterConfig,
+  body: Election,
+): Promise<ElectionResult & { change?: AuditChange }> {
   const gateway = kafka(cluster);
   const topology = await gateway.metadata(body.scope.kind === 'topic' ? [body.scope.topic] : 'all');
   const topics = partitionsOf(topology, body.scope);
@@ -53,9 +57,29 @@ export async function electLeaders(cluster: ClusterConfig, body: Election): Prom
   ).catch((e: unknown) => {
     throw reassignError(e, 'elect');
   });
+  const elected = outcomes.filter((o) => o.error === null);
+  const now = elected.length === 0 ? null : await gateway.metadata([...new Set(elected.map((o) => o.topic))]);
+  const leaderNow = (topic: string, partition: number) =>
+    now?.topics.find((t) => t.name === topic)?.partitions.find((p) => p.partition === partition)?.leader ??
+    null;
+  const leaderBefore = (topic: string, partition: number) =>
+    topology.topics.find((t) => t.name === topic)?.partitions.find((p) => p.partition === partition)
+      ?.leader ?? null;
   return {
     dryRun: false,
     candidates,
+    change: {
+      before: elected.map((o) => ({
+        topic: o.topic,
+        partition: o.partition,
+        leader: leaderBefore(o.topic, o.partition),
+      })),
+      after: elected.map((o) => ({
+        topic: o.topic,
+        partition: o.partition,
+        leader: leaderNow(o.topic, o.partition),
+      })),
+    },
     partitions: outcomes
       .map(toOutcome)
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),

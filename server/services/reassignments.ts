@@ -9,6 +9,7 @@ import type {
 } from '@/lib/schemas/reassignment';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import type { AuditChange } from '@/server/http/audit-context';
 import { kafka, partitionKey, type LogDir, type Topology } from '@/server/kafka';
 import { reassignError, toOutcome } from '@/server/services/reassign-errors';
 import { changing } from '@/server/services/snapshot';
@@ -88,10 +89,7 @@ export async function previewPlan(cluster: ClusterConfig, goal: PlanGoal): Promi
 export async function applyReassignment(
   cluster: ClusterConfig,
   body: ApplyReassignment,
-): Promise<{
-  partitions: PartitionOutcomeDto[];
-  before: { topic: string; partition: number; replicas: number[] }[];
-}> {
+): Promise<{ partitions: PartitionOutcomeDto[]; change: AuditChange }> {
   const gateway = kafka(cluster);
   const { plan } = await planOn(cluster, { kind: 'move', moves: body.moves });
   if (plan.moves.length === 0)
@@ -128,9 +126,15 @@ export async function applyReassignment(
       await settleThrottles(cluster).catch(() => undefined);
       throw new AppError('validation_failed', partitions[0]?.message ?? 'Kafka refused the reassignment');
     }
+    const accepted = plan.moves.filter((m) =>
+      partitions.some((p) => p.topic === m.topic && p.partition === m.partition && p.status === 'ok'),
+    );
     return {
       partitions,
-      before: plan.moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.from })),
+      change: {
+        before: accepted.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.from })),
+        after: accepted.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.to })),
+      },
     };
   });
 }
@@ -177,17 +181,14 @@ export async function listReassignments(cluster: ClusterConfig): Promise<Reassig
 export async function cancelReassignments(
   cluster: ClusterConfig,
   body: CancelReassignment,
-): Promise<{ partitions: PartitionOutcomeDto[] }> {
+): Promise<{ partitions: PartitionOutcomeDto[]; change: AuditChange }> {
   const gateway = kafka(cluster);
-  let targets = body.partitions;
-  if (!targets) {
-    const moving = await gateway.listReassignments().catch((e: unknown) => {
-      throw reassignError(e, 'list');
-    });
-    if (moving.length === 0)
-      throw new AppError('conflict', 'No reassignment is in progress: nothing to cancel');
-    targets = moving.map((m) => ({ topic: m.topic, partition: m.partition }));
-  }
+  const moving = await gateway.listReassignments().catch((e: unknown) => {
+    throw reassignError(e, 'list');
+  });
+  if (!body.partitions && moving.length === 0)
+    throw new AppError('conflict', 'No reassignment is in progress: nothing to cancel');
+  const targets = body.partitions ?? moving.map((m) => ({ topic: m.topic, partition: m.partition }));
   const outcomes = await changing(cluster, () =>
     gateway.alterReassignments(targets.map((t) => ({ ...t, replicas: null }))),
   ).catch((e: unknown) => {
@@ -199,5 +200,18 @@ export async function cancelReassignments(
     throw new AppError('conflict', partitions[0]!.message ?? 'No reassignment is in progress');
   }
   await settleThrottles(cluster);
-  return { partitions };
+  const cancelled = moving.filter((m) =>
+    partitions.some((p) => p.topic === m.topic && p.partition === m.partition && p.status === 'ok'),
+  );
+  return {
+    partitions,
+    change: {
+      before: cancelled.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.replicas })),
+      after: cancelled.map((m) => ({
+        topic: m.topic,
+        partition: m.partition,
+        replicas: m.replicas.filter((r) => !m.addingReplicas.includes(r)),
+      })),
+    },
+  };
 }

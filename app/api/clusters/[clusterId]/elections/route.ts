@@ -8,5 +8,9 @@ export const dynamic = 'force-dynamic';
 
 export const POST = mutation<'/api/clusters/[clusterId]/elections'>(
   'leader.elect',
-  async ({ cluster, body }) => electLeaders(cluster, await body(ElectLeadersSchema)),
+  async ({ cluster, body, recordChange }) => {
+    const { change, ...result } = await electLeaders(cluster, await body(ElectLeadersSchema));
+    if (change) recordChange(change);
+    return result;
+  },
 );

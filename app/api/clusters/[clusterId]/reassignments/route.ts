@@ -14,5 +14,9 @@ export const GET = withCluster<'/api/clusters/[clusterId]/reassignments'>(async 
 
 export const POST = mutation<'/api/clusters/[clusterId]/reassignments'>(
   'partition.reassign',
-  async ({ cluster, body }) => applyReassignment(cluster, await body(ApplyReassignmentSchema)),
+  async ({ cluster, body, recordChange }) => {
+    const { partitions, change } = await applyReassignment(cluster, await body(ApplyReassignmentSchema));
+    recordChange(change);
+    return { partitions };
+  },
 );

@@ -8,5 +8,9 @@ export const dynamic = 'force-dynamic';
 
 export const POST = mutation<'/api/clusters/[clusterId]/reassignments/cancel'>(
   'partition.reassign.cancel',
-  async ({ cluster, body }) => cancelReassignments(cluster, await body(CancelReassignmentSchema)),
+  async ({ cluster, body, recordChange }) => {
+    const { partitions, change } = await cancelReassignments(cluster, await body(CancelReassignmentSchema));
+    recordChange(change);
+    return { partitions };
+  },
 );
