@@ -112,7 +112,8 @@ export async function settleThrottles(
         ])
         .catch((error: unknown) => {
           // A broker that is down keeps its rate until it is back: try again next round.
-          if ((error as { kind?: string }).kind !== 'unavailable') throw error;
+          const kind = (error as { kind?: string }).kind;
+          if (kind !== 'unavailable' && kind !== 'timeout') throw error;
           return 'later';
         })
         .then((later) => {
