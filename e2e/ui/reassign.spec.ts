@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { BOOTSTRAP, kafkaCli } from '../../dev/kafka/local-cluster';
+import { signedIn } from '../support/auth';
 import { snap } from '../support/screenshot';
 
 const api = '/api/clusters/local';
@@ -121,7 +122,24 @@ test('a replication factor change is planned, previewed, applied and completes; 
   await expect(elect.getByTestId('elect-confirm-button')).toBeDisabled();
 });
 
-test('the read-only cluster refuses a reassignment', async ({ request }) => {
+test('an operator may neither plan, apply nor elect; the read-only cluster refuses a reassignment', async ({
+  request,
+  baseURL,
+}) => {
+  const operator = await signedIn(baseURL!, 'operator');
+  for (const [path, data] of [
+    ['reassignments/plan', { kind: 'rebalance' }],
+    ['reassignments', { moves: [{ topic: 'x', partition: 0, replicas: [1] }], throttleBytesPerSec: null }],
+    ['elections', { scope: { kind: 'cluster' }, type: 'preferred', dryRun: true }],
+  ] as const) {
+    const refused = await operator.post(`${api}/${path}`, { data });
+    expect(refused.status(), path).toBe(403);
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error.message).toMatch(
+      /admin/,
+    );
+  }
+  await operator.dispose();
+
   const response = await request.post('/api/clusters/local-ro/reassignments', {
     data: { moves: [{ topic: 'x', partition: 0, replicas: [1] }], throttleBytesPerSec: null },
   });
