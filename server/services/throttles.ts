@@ -18,6 +18,8 @@ export const FOLLOWER_REPLICAS = 'follower.replication.throttled.replicas';
 interface Recorded {
   brokers: Set<number>;
   topics: Set<string>;
+  /** Each topic's throttled replicas (`partition:broker`), so a second apply on the topic adds to the first's. */
+  entries: Map<string, { leader: Set<string>; follower: Set<string> }>;
   config: ClusterConfig;
 }
 
@@ -56,15 +58,27 @@ export async function setThrottles(
   const gateway = kafka(config);
   const brokers = [...new Set(moves.flatMap((m) => [...m.from, ...m.to]))].sort((a, b) => a - b);
   const byTopic = topicThrottles(moves);
-  const r = recorded.get(config.id) ?? { brokers: new Set(), topics: new Set(), config };
+  const r: Recorded = recorded.get(config.id) ?? {
+    brokers: new Set(),
+    topics: new Set(),
+    entries: new Map(),
+    config,
+  };
   recorded.set(config.id, r);
   for (const b of brokers) r.brokers.add(b);
-  for (const t of byTopic.keys()) r.topics.add(t);
-  startChecking();
   for (const [topic, t] of byTopic) {
+    r.topics.add(topic);
+    const kept = r.entries.get(topic) ?? { leader: new Set<string>(), follower: new Set<string>() };
+    for (const e of t.leader) kept.leader.add(e);
+    for (const e of t.follower) kept.follower.add(e);
+    r.entries.set(topic, kept);
+  }
+  startChecking();
+  for (const topic of byTopic.keys()) {
+    const kept = r.entries.get(topic)!;
     await gateway.alterTopicConfigs(topic, [
-      { name: LEADER_REPLICAS, value: t.leader.join(',') },
-      { name: FOLLOWER_REPLICAS, value: t.follower.length > 0 ? t.follower.join(',') : null },
+      { name: LEADER_REPLICAS, value: [...kept.leader].join(',') },
+      { name: FOLLOWER_REPLICAS, value: kept.follower.size > 0 ? [...kept.follower].join(',') : null },
     ]);
   }
   for (const b of brokers) {
@@ -101,6 +115,7 @@ export async function settleThrottles(
     if (busy.has(topic)) continue;
     await removeTopic(gateway, topic);
     r.topics.delete(topic);
+    r.entries.delete(topic);
     removed.topics.push(topic);
   }
   if (r.topics.size === 0) {
