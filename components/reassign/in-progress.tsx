@@ -72,16 +72,25 @@ export function InProgress({ clusterId }: { clusterId: string }) {
                 const pct = progressOf(r);
                 return (
                   <Tr key={`${r.topic}-${r.partition}`} data-testid="reassignment-row">
-                    <Td className="font-mono text-xs break-all">
+                    <Td className="font-mono text-xs break-all whitespace-normal">
                       {r.topic}-{r.partition}
                     </Td>
                     <Td className="font-mono">{r.replicas.join(', ')}</Td>
                     <Td className="font-mono">{r.addingReplicas.join(', ') || '—'}</Td>
                     <Td className="font-mono">{r.removingReplicas.join(', ') || '—'}</Td>
                     <NumTd>
-                      {r.copiedBytes.map((c) => formatBytes(c.bytes)).join(', ') || '—'} of{' '}
-                      {formatBytes(r.targetBytes)}
-                      {pct !== null && ` (${pct.toFixed(0)}%)`}
+                      <div>
+                        {r.copiedBytes.map((c) => formatBytes(c.bytes)).join(', ') || '—'} of{' '}
+                        {formatBytes(r.targetBytes)}
+                      </div>
+                      {pct !== null && (
+                        <div className="mt-1 flex items-center justify-end gap-2 text-xs text-zinc-500">
+                          <div className="h-1.5 w-20 overflow-hidden rounded bg-zinc-200 dark:bg-zinc-700">
+                            <div className="bg-accent-500 h-full" style={{ width: `${pct}%` }} />
+                          </div>
+                          {pct.toFixed(0)}%
+                        </div>
+                      )}
                     </NumTd>
                     <Td className="text-right">
                       <Button

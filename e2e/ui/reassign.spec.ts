@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { BOOTSTRAP, kafkaCli } from '../../dev/kafka/local-cluster';
 import { signedIn } from '../support/auth';
@@ -37,8 +38,75 @@ async function widths(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
+const slow = `${topic}-slow`;
+
 test.afterAll(async ({ request }) => {
   await request.delete(`${api}/topics/${topic}`);
+  await request.delete(`${api}/topics/${slow}`);
+});
+
+async function configs(type: 'brokers' | 'topics', name: string) {
+  return kafkaCli('kafka-configs', [
+    '--bootstrap-server',
+    bootstrap,
+    '--describe',
+    '--entity-type',
+    type,
+    '--entity-name',
+    name,
+  ]);
+}
+
+test('a throttled move shows its progress and is cancelled from the page, its throttles removed', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const created = await request.post(`${api}/topics`, {
+    data: { name: slow, partitions: 1, replicationFactor: 1 },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  // A few MB of incompressible records, written by kcat: at 20 kB/s the copy outlasts the test.
+  const line = execFileSync('openssl', ['rand', '-hex', '512']).toString().trim();
+  const input = Array.from({ length: 3000 }, (_, i) => `${i}${line}`).join('\n') + '\n';
+  execFileSync('kcat', ['-b', bootstrap, '-t', slow, '-p', '0', '-P', '-z', 'none'], {
+    input,
+    maxBuffer: 1 << 28,
+  });
+  const from = (
+    await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--describe', '--topic', slow])
+  ).match(/Replicas: (\d+)/)![1]!;
+  const to = from === '1' ? '2' : '1';
+
+  await page.goto('/clusters/local/reassignments');
+  await page.getByTestId('plan-kind').selectOption('move');
+  await page.getByTestId('plan-topic').fill(slow);
+  await page.getByTestId('plan-moves').fill(`0: ${to}`);
+  await page.getByTestId('preview-plan-button').click();
+  const preview = page.getByTestId('plan-preview');
+  await expect(preview.getByTestId('plan-move-row')).toHaveCount(1);
+  await expect(preview.getByTestId('plan-move-row')).toContainText(/MiB/);
+  await page.getByTestId('apply-plan-button').click();
+  await page.getByTestId('plan-throttle').fill('20000');
+  await page.getByTestId('apply-confirm-button').click();
+
+  const row = page.getByTestId('reassignment-row').filter({ hasText: `${slow}-0` });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(row).toContainText(/of \d/);
+  await expect(page.getByTestId('throttles-kept')).toContainText(slow);
+  expect(await configs('brokers', to)).toMatch(/follower\.replication\.throttled\.rate=20000/);
+  await widths(page, 'reassign-in-progress');
+
+  await row.getByTestId('cancel-reassignment-button').click();
+  await expect(row).toHaveCount(0, { timeout: 15_000 });
+  expect(
+    await kafkaCli('kafka-reassign-partitions', ['--bootstrap-server', bootstrap, '--list']),
+  ).not.toContain(`${slow}-0`);
+  await expect
+    .poll(async () => configs('topics', slow), { timeout: 15_000 })
+    .not.toMatch(/throttled\.replicas/);
+  expect(await configs('brokers', to)).not.toMatch(/throttled\.rate/);
+  expect(await configs('brokers', from)).not.toMatch(/throttled\.rate/);
 });
 
 test('a replication factor change is planned, previewed, applied and completes; a preferred election runs', async ({
