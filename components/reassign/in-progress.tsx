@@ -61,8 +61,7 @@ export function InProgress({ clusterId }: { clusterId: string }) {
               <Tr>
                 <Th>Partition</Th>
                 <Th>Replicas</Th>
-                <Th>Adding</Th>
-                <Th>Removing</Th>
+                <Th>Adding / removing</Th>
                 <Th className="text-right">Copied</Th>
                 <Th />
               </Tr>
@@ -72,12 +71,13 @@ export function InProgress({ clusterId }: { clusterId: string }) {
                 const pct = progressOf(r);
                 return (
                   <Tr key={`${r.topic}-${r.partition}`} data-testid="reassignment-row">
-                    <Td className="font-mono text-xs break-all whitespace-normal">
+                    <Td className="max-w-0 font-mono text-xs break-all whitespace-normal">
                       {r.topic}-{r.partition}
                     </Td>
                     <Td className="font-mono">{r.replicas.join(', ')}</Td>
-                    <Td className="font-mono">{r.addingReplicas.join(', ') || '—'}</Td>
-                    <Td className="font-mono">{r.removingReplicas.join(', ') || '—'}</Td>
+                    <Td className="font-mono">
+                      +{r.addingReplicas.join(', ') || '—'} / −{r.removingReplicas.join(', ') || '—'}
+                    </Td>
                     <NumTd>
                       <div>
                         {r.copiedBytes.map((c) => formatBytes(c.bytes)).join(', ') || '—'} of{' '}

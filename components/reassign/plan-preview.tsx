@@ -137,7 +137,7 @@ export function PlanPreview({
             <TBody>
               {plan.moves.map((m) => (
                 <Tr key={`${m.topic}-${m.partition}`} data-testid="plan-move-row">
-                  <Td className="font-mono text-xs break-all whitespace-normal">
+                  <Td className="max-w-0 font-mono text-xs break-all whitespace-normal">
                     {m.topic}-{m.partition}
                   </Td>
                   <Td className="font-mono">{m.from.join(', ')}</Td>
