@@ -71,8 +71,10 @@ export function InProgress({ clusterId }: { clusterId: string }) {
                 const pct = progressOf(r);
                 return (
                   <Tr key={`${r.topic}-${r.partition}`} data-testid="reassignment-row">
-                    <Td className="max-w-0 font-mono text-xs break-all whitespace-normal">
-                      {r.topic}-{r.partition}
+                    <Td className="font-mono text-xs">
+                      <span className="block break-all whitespace-normal">
+                        {r.topic}-{r.partition}
+                      </span>
                     </Td>
                     <Td className="font-mono">{r.replicas.join(', ')}</Td>
                     <Td className="font-mono">

@@ -137,8 +137,10 @@ export function PlanPreview({
             <TBody>
               {plan.moves.map((m) => (
                 <Tr key={`${m.topic}-${m.partition}`} data-testid="plan-move-row">
-                  <Td className="max-w-0 font-mono text-xs break-all whitespace-normal">
-                    {m.topic}-{m.partition}
+                  <Td className="font-mono text-xs">
+                    <span className="block break-all whitespace-normal">
+                      {m.topic}-{m.partition}
+                    </span>
                   </Td>
                   <Td className="font-mono">{m.from.join(', ')}</Td>
                   <Td className="font-mono">{m.to.join(', ')}</Td>
