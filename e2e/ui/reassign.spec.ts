@@ -172,6 +172,25 @@ test('a replication factor change is planned, previewed, applied and completes; 
   ]);
   expect(topicConfigs).not.toContain('throttled.replicas');
 
+  // Draining a broker for this topic only: the preview moves every replica it holds, and nothing else.
+  const holder = after[0]!.replicas[0]!;
+  await page.getByTestId('plan-kind').selectOption('drain');
+  await page.getByTestId('plan-broker').selectOption(String(holder));
+  await page.getByTestId('plan-topics').fill(topic);
+  await page.getByTestId('preview-plan-button').click();
+  const holding = after.filter((p) => p.replicas.includes(holder)).length;
+  await expect(page.getByTestId('plan-move-row')).toHaveCount(holding);
+  for (const row of await page.getByTestId('plan-move-row').all()) {
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells[2]!.split(', ').map(Number)).not.toContain(holder);
+  }
+  // The drained broker's replica count drops by what it held of this topic.
+  const balance = page.getByTestId('plan-balance-row').filter({
+    has: page.locator('td:first-child', { hasText: new RegExp(`^${holder}$`) }),
+  });
+  const [before, afterDrain] = (await balance.locator('td').nth(1).innerText()).split(' → ').map(Number);
+  expect(before! - afterDrain!).toBe(holding);
+
   // A preferred election from the topic page: the preview, then per-partition results.
   await page.goto(`/clusters/local/topics/${topic}`);
   await page.getByTestId('elect-leaders-button').click();
