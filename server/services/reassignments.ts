@@ -11,6 +11,7 @@ import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import type { AuditChange } from '@/server/http/audit-context';
 import { kafka, partitionKey, type LogDir, type Topology } from '@/server/kafka';
+import { log } from '@/server/log';
 import { reassignError, toOutcome } from '@/server/services/reassign-errors';
 import { changing } from '@/server/services/snapshot';
 import { setThrottles, settleThrottles, throttlesOf } from '@/server/services/throttles';
@@ -145,7 +146,13 @@ export async function listReassignments(cluster: ClusterConfig): Promise<Reassig
   const moving = await gateway.listReassignments().catch((e: unknown) => {
     throw reassignError(e, 'list');
   });
-  const removedThrottles = await settleThrottles(cluster, new Set(moving.map((m) => m.topic)));
+  // A failure to remove a throttle must not hide the progress: it is retried on the next read.
+  const removedThrottles = await settleThrottles(cluster, new Set(moving.map((m) => m.topic))).catch(
+    (error: unknown) => {
+      log('warn', 'replication throttles not removed yet', { cluster: cluster.id, error: String(error) });
+      return { brokers: [], topics: [] };
+    },
+  );
   if (moving.length === 0) return { inProgress: [], throttles: throttlesOf(cluster), removedThrottles };
   const topology = await gateway.metadata([...new Set(moving.map((m) => m.topic))]);
   const leaders = new Map<string, number | null>();
@@ -199,7 +206,10 @@ export async function cancelReassignments(
     await settleThrottles(cluster).catch(() => undefined);
     throw new AppError('conflict', partitions[0]!.message ?? 'No reassignment is in progress');
   }
-  await settleThrottles(cluster);
+  // The cancel took: a throttle that cannot be removed yet is retried in the background.
+  await settleThrottles(cluster).catch((error: unknown) =>
+    log('warn', 'replication throttles not removed yet', { cluster: cluster.id, error: String(error) }),
+  );
   const cancelled = moving.filter((m) =>
     partitions.some((p) => p.topic === m.topic && p.partition === m.partition && p.status === 'ok'),
   );
