@@ -93,6 +93,7 @@ export const apiPaths = {
   reassignments: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments`,
   reassignmentPlan: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/plan`,
   reassignmentCancel: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/cancel`,
+  reassignmentThrottles: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/throttles`,
   elections: (clusterId: string) => `/api/clusters/${seg(clusterId)}/elections`,
   brokers: (clusterId: string) => `/api/clusters/${seg(clusterId)}/brokers`,
   broker: (clusterId: string, brokerId: number) => `/api/clusters/${seg(clusterId)}/brokers/${brokerId}`,

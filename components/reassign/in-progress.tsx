@@ -8,7 +8,11 @@ import { NumTd, Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { describeError } from '@/lib/format/error';
 import { formatBytes, percentOf } from '@/lib/format/bytes';
 import { usePermission } from '@/lib/query/auth';
-import { reassignmentsOptions, useCancelReassignment } from '@/lib/query/reassignments';
+import {
+  reassignmentsOptions,
+  useCancelReassignment,
+  useClearStaleThrottles,
+} from '@/lib/query/reassignments';
 import type { Reassignments } from '@/lib/schemas/reassignment';
 
 type Row = Reassignments['inProgress'][number];
@@ -23,6 +27,7 @@ function progressOf(row: Row): number | null {
 export function InProgress({ clusterId }: { clusterId: string }) {
   const query = useQuery(reassignmentsOptions(clusterId));
   const cancel = useCancelReassignment(clusterId);
+  const clear = useClearStaleThrottles(clusterId);
   const permission = usePermission(clusterId, 'partition.reassign.cancel');
   const data = query.data;
   const rows = data?.inProgress ?? [];
@@ -44,6 +49,26 @@ export function InProgress({ clusterId }: { clusterId: string }) {
       </div>
       {query.error && <Alert>{describeError(query.error).message}</Alert>}
       {cancel.error && <Alert tone="danger">{describeError(cancel.error).message}</Alert>}
+      {clear.error && <Alert tone="danger">{describeError(clear.error).message}</Alert>}
+      {data && data.staleBrokers.length > 0 && (
+        <Alert
+          data-testid="stale-throttles"
+          action={
+            <Button
+              size="sm"
+              onClick={() => clear.mutate()}
+              disabled={clear.isPending || !permission.allowed}
+              title={permission.reason ?? undefined}
+              data-testid="clear-throttles-button"
+            >
+              Remove throttles
+            </Button>
+          }
+        >
+          Brokers {data.staleBrokers.join(', ')} have a replication throttle rate while nothing is being
+          reassigned.
+        </Alert>
+      )}
       {data && data.throttles.topics.length + data.throttles.brokers.length > 0 && (
         <p className="text-xs text-zinc-500" data-testid="throttles-kept">
           Throttled by the console: brokers {data.throttles.brokers.join(', ') || '—'}; topics{' '}

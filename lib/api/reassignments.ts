@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { apiRequest } from '@/lib/api/client';
 import { apiPaths } from '@/lib/paths';
 import {
@@ -20,6 +21,10 @@ export const reassignmentsApi = {
     apiRequest(ApplyResultSchema, apiPaths.reassignments(clusterId), { method: 'POST', body }),
   cancel: (clusterId: string, body: CancelReassignment) =>
     apiRequest(ApplyResultSchema, apiPaths.reassignmentCancel(clusterId), { method: 'POST', body }),
+  clearThrottles: (clusterId: string) =>
+    apiRequest(z.object({ ok: z.literal(true) }), apiPaths.reassignmentThrottles(clusterId), {
+      method: 'DELETE',
+    }),
   elect: (clusterId: string, body: ElectLeaders) =>
     apiRequest(ElectionResultSchema, apiPaths.elections(clusterId), { method: 'POST', body }),
 };

@@ -49,6 +49,11 @@ export function useCancelReassignment(clusterId: string) {
   });
 }
 
+export function useClearStaleThrottles(clusterId: string) {
+  const invalidate = useInvalidateLayout(clusterId);
+  return useMutation({ mutationFn: () => reassignmentsApi.clearThrottles(clusterId), onSuccess: invalidate });
+}
+
 /** The election's preview (dryRun) changes nothing; the election itself refreshes leaders everywhere. */
 export function useElectLeaders(clusterId: string) {
   const invalidate = useInvalidateLayout(clusterId);

@@ -109,6 +109,8 @@ export const ReassignmentsSchema = z.object({
   throttles: z.object({ brokers: z.array(z.number()), topics: z.array(z.string()) }),
   /** Throttles this read found finished and removed. */
   removedThrottles: z.object({ brokers: z.array(z.number()), topics: z.array(z.string()) }),
+  /** Brokers with a throttle rate while nothing is being reassigned (left by a restart or another tool). */
+  staleBrokers: z.array(z.number()),
 });
 export type Reassignments = z.infer<typeof ReassignmentsSchema>;
 

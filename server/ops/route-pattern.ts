@@ -36,6 +36,7 @@ export const API_ROUTES = [
   '/api/clusters/[clusterId]/reassignments',
   '/api/clusters/[clusterId]/reassignments/cancel',
   '/api/clusters/[clusterId]/reassignments/plan',
+  '/api/clusters/[clusterId]/reassignments/throttles',
   '/api/clusters/[clusterId]/schema-registry/config',
   '/api/clusters/[clusterId]/schema-registry/subject-list',
   '/api/clusters/[clusterId]/schema-registry/subjects',

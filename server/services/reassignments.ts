@@ -14,7 +14,13 @@ import { kafka, partitionKey, type LogDir, type Topology } from '@/server/kafka'
 import { log } from '@/server/log';
 import { reassignError, toOutcome } from '@/server/services/reassign-errors';
 import { changing } from '@/server/services/snapshot';
-import { setThrottles, settleThrottles, throttlesOf } from '@/server/services/throttles';
+import {
+  removeStaleThrottles,
+  setThrottles,
+  settleThrottles,
+  staleThrottles,
+  throttlesOf,
+} from '@/server/services/throttles';
 
 /** Each partition's largest replica log, and the size of each replica, from one DescribeLogDirs per broker. */
 function sizesOf(byBroker: Map<number, LogDir[]>) {
@@ -153,7 +159,11 @@ export async function listReassignments(cluster: ClusterConfig): Promise<Reassig
       return { brokers: [], topics: [] };
     },
   );
-  if (moving.length === 0) return { inProgress: [], throttles: throttlesOf(cluster), removedThrottles };
+  if (moving.length === 0) {
+    const live = (await gateway.metadata([])).brokers.map((b) => b.id);
+    const staleBrokers = await staleThrottles(cluster, live);
+    return { inProgress: [], throttles: throttlesOf(cluster), removedThrottles, staleBrokers };
+  }
   const topology = await gateway.metadata([...new Set(moving.map((m) => m.topic))]);
   const leaders = new Map<string, number | null>();
   for (const t of topology.topics)
@@ -181,7 +191,27 @@ export async function listReassignments(cluster: ClusterConfig): Promise<Reassig
     }),
     throttles: throttlesOf(cluster),
     removedThrottles,
+    staleBrokers: [],
   };
+}
+
+/** Removes replication throttle rates left on brokers while nothing is being reassigned. */
+export async function clearStaleThrottles(cluster: ClusterConfig): Promise<{ change: AuditChange }> {
+  const gateway = kafka(cluster);
+  const moving = await gateway.listReassignments().catch((e: unknown) => {
+    throw reassignError(e, 'list');
+  });
+  if (moving.length > 0)
+    throw new AppError(
+      'conflict',
+      'Reassignments are in progress: their throttles are removed when they end',
+    );
+  const live = (await gateway.metadata([])).brokers.map((b) => b.id);
+  const brokers = await staleThrottles(cluster, live);
+  await changing(cluster, () => removeStaleThrottles(cluster, brokers)).catch((e: unknown) => {
+    throw reassignError(e, 'throttle');
+  });
+  return { change: { before: { throttledBrokers: brokers }, after: { throttledBrokers: [] } } };
 }
 
 /** Cancels reassignments under way (all, or the given partitions); their throttles go with them. */

@@ -28,6 +28,11 @@ const state = globalThis as unknown as {
   __kafkascopeThrottleTimer?: ReturnType<typeof setInterval> | null;
 };
 const recorded = (state.__kafkascopeThrottles ??= new Map());
+const staleChecked = globalThis as unknown as {
+  __kafkascopeStaleThrottles?: Map<string, { at: number; brokers: number[] }>;
+};
+const stale = (staleChecked.__kafkascopeStaleThrottles ??= new Map());
+const STALE_CHECK_MS = 15_000;
 
 export function throttlesOf(config: ClusterConfig): { brokers: number[]; topics: string[] } {
   const r = recorded.get(config.id);
@@ -65,6 +70,7 @@ export async function setThrottles(
     config,
   };
   recorded.set(config.id, r);
+  stale.delete(config.id);
   for (const b of brokers) r.brokers.add(b);
   for (const [topic, t] of byTopic) {
     r.topics.add(topic);
@@ -158,4 +164,38 @@ function startChecking(): void {
   }, 10_000);
   timer.unref?.();
   state.__kafkascopeThrottleTimer = timer;
+}
+
+/**
+ * Brokers with a replication throttle rate while nothing in the cluster is being reassigned and this
+ * process recorded none: left by a console process that restarted mid-way, or by another tool. Read
+ * at most every 15 s per cluster (one DescribeConfigs per broker); without a rate, throttled
+ * replica lists on topics have no effect, so the rates are what must not stay.
+ */
+export async function staleThrottles(config: ClusterConfig, brokerIds: number[]): Promise<number[]> {
+  if (recorded.has(config.id)) return [];
+  const last = stale.get(config.id);
+  if (last && Date.now() - last.at < STALE_CHECK_MS) return last.brokers;
+  const gateway = kafka(config);
+  const found: number[] = [];
+  for (const id of brokerIds) {
+    const configs = await gateway.brokerConfigs(id).catch(() => []);
+    const set = (name: string) =>
+      configs.some((c) => c.name === name && c.source !== 'default' && c.value !== null);
+    if (set(LEADER_RATE) || set(FOLLOWER_RATE)) found.push(id);
+  }
+  stale.set(config.id, { at: Date.now(), brokers: found });
+  return found;
+}
+
+/** Removes stale throttle rates (nothing may be moving: the caller checked). */
+export async function removeStaleThrottles(config: ClusterConfig, brokerIds: number[]): Promise<void> {
+  const gateway = kafka(config);
+  for (const id of brokerIds) {
+    await gateway.throttleBroker(id, [
+      { name: LEADER_RATE, value: null },
+      { name: FOLLOWER_RATE, value: null },
+    ]);
+  }
+  stale.delete(config.id);
 }
