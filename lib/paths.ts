@@ -30,6 +30,7 @@ export const paths = {
   cluster: (clusterId: string) => `/clusters/${seg(clusterId)}`,
   brokers: (clusterId: string) => `/clusters/${seg(clusterId)}/brokers`,
   broker: (clusterId: string, brokerId: number) => `/clusters/${seg(clusterId)}/brokers/${brokerId}`,
+  reassignments: (clusterId: string) => `/clusters/${seg(clusterId)}/reassignments`,
   /** The topic list; only the settings that differ from the defaults go into the address. */
   topics: (clusterId: string, query: Partial<TopicListQuery> = {}) =>
     `/clusters/${seg(clusterId)}/topics${toSearch(serializeUrlState(topicListView, query))}`,
@@ -94,6 +95,11 @@ export const apiPaths = {
   clusters: () => '/api/clusters',
   overview: (clusterId: string) => `/api/clusters/${seg(clusterId)}/overview`,
   quorum: (clusterId: string) => `/api/clusters/${seg(clusterId)}/quorum`,
+  reassignments: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments`,
+  reassignmentPlan: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/plan`,
+  reassignmentCancel: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/cancel`,
+  reassignmentThrottles: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/throttles`,
+  elections: (clusterId: string) => `/api/clusters/${seg(clusterId)}/elections`,
   brokers: (clusterId: string) => `/api/clusters/${seg(clusterId)}/brokers`,
   broker: (clusterId: string, brokerId: number) => `/api/clusters/${seg(clusterId)}/brokers/${brokerId}`,
   brokerConfigs: (clusterId: string, brokerId: number) =>

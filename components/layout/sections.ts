@@ -6,13 +6,14 @@ import {
   IconGroups,
   IconLock,
   IconOverview,
+  IconRefresh,
   IconSchemas,
   IconTopics,
 } from '@/components/ui/icons';
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'acls' | 'alerts';
+  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'acls' | 'reassignments' | 'alerts';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -56,6 +57,13 @@ export const sections: Section[] = [
     label: 'ACLs',
     href: (clusterId) => paths.acls(clusterId),
     icon: IconLock,
+    available: true,
+  },
+  {
+    id: 'reassignments',
+    label: 'Reassignments',
+    href: (clusterId) => paths.reassignments(clusterId),
+    icon: IconRefresh,
     available: true,
   },
 ];

@@ -13,6 +13,7 @@ import { TopicConsumers } from '@/components/groups/group-consumers-table';
 import { MessagesTab } from '@/components/messages/messages-tab';
 import { ProduceButton } from '@/components/messages/produce-button';
 import { PartitionsTable } from '@/components/topics/partitions-table';
+import { ElectLeadersButton } from '@/components/reassign/elect-leaders-dialog';
 import { TopicActions } from '@/components/topics/topic-actions';
 import { TopicConfigTab } from '@/components/topics/topic-config-tab';
 import { TopicStats } from '@/components/topics/topic-stats';
@@ -78,6 +79,9 @@ export function TopicView() {
             <RefreshStatus query={query} intervalMs={refreshMs(topicOptions(clusterId, name))} />
             {topic && !topic.internal && (
               <ProduceButton clusterId={clusterId} topic={name} partitions={topic.partitions} />
+            )}
+            {topic && (
+              <ElectLeadersButton clusterId={clusterId} scope={{ kind: 'topic', topic: topic.name }} />
             )}
             {topic && <TopicActions clusterId={clusterId} topic={topic} onDone={setNotice} />}
           </>

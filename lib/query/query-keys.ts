@@ -33,6 +33,7 @@ export const keys = {
   },
   overview: (clusterId: string) => [...keys.cluster(clusterId), 'overview'] as const,
   quorum: (clusterId: string) => [...keys.cluster(clusterId), 'quorum'] as const,
+  reassignments: (clusterId: string) => [...keys.cluster(clusterId), 'reassignments'] as const,
   /** The picker's list of subject names; under keys.schemas.all, so every registry change refreshes it. */
   subjects: (clusterId: string) => [...keys.schemas.all(clusterId), 'subjects'] as const,
   topicSubjects: (clusterId: string, topic: string) =>

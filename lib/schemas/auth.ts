@@ -19,6 +19,11 @@ export const actionRoles = {
   'group.offsets.reset': 'operator',
   'group.delete': 'admin',
   'group.offsets.delete': 'admin',
+  // Partition reassignment and leader election move data and leadership across the cluster.
+  'partition.reassign.plan': 'admin',
+  'partition.reassign': 'admin',
+  'partition.reassign.cancel': 'admin',
+  'leader.elect': 'admin',
   // The schema registry: operators produce with its schemas but do not change them.
   'schema.register': 'admin',
   'schema.compatibility.check': 'admin',

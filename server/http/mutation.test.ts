@@ -143,4 +143,25 @@ describe('mutation() audit lines', () => {
     expect(crossSite.audit).toEqual([expect.objectContaining({ result: 'csrf', status: 403 })]);
     expect(crossSite.audit[0]).not.toHaveProperty('topic');
   });
+
+  it('carry the change a route recorded: before and after', async () => {
+    const move = mutation<'/api/clusters/[clusterId]/reassignments'>(
+      'partition.reassign',
+      async ({ recordChange }) => {
+        recordChange({
+          before: [{ partition: 0, replicas: [1] }],
+          after: [{ partition: 0, replicas: [1, 2] }],
+        });
+        return { ok: true };
+      },
+    );
+    const { audit } = await call(move, post('/api/clusters/local/reassignments', {}), { clusterId: 'local' });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'partition.reassign',
+        result: 'ok',
+        change: { before: [{ partition: 0, replicas: [1] }], after: [{ partition: 0, replicas: [1, 2] }] },
+      }),
+    ]);
+  });
 });

@@ -94,6 +94,7 @@ export function mutation<Path extends string = '/api/clusters/[clusterId]'>(
           subject: context.subject,
           version: context.version,
           permanent: context.permanent,
+          ...(context.change && { change: context.change }),
           result,
           status,
           durationMs,

@@ -30,6 +30,12 @@ import {
 } from '@/server/kafka/ops/groups';
 import { fetchLogDirs } from '@/server/kafka/ops/log-dirs';
 import {
+  alterBrokerConfigs,
+  alterReassignments,
+  electLeaders,
+  listReassignments,
+} from '@/server/kafka/ops/reassignments';
+import {
   produceLimits,
   produceMessages,
   type OutgoingMessage,
@@ -50,6 +56,7 @@ import {
 } from '@/server/kafka/ops/topology';
 import { fetchOffsetsForTime, fetchWatermarks, type LeaderPartition } from '@/server/kafka/ops/watermarks';
 import type { ConfigChange } from '@/server/kafka/protocol/incremental-alter-configs';
+import type { ElectionType, ReassignmentTarget } from '@/server/kafka/protocol/partition-reassignments';
 
 /** Overrides of one call's bound, for callers that share one deadline across several calls. */
 export interface CallOptions {
@@ -233,6 +240,21 @@ export function kafka(config: ClusterConfig) {
 
     /** Deletes exact bindings, each answered on its own. */
     deleteAcls: (bindings: AclBindingSpec[]) => call(config, 'DeleteAcls', (c) => deleteAcls(c, bindings)),
+    /** AlterPartitionReassignments: new replica lists, or null to cancel; per-partition errors as data. */
+    alterReassignments: (targets: ReassignmentTarget[]) =>
+      call(config, 'Reassign partitions', (c) => alterReassignments(c, targets, config.requestTimeoutMs)),
+
+    /** ListPartitionReassignments: the reassignments under way (all, or of the given partitions). */
+    listReassignments: (topics: { topic: string; partitions: number[] }[] | null = null) =>
+      call(config, 'List reassignments', (c) => listReassignments(c, topics, config.requestTimeoutMs)),
+
+    /** ElectLeaders (0 preferred, 1 unclean) for the given partitions or (null) all; per-partition results. */
+    electLeaders: (type: ElectionType, partitions: { topic: string; partitions: number[] }[] | null) =>
+      call(config, 'Elect leaders', (c) => electLeaders(c, type, partitions, config.requestTimeoutMs)),
+
+    /** Sets (value) and removes (null) the replication throttle rates of one broker (dynamic configs). */
+    throttleBroker: (brokerId: number, changes: ConfigChange[]) =>
+      call(config, `Throttle broker ${brokerId}`, (c) => alterBrokerConfigs(c, brokerId, changes)),
 
     /** Appends values to a topic with kafkajs's producer (acks=all): for the console's own records. */
     append: (topic: string, values: string[]) =>

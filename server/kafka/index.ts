@@ -28,3 +28,9 @@ export type { DeferredFetch, FetchPosition, PartitionFetch } from '@/server/kafk
 export type { Compression, FetchedRecord, TransactionState } from '@/server/kafka/ops/record-batch';
 export type { OutgoingMessage } from '@/server/kafka/ops/produce';
 export type { AclBindingSpec, AclFilterSpec, AclOutcome } from '@/server/kafka/ops/acls';
+export type { PartitionOutcome } from '@/server/kafka/ops/reassignments';
+export type {
+  ElectionType,
+  OngoingReassignment,
+  ReassignmentTarget,
+} from '@/server/kafka/protocol/partition-reassignments';
