@@ -1,3 +1,4 @@
+import { aclListView } from '@/lib/url-state/acls';
 import { browseView, type BrowseState } from '@/lib/url-state/browse';
 import { serializeUrlState, toSearch } from '@/lib/url-state/core';
 import { lagCompareView, type LagCompareState } from '@/lib/url-state/lag';
@@ -13,6 +14,7 @@ import {
   type GroupTab,
   type TopicTab,
 } from '@/lib/url-state/pages';
+import type { AclFilter } from '@/lib/schemas/acl';
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { SubjectListQuery } from '@/lib/schemas/schema-registry';
 import type { TopicListQuery } from '@/lib/schemas/topic';
@@ -28,6 +30,7 @@ export const paths = {
   cluster: (clusterId: string) => `/clusters/${seg(clusterId)}`,
   brokers: (clusterId: string) => `/clusters/${seg(clusterId)}/brokers`,
   broker: (clusterId: string, brokerId: number) => `/clusters/${seg(clusterId)}/brokers/${brokerId}`,
+  reassignments: (clusterId: string) => `/clusters/${seg(clusterId)}/reassignments`,
   /** The topic list; only the settings that differ from the defaults go into the address. */
   topics: (clusterId: string, query: Partial<TopicListQuery> = {}) =>
     `/clusters/${seg(clusterId)}/topics${toSearch(serializeUrlState(topicListView, query))}`,
@@ -56,6 +59,9 @@ export const paths = {
   /** Lag over time of several groups, topics or partitions on one chart; `series` are API series specs. */
   lag: (clusterId: string, state: Partial<LagCompareState> = {}) =>
     `/clusters/${seg(clusterId)}/lag${toSearch(serializeUrlState(lagCompareView, state))}`,
+  /** ACL bindings, the list's filters in the address. */
+  acls: (clusterId: string, filter: Partial<AclFilter> = {}) =>
+    `/clusters/${seg(clusterId)}/acls${toSearch(serializeUrlState(aclListView, filter))}`,
   /** The schema registry's subjects; only the settings that differ from the defaults go into the address. */
   schemas: (clusterId: string, query: Partial<SubjectListQuery> = {}) =>
     `/clusters/${seg(clusterId)}/schemas${toSearch(serializeUrlState(subjectListView, query))}`,
@@ -108,10 +114,18 @@ export const apiPaths = {
   clusters: () => '/api/clusters',
   overview: (clusterId: string) => `/api/clusters/${seg(clusterId)}/overview`,
   quorum: (clusterId: string) => `/api/clusters/${seg(clusterId)}/quorum`,
+  reassignments: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments`,
+  reassignmentPlan: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/plan`,
+  reassignmentCancel: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/cancel`,
+  reassignmentThrottles: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/throttles`,
+  elections: (clusterId: string) => `/api/clusters/${seg(clusterId)}/elections`,
   brokers: (clusterId: string) => `/api/clusters/${seg(clusterId)}/brokers`,
   broker: (clusterId: string, brokerId: number) => `/api/clusters/${seg(clusterId)}/brokers/${brokerId}`,
   brokerConfigs: (clusterId: string, brokerId: number) =>
     `/api/clusters/${seg(clusterId)}/brokers/${brokerId}/configs`,
+  acls: (clusterId: string, filter: Partial<AclFilter> = {}) =>
+    `/api/clusters/${seg(clusterId)}/acls${toSearch(serializeUrlState(aclListView, filter))}`,
+  aclsDelete: (clusterId: string) => `/api/clusters/${seg(clusterId)}/acls/delete`,
   topics: (clusterId: string, query?: Record<string, string | number>) =>
     `/api/clusters/${seg(clusterId)}/topics${toSearch(query)}`,
   topic: (clusterId: string, topic: string) => `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}`,

@@ -25,7 +25,7 @@ export interface AuditEntry {
   version?: string;
   /** A permanent delete (after the soft one) of a subject or a version. */
   permanent?: true;
-  /** What the change did: the state before and after it (names and offsets, never contents). */
+  /** What the mutation changed, when its route records it (replica lists, leaders): before and after. */
   change?: { before: unknown; after: unknown };
   /** `ok`, or the error code the caller got (`forbidden`, `read_only`, `csrf`, `not_found`, `too_many_requests`, …). */
   result: string;

@@ -6,6 +6,7 @@ import { QuorumPanel } from '@/components/brokers/quorum-panel';
 import { brokerRefreshMs, useBrokerList } from '@/components/brokers/use-broker-list';
 import { PageHeader } from '@/components/layout/page-header';
 import { RefreshStatus } from '@/components/layout/refresh-status';
+import { ElectLeadersButton } from '@/components/reassign/elect-leaders-dialog';
 import { QueryView } from '@/components/ui/query-view';
 import { plural } from '@/lib/format/text';
 
@@ -25,7 +26,12 @@ export function BrokersView() {
             ? `${online} of ${plural(data.brokers.length, 'broker')} online · ${data.controllerMode === 'kraft' ? 'KRaft' : 'ZooKeeper'} mode`
             : 'The brokers of this cluster.'
         }
-        actions={<RefreshStatus query={query} intervalMs={brokerRefreshMs(clusterId)} />}
+        actions={
+          <>
+            <RefreshStatus query={query} intervalMs={brokerRefreshMs(clusterId)} />
+            <ElectLeadersButton clusterId={clusterId} scope={{ kind: 'cluster' }} />
+          </>
+        }
       />
       <QueryView
         query={query}

@@ -4,7 +4,9 @@ import {
   IconBrokers,
   IconChart,
   IconGroups,
+  IconLock,
   IconOverview,
+  IconRefresh,
   IconSchemas,
   IconTopics,
   IconTransactions,
@@ -12,7 +14,17 @@ import {
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'transactions' | 'lag' | 'schemas' | 'alerts';
+  id:
+    | 'overview'
+    | 'brokers'
+    | 'topics'
+    | 'groups'
+    | 'transactions'
+    | 'lag'
+    | 'schemas'
+    | 'acls'
+    | 'reassignments'
+    | 'alerts';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -56,6 +68,20 @@ export const sections: Section[] = [
     label: 'Schemas',
     href: (clusterId) => paths.schemas(clusterId),
     icon: IconSchemas,
+    available: true,
+  },
+  {
+    id: 'acls',
+    label: 'ACLs',
+    href: (clusterId) => paths.acls(clusterId),
+    icon: IconLock,
+    available: true,
+  },
+  {
+    id: 'reassignments',
+    label: 'Reassignments',
+    href: (clusterId) => paths.reassignments(clusterId),
+    icon: IconRefresh,
     available: true,
   },
 ];

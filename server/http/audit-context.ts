@@ -28,9 +28,14 @@ export interface AuditContext {
    * field of it (a new topic's name), never hold it, since bodies carry message values and secrets.
    */
   body?: unknown;
-  /** Set by the route once a change is applied: the state before and after it. */
-  change?: { before: unknown; after: unknown };
+  /** Set by the route through recordChange: what the mutation found and left. */
+  change?: AuditChange;
   ip: string | null;
+}
+
+export interface AuditChange {
+  before: unknown;
+  after: unknown;
 }
 
 /** How a call ended, as its caller saw it. */

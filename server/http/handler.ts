@@ -8,7 +8,7 @@ import { sessionFromRequest, type Session } from '@/server/auth/session';
 import { findCluster } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError, asAppError } from '@/server/http/app-error';
-import { auditContext, type AuditContext, type Outcome } from '@/server/http/audit-context';
+import { auditContext, type AuditChange, type AuditContext, type Outcome } from '@/server/http/audit-context';
 import { MALFORMED_PATH_HEADER, setCommonHeaders } from '@/server/http/common-headers';
 import { readJsonBody, validated, type BodyOptions } from '@/server/http/parse';
 import type { RouteParams } from '@/server/http/route-params';
@@ -27,7 +27,7 @@ export interface HandlerArgs<Path extends string = string> {
   /** The JSON body, validated (see parseBody); the audit context keeps what was read. */
   body: <S extends z.ZodType>(schema: S, options?: BodyOptions) => Promise<z.infer<S>>;
   /** What a mutation changed, for its audit line: the state before and after (names and numbers, never secrets). */
-  auditChange: (before: unknown, after: unknown) => void;
+  recordChange: (change: AuditChange) => void;
 }
 
 interface HandlerOptions {
@@ -102,8 +102,8 @@ export function handler<Path extends string = string>(
             query,
             session,
             body,
-            auditChange: (before, after) => {
-              if (audit) audit.change = { before, after };
+            recordChange: (change) => {
+              if (audit) audit.change = change;
             },
           }),
         );

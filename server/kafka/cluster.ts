@@ -8,6 +8,13 @@ import {
   type ClusterClients,
 } from '@/server/kafka/client/registry';
 import { withTimeout } from '@/server/kafka/client/timeout';
+import {
+  createAcls,
+  deleteAcls,
+  describeAcls,
+  type AclBindingSpec,
+  type AclFilterSpec,
+} from '@/server/kafka/ops/acls';
 import { toKafkaError } from '@/server/kafka/errors';
 import { alterTopicConfigs, describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/ops/configs';
 import { fetchDeferred, fetchFrom, peekMany, type FetchPosition } from '@/server/kafka/ops/fetch';
@@ -22,6 +29,12 @@ import {
   type GroupEntry,
 } from '@/server/kafka/ops/groups';
 import { fetchLogDirs } from '@/server/kafka/ops/log-dirs';
+import {
+  alterBrokerConfigs,
+  alterReassignments,
+  electLeaders,
+  listReassignments,
+} from '@/server/kafka/ops/reassignments';
 import {
   produceLimits,
   produceMessages,
@@ -51,6 +64,7 @@ import {
   writeTxnMarker,
 } from '@/server/kafka/ops/transactions';
 import type { TxnMarker } from '@/server/kafka/protocol/transactions';
+import type { ElectionType, ReassignmentTarget } from '@/server/kafka/protocol/partition-reassignments';
 
 /** Overrides of one call's bound, for callers that share one deadline across several calls. */
 export interface CallOptions {
@@ -251,6 +265,29 @@ export function kafka(config: ClusterConfig) {
         `${marker.commit ? 'Commit' : 'Abort'} the transaction of producer ${marker.producerId} on "${marker.topic}"`,
         (c) => writeTxnMarker(c, leader, marker),
       ),
+    /** ACL bindings matching a filter: one DescribeAcls. SECURITY_DISABLED: the cluster has no authorizer. */
+    acls: (filter: AclFilterSpec) => call(config, 'DescribeAcls', (c) => describeAcls(c, filter)),
+
+    /** Creates bindings, each answered on its own (one refused does not stop the others). */
+    createAcls: (bindings: AclBindingSpec[]) => call(config, 'CreateAcls', (c) => createAcls(c, bindings)),
+
+    /** Deletes exact bindings, each answered on its own. */
+    deleteAcls: (bindings: AclBindingSpec[]) => call(config, 'DeleteAcls', (c) => deleteAcls(c, bindings)),
+    /** AlterPartitionReassignments: new replica lists, or null to cancel; per-partition errors as data. */
+    alterReassignments: (targets: ReassignmentTarget[]) =>
+      call(config, 'Reassign partitions', (c) => alterReassignments(c, targets, config.requestTimeoutMs)),
+
+    /** ListPartitionReassignments: the reassignments under way (all, or of the given partitions). */
+    listReassignments: (topics: { topic: string; partitions: number[] }[] | null = null) =>
+      call(config, 'List reassignments', (c) => listReassignments(c, topics, config.requestTimeoutMs)),
+
+    /** ElectLeaders (0 preferred, 1 unclean) for the given partitions or (null) all; per-partition results. */
+    electLeaders: (type: ElectionType, partitions: { topic: string; partitions: number[] }[] | null) =>
+      call(config, 'Elect leaders', (c) => electLeaders(c, type, partitions, config.requestTimeoutMs)),
+
+    /** Sets (value) and removes (null) the replication throttle rates of one broker (dynamic configs). */
+    throttleBroker: (brokerId: number, changes: ConfigChange[]) =>
+      call(config, `Throttle broker ${brokerId}`, (c) => alterBrokerConfigs(c, brokerId, changes)),
 
     /** Appends values to a topic with kafkajs's producer (acks=all): for the console's own records. */
     append: (topic: string, values: string[]) =>

@@ -34,3 +34,10 @@ export type {
   PartitionProducers,
   TxnMarker,
 } from '@/server/kafka/protocol/transactions';
+export type { AclBindingSpec, AclFilterSpec, AclOutcome } from '@/server/kafka/ops/acls';
+export type { PartitionOutcome } from '@/server/kafka/ops/reassignments';
+export type {
+  ElectionType,
+  OngoingReassignment,
+  ReassignmentTarget,
+} from '@/server/kafka/protocol/partition-reassignments';

@@ -8,14 +8,14 @@ export const dynamic = 'force-dynamic';
 
 export const POST = mutation<'/api/clusters/[clusterId]/transactions/abort'>(
   'transaction.abort',
-  async ({ cluster, body, auditChange }) => {
+  async ({ cluster, body, recordChange }) => {
     const result = await abortTransaction(cluster, await body(AbortTransactionSchema));
     if (result.applied) {
       const { producerId, producerEpoch, coordinatorEpoch, startOffset } = result;
-      auditChange(
-        { open: true, producerId, producerEpoch, coordinatorEpoch, startOffset, ...result.before },
-        { open: false, ...result.after },
-      );
+      recordChange({
+        before: { open: true, producerId, producerEpoch, coordinatorEpoch, startOffset, ...result.before },
+        after: { open: false, ...result.after },
+      });
     }
     return result;
   },
