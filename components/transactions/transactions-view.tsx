@@ -64,7 +64,10 @@ function TransactionTable({
         <TBody>
           {items.map((t) => (
             <Tr key={t.transactionalId} data-testid="transaction-row" data-id={t.transactionalId}>
-              <Td className="max-w-[16rem] truncate font-mono text-xs" title={t.transactionalId}>
+              <Td
+                className="max-w-[12rem] truncate font-mono text-xs xl:max-w-[18rem]"
+                title={t.transactionalId}
+              >
                 <Link
                   href={paths.transaction(clusterId, t.transactionalId)}
                   className="text-accent-700 dark:text-accent-300 hover:underline"
@@ -81,7 +84,10 @@ function TransactionTable({
               <Td className="whitespace-nowrap">
                 {t.startTimeMs === null || !hydrated ? muted : timeAgo(t.startTimeMs, now)}
               </Td>
-              <Td className="max-w-[12rem] truncate font-mono text-xs" title={partitionsText(t)}>
+              <Td
+                className="max-w-[10rem] truncate font-mono text-xs xl:max-w-[16rem]"
+                title={partitionsText(t)}
+              >
                 {partitionsText(t) || muted}
               </Td>
               <NumTd className="hidden xl:table-cell">{t.coordinator}</NumTd>
