@@ -68,9 +68,28 @@ export const paths = {
   /** A subject: a version (`version`), a diff (`diff: '1..3'`) or another tab. */
   subject: (clusterId: string, subject: string, state: Partial<SubjectPageState> = {}) =>
     `/clusters/${seg(clusterId)}/schemas/${seg(subject)}${toSearch(serializeUrlState(subjectPageView, state))}`,
+  /** Transactional ids, filtered by state and text (`state`, `q`). */
+  transactions: (clusterId: string, query: { state?: string; q?: string } = {}) =>
+    `/clusters/${seg(clusterId)}/transactions${toSearch(query)}`,
+  transaction: (clusterId: string, transactionalId: string) =>
+    `/clusters/${seg(clusterId)}/transactions/ids/${seg(transactionalId)}`,
+  /** The hanging-transaction search of a topic or a broker; `olderThan` in seconds. */
+  hangingTransactions: (
+    clusterId: string,
+    query: { topic?: string; broker?: string | number; olderThan?: string | number } = {},
+  ) => `/clusters/${seg(clusterId)}/transactions/hanging${toSearch(query)}`,
 };
 
 export const apiPaths = {
+  transactions: (clusterId: string, query?: Record<string, string | number | undefined>) =>
+    `/api/clusters/${seg(clusterId)}/transactions${toSearch(query)}`,
+  transaction: (clusterId: string, transactionalId: string) =>
+    `/api/clusters/${seg(clusterId)}/transactions/ids/${seg(transactionalId)}`,
+  hangingTransactions: (clusterId: string, query?: Record<string, string | number | undefined>) =>
+    `/api/clusters/${seg(clusterId)}/transactions/hanging${toSearch(query)}`,
+  abortTransaction: (clusterId: string) => `/api/clusters/${seg(clusterId)}/transactions/abort`,
+  topicProducers: (clusterId: string, topic: string) =>
+    `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/producers`,
   alerts: () => '/api/alerts',
   alertRules: () => '/api/alerts/rules',
   alertRule: (id: string) => `/api/alerts/rules/${seg(id)}`,

@@ -9,11 +9,22 @@ import {
   IconRefresh,
   IconSchemas,
   IconTopics,
+  IconTransactions,
 } from '@/components/ui/icons';
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'acls' | 'reassignments' | 'alerts';
+  id:
+    | 'overview'
+    | 'brokers'
+    | 'topics'
+    | 'groups'
+    | 'transactions'
+    | 'lag'
+    | 'schemas'
+    | 'acls'
+    | 'reassignments'
+    | 'alerts';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -36,6 +47,13 @@ export const sections: Section[] = [
     label: 'Consumer groups',
     href: (clusterId) => paths.groups(clusterId),
     icon: IconGroups,
+    available: true,
+  },
+  {
+    id: 'transactions',
+    label: 'Transactions',
+    href: (clusterId) => paths.transactions(clusterId),
+    icon: IconTransactions,
     available: true,
   },
   {

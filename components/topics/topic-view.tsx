@@ -13,6 +13,7 @@ import { TopicConsumers } from '@/components/groups/group-consumers-table';
 import { MessagesTab } from '@/components/messages/messages-tab';
 import { ProduceButton } from '@/components/messages/produce-button';
 import { PartitionsTable } from '@/components/topics/partitions-table';
+import { TopicProducers } from '@/components/transactions/topic-producers';
 import { ElectLeadersButton } from '@/components/reassign/elect-leaders-dialog';
 import { TopicActions } from '@/components/topics/topic-actions';
 import { TopicConfigTab } from '@/components/topics/topic-config-tab';
@@ -120,7 +121,12 @@ export function TopicView() {
           ) : tab === 'configuration' ? (
             <TopicConfigTab clusterId={clusterId} topic={name} internal={topic?.internal ?? false} />
           ) : (
-            topic && <PartitionsTable partitions={topic.partitionDetails} />
+            topic && (
+              <div className="space-y-6">
+                <PartitionsTable partitions={topic.partitionDetails} />
+                <TopicProducers clusterId={clusterId} topic={name} />
+              </div>
+            )
           )}
         </div>
       </div>

@@ -19,6 +19,8 @@ export const actionRoles = {
   'group.offsets.reset': 'operator',
   'group.delete': 'admin',
   'group.offsets.delete': 'admin',
+  // Writes an ABORT marker for a hanging transaction, as its coordinator would have (kafka-transactions abort).
+  'transaction.abort': 'admin',
   // Partition reassignment and leader election move data and leadership across the cluster.
   'partition.reassign.plan': 'admin',
   'partition.reassign': 'admin',

@@ -49,6 +49,11 @@ function targetOf(action: Action, context: AuditContext): string | undefined {
   if (context.target) return context.target;
   if (action === 'acl.create' || action === 'acl.delete') return aclBindingsOf(context.body);
   if (action === 'alert.rule.create' || action === 'alert.channel.create') return nameOf(context.body);
+  if (action === 'transaction.abort') {
+    const b = context.body as { topic?: unknown; partition?: unknown; producerId?: unknown } | null;
+    if (typeof b?.topic === 'string' && typeof b.producerId === 'number')
+      return `producer ${b.producerId} on ${b.topic.slice(0, 249)}-${String(b.partition)}`;
+  }
   if (action === 'alert.silence.create') {
     const ruleId = (context.body as { ruleId?: unknown } | null)?.ruleId;
     return typeof ruleId === 'string' ? `rule ${ruleId.slice(0, 200)}` : undefined;

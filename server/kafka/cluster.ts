@@ -56,6 +56,14 @@ import {
 } from '@/server/kafka/ops/topology';
 import { fetchOffsetsForTime, fetchWatermarks, type LeaderPartition } from '@/server/kafka/ops/watermarks';
 import type { ConfigChange } from '@/server/kafka/protocol/incremental-alter-configs';
+import {
+  describeProducers,
+  describeTransactions,
+  listAllTransactions,
+  stableOffsets,
+  writeTxnMarker,
+} from '@/server/kafka/ops/transactions';
+import type { TxnMarker } from '@/server/kafka/protocol/transactions';
 import type { ElectionType, ReassignmentTarget } from '@/server/kafka/protocol/partition-reassignments';
 
 /** Overrides of one call's bound, for callers that share one deadline across several calls. */
@@ -232,6 +240,31 @@ export function kafka(config: ClusterConfig) {
         }),
       ),
 
+    /** Every transactional id with its state and producer id: one ListTransactions per broker. */
+    listTransactions: (filters: { states?: string[]; producerIds?: number[] } = {}, options?: CallOptions) =>
+      call(config, 'ListTransactions', (c) => listAllTransactions(c, filters), options),
+
+    /** State, timeout, start and partitions of transactional ids: DescribeTransactions on each one's coordinator. */
+    describeTransactions: (
+      transactionalIds: (string | { transactionalId: string; coordinator: number })[],
+      options?: CallOptions,
+    ) => call(config, 'DescribeTransactions', (c) => describeTransactions(c, transactionalIds), options),
+
+    /** The active (idempotent or transactional) producers of partitions: DescribeProducers to each leader. */
+    describeProducers: (partitions: LeaderPartition[], options?: CallOptions) =>
+      call(config, 'DescribeProducers', (c) => describeProducers(c, partitions), options),
+
+    /** Last stable offset (READ_COMMITTED) and high watermark per partition: two ListOffsets per leader. */
+    stableOffsets: (partitions: LeaderPartition[], options?: CallOptions) =>
+      call(config, 'ListOffsets read_committed', (c) => stableOffsets(c, partitions), options),
+
+    /** Writes one transaction marker on a partition, as its coordinator would: WriteTxnMarkers to the leader. */
+    writeTxnMarker: (leader: number, marker: TxnMarker) =>
+      call(
+        config,
+        `${marker.commit ? 'Commit' : 'Abort'} the transaction of producer ${marker.producerId} on "${marker.topic}"`,
+        (c) => writeTxnMarker(c, leader, marker),
+      ),
     /** ACL bindings matching a filter: one DescribeAcls. SECURITY_DISABLED: the cluster has no authorizer. */
     acls: (filter: AclFilterSpec) => call(config, 'DescribeAcls', (c) => describeAcls(c, filter)),
 

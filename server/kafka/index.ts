@@ -27,6 +27,13 @@ export type { GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
 export type { DeferredFetch, FetchPosition, PartitionFetch } from '@/server/kafka/ops/fetch';
 export type { Compression, FetchedRecord, TransactionState } from '@/server/kafka/ops/record-batch';
 export type { OutgoingMessage } from '@/server/kafka/ops/produce';
+export type { TransactionEntry } from '@/server/kafka/ops/transactions';
+export type {
+  ActiveProducer,
+  DescribedTransaction,
+  PartitionProducers,
+  TxnMarker,
+} from '@/server/kafka/protocol/transactions';
 export type { AclBindingSpec, AclFilterSpec, AclOutcome } from '@/server/kafka/ops/acls';
 export type { PartitionOutcome } from '@/server/kafka/ops/reassignments';
 export type {
