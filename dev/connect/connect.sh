@@ -38,7 +38,8 @@ CONNECT_FILES_DIR="$CONNECT_HOME_DIR/files"
 START_TIMEOUT="${START_TIMEOUT:-90}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-20}"
 HEAP="${CONNECT_HEAP:-256m}"
-VERSION="$DEFAULT_KAFKA_VERSION"
+# The release of pom.xml (see there why it may differ from the brokers').
+VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$CONNECT_DEV_DIR/pom.xml" | head -n1)"
 KAFKA_OFFSET="${KAFKA_PORT_OFFSET:-0}"
 PORT_OFFSET="${CONNECT_PORT_OFFSET:-$KAFKA_OFFSET}"
 for value in "$PORT_OFFSET" "$KAFKA_OFFSET"; do
@@ -50,7 +51,7 @@ BASE_PORT=$((8083 + PORT_OFFSET))
 WORKERS=(1 2)
 worker_port() { echo $((BASE_PORT + $1 - 1)); }
 BOOTSTRAP="127.0.0.1:$((9092 + KAFKA_OFFSET)),127.0.0.1:$((9093 + KAFKA_OFFSET)),127.0.0.1:$((9094 + KAFKA_OFFSET))"
-LIBS_DIR="$DIST_DIR/$VERSION/connect-libs"
+LIBS_DIR="$DIST_DIR/connect-$VERSION/libs"
 
 pid_file() { echo "$CONNECT_RUN_DIR/worker-$(worker_port "$1").pid"; }
 log_file() { echo "$CONNECT_RUN_DIR/worker-$(worker_port "$1").log"; }
