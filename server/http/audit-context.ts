@@ -53,7 +53,9 @@ export function auditContext(
     group: params.group,
     subject: params.subject,
     version: params.version,
-    target: params.ruleId
+    target: params.connector
+      ? `connector ${params.connect}/${params.connector}${params.task ? ` task ${params.task}` : ''}`
+      : params.ruleId
       ? `rule ${params.ruleId}`
       : params.channel
         ? `channel ${params.channel}`

@@ -1,0 +1,19 @@
+// PATCH /api/clusters/:clusterId/connect/:connect/connectors/:connector/offsets — alter (connector STOPPED)
+// DELETE — reset (connector STOPPED)
+import { AlterOffsetsSchema } from '@/lib/schemas/connect';
+import { mutation } from '@/server/http/mutation';
+import { parseBody } from '@/server/http/parse';
+import { alterOffsets, resetOffsets } from '@/server/services/connect';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+type Path = '/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/offsets';
+
+export const PATCH = mutation<Path>('connect.offsets.alter', async ({ cluster, params, request }) =>
+  alterOffsets(cluster, params.connect, params.connector, (await parseBody(request, AlterOffsetsSchema)).offsets),
+);
+
+export const DELETE = mutation<Path>('connect.offsets.reset', async ({ cluster, params }) =>
+  resetOffsets(cluster, params.connect, params.connector),
+);
