@@ -17,7 +17,9 @@ describe('cluster configuration', () => {
   });
 
   it('reads Connect clusters with their credentials from KAFKA_CLUSTERS_<n>_CONNECT_<m>_*', () => {
-    const [cluster] = loadConfig({
+    const {
+      clusters: [cluster],
+    } = loadConfig({
       KAFKA_CLUSTERS_0_NAME: 'prod',
       KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'prod-1:9092',
       KAFKA_CLUSTERS_0_CONNECT_0_NAME: 'etl',
