@@ -64,6 +64,15 @@ export const paths = {
     `/clusters/${seg(clusterId)}/schemas/${seg(subject)}${toSearch(serializeUrlState(subjectPageView, state))}`,
 };
 
+/** Kafka Connect's screens: the connectors of every Connect cluster, one connector, a new one. */
+export const connectPaths = {
+  list: (clusterId: string) => `/clusters/${seg(clusterId)}/connect`,
+  connector: (clusterId: string, connect: string, name: string) =>
+    `/clusters/${seg(clusterId)}/connect/${seg(connect)}/${seg(name)}`,
+  create: (clusterId: string, connect?: string) =>
+    `/clusters/${seg(clusterId)}/connect/new${connect ? `?connect=${seg(connect)}` : ''}`,
+};
+
 export const apiPaths = {
   alerts: () => '/api/alerts',
   alertRules: () => '/api/alerts/rules',

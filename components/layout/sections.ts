@@ -3,15 +3,16 @@ import {
   IconBell,
   IconBrokers,
   IconChart,
+  IconConnect,
   IconGroups,
   IconOverview,
   IconSchemas,
   IconTopics,
 } from '@/components/ui/icons';
-import { paths } from '@/lib/paths';
+import { connectPaths, paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'alerts';
+  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'connect' | 'alerts';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -50,6 +51,7 @@ export const sections: Section[] = [
     icon: IconSchemas,
     available: true,
   },
+  { id: 'connect', label: 'Kafka Connect', href: connectPaths.list, icon: IconConnect, available: true },
 ];
 
 const overview = sections[0]!;

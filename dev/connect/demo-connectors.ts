@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   mkdirSync(CONNECT_FILES_DIR, { recursive: true });
   const input = path.join(CONNECT_FILES_DIR, 'demo-input.txt');
   if (!existsSync(input)) writeFileSync(input, '');
-  appendFileSync(input, `demo started at ${new Date().toISOString()}\n` + ['alpha', 'beta', 'gamma'].join('\n') + '\n');
+  appendFileSync(
+    input,
+    `demo started at ${new Date().toISOString()}\n` + ['alpha', 'beta', 'gamma'].join('\n') + '\n',
+  );
   const connectors: Record<string, Record<string, string>> = {
     'demo-file-source': {
       'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector',

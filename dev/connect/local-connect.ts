@@ -19,7 +19,10 @@ export const CONNECT_URLS = CONNECT_PORTS.map((port) => `http://127.0.0.1:${port
 /** Worker 1's REST API: any worker of the group answers for all of it. */
 export const CONNECT_URL = CONNECT_URLS[0];
 /** Where the FileStream connectors of tests and the demo read and write (the workers' own machine). */
-export const CONNECT_FILES_DIR = path.join(process.env.CONNECT_HOME_DIR ?? path.join(homeDir, 'connect'), 'files');
+export const CONNECT_FILES_DIR = path.join(
+  process.env.CONNECT_HOME_DIR ?? path.join(homeDir, 'connect'),
+  'files',
+);
 
 export async function connectIsUp(url = CONNECT_URL): Promise<boolean> {
   try {
@@ -36,13 +39,16 @@ function runScript(...args: string[]): Promise<void> {
     const child = spawn('bash', [script, ...args], { stdio: 'inherit' });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`connect.sh ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`connect.sh ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
     );
   });
 }
 
 export async function ensureConnect(): Promise<{ startedHere: boolean }> {
-  if ((await connectIsUp(CONNECT_URLS[0])) && (await connectIsUp(CONNECT_URLS[1]))) return { startedHere: false };
+  if ((await connectIsUp(CONNECT_URLS[0])) && (await connectIsUp(CONNECT_URLS[1])))
+    return { startedHere: false };
   await runScript('start');
   return { startedHere: true };
 }
@@ -60,7 +66,10 @@ export async function killWorker(worker: 1 | 2): Promise<void> {
 export async function connectRequest<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
   const res = await fetch(`${CONNECT_URL}${route}`, {
     method,
-    headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { 'content-type': 'application/json', accept: 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(30_000),
   });

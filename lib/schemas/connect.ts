@@ -118,5 +118,14 @@ export const ConnectorActionSchema = z.enum(['pause', 'resume', 'stop', 'restart
 export type ConnectorAction = z.infer<typeof ConnectorActionSchema>;
 
 export const AlterOffsetsSchema = z.object({
-  offsets: z.array(z.object({ partition: z.record(z.string(), z.unknown()), offset: z.record(z.string(), z.unknown()).nullable() })),
+  offsets: z.array(
+    z.object({
+      partition: z.record(z.string(), z.unknown()),
+      offset: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
 });
+
+/** The list's answer as prefetch checks it (the browser reads it as ConnectorList). */
+export const ConnectorListSchema = z.custom<ConnectorList>((v) => typeof v === 'object' && v !== null);
+export const ConnectorDetailSchema = z.custom<ConnectorDetail>((v) => typeof v === 'object' && v !== null);

@@ -31,7 +31,12 @@ describe('cluster configuration', () => {
       KAFKA_CLUSTERS_0_CONNECT_1_TIMEOUT_MS: '2500',
     });
     expect(cluster!.connect).toEqual([
-      expect.objectContaining({ name: 'etl', url: 'https://connect.example:8083', username: 'console', password: 's3cret' }),
+      expect.objectContaining({
+        name: 'etl',
+        url: 'https://connect.example:8083',
+        username: 'console',
+        password: 's3cret',
+      }),
       expect.objectContaining({ name: 'mirror', url: 'http://mirror:8083', timeoutMs: 2500 }),
     ]);
     expect(() =>
@@ -42,7 +47,9 @@ describe('cluster configuration', () => {
         KAFKA_CLUSTERS_0_CONNECT_0_URL: 'http://u:p@x:8083',
       }),
     ).toThrow(/must not contain a user name/);
-    expect(() => loadConfig({ KAFKA_CLUSTERS_0_CONNECT_0_COLOR: 'red' })).toThrow(/Unknown Connect cluster setting/);
+    expect(() => loadConfig({ KAFKA_CLUSTERS_0_CONNECT_0_COLOR: 'red' })).toThrow(
+      /Unknown Connect cluster setting/,
+    );
   });
 
   it('reads a schema registry with its credentials and TLS from KAFKA_CLUSTERS_<n>_SCHEMA_REGISTRY_*', () => {

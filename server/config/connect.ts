@@ -14,13 +14,11 @@ export const ConnectClusterConfigSchema = z
       .string()
       .trim()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, 'expected letters, digits, ".", "-" or "_" (used in URLs)'),
-    url: z
-      .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
-      .refine((url) => {
-        if (!URL.canParse(url)) return true;
-        const parsed = new URL(url);
-        return !parsed.username && !parsed.password && !parsed.search && !parsed.hash;
-      }, 'must not contain a user name, password, query string or fragment (use username/password)'),
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).refine((url) => {
+      if (!URL.canParse(url)) return true;
+      const parsed = new URL(url);
+      return !parsed.username && !parsed.password && !parsed.search && !parsed.hash;
+    }, 'must not contain a user name, password, query string or fragment (use username/password)'),
     username: z.string().trim().min(1, 'must not be empty').optional(),
     password: z.string().min(1, 'must not be empty').optional(),
     passwordFile: z.string().trim().min(1, 'must not be empty').optional(),
@@ -51,7 +49,11 @@ export const ConnectClustersConfigSchema = z
     const seen = new Set<string>();
     list.forEach((c, i) => {
       if (seen.has(c.name))
-        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate Connect cluster name "${c.name}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'name'],
+          message: `duplicate Connect cluster name "${c.name}"`,
+        });
       seen.add(c.name);
     });
   });

@@ -5,13 +5,7 @@ import type { ConnectClusterConfig } from '@/server/config/connect';
 
 /** Why a call to the worker failed, in words a user can act on; never a credential. */
 export type ConnectFailure =
-  | 'down'
-  | 'timeout'
-  | 'unauthorized'
-  | 'not_found'
-  | 'conflict'
-  | 'refused'
-  | 'bad_answer';
+  'down' | 'timeout' | 'unauthorized' | 'not_found' | 'conflict' | 'refused' | 'bad_answer';
 
 export class ConnectError extends Error {
   override name = 'ConnectError';

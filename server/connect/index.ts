@@ -74,7 +74,12 @@ export function replicationFlow(config: Record<string, string>): ReplicationFlow
   };
 }
 
-function summaryOf(connect: string, name: string, info: RawInfo | undefined, status: RawStatus | undefined): ConnectorSummary {
+function summaryOf(
+  connect: string,
+  name: string,
+  info: RawInfo | undefined,
+  status: RawStatus | undefined,
+): ConnectorSummary {
   const config = info?.config ?? {};
   const tasks = tasksOf(status);
   return {
@@ -100,8 +105,16 @@ export interface WorkerInfo {
 }
 
 export async function workerInfo(config: ConnectClusterConfig): Promise<WorkerInfo> {
-  const raw = await connectCall<{ version?: string; commit?: string; kafka_cluster_id?: string }>(config, 'GET', '/');
-  return { version: raw?.version ?? null, commit: raw?.commit ?? null, kafkaClusterId: raw?.kafka_cluster_id ?? null };
+  const raw = await connectCall<{ version?: string; commit?: string; kafka_cluster_id?: string }>(
+    config,
+    'GET',
+    '/',
+  );
+  return {
+    version: raw?.version ?? null,
+    commit: raw?.commit ?? null,
+    kafkaClusterId: raw?.kafka_cluster_id ?? null,
+  };
 }
 
 /** Every connector with its status and config, in one request (`?expand=status&expand=info`). */
@@ -111,7 +124,9 @@ export async function listConnectors(config: ConnectClusterConfig): Promise<Conn
     'GET',
     '/connectors?expand=status&expand=info',
   );
-  return Object.entries(raw ?? {}).map(([name, entry]) => summaryOf(config.name, name, entry.info, entry.status));
+  return Object.entries(raw ?? {}).map(([name, entry]) =>
+    summaryOf(config.name, name, entry.info, entry.status),
+  );
 }
 
 export async function connector(
@@ -126,22 +141,33 @@ export async function connector(
 }
 
 export async function connectorTopics(config: ConnectClusterConfig, name: string): Promise<string[]> {
-  const raw = await connectCall<Record<string, { topics?: string[] }>>(config, 'GET', `/connectors/${seg(name)}/topics`);
+  const raw = await connectCall<Record<string, { topics?: string[] }>>(
+    config,
+    'GET',
+    `/connectors/${seg(name)}/topics`,
+  );
   return [...(raw?.[name]?.topics ?? [])].sort();
 }
 
-export async function connectorOffsets(config: ConnectClusterConfig, name: string): Promise<ConnectorOffset[]> {
-  const raw = await connectCall<{ offsets?: { partition: Record<string, unknown>; offset: Record<string, unknown> | null }[] }>(
-    config,
-    'GET',
-    `/connectors/${seg(name)}/offsets`,
-  );
+export async function connectorOffsets(
+  config: ConnectClusterConfig,
+  name: string,
+): Promise<ConnectorOffset[]> {
+  const raw = await connectCall<{
+    offsets?: { partition: Record<string, unknown>; offset: Record<string, unknown> | null }[];
+  }>(config, 'GET', `/connectors/${seg(name)}/offsets`);
   return (raw?.offsets ?? []).map((o) => ({ partition: o.partition, offset: o.offset }));
 }
 
 /** PATCH (alter) the offsets of a STOPPED connector; Connect 3.6+. */
-export async function alterOffsets(config: ConnectClusterConfig, name: string, offsets: ConnectorOffset[]): Promise<string> {
-  const raw = await connectCall<{ message?: string }>(config, 'PATCH', `/connectors/${seg(name)}/offsets`, { offsets });
+export async function alterOffsets(
+  config: ConnectClusterConfig,
+  name: string,
+  offsets: ConnectorOffset[],
+): Promise<string> {
+  const raw = await connectCall<{ message?: string }>(config, 'PATCH', `/connectors/${seg(name)}/offsets`, {
+    offsets,
+  });
   return raw?.message ?? 'The offsets were altered';
 }
 
@@ -162,7 +188,10 @@ export async function plugins(config: ConnectClusterConfig): Promise<ConnectPlug
     .sort((a, b) => a.type.localeCompare(b.type) || a.className.localeCompare(b.className));
 }
 
-export async function pluginConfig(config: ConnectClusterConfig, plugin: string): Promise<PluginConfigField[]> {
+export async function pluginConfig(
+  config: ConnectClusterConfig,
+  plugin: string,
+): Promise<PluginConfigField[]> {
   const raw = await connectCall<
     {
       name: string;
@@ -207,11 +236,19 @@ export async function validateConfig(
   return { errorCount: raw?.error_count ?? Object.keys(errors).length, errors };
 }
 
-export async function createConnector(config: ConnectClusterConfig, name: string, connectorConfig: Record<string, string>): Promise<void> {
+export async function createConnector(
+  config: ConnectClusterConfig,
+  name: string,
+  connectorConfig: Record<string, string>,
+): Promise<void> {
   await connectCall(config, 'POST', '/connectors', { name, config: connectorConfig });
 }
 
-export async function updateConnector(config: ConnectClusterConfig, name: string, connectorConfig: Record<string, string>): Promise<void> {
+export async function updateConnector(
+  config: ConnectClusterConfig,
+  name: string,
+  connectorConfig: Record<string, string>,
+): Promise<void> {
   await connectCall(config, 'PUT', `/connectors/${seg(name)}/config`, connectorConfig);
 }
 
@@ -232,7 +269,11 @@ export async function stopConnector(config: ConnectClusterConfig, name: string):
 }
 
 /** Restarts the connector and its tasks, or with onlyFailed only what failed. */
-export async function restartConnector(config: ConnectClusterConfig, name: string, onlyFailed: boolean): Promise<void> {
+export async function restartConnector(
+  config: ConnectClusterConfig,
+  name: string,
+  onlyFailed: boolean,
+): Promise<void> {
   await connectCall(
     config,
     'POST',

@@ -56,12 +56,12 @@ export function auditContext(
     target: params.connector
       ? `connector ${params.connect}/${params.connector}${params.task ? ` task ${params.task}` : ''}`
       : params.ruleId
-      ? `rule ${params.ruleId}`
-      : params.channel
-        ? `channel ${params.channel}`
-        : params.silenceId
-          ? `silence ${params.silenceId}`
-          : undefined,
+        ? `rule ${params.ruleId}`
+        : params.channel
+          ? `channel ${params.channel}`
+          : params.silenceId
+            ? `silence ${params.silenceId}`
+            : undefined,
     ...(new URL(request.url).searchParams.get('permanent') === 'true' && { permanent: true as const }),
     ip: clientAddress(request),
   };

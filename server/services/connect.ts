@@ -75,7 +75,8 @@ export async function listConnectors(cluster: ClusterConfig): Promise<ConnectorL
   const results = await Promise.all(
     cluster.connect.map(async (config) => {
       const [info, list] = await Promise.allSettled([door.workerInfo(config), door.listConnectors(config)]);
-      const failure = info.status === 'rejected' ? info.reason : list.status === 'rejected' ? list.reason : null;
+      const failure =
+        info.status === 'rejected' ? info.reason : list.status === 'rejected' ? list.reason : null;
       const status: ConnectClusterStatus = {
         name: config.name,
         url: origin(config.url),
@@ -94,10 +95,17 @@ export async function listConnectors(cluster: ClusterConfig): Promise<ConnectorL
   return { clusters: results.map((r) => r.status), connectors };
 }
 
-export async function getConnector(cluster: ClusterConfig, connect: string, name: string): Promise<ConnectorDetail> {
+export async function getConnector(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+): Promise<ConnectorDetail> {
   const config = connectOf(cluster, connect);
   const { summary, config: connectorConfig } = await door.connector(config, name).catch(connectAppError);
-  const [topics, offsets] = await Promise.allSettled([door.connectorTopics(config, name), door.connectorOffsets(config, name)]);
+  const [topics, offsets] = await Promise.allSettled([
+    door.connectorTopics(config, name),
+    door.connectorOffsets(config, name),
+  ]);
   return {
     ...summary,
     config: connectorConfig,
@@ -112,11 +120,17 @@ export async function listPlugins(
   connect: string,
 ): Promise<{ plugins: ConnectPlugin[]; version: string | null; commit: string | null }> {
   const config = connectOf(cluster, connect);
-  const [plugins, info] = await Promise.all([door.plugins(config), door.workerInfo(config)]).catch(connectAppError);
+  const [plugins, info] = await Promise.all([door.plugins(config), door.workerInfo(config)]).catch(
+    connectAppError,
+  );
   return { plugins, version: info.version, commit: info.commit };
 }
 
-export async function getPluginConfig(cluster: ClusterConfig, connect: string, plugin: string): Promise<PluginConfigField[]> {
+export async function getPluginConfig(
+  cluster: ClusterConfig,
+  connect: string,
+  plugin: string,
+): Promise<PluginConfigField[]> {
   return door.pluginConfig(connectOf(cluster, connect), plugin).catch(connectAppError);
 }
 
@@ -148,7 +162,10 @@ export async function createConnector(
 
 function validationError(result: ValidationResult): AppError {
   const lines = Object.entries(result.errors).map(([field, errors]) => `${field}: ${errors.join('; ')}`);
-  return new AppError('validation_failed', `The worker found ${result.errorCount} error(s) in the configuration: ${lines.join(' | ')}`);
+  return new AppError(
+    'validation_failed',
+    `The worker found ${result.errorCount} error(s) in the configuration: ${lines.join(' | ')}`,
+  );
 }
 
 export async function updateConnector(
@@ -167,7 +184,11 @@ export async function updateConnector(
   return { before: current.config, after: after.config };
 }
 
-export async function deleteConnector(cluster: ClusterConfig, connect: string, name: string): Promise<{ deleted: string }> {
+export async function deleteConnector(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+): Promise<{ deleted: string }> {
   await door.deleteConnector(connectOf(cluster, connect), name).catch(connectAppError);
   return { deleted: name };
 }
@@ -190,7 +211,12 @@ export async function connectorAction(
   return getConnector(cluster, connect, name);
 }
 
-export async function restartTask(cluster: ClusterConfig, connect: string, name: string, task: number): Promise<{ restarted: number }> {
+export async function restartTask(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+  task: number,
+): Promise<{ restarted: number }> {
   await door.restartTask(connectOf(cluster, connect), name, task).catch(connectAppError);
   return { restarted: task };
 }
@@ -201,9 +227,15 @@ export async function alterOffsets(
   name: string,
   offsets: ConnectorOffset[],
 ): Promise<{ message: string }> {
-  return { message: await door.alterOffsets(connectOf(cluster, connect), name, offsets).catch(connectAppError) };
+  return {
+    message: await door.alterOffsets(connectOf(cluster, connect), name, offsets).catch(connectAppError),
+  };
 }
 
-export async function resetOffsets(cluster: ClusterConfig, connect: string, name: string): Promise<{ message: string }> {
+export async function resetOffsets(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+): Promise<{ message: string }> {
   return { message: await door.resetOffsets(connectOf(cluster, connect), name).catch(connectAppError) };
 }

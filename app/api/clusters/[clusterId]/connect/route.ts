@@ -5,4 +5,6 @@ import { listConnectors } from '@/server/services/connect';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster<'/api/clusters/[clusterId]/connect'>(async ({ cluster }) => listConnectors(cluster));
+export const GET = withCluster<'/api/clusters/[clusterId]/connect'>(async ({ cluster }) =>
+  listConnectors(cluster),
+);

@@ -5,6 +5,6 @@ import { listPlugins } from '@/server/services/connect';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = withCluster<'/api/clusters/[clusterId]/connect/[connect]/plugins'>(async ({ cluster, params }) =>
-  listPlugins(cluster, params.connect),
+export const GET = withCluster<'/api/clusters/[clusterId]/connect/[connect]/plugins'>(
+  async ({ cluster, params }) => listPlugins(cluster, params.connect),
 );

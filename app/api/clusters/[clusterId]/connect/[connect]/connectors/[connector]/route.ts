@@ -11,10 +11,17 @@ export const dynamic = 'force-dynamic';
 
 type Path = '/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]';
 
-export const GET = withCluster<Path>(async ({ cluster, params }) => getConnector(cluster, params.connect, params.connector));
+export const GET = withCluster<Path>(async ({ cluster, params }) =>
+  getConnector(cluster, params.connect, params.connector),
+);
 
 export const PUT = mutation<Path>('connect.connector.update', async ({ cluster, params, request }) =>
-  updateConnector(cluster, params.connect, params.connector, (await parseBody(request, UpdateConnectorSchema)).config),
+  updateConnector(
+    cluster,
+    params.connect,
+    params.connector,
+    (await parseBody(request, UpdateConnectorSchema)).config,
+  ),
 );
 
 export const DELETE = mutation<Path>('connect.connector.delete', async ({ cluster, params }) =>

@@ -11,7 +11,12 @@ export const dynamic = 'force-dynamic';
 type Path = '/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/offsets';
 
 export const PATCH = mutation<Path>('connect.offsets.alter', async ({ cluster, params, request }) =>
-  alterOffsets(cluster, params.connect, params.connector, (await parseBody(request, AlterOffsetsSchema)).offsets),
+  alterOffsets(
+    cluster,
+    params.connect,
+    params.connector,
+    (await parseBody(request, AlterOffsetsSchema)).offsets,
+  ),
 );
 
 export const DELETE = mutation<Path>('connect.offsets.reset', async ({ cluster, params }) =>

@@ -9,5 +9,10 @@ export const dynamic = 'force-dynamic';
 export const POST = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/restart'>(
   'connect.connector.restart',
   async ({ cluster, params, query }) =>
-    connectorAction(cluster, params.connect, params.connector, query.get('onlyFailed') === 'true' ? 'restart-failed' : 'restart'),
+    connectorAction(
+      cluster,
+      params.connect,
+      params.connector,
+      query.get('onlyFailed') === 'true' ? 'restart-failed' : 'restart',
+    ),
 );

@@ -10,5 +10,10 @@ export const dynamic = 'force-dynamic';
 export const POST = mutation<'/api/clusters/[clusterId]/connect/[connect]/plugins/[plugin]/validate'>(
   'connect.connector.validate',
   async ({ cluster, params, request }) =>
-    validateConnectorConfig(cluster, params.connect, params.plugin, (await parseBody(request, UpdateConnectorSchema)).config),
+    validateConnectorConfig(
+      cluster,
+      params.connect,
+      params.plugin,
+      (await parseBody(request, UpdateConnectorSchema)).config,
+    ),
 );

@@ -6,7 +6,9 @@ import { restartTask } from '@/server/services/connect';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/tasks/[task]/restart'>(
-  'connect.task.restart',
-  async ({ cluster, params }) => restartTask(cluster, params.connect, params.connector, parseIntParam(params.task, 'task')),
-);
+export const POST =
+  mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/tasks/[task]/restart'>(
+    'connect.task.restart',
+    async ({ cluster, params }) =>
+      restartTask(cluster, params.connect, params.connector, parseIntParam(params.task, 'task')),
+  );
