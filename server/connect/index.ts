@@ -135,7 +135,11 @@ export async function connector(
 ): Promise<{ summary: ConnectorSummary; config: Record<string, string> }> {
   const [info, status] = await Promise.all([
     connectCall<RawInfo>(config, 'GET', `/connectors/${seg(name)}`),
-    connectCall<RawStatus>(config, 'GET', `/connectors/${seg(name)}/status`),
+    // Right after a create, the worker has the config but no status yet: the connector is then unassigned.
+    connectCall<RawStatus>(config, 'GET', `/connectors/${seg(name)}/status`).catch((error: unknown) => {
+      if (error instanceof ConnectError && error.kind === 'not_found') return undefined;
+      throw error;
+    }),
   ]);
   return { summary: summaryOf(config.name, name, info, status), config: info?.config ?? {} };
 }
