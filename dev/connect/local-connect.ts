@@ -17,7 +17,7 @@ export const CONNECT_PORT_OFFSET =
 export const CONNECT_PORTS = [8083, 8084].map((port) => port + CONNECT_PORT_OFFSET);
 export const CONNECT_URLS = CONNECT_PORTS.map((port) => `http://127.0.0.1:${port}`);
 /** Worker 1's REST API: any worker of the group answers for all of it. */
-export const CONNECT_URL = CONNECT_URLS[0];
+export const CONNECT_URL = `http://127.0.0.1:${8083 + CONNECT_PORT_OFFSET}`;
 /** Where the FileStream connectors of tests and the demo read and write (the workers' own machine). */
 export const CONNECT_FILES_DIR = path.join(
   process.env.CONNECT_HOME_DIR ?? path.join(homeDir, 'connect'),

@@ -126,7 +126,17 @@ describe('Kafka Connect', () => {
   it('shows a Connect cluster that does not answer as down with the reason, in bounded time', async () => {
     const down: ClusterConfig = {
       ...local,
-      connect: [...local.connect, { name: 'nowhere', url: 'http://127.0.0.1:1', timeoutMs: 2_000 }],
+      connect: [
+        ...local.connect,
+        {
+          name: 'nowhere',
+          url: 'http://127.0.0.1:1',
+          username: undefined,
+          password: undefined,
+          tls: undefined,
+          timeoutMs: 2_000,
+        },
+      ],
     };
     const started = Date.now();
     const list = await listConnectors(down);

@@ -15,15 +15,18 @@ export const GET = withCluster<Path>(async ({ cluster, params }) =>
   getConnector(cluster, params.connect, params.connector),
 );
 
-export const PUT = mutation<Path>('connect.connector.update', async ({ cluster, params, request }) =>
-  updateConnector(
-    cluster,
-    params.connect,
-    params.connector,
-    (await parseBody(request, UpdateConnectorSchema)).config,
-  ),
+export const PUT = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]'>(
+  'connect.connector.update',
+  async ({ cluster, params, request }) =>
+    updateConnector(
+      cluster,
+      params.connect,
+      params.connector,
+      (await parseBody(request, UpdateConnectorSchema)).config,
+    ),
 );
 
-export const DELETE = mutation<Path>('connect.connector.delete', async ({ cluster, params }) =>
-  deleteConnector(cluster, params.connect, params.connector),
+export const DELETE = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]'>(
+  'connect.connector.delete',
+  async ({ cluster, params }) => deleteConnector(cluster, params.connect, params.connector),
 );

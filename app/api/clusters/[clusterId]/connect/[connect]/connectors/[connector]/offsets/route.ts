@@ -10,15 +10,18 @@ export const dynamic = 'force-dynamic';
 
 type Path = '/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/offsets';
 
-export const PATCH = mutation<Path>('connect.offsets.alter', async ({ cluster, params, request }) =>
-  alterOffsets(
-    cluster,
-    params.connect,
-    params.connector,
-    (await parseBody(request, AlterOffsetsSchema)).offsets,
-  ),
+export const PATCH = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/offsets'>(
+  'connect.offsets.alter',
+  async ({ cluster, params, request }) =>
+    alterOffsets(
+      cluster,
+      params.connect,
+      params.connector,
+      (await parseBody(request, AlterOffsetsSchema)).offsets,
+    ),
 );
 
-export const DELETE = mutation<Path>('connect.offsets.reset', async ({ cluster, params }) =>
-  resetOffsets(cluster, params.connect, params.connector),
+export const DELETE = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/offsets'>(
+  'connect.offsets.reset',
+  async ({ cluster, params }) => resetOffsets(cluster, params.connect, params.connector),
 );
