@@ -8,8 +8,6 @@ import { alterOffsets, resetOffsets } from '@/server/services/connect';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-type Path = '/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/offsets';
-
 export const PATCH = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/offsets'>(
   'connect.offsets.alter',
   async ({ cluster, params, request }) =>
