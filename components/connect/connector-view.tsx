@@ -150,19 +150,11 @@ function ConnectorBody({ clusterId, detail }: { clusterId: string; detail: Conne
             </tr>
           </THead>
           <TBody>
-            {detail.tasks.map((t) => (
+            {detail.tasks.flatMap((t) => [
               <Tr key={t.id} data-testid="task-row" data-task={t.id} className="align-top">
                 <Td>{t.id}</Td>
                 <Td>
                   <StateBadge state={t.state} testId="task-state" />
-                  {t.trace && (
-                    <pre
-                      className="mt-2 max-h-96 max-w-[60rem] overflow-auto text-xs whitespace-pre-wrap text-red-800 dark:text-red-300"
-                      data-testid="task-trace"
-                    >
-                      {t.trace}
-                    </pre>
-                  )}
                 </Td>
                 <Td className="font-mono text-xs">{t.workerId}</Td>
                 <Td className="text-right">
@@ -176,8 +168,22 @@ function ConnectorBody({ clusterId, detail }: { clusterId: string; detail: Conne
                     Restart task
                   </Button>
                 </Td>
-              </Tr>
-            ))}
+              </Tr>,
+              ...(t.trace
+                ? [
+                    <tr key={`${t.id}-trace`}>
+                      <td colSpan={4} className="px-3 pb-3">
+                        <pre
+                          className="max-h-96 overflow-auto text-xs [overflow-wrap:anywhere] whitespace-pre-wrap text-red-800 dark:text-red-300"
+                          data-testid="task-trace"
+                        >
+                          {t.trace}
+                        </pre>
+                      </td>
+                    </tr>,
+                  ]
+                : []),
+            ])}
             {detail.tasks.length === 0 && (
               <Tr>
                 <Td colSpan={4} className="text-zinc-500">

@@ -111,54 +111,54 @@ function ConnectorsBody({ clusterId, data }: { clusterId: string; data: Connecto
         ))}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Input
-          placeholder="Filter by name, class or topic"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          className="w-64"
-          data-testid="connector-filter"
-          aria-label="Filter connectors"
-        />
-        <Select
-          value={state}
-          onChange={(e) => setState(e.target.value)}
-          aria-label="State"
-          data-testid="state-filter"
-          className="w-44"
-        >
-          <option value="">Any state</option>
-          <option value="TASK_FAILED">With failed tasks</option>
-          {['RUNNING', 'PAUSED', 'STOPPED', 'FAILED', 'UNASSIGNED', 'RESTARTING'].map((s) => (
-            <option key={s} value={s}>
-              {s.toLowerCase()}
-            </option>
-          ))}
-        </Select>
-        {data.clusters.length > 1 && (
+        <div className="w-64">
+          <Input
+            placeholder="Filter by name, class or topic"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="connector-filter"
+            aria-label="Filter connectors"
+          />
+        </div>
+        <div className="w-48">
           <Select
-            value={connect}
-            onChange={(e) => setConnect(e.target.value)}
-            aria-label="Connect cluster"
-            className="w-44"
+            value={state}
+            onChange={(e) => setState(e.target.value)}
+            aria-label="State"
+            data-testid="state-filter"
           >
-            <option value="">Every Connect cluster</option>
-            {data.clusters.map((c) => (
-              <option key={c.name}>{c.name}</option>
+            <option value="">Any state</option>
+            <option value="TASK_FAILED">With failed tasks</option>
+            {['RUNNING', 'PAUSED', 'STOPPED', 'FAILED', 'UNASSIGNED', 'RESTARTING'].map((s) => (
+              <option key={s} value={s}>
+                {s.toLowerCase()}
+              </option>
             ))}
           </Select>
+        </div>
+        {data.clusters.length > 1 && (
+          <div className="w-48">
+            <Select value={connect} onChange={(e) => setConnect(e.target.value)} aria-label="Connect cluster">
+              <option value="">Every Connect cluster</option>
+              {data.clusters.map((c) => (
+                <option key={c.name}>{c.name}</option>
+              ))}
+            </Select>
+          </div>
         )}
-        <Select
-          value={sort}
-          onChange={(e) => setSort(e.target.value as SortKey)}
-          aria-label="Sort"
-          data-testid="connector-sort"
-          className="w-44"
-        >
-          <option value="failed">Failed first</option>
-          <option value="name">By name</option>
-          <option value="state">By state</option>
-          <option value="connect">By Connect cluster</option>
-        </Select>
+        <div className="w-48">
+          <Select
+            value={sort}
+            onChange={(e) => setSort(e.target.value as SortKey)}
+            aria-label="Sort"
+            data-testid="connector-sort"
+          >
+            <option value="failed">Failed first</option>
+            <option value="name">By name</option>
+            <option value="state">By state</option>
+            <option value="connect">By Connect cluster</option>
+          </Select>
+        </div>
         <span className="text-xs text-zinc-500">
           {rows.length} of {data.connectors.length} connectors
         </span>
