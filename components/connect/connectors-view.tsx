@@ -98,6 +98,8 @@ function ConnectorsBody({ clusterId, data }: { clusterId: string; data: Connecto
       </EmptyState>
     );
   const flows = data.connectors.filter((c) => c.flow);
+  // The Connect cluster column only when there is more than one to tell apart.
+  const many = data.clusters.length > 1;
   return (
     <div className="space-y-5">
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
@@ -170,11 +172,11 @@ function ConnectorsBody({ clusterId, data }: { clusterId: string; data: Connecto
           <THead>
             <tr>
               <Th>Name</Th>
-              <Th>Connect cluster</Th>
+              {many && <Th>Connect cluster</Th>}
               <Th>Type</Th>
               <Th>Plugin</Th>
               <Th>State</Th>
-              <Th className="text-right">Tasks running / failed</Th>
+              <Th className="text-right">Tasks ok / failed</Th>
               <Th>Topics</Th>
             </tr>
           </THead>
@@ -189,7 +191,7 @@ function ConnectorsBody({ clusterId, data }: { clusterId: string; data: Connecto
                     {c.name}
                   </IntentLink>
                 </Td>
-                <Td>{c.connect}</Td>
+                {many && <Td>{c.connect}</Td>}
                 <Td>{c.type}</Td>
                 <Td className="font-mono text-xs" title={c.className}>
                   {shortClass(c.className)}
@@ -206,7 +208,7 @@ function ConnectorsBody({ clusterId, data }: { clusterId: string; data: Connecto
                     {c.tasksFailed}
                   </span>
                 </Td>
-                <Td className="max-w-72 truncate">
+                <Td className="max-w-56 truncate">
                   {c.topics.map((t, i) => (
                     <span key={t}>
                       {i > 0 && ', '}
