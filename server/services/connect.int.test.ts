@@ -315,11 +315,20 @@ describe('Kafka Connect', () => {
       () => workerStatus(broken),
       (s) => s.tasks[0]?.state === 'FAILED',
     );
-    const detail = await getConnector(local, CONNECT, broken);
+    // Read until the console sees the failure too (a worker of the group may still be rebalancing).
+    const detail = await until(
+      'failure in the console',
+      () => getConnector(local, CONNECT, broken),
+      (d) => d.tasksFailed === 1,
+    );
     expect(detail.tasksFailed).toBe(1);
     expect(detail.tasks[0]!.trace).toBe(status.tasks[0]!.trace);
     expect(detail.tasks[0]!.trace).toMatch(/Couldn't find or create file/);
-    const list = await listConnectors(local);
+    const list = await until(
+      'the list',
+      () => listConnectors(local),
+      (l) => l.connectors.some((c) => c.name === broken),
+    );
     expect(list.connectors[0]!.tasksFailed).toBeGreaterThan(0); // failed tasks on top
     mkdirSync(missingDir, { recursive: true });
     await connectorAction(local, CONNECT, broken, 'restart-failed');
