@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command for the demo: the local 3-broker Kafka, schema registry, PostgreSQL and SMTP receiver,
+# One command for the demo: the local 3-broker Kafka, schema registry, Kafka Connect, PostgreSQL and SMTP receiver,
 # sample data, live traffic, and the console (production build) on http://localhost:3000. Ctrl-C
 # stops the console and the traffic, and the cluster and the other servers too if this script
 # started them.
@@ -36,9 +36,16 @@ if ! bash dev/kafka/cluster.sh status >/dev/null 2>&1; then
   bash dev/kafka/cluster.sh start
   started_kafka=1
 fi
+# Kafka Connect's workers keep their state in Kafka: they start once it is up.
+if ! bash dev/connect/connect.sh status >/dev/null 2>&1; then
+  started+=(dev/connect/connect.sh)
+  bash dev/connect/connect.sh start &
+  start_pids+=($!)
+fi
 for pid in "${start_pids[@]}"; do wait "$pid"; done
 start_pids=()
 npx tsx dev/seed.ts
+npx tsx dev/connect/demo-connectors.ts
 node scripts/build-if-changed.mjs
 
 npx tsx dev/traffic.ts &
@@ -51,6 +58,7 @@ echo
 echo "Kafkascope: http://localhost:${PORT}  (login disabled; Ctrl-C to stop)"
 echo "Schema registry (Confluent API): http://127.0.0.1:$((8085 + ${SCHEMA_REGISTRY_PORT_OFFSET:-${KAFKA_PORT_OFFSET:-0}}))/apis/ccompat/v7"
 echo "PostgreSQL: $(bash dev/postgres/postgres.sh url | sed 's/:[^:@]*@/:********@/')  (npm run postgres -- url shows it whole; -- psql opens psql)"
+echo "Kafka Connect: http://127.0.0.1:$((8083 + ${CONNECT_PORT_OFFSET:-${KAFKA_PORT_OFFSET:-0}})) and :$((8084 + ${CONNECT_PORT_OFFSET:-${KAFKA_PORT_OFFSET:-0}}))"
 smtp_port=$((2525 + ${SMTP_PORT_OFFSET:-${KAFKA_PORT_OFFSET:-0}}))
 echo "SMTP receiver: 127.0.0.1:$smtp_port, the mail it receives in .kafka/smtp/mail/$smtp_port/"
 KAFKASCOPE_AUTH="${KAFKASCOPE_AUTH:-none}" PORT="$PORT" HOSTNAME="$DEMO_HOST" node .next/standalone/server.js &

@@ -80,6 +80,15 @@ export const paths = {
   ) => `/clusters/${seg(clusterId)}/transactions/hanging${toSearch(query)}`,
 };
 
+/** Kafka Connect's screens: the connectors of every Connect cluster, one connector, a new one. */
+export const connectPaths = {
+  list: (clusterId: string) => `/clusters/${seg(clusterId)}/connect`,
+  connector: (clusterId: string, connect: string, name: string) =>
+    `/clusters/${seg(clusterId)}/connect/${seg(connect)}/${seg(name)}`,
+  create: (clusterId: string, connect?: string) =>
+    `/clusters/${seg(clusterId)}/connect/new${connect ? `?connect=${seg(connect)}` : ''}`,
+};
+
 export const apiPaths = {
   transactions: (clusterId: string, query?: Record<string, string | number | undefined>) =>
     `/api/clusters/${seg(clusterId)}/transactions${toSearch(query)}`,

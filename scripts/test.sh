@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (npm test): type-check, lint, unit, integration against a real 3-broker
 # Kafka, then the production build and the Playwright suites in Chromium. It starts the local
-# cluster, schema registry, PostgreSQL and SMTP receiver when they are not running and, in that case
+# cluster, schema registry, Kafka Connect workers, PostgreSQL and SMTP receiver when they are not running and, in that case
 # only, stops them at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +58,8 @@ if ! bash dev/kafka/cluster.sh status >/dev/null 2>&1; then
   bash dev/kafka/cluster.sh start
   started_kafka=1
 fi
+# Kafka Connect's workers keep their state in Kafka: they start once it is up.
+start_in_background dev/connect/connect.sh "the local Kafka Connect workers"
 if [ ${#start_pid[@]} -gt 0 ]; then
   step "waiting for the servers starting in the background"
   wait_background_starts

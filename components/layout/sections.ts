@@ -3,6 +3,7 @@ import {
   IconBell,
   IconBrokers,
   IconChart,
+  IconConnect,
   IconGroups,
   IconLock,
   IconOverview,
@@ -11,7 +12,7 @@ import {
   IconTopics,
   IconTransactions,
 } from '@/components/ui/icons';
-import { paths } from '@/lib/paths';
+import { connectPaths, paths } from '@/lib/paths';
 
 export interface Section {
   id:
@@ -24,6 +25,7 @@ export interface Section {
     | 'schemas'
     | 'acls'
     | 'reassignments'
+    | 'connect'
     | 'alerts';
   label: string;
   href: (clusterId: string) => string;
@@ -84,6 +86,7 @@ export const sections: Section[] = [
     icon: IconRefresh,
     available: true,
   },
+  { id: 'connect', label: 'Kafka Connect', href: connectPaths.list, icon: IconConnect, available: true },
 ];
 
 const overview = sections[0]!;

@@ -73,6 +73,13 @@ export const IconSchemas = (p: IconProps) => (
   </Icon>
 );
 
+/** A plug: Kafka Connect. */
+export const IconConnect = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 3v5M15 3v5M6 8h12v3a6 6 0 0 1-12 0V8ZM12 17v4" />
+  </Icon>
+);
+
 /** Two sheets side by side: compare. */
 export const IconDiff = (p: IconProps) => (
   <Icon {...p}>

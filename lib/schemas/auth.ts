@@ -46,6 +46,18 @@ export const actionRoles = {
   // ACLs decide who may do what in the cluster: admins only.
   'acl.create': 'admin',
   'acl.delete': 'admin',
+  // Kafka Connect: operators keep connectors running (pause, resume, restart); admins change them.
+  'connect.connector.create': 'admin',
+  'connect.connector.validate': 'admin',
+  'connect.connector.update': 'admin',
+  'connect.connector.delete': 'admin',
+  'connect.connector.stop': 'admin',
+  'connect.connector.pause': 'operator',
+  'connect.connector.resume': 'operator',
+  'connect.connector.restart': 'operator',
+  'connect.task.restart': 'operator',
+  'connect.offsets.alter': 'admin',
+  'connect.offsets.reset': 'admin',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof actionRoles;
 export const actions = Object.keys(actionRoles) as Action[];

@@ -11,8 +11,45 @@ describe('cluster configuration', () => {
       expect.objectContaining({
         ...LOCAL_CLUSTER,
         schemaRegistry: expect.objectContaining(LOCAL_CLUSTER.schemaRegistry),
+        connect: [expect.objectContaining(LOCAL_CLUSTER.connect[0])],
       }),
     ]);
+  });
+
+  it('reads Connect clusters with their credentials from KAFKA_CLUSTERS_<n>_CONNECT_<m>_*', () => {
+    const {
+      clusters: [cluster],
+    } = loadConfig({
+      KAFKA_CLUSTERS_0_NAME: 'prod',
+      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'prod-1:9092',
+      KAFKA_CLUSTERS_0_CONNECT_0_NAME: 'etl',
+      KAFKA_CLUSTERS_0_CONNECT_0_URL: 'https://connect.example:8083/',
+      KAFKA_CLUSTERS_0_CONNECT_0_USERNAME: 'console',
+      KAFKA_CLUSTERS_0_CONNECT_0_PASSWORD: 's3cret',
+      KAFKA_CLUSTERS_0_CONNECT_1_NAME: 'mirror',
+      KAFKA_CLUSTERS_0_CONNECT_1_URL: 'http://mirror:8083',
+      KAFKA_CLUSTERS_0_CONNECT_1_TIMEOUT_MS: '2500',
+    });
+    expect(cluster!.connect).toEqual([
+      expect.objectContaining({
+        name: 'etl',
+        url: 'https://connect.example:8083',
+        username: 'console',
+        password: 's3cret',
+      }),
+      expect.objectContaining({ name: 'mirror', url: 'http://mirror:8083', timeoutMs: 2500 }),
+    ]);
+    expect(() =>
+      loadConfig({
+        KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'a:9092',
+        KAFKA_CLUSTERS_0_NAME: 'a',
+        KAFKA_CLUSTERS_0_CONNECT_0_NAME: 'x',
+        KAFKA_CLUSTERS_0_CONNECT_0_URL: 'http://u:p@x:8083',
+      }),
+    ).toThrow(/must not contain a user name/);
+    expect(() => loadConfig({ KAFKA_CLUSTERS_0_CONNECT_0_COLOR: 'red' })).toThrow(
+      /Unknown Connect cluster setting/,
+    );
   });
 
   it('reads a schema registry with its credentials and TLS from KAFKA_CLUSTERS_<n>_SCHEMA_REGISTRY_*', () => {

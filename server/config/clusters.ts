@@ -13,6 +13,26 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 type RawCluster = Record<string, unknown>;
 const ENV_PREFIX = /^KAFKA_CLUSTERS_(\d+)_([A-Z_]+)$/;
+/** `KAFKA_CLUSTERS_0_CONNECT_1_URL`: a field of the cluster's Connect cluster number 1. */
+const CONNECT_ENV_PREFIX = /^KAFKA_CLUSTERS_(\d+)_CONNECT_(\d+)_([A-Z_]+)$/;
+/** Variable suffix → field of a Connect cluster. */
+const CONNECT_ENV_FIELDS: Record<string, string> = {
+  NAME: 'name',
+  URL: 'url',
+  USERNAME: 'username',
+  PASSWORD: 'password',
+  PASSWORD_FILE: 'passwordFile',
+  TIMEOUT_MS: 'timeoutMs',
+  TLS_CA: 'tls.ca',
+  TLS_CA_FILE: 'tls.caFile',
+  TLS_CERT: 'tls.cert',
+  TLS_CERT_FILE: 'tls.certFile',
+  TLS_KEY: 'tls.key',
+  TLS_KEY_FILE: 'tls.keyFile',
+  TLS_KEY_PASSWORD: 'tls.keyPassword',
+  TLS_KEY_PASSWORD_FILE: 'tls.keyPasswordFile',
+  TLS_INSECURE_SKIP_VERIFY: 'tls.insecureSkipVerify',
+};
 /** Variable suffix → field path in the cluster config (the YAML names). */
 const ENV_FIELDS: Record<string, string> = {
   ID: 'id',
@@ -64,7 +84,19 @@ const BOOLEAN_FIELDS = new Set([
   'tls.enabled',
   'tls.insecureSkipVerify',
   'schemaRegistry.tls.insecureSkipVerify',
+  'tls.insecureSkipVerify',
 ]);
+
+/** Sets `value` at a dotted path (`tls.caFile`) of `target`, one object per level on the way. */
+function setPath(target: RawCluster, field: string, value: unknown): void {
+  const path = field.split('.');
+  let node = target;
+  for (const part of path.slice(0, -1)) {
+    node[part] = { ...(node[part] as RawCluster | undefined) };
+    node = node[part] as RawCluster;
+  }
+  node[path.at(-1)!] = value;
+}
 
 /** Text from the environment in the type the schema expects; anything unclear is left for zod to reject. */
 function envValue(field: string, value: string): unknown {
@@ -90,11 +122,14 @@ export function localCluster(env: Env = process.env) {
   const offset = Number(env.KAFKA_PORT_OFFSET ?? 0) || 0;
   // dev/schema-registry's Apicurio Registry, through its Confluent-compatible API.
   const registryOffset = Number(env.SCHEMA_REGISTRY_PORT_OFFSET ?? offset) || 0;
+  // dev/connect's worker group (worker 1's REST API).
+  const connectOffset = Number(env.CONNECT_PORT_OFFSET ?? offset) || 0;
   return {
     id: 'local',
     name: 'Local',
     bootstrapServers: [9092, 9093, 9094].map((port) => `127.0.0.1:${port + offset}`),
     schemaRegistry: { url: `http://127.0.0.1:${8085 + registryOffset}/apis/ccompat/v7` },
+    connect: [{ name: 'local-connect', url: `http://127.0.0.1:${8083 + connectOffset}` }],
   };
 }
 
@@ -109,7 +144,24 @@ export function slugify(name: string): string {
 /** `KAFKA_CLUSTERS_0_NAME=prod KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS=a:9092,b:9092` → clusters, with where each came from. */
 function clustersFromEnv(env: Env): { clusters: RawCluster[]; sources: string[] } {
   const byIndex = new Map<number, RawCluster>();
+  const connectByIndex = new Map<number, Map<number, RawCluster>>();
   for (const [key, value] of Object.entries(env)) {
+    const connectMatch = CONNECT_ENV_PREFIX.exec(key);
+    if (connectMatch && value !== undefined) {
+      const index = Number(connectMatch[1]);
+      const field = CONNECT_ENV_FIELDS[connectMatch[3]!];
+      if (!field)
+        throw new ConfigError(
+          `Unknown Connect cluster setting ${key} (known: ${Object.keys(CONNECT_ENV_FIELDS).join(', ')})`,
+        );
+      const list = connectByIndex.get(index) ?? new Map<number, RawCluster>();
+      const connect = list.get(Number(connectMatch[2])) ?? {};
+      setPath(connect, field, envValue(field, value));
+      list.set(Number(connectMatch[2]), connect);
+      connectByIndex.set(index, list);
+      byIndex.set(index, byIndex.get(index) ?? {});
+      continue;
+    }
     const match = ENV_PREFIX.exec(key);
     if (!match || value === undefined) continue;
     const index = Number(match[1]);
@@ -126,6 +178,9 @@ function clustersFromEnv(env: Env): { clusters: RawCluster[]; sources: string[] 
     }
     node[path.at(-1)!] = envValue(field, value);
     byIndex.set(index, cluster);
+  }
+  for (const [index, list] of connectByIndex) {
+    byIndex.get(index)!.connect = [...list.keys()].sort((a, b) => a - b).map((i) => list.get(i)!);
   }
   const indexes = [...byIndex.keys()].sort((a, b) => a - b);
   return {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { ConnectClustersConfigSchema } from '@/server/config/connect';
 import { SchemaRegistryConfigSchema } from '@/server/config/schema-registry';
 import { SaslConfigSchema, TlsConfigSchema } from '@/server/config/security';
 
@@ -22,6 +23,8 @@ export const ClusterConfigSchema = z.object({
   tls: TlsConfigSchema.optional(),
   /** The schema registry that decodes Avro, Protobuf and JSON Schema records of this cluster. */
   schemaRegistry: SchemaRegistryConfigSchema.optional(),
+  /** Kafka Connect clusters (worker groups) that work on this cluster, zero or more. */
+  connect: ConnectClustersConfigSchema,
   /** Refuse every change through the console, whoever asks (403 read_only). */
   readOnly: z.boolean().default(false),
 });

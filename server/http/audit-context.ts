@@ -60,13 +60,15 @@ export function auditContext(
     group: params.group,
     subject: params.subject,
     version: params.version,
-    target: params.ruleId
-      ? `rule ${params.ruleId}`
-      : params.channel
-        ? `channel ${params.channel}`
-        : params.silenceId
-          ? `silence ${params.silenceId}`
-          : undefined,
+    target: params.connector
+      ? `connector ${params.connect}/${params.connector}${params.task ? ` task ${params.task}` : ''}`
+      : params.ruleId
+        ? `rule ${params.ruleId}`
+        : params.channel
+          ? `channel ${params.channel}`
+          : params.silenceId
+            ? `silence ${params.silenceId}`
+            : undefined,
     ...(new URL(request.url).searchParams.get('permanent') === 'true' && { permanent: true as const }),
     ip: clientAddress(request),
   };

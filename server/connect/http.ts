@@ -1,0 +1,180 @@
+import 'server-only';
+import http from 'node:http';
+import https from 'node:https';
+import type { ConnectClusterConfig } from '@/server/config/connect';
+
+/** Why a call to the worker failed, in words a user can act on; never a credential. */
+export type ConnectFailure =
+  'down' | 'timeout' | 'unauthorized' | 'not_found' | 'conflict' | 'refused' | 'bad_answer';
+
+export class ConnectError extends Error {
+  override name = 'ConnectError';
+  constructor(
+    readonly kind: ConnectFailure,
+    message: string,
+    /** The worker's own error code (its HTTP status, as Connect puts it in the body), when it gave one. */
+    readonly workerCode: number | null = null,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** The most a worker's answer may hold (a list of connectors with their status and config). */
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+const agents = new WeakMap<ConnectClusterConfig, http.Agent>();
+
+function agentOf(config: ConnectClusterConfig): http.Agent {
+  let agent = agents.get(config);
+  if (agent) return agent;
+  const options = { keepAlive: true, maxSockets: 8 };
+  agent = config.url.startsWith('https:')
+    ? new https.Agent({
+        ...options,
+        ...(config.tls?.ca !== undefined && { ca: config.tls.ca }),
+        ...(config.tls?.cert !== undefined && {
+          cert: config.tls.cert,
+          key: config.tls.key,
+          passphrase: config.tls.keyPassword,
+        }),
+        rejectUnauthorized: !config.tls?.insecureSkipVerify,
+      })
+    : new http.Agent(options);
+  agents.set(config, agent);
+  return agent;
+}
+
+function authorization(config: ConnectClusterConfig): string | undefined {
+  if (config.username !== undefined)
+    return `Basic ${Buffer.from(`${config.username}:${config.password ?? ''}`).toString('base64')}`;
+  return undefined;
+}
+
+/**
+ * One JSON call to the worker, bounded in time (connection and answer together) and in size. The
+ * URL in messages is the worker's base URL without credentials, never a header.
+ */
+export function connectCall<T>(
+  config: ConnectClusterConfig,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const url = new URL(config.url.replace(/\/+$/, '') + path);
+  const where = `the Connect worker at ${url.origin}`;
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const auth = authorization(config);
+  return new Promise<T>((resolve, reject) => {
+    let request: http.ClientRequest;
+    try {
+      request = makeRequest();
+    } catch (error) {
+      // TLS options that cannot be used (a key that does not open or match) throw here, not later.
+      const code = (error as NodeJS.ErrnoException).code;
+      reject(
+        new ConnectError(
+          'down',
+          `${where} cannot be reached: its TLS settings cannot be used (${code ?? 'error'})`,
+        ),
+      );
+      return;
+    }
+    function makeRequest(): http.ClientRequest {
+      return (url.protocol === 'https:' ? https : http).request(
+        url,
+        {
+          method,
+          agent: agentOf(config),
+          headers: {
+            accept: 'application/json',
+            ...(payload && {
+              'content-type': 'application/json',
+              'content-length': payload.length,
+            }),
+            ...(auth && { authorization: auth }),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_ANSWER_BYTES) {
+              request.destroy(
+                new ConnectError('bad_answer', `${where} sent more than ${MAX_ANSWER_BYTES} bytes`),
+              );
+              return;
+            }
+            chunks.push(chunk);
+          });
+          response.on('end', () => {
+            clearTimeout(timer);
+            const text = Buffer.concat(chunks).toString('utf8');
+            let json: unknown = undefined;
+            try {
+              json = text === '' ? null : JSON.parse(text);
+            } catch {
+              // handled below
+            }
+            const status = response.statusCode ?? 0;
+            if (status >= 200 && status < 300) {
+              // 202 Accepted and 204 No Content have no body.
+              if (text === '') resolve(null as T);
+              else if (json === undefined)
+                reject(new ConnectError('bad_answer', `${where} answered something other than JSON`));
+              else resolve(json as T);
+              return;
+            }
+            const detail = json as { error_code?: unknown; message?: unknown } | undefined;
+            const code = typeof detail?.error_code === 'number' ? detail.error_code : null;
+            const said = typeof detail?.message === 'string' ? `: ${detail.message.slice(0, 300)}` : '';
+            if (status === 401 || status === 403)
+              reject(
+                new ConnectError(
+                  'unauthorized',
+                  `${where} refused the console's credentials (HTTP ${status})`,
+                  code,
+                  status,
+                ),
+              );
+            else if (status === 404)
+              reject(new ConnectError('not_found', `not found in ${where}${said}`, code, status));
+            else if (status === 409)
+              // A rebalance in progress, or a change the connector's state does not allow (offsets of a running connector).
+              reject(new ConnectError('conflict', `${where} refused it for now${said}`, code, status));
+            else
+              reject(
+                new ConnectError(
+                  status >= 500 ? 'down' : 'refused',
+                  `${where} answered HTTP ${status}${said}`,
+                  code,
+                  status,
+                ),
+              );
+          });
+          response.on('error', (error) =>
+            reject(new ConnectError('down', `${where} broke off its answer (${error.message})`)),
+          );
+        },
+      );
+    }
+    const timer = setTimeout(() => {
+      request.destroy(new ConnectError('timeout', `${where} did not answer within ${config.timeoutMs} ms`));
+    }, config.timeoutMs);
+    const onAbort = () => request.destroy(new ConnectError('timeout', 'the request was cancelled'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    request.on('close', () => signal?.removeEventListener('abort', onAbort));
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      if (error instanceof ConnectError) reject(error);
+      else {
+        const code = (error as NodeJS.ErrnoException).code;
+        reject(new ConnectError('down', `${where} cannot be reached (${code ?? error.message})`));
+      }
+    });
+    if (payload) request.write(payload);
+    request.end();
+  });
+}

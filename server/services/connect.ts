@@ -1,0 +1,241 @@
+import 'server-only';
+import type {
+  ConnectClusterStatus,
+  ConnectorAction,
+  ConnectorDetail,
+  ConnectorList,
+  ConnectorOffset,
+  ConnectorSummary,
+  ConnectPlugin,
+  PluginConfigField,
+  ValidationResult,
+} from '@/lib/schemas/connect';
+import type { ConnectClusterConfig } from '@/server/config/connect';
+import type { ClusterConfig } from '@/server/config/schema';
+import * as door from '@/server/connect';
+import { ConnectError } from '@/server/connect';
+import { AppError } from '@/server/http/app-error';
+
+/** Kafka Connect for the routes: the Connect clusters of a Kafka cluster, their connectors and the changes to them. */
+
+function codeOf(error: ConnectError) {
+  switch (error.kind) {
+    case 'timeout':
+      return 'timeout' as const;
+    case 'unauthorized':
+      return 'authentication_failed' as const;
+    case 'not_found':
+      return 'not_found' as const;
+    case 'conflict':
+      return 'conflict' as const;
+    case 'refused':
+      return 'validation_failed' as const;
+    default:
+      return 'broker_unavailable' as const;
+  }
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A ConnectError as the API's error (the worker's message, never a credential); anything else as is. */
+export function connectAppError(error: unknown): never {
+  if (error instanceof ConnectError) throw new AppError(codeOf(error), capital(error.message), error);
+  throw error;
+}
+
+const failedAs = (error: unknown) => capital(error instanceof Error ? error.message : String(error));
+
+/** A `[connect]` path segment: one of the cluster's configured Connect clusters, or a 404. */
+export function connectOf(cluster: ClusterConfig, name: string): ConnectClusterConfig {
+  const found = cluster.connect.find((c) => c.name === name);
+  if (!found)
+    throw new AppError(
+      'not_found',
+      cluster.connect.length === 0
+        ? `Cluster "${cluster.name}" has no Kafka Connect cluster configured`
+        : `Cluster "${cluster.name}" has no Kafka Connect cluster "${name.slice(0, 100)}"`,
+    );
+  return found;
+}
+
+const origin = (url: string) => new URL(url).origin;
+
+/** Failed tasks first, then failed connectors, then by name. */
+function rank(c: ConnectorSummary): number {
+  if (c.tasksFailed > 0) return 0;
+  if (c.state === 'FAILED') return 1;
+  return 2;
+}
+
+/**
+ * Every connector of every Connect cluster of the Kafka cluster, one request per Connect cluster; a
+ * cluster that does not answer is listed as down with the reason, and the others still show.
+ */
+export async function listConnectors(cluster: ClusterConfig): Promise<ConnectorList> {
+  const results = await Promise.all(
+    cluster.connect.map(async (config) => {
+      const [info, list] = await Promise.allSettled([door.workerInfo(config), door.listConnectors(config)]);
+      const failure =
+        info.status === 'rejected' ? info.reason : list.status === 'rejected' ? list.reason : null;
+      const status: ConnectClusterStatus = {
+        name: config.name,
+        url: origin(config.url),
+        up: failure === null,
+        error: failure === null ? null : failedAs(failure),
+        version: info.status === 'fulfilled' ? info.value.version : null,
+        commit: info.status === 'fulfilled' ? info.value.commit : null,
+        kafkaClusterId: info.status === 'fulfilled' ? info.value.kafkaClusterId : null,
+      };
+      return { status, connectors: list.status === 'fulfilled' ? list.value : [] };
+    }),
+  );
+  const connectors = results
+    .flatMap((r) => r.connectors)
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name) || a.connect.localeCompare(b.connect));
+  return { clusters: results.map((r) => r.status), connectors };
+}
+
+export async function getConnector(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+): Promise<ConnectorDetail> {
+  const config = connectOf(cluster, connect);
+  const { summary, config: connectorConfig } = await door.connector(config, name).catch(connectAppError);
+  const [topics, offsets] = await Promise.allSettled([
+    door.connectorTopics(config, name),
+    door.connectorOffsets(config, name),
+  ]);
+  return {
+    ...summary,
+    config: connectorConfig,
+    activeTopics: topics.status === 'fulfilled' ? topics.value : [],
+    offsets: offsets.status === 'fulfilled' ? offsets.value : null,
+    offsetsError: offsets.status === 'rejected' ? failedAs(offsets.reason) : null,
+  };
+}
+
+export async function listPlugins(
+  cluster: ClusterConfig,
+  connect: string,
+): Promise<{ plugins: ConnectPlugin[]; version: string | null; commit: string | null }> {
+  const config = connectOf(cluster, connect);
+  const [plugins, info] = await Promise.all([door.plugins(config), door.workerInfo(config)]).catch(
+    connectAppError,
+  );
+  return { plugins, version: info.version, commit: info.commit };
+}
+
+export async function getPluginConfig(
+  cluster: ClusterConfig,
+  connect: string,
+  plugin: string,
+): Promise<PluginConfigField[]> {
+  return door.pluginConfig(connectOf(cluster, connect), plugin).catch(connectAppError);
+}
+
+export async function validateConnectorConfig(
+  cluster: ClusterConfig,
+  connect: string,
+  plugin: string,
+  config: Record<string, string>,
+): Promise<ValidationResult> {
+  return door
+    .validateConfig(connectOf(cluster, connect), plugin, { ...config, 'connector.class': plugin })
+    .catch(connectAppError);
+}
+
+/** Creates a connector once the worker's own validation finds no error (a 400 naming the fields otherwise). */
+export async function createConnector(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+  config: Record<string, string>,
+): Promise<ConnectorDetail> {
+  const target = connectOf(cluster, connect);
+  const plugin = config['connector.class']!;
+  const result = await door.validateConfig(target, plugin, { ...config, name }).catch(connectAppError);
+  if (result.errorCount > 0) throw validationError(result);
+  await door.createConnector(target, name, config).catch(connectAppError);
+  return getConnector(cluster, connect, name);
+}
+
+function validationError(result: ValidationResult): AppError {
+  const lines = Object.entries(result.errors).map(([field, errors]) => `${field}: ${errors.join('; ')}`);
+  return new AppError(
+    'validation_failed',
+    `The worker found ${result.errorCount} error(s) in the configuration: ${lines.join(' | ')}`,
+  );
+}
+
+export async function updateConnector(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+  config: Record<string, string>,
+): Promise<{ before: Record<string, string>; after: Record<string, string> }> {
+  const target = connectOf(cluster, connect);
+  const current = await door.connector(target, name).catch(connectAppError);
+  const plugin = config['connector.class'] ?? current.config['connector.class'] ?? '';
+  const result = await door.validateConfig(target, plugin, { ...config, name }).catch(connectAppError);
+  if (result.errorCount > 0) throw validationError(result);
+  await door.updateConnector(target, name, config).catch(connectAppError);
+  const after = await door.connector(target, name).catch(connectAppError);
+  return { before: current.config, after: after.config };
+}
+
+export async function deleteConnector(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+): Promise<{ deleted: string }> {
+  await door.deleteConnector(connectOf(cluster, connect), name).catch(connectAppError);
+  return { deleted: name };
+}
+
+export async function connectorAction(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+  action: ConnectorAction,
+): Promise<ConnectorDetail> {
+  const target = connectOf(cluster, connect);
+  const run = {
+    pause: () => door.pauseConnector(target, name),
+    resume: () => door.resumeConnector(target, name),
+    stop: () => door.stopConnector(target, name),
+    restart: () => door.restartConnector(target, name, false),
+    'restart-failed': () => door.restartConnector(target, name, true),
+  }[action];
+  await run().catch(connectAppError);
+  return getConnector(cluster, connect, name);
+}
+
+export async function restartTask(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+  task: number,
+): Promise<{ restarted: number }> {
+  await door.restartTask(connectOf(cluster, connect), name, task).catch(connectAppError);
+  return { restarted: task };
+}
+
+export async function alterOffsets(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+  offsets: ConnectorOffset[],
+): Promise<{ message: string }> {
+  return {
+    message: await door.alterOffsets(connectOf(cluster, connect), name, offsets).catch(connectAppError),
+  };
+}
+
+export async function resetOffsets(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+): Promise<{ message: string }> {
+  return { message: await door.resetOffsets(connectOf(cluster, connect), name).catch(connectAppError) };
+}
