@@ -21,10 +21,15 @@ test('sign in, who am I, sign out; the cookie is HttpOnly, SameSite=Lax and sign
   expect(cookie).not.toContain('Secure');
   const me = await (await ctx.get('/api/auth/me')).json();
   expect(me).toMatchObject({ username: 'operator', role: 'operator', authMode: 'login', via: 'password' });
-  // Operators answer alerts, so they may silence them; rules and channels stay with admins.
+  // Operators answer alerts, so they may silence them, and keep connectors running; rules, channels
+  // and connectors' configs stay with admins.
   expect(me.actions.sort()).toEqual([
     'alert.silence.create',
     'alert.silence.delete',
+    'connect.connector.pause',
+    'connect.connector.restart',
+    'connect.connector.resume',
+    'connect.task.restart',
     'group.offsets.reset',
     'message.produce',
   ]);
