@@ -4,7 +4,10 @@ import { useParams } from 'next/navigation';
 import { BrokerTable, BrokerTableSkeleton } from '@/components/brokers/broker-table';
 import { QuorumPanel } from '@/components/brokers/quorum-panel';
 import { brokerRefreshMs, useBrokerList } from '@/components/brokers/use-broker-list';
+import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
+import { buttonClass } from '@/components/ui/button';
+import { paths } from '@/lib/paths';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { QueryView } from '@/components/ui/query-view';
 import { plural } from '@/lib/format/text';
@@ -25,7 +28,18 @@ export function BrokersView() {
             ? `${online} of ${plural(data.brokers.length, 'broker')} online · ${data.controllerMode === 'kraft' ? 'KRaft' : 'ZooKeeper'} mode`
             : 'The brokers of this cluster.'
         }
-        actions={<RefreshStatus query={query} intervalMs={brokerRefreshMs(clusterId)} />}
+        actions={
+          <>
+            <Link
+              href={paths.brokerDefaults(clusterId)}
+              className={buttonClass()}
+              data-testid="broker-defaults-link"
+            >
+              Cluster-wide defaults
+            </Link>
+            <RefreshStatus query={query} intervalMs={brokerRefreshMs(clusterId)} />
+          </>
+        }
       />
       <QueryView
         query={query}

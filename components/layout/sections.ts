@@ -4,6 +4,7 @@ import {
   IconBrokers,
   IconChart,
   IconGroups,
+  IconLock,
   IconOverview,
   IconSchemas,
   IconTopics,
@@ -11,7 +12,7 @@ import {
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'alerts';
+  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'security' | 'alerts';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -48,6 +49,13 @@ export const sections: Section[] = [
     label: 'Schemas',
     href: (clusterId) => paths.schemas(clusterId),
     icon: IconSchemas,
+    available: true,
+  },
+  {
+    id: 'security',
+    label: 'Users & quotas',
+    href: (clusterId) => paths.security(clusterId),
+    icon: IconLock,
     available: true,
   },
 ];

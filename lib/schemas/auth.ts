@@ -36,6 +36,11 @@ export const actionRoles = {
   'alert.channel.test': 'admin',
   'alert.silence.create': 'operator',
   'alert.silence.delete': 'operator',
+  // Running the cluster: SCRAM users, client quotas and dynamic broker configs.
+  'scram.user.alter': 'admin',
+  'scram.user.delete': 'admin',
+  'quota.alter': 'admin',
+  'broker.configs.alter': 'admin',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof actionRoles;
 export const actions = Object.keys(actionRoles) as Action[];

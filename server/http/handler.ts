@@ -8,7 +8,7 @@ import { sessionFromRequest, type Session } from '@/server/auth/session';
 import { findCluster } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError, asAppError } from '@/server/http/app-error';
-import { auditContext, type AuditContext, type Outcome } from '@/server/http/audit-context';
+import { auditContext, type AuditChange, type AuditContext, type Outcome } from '@/server/http/audit-context';
 import { MALFORMED_PATH_HEADER, setCommonHeaders } from '@/server/http/common-headers';
 import { readJsonBody, validated, type BodyOptions } from '@/server/http/parse';
 import type { RouteParams } from '@/server/http/route-params';
@@ -26,6 +26,8 @@ export interface HandlerArgs<Path extends string = string> {
   session: Session | null;
   /** The JSON body, validated (see parseBody); the audit context keeps what was read. */
   body: <S extends z.ZodType>(schema: S, options?: BodyOptions) => Promise<z.infer<S>>;
+  /** Notes the change's target and before/after state for the audit line (secrets never). */
+  noteChange: (change: AuditChange) => void;
 }
 
 interface HandlerOptions {
@@ -94,7 +96,16 @@ export function handler<Path extends string = string>(
         const body = bodyReader(request, audit);
         const query = request.nextUrl.searchParams;
         const { result, kafkaRequests } = await withRequestCount(() =>
-          fn({ request, params: params as RouteParams<Path>, query, session, body }),
+          fn({
+            request,
+            params: params as RouteParams<Path>,
+            query,
+            session,
+            body,
+            noteChange: (change) => {
+              if (audit) audit.change = { ...audit.change, ...change };
+            },
+          }),
         );
         const response = result instanceof Response ? result : NextResponse.json(result);
         // How many Kafka requests this answer cost: benchmarks read it, and so can anyone in devtools.
