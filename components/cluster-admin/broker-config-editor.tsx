@@ -194,7 +194,7 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
                               />
                             ) : isStaged ? (
                               <span data-testid="broker-config-staged">
-                                <s className="text-zinc-400">{shown(entry)}</s>{' '}
+                                <s className="text-zinc-400">{shown(entry) || '(empty)'}</s> →{' '}
                                 {staged[entry.name] === null
                                   ? '(removed)'
                                   : meta.sensitive

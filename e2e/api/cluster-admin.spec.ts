@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { kafkaCli } from '../../dev/kafka/local-cluster';
 import { brokers } from '../support/kafka';
 
@@ -9,16 +9,23 @@ const user = `ks-test-api-${id}`;
 const password = `secret-${id}-Pw`;
 const configs = (args: string[]) => kafkaCli('kafka-configs', ['--bootstrap-server', brokers[0]!, ...args]);
 
-test.afterAll(async () => {
-  await configs([
-    '--alter',
-    '--entity-type',
-    'users',
-    '--entity-name',
-    user,
-    '--delete-config',
-    'SCRAM-SHA-256,SCRAM-SHA-512,producer_byte_rate',
-  ]).catch(() => undefined);
+/** Removes the user's credentials and quotas through the console's API, whatever step failed. */
+async function cleanUp(request: APIRequestContext, user: string): Promise<void> {
+  await request.delete(`/api/clusters/local/scram-users/${user}`);
+  const { entries } = await (await request.get('/api/clusters/local/quotas')).json();
+  for (const e of entries as {
+    entity: { type: string; name: string | null }[];
+    values: Record<string, number>;
+  }[]) {
+    if (!e.entity.some((p) => p.name === user)) continue;
+    await request.patch('/api/clusters/local/quotas', {
+      data: { entity: e.entity, remove: Object.keys(e.values) },
+    });
+  }
+}
+
+test.afterAll(async ({ request }) => {
+  await cleanUp(request, user);
 });
 
 test('SCRAM users: validated, created, listed and deleted; the audit has before/after and never the password', async ({

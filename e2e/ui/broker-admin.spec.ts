@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { kafkaCli } from '../../dev/kafka/local-cluster';
 import { brokers } from '../support/kafka';
 import { snap } from '../support/screenshot';
@@ -9,18 +9,27 @@ const key = 'max.connections.per.ip.overrides';
 const value = `192.0.2.${(Date.now() % 200) + 20}:77`;
 const configs = (args: string[]) => kafkaCli('kafka-configs', ['--bootstrap-server', brokers[0]!, ...args]);
 
-test.afterAll(async () => {
-  await configs([
-    '--alter',
-    '--entity-type',
-    'users',
-    '--entity-name',
-    user,
-    '--delete-config',
-    'SCRAM-SHA-256,SCRAM-SHA-512,consumer_byte_rate',
-  ]).catch(() => undefined);
-  await configs(['--alter', '--entity-type', 'brokers', '--entity-name', '2', '--delete-config', key]).catch(
-    () => undefined,
+/** Removes the user's credentials and quotas through the console's API, whatever step failed. */
+async function cleanUp(request: APIRequestContext, user: string): Promise<void> {
+  await request.delete(`/api/clusters/local/scram-users/${user}`);
+  const { entries } = await (await request.get('/api/clusters/local/quotas')).json();
+  for (const e of entries as {
+    entity: { type: string; name: string | null }[];
+    values: Record<string, number>;
+  }[]) {
+    if (!e.entity.some((p) => p.name === user)) continue;
+    await request.patch('/api/clusters/local/quotas', {
+      data: { entity: e.entity, remove: Object.keys(e.values) },
+    });
+  }
+}
+
+test.afterAll(async ({ request }) => {
+  await cleanUp(request, user);
+  await configs(['--describe', '--entity-type', 'brokers', '--entity-name', '2']).then((out) =>
+    out.includes(key)
+      ? configs(['--alter', '--entity-type', 'brokers', '--entity-name', '2', '--delete-config', key])
+      : undefined,
   );
 });
 

@@ -170,7 +170,7 @@ const configName = z
 /** PATCH: set and remove dynamic broker configs; dryRun has Kafka validate only. */
 export const AlterBrokerConfigsSchema = z
   .object({
-    set: z.record(configName, z.string().max(100_000)),
+    set: z.record(configName, z.string().max(100_000)).default({}),
     reset: z.array(configName).default([]),
     dryRun: z.boolean().default(false),
   })
