@@ -84,3 +84,12 @@ describe('cluster admin schemas', () => {
     expect(AlterBrokerConfigsSchema.safeParse({ set: { 'bad key': '1' } }).success).toBe(false);
   });
 });
+
+describe('bodies that only remove', () => {
+  it('need no set', () => {
+    expect(
+      AlterQuotasSchema.parse({ entity: [{ type: 'user', name: 'a' }], remove: ['producer_byte_rate'] }).set,
+    ).toEqual({});
+    expect(AlterBrokerConfigsSchema.parse({ reset: ['log.cleaner.threads'] }).set).toEqual({});
+  });
+});

@@ -97,10 +97,9 @@ export type QuotaList = z.infer<typeof QuotaListSchema>;
 export const AlterQuotasSchema = z
   .object({
     entity: QuotaEntitySchema,
-    set: z.partialRecord(
-      QuotaKeySchema,
-      z.number().positive('must be more than 0').max(Number.MAX_SAFE_INTEGER),
-    ),
+    set: z
+      .partialRecord(QuotaKeySchema, z.number().positive('must be more than 0').max(Number.MAX_SAFE_INTEGER))
+      .default({}),
     remove: z.array(QuotaKeySchema).default([]),
     dryRun: z.boolean().default(false),
   })
