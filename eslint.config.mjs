@@ -34,7 +34,7 @@ const gatewayOutward = {
 // page-side checks of server/http/prefetch.ts and the services, nothing else of server/. A client page
 // importing them fails the build (every server module imports 'server-only').
 const serverPage = {
-  regex: String.raw`^(@/|(\.\./)+)server(?!/http/prefetch$|/services/[\w-]+$|/auth/login$)(/.*)?$`,
+  regex: String.raw`^(@/|(\.\./)+)server(?!/http/prefetch$|/services/[\w-]+(/[\w-]+)?$|/auth/login$)(/.*)?$`,
   message:
     'A page or layout reaches server/ only through server/http/prefetch (the session and cluster checks), the services and describeSession.',
 };

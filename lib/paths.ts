@@ -1,3 +1,4 @@
+import { aclListView } from '@/lib/url-state/acls';
 import { browseView, type BrowseState } from '@/lib/url-state/browse';
 import { serializeUrlState, toSearch } from '@/lib/url-state/core';
 import { lagCompareView, type LagCompareState } from '@/lib/url-state/lag';
@@ -13,6 +14,7 @@ import {
   type GroupTab,
   type TopicTab,
 } from '@/lib/url-state/pages';
+import type { AclFilter } from '@/lib/schemas/acl';
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { SubjectListQuery } from '@/lib/schemas/schema-registry';
 import type { TopicListQuery } from '@/lib/schemas/topic';
@@ -33,6 +35,7 @@ export const paths = {
   /** SCRAM users (tab `users`) and client quotas (tab `quotas`). */
   security: (clusterId: string, tab: 'users' | 'quotas' = 'users') =>
     `/clusters/${seg(clusterId)}/security${tab === 'users' ? '' : `?tab=${tab}`}`,
+  reassignments: (clusterId: string) => `/clusters/${seg(clusterId)}/reassignments`,
   /** The topic list; only the settings that differ from the defaults go into the address. */
   topics: (clusterId: string, query: Partial<TopicListQuery> = {}) =>
     `/clusters/${seg(clusterId)}/topics${toSearch(serializeUrlState(topicListView, query))}`,
@@ -61,15 +64,37 @@ export const paths = {
   /** Lag over time of several groups, topics or partitions on one chart; `series` are API series specs. */
   lag: (clusterId: string, state: Partial<LagCompareState> = {}) =>
     `/clusters/${seg(clusterId)}/lag${toSearch(serializeUrlState(lagCompareView, state))}`,
+  /** ACL bindings, the list's filters in the address. */
+  acls: (clusterId: string, filter: Partial<AclFilter> = {}) =>
+    `/clusters/${seg(clusterId)}/acls${toSearch(serializeUrlState(aclListView, filter))}`,
   /** The schema registry's subjects; only the settings that differ from the defaults go into the address. */
   schemas: (clusterId: string, query: Partial<SubjectListQuery> = {}) =>
     `/clusters/${seg(clusterId)}/schemas${toSearch(serializeUrlState(subjectListView, query))}`,
   /** A subject: a version (`version`), a diff (`diff: '1..3'`) or another tab. */
   subject: (clusterId: string, subject: string, state: Partial<SubjectPageState> = {}) =>
     `/clusters/${seg(clusterId)}/schemas/${seg(subject)}${toSearch(serializeUrlState(subjectPageView, state))}`,
+  /** Transactional ids, filtered by state and text (`state`, `q`). */
+  transactions: (clusterId: string, query: { state?: string; q?: string } = {}) =>
+    `/clusters/${seg(clusterId)}/transactions${toSearch(query)}`,
+  transaction: (clusterId: string, transactionalId: string) =>
+    `/clusters/${seg(clusterId)}/transactions/ids/${seg(transactionalId)}`,
+  /** The hanging-transaction search of a topic or a broker; `olderThan` in seconds. */
+  hangingTransactions: (
+    clusterId: string,
+    query: { topic?: string; broker?: string | number; olderThan?: string | number } = {},
+  ) => `/clusters/${seg(clusterId)}/transactions/hanging${toSearch(query)}`,
 };
 
 export const apiPaths = {
+  transactions: (clusterId: string, query?: Record<string, string | number | undefined>) =>
+    `/api/clusters/${seg(clusterId)}/transactions${toSearch(query)}`,
+  transaction: (clusterId: string, transactionalId: string) =>
+    `/api/clusters/${seg(clusterId)}/transactions/ids/${seg(transactionalId)}`,
+  hangingTransactions: (clusterId: string, query?: Record<string, string | number | undefined>) =>
+    `/api/clusters/${seg(clusterId)}/transactions/hanging${toSearch(query)}`,
+  abortTransaction: (clusterId: string) => `/api/clusters/${seg(clusterId)}/transactions/abort`,
+  topicProducers: (clusterId: string, topic: string) =>
+    `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}/producers`,
   alerts: () => '/api/alerts',
   alertRules: () => '/api/alerts/rules',
   alertRule: (id: string) => `/api/alerts/rules/${seg(id)}`,
@@ -94,6 +119,11 @@ export const apiPaths = {
   clusters: () => '/api/clusters',
   overview: (clusterId: string) => `/api/clusters/${seg(clusterId)}/overview`,
   quorum: (clusterId: string) => `/api/clusters/${seg(clusterId)}/quorum`,
+  reassignments: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments`,
+  reassignmentPlan: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/plan`,
+  reassignmentCancel: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/cancel`,
+  reassignmentThrottles: (clusterId: string) => `/api/clusters/${seg(clusterId)}/reassignments/throttles`,
+  elections: (clusterId: string) => `/api/clusters/${seg(clusterId)}/elections`,
   brokers: (clusterId: string) => `/api/clusters/${seg(clusterId)}/brokers`,
   broker: (clusterId: string, brokerId: number) => `/api/clusters/${seg(clusterId)}/brokers/${brokerId}`,
   brokerConfigs: (clusterId: string, brokerId: number) =>
@@ -104,6 +134,9 @@ export const apiPaths = {
   scramUsers: (clusterId: string) => `/api/clusters/${seg(clusterId)}/scram-users`,
   scramUser: (clusterId: string, user: string) => `/api/clusters/${seg(clusterId)}/scram-users/${seg(user)}`,
   quotas: (clusterId: string) => `/api/clusters/${seg(clusterId)}/quotas`,
+  acls: (clusterId: string, filter: Partial<AclFilter> = {}) =>
+    `/api/clusters/${seg(clusterId)}/acls${toSearch(serializeUrlState(aclListView, filter))}`,
+  aclsDelete: (clusterId: string) => `/api/clusters/${seg(clusterId)}/acls/delete`,
   topics: (clusterId: string, query?: Record<string, string | number>) =>
     `/api/clusters/${seg(clusterId)}/topics${toSearch(query)}`,
   topic: (clusterId: string, topic: string) => `/api/clusters/${seg(clusterId)}/topics/${seg(topic)}`,

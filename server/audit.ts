@@ -25,9 +25,8 @@ export interface AuditEntry {
   version?: string;
   /** A permanent delete (after the soft one) of a subject or a version. */
   permanent?: true;
-  /** A change's state before and after (configs, quotas, credential mechanisms): never a secret. */
-  before?: unknown;
-  after?: unknown;
+  /** What the mutation changed, when its route records it (replica lists, leaders): before and after. */
+  change?: { before: unknown; after: unknown };
   /** `ok`, or the error code the caller got (`forbidden`, `read_only`, `csrf`, `not_found`, `too_many_requests`, …). */
   result: string;
   status: number;

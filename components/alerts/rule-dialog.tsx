@@ -32,17 +32,22 @@ function Checks({
   testId,
 }: {
   label: string;
-  options: string[];
+  /** null while they load. */
+  options: string[] | null;
   value: string[];
   onChange: (v: string[]) => void;
   testId: string;
 }) {
+  // A rule may name one that no longer exists (removed from the config): shown, so it can be unticked.
+  const missing = options === null ? [] : value.filter((v) => !options.includes(v));
   return (
     <fieldset className="space-y-1" data-testid={testId}>
       <legend className="text-xs font-medium text-zinc-700 dark:text-zinc-300">{label}</legend>
       <div className="flex flex-wrap gap-x-4 gap-y-1">
-        {options.length === 0 && <span className="text-xs text-zinc-500">none defined</span>}
-        {options.map((o) => (
+        {options?.length === 0 && missing.length === 0 && (
+          <span className="text-xs text-zinc-500">none defined</span>
+        )}
+        {[...(options ?? []), ...missing].map((o) => (
           <label key={o} className="inline-flex items-center gap-1.5 text-sm">
             <input
               type="checkbox"
@@ -50,6 +55,11 @@ function Checks({
               onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))}
             />
             {o}
+            {missing.includes(o) && (
+              <span className="text-xs text-red-600" data-testid="check-missing">
+                (missing)
+              </span>
+            )}
           </label>
         ))}
       </div>
@@ -61,8 +71,8 @@ function Checks({
 export function RuleDialog({ rule, onClose }: { rule: RuleView | null; onClose: () => void }) {
   const id = useId();
   const save = useSaveRule(rule?.id ?? null);
-  const clusters = useQuery(clustersOptions()).data?.clusters.map((c) => c.id) ?? [];
-  const channels = useQuery(alertChannelsOptions()).data?.channels.map((c) => c.name) ?? [];
+  const clusters = useQuery(clustersOptions()).data?.clusters.map((c) => c.id) ?? null;
+  const channels = useQuery(alertChannelsOptions()).data?.channels.map((c) => c.name) ?? null;
   const [name, setName] = useState(rule?.name ?? '');
   const [kind, setKind] = useState<RuleKind>(rule?.kind ?? 'lag_above');
   const [threshold, setThreshold] = useState(

@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { buttonClass } from '@/components/ui/button';
 import { paths } from '@/lib/paths';
 import { RefreshStatus } from '@/components/layout/refresh-status';
+import { ElectLeadersButton } from '@/components/reassign/elect-leaders-dialog';
 import { QueryView } from '@/components/ui/query-view';
 import { plural } from '@/lib/format/text';
 
@@ -38,6 +39,7 @@ export function BrokersView() {
               Cluster-wide defaults
             </Link>
             <RefreshStatus query={query} intervalMs={brokerRefreshMs(clusterId)} />
+            <ElectLeadersButton clusterId={clusterId} scope={{ kind: 'cluster' }} />
           </>
         }
       />

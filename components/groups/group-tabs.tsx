@@ -9,6 +9,7 @@ const labels: Record<GroupTab, string> = {
   partitions: 'Partitions',
   members: 'Members',
   lag: 'Lag over time',
+  access: 'Access',
 };
 
 export function GroupTabs({

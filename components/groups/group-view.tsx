@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
+import { AclAccessPanel } from '@/components/acls/acl-access-panel';
 import { PageHeader } from '@/components/layout/page-header';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { refreshMs } from '@/components/layout/use-cluster-query';
@@ -100,7 +101,9 @@ export function GroupView() {
           counts={{ partitions: group?.partitions.length, members: group?.memberList.length }}
         />
         <div role="tabpanel" id={groupPanelId} aria-label={groupTabLabel(tab)}>
-          {tab === 'lag' ? (
+          {tab === 'access' ? (
+            <AclAccessPanel clusterId={clusterId} resourceType="GROUP" name={name} />
+          ) : tab === 'lag' ? (
             <LagPanel clusterId={clusterId} groupId={name} group={group} />
           ) : !group ? null : tab === 'members' ? (
             <GroupMembers group={group} />

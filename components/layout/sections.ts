@@ -6,13 +6,26 @@ import {
   IconGroups,
   IconLock,
   IconOverview,
+  IconRefresh,
   IconSchemas,
   IconTopics,
+  IconTransactions,
 } from '@/components/ui/icons';
 import { paths } from '@/lib/paths';
 
 export interface Section {
-  id: 'overview' | 'brokers' | 'topics' | 'groups' | 'lag' | 'schemas' | 'security' | 'alerts';
+  id:
+    | 'security'
+    | 'overview'
+    | 'brokers'
+    | 'topics'
+    | 'groups'
+    | 'transactions'
+    | 'lag'
+    | 'schemas'
+    | 'acls'
+    | 'reassignments'
+    | 'alerts';
   label: string;
   href: (clusterId: string) => string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
@@ -38,6 +51,13 @@ export const sections: Section[] = [
     available: true,
   },
   {
+    id: 'transactions',
+    label: 'Transactions',
+    href: (clusterId) => paths.transactions(clusterId),
+    icon: IconTransactions,
+    available: true,
+  },
+  {
     id: 'lag',
     label: 'Lag over time',
     href: (clusterId) => paths.lag(clusterId),
@@ -56,6 +76,20 @@ export const sections: Section[] = [
     label: 'Users & quotas',
     href: (clusterId) => paths.security(clusterId),
     icon: IconLock,
+    available: true,
+  },
+  {
+    id: 'acls',
+    label: 'ACLs',
+    href: (clusterId) => paths.acls(clusterId),
+    icon: IconLock,
+    available: true,
+  },
+  {
+    id: 'reassignments',
+    label: 'Reassignments',
+    href: (clusterId) => paths.reassignments(clusterId),
+    icon: IconRefresh,
     available: true,
   },
 ];

@@ -51,6 +51,14 @@ export function TopicTabs({
       >
         Consumers
       </TabLink>
+      <TabLink
+        href={paths.topic(clusterId, topic, 'access')}
+        selected={current === 'access'}
+        panelId={topicPanelId}
+        data-testid="tab-access"
+      >
+        Access
+      </TabLink>
     </Tabs>
   );
 }

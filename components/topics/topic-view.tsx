@@ -8,10 +8,13 @@ import { PageHeader } from '@/components/layout/page-header';
 import { TopicSchemas } from '@/components/topics/topic-schemas';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { refreshMs } from '@/components/layout/use-cluster-query';
+import { AclAccessPanel } from '@/components/acls/acl-access-panel';
 import { TopicConsumers } from '@/components/groups/group-consumers-table';
 import { MessagesTab } from '@/components/messages/messages-tab';
 import { ProduceButton } from '@/components/messages/produce-button';
 import { PartitionsTable } from '@/components/topics/partitions-table';
+import { TopicProducers } from '@/components/transactions/topic-producers';
+import { ElectLeadersButton } from '@/components/reassign/elect-leaders-dialog';
 import { TopicActions } from '@/components/topics/topic-actions';
 import { TopicConfigTab } from '@/components/topics/topic-config-tab';
 import { TopicStats } from '@/components/topics/topic-stats';
@@ -36,6 +39,7 @@ const tabLabels: Record<TopicTab, string> = {
   messages: 'Messages',
   configuration: 'Configuration',
   consumers: 'Consumers',
+  access: 'Access',
 };
 
 export function TopicView() {
@@ -77,6 +81,9 @@ export function TopicView() {
             {topic && !topic.internal && (
               <ProduceButton clusterId={clusterId} topic={name} partitions={topic.partitions} />
             )}
+            {topic && (
+              <ElectLeadersButton clusterId={clusterId} scope={{ kind: 'topic', topic: topic.name }} />
+            )}
             {topic && <TopicActions clusterId={clusterId} topic={topic} onDone={setNotice} />}
           </>
         }
@@ -107,12 +114,19 @@ export function TopicView() {
             // Drawn in the browser only: its positions are local times, and its messages are read from there.
             topic &&
             hydrated && <MessagesTab clusterId={clusterId} topic={name} partitionCount={topic.partitions} />
+          ) : tab === 'access' ? (
+            <AclAccessPanel clusterId={clusterId} resourceType="TOPIC" name={name} />
           ) : tab === 'consumers' ? (
             <TopicConsumers clusterId={clusterId} topic={name} />
           ) : tab === 'configuration' ? (
             <TopicConfigTab clusterId={clusterId} topic={name} internal={topic?.internal ?? false} />
           ) : (
-            topic && <PartitionsTable partitions={topic.partitionDetails} />
+            topic && (
+              <div className="space-y-6">
+                <PartitionsTable partitions={topic.partitionDetails} />
+                <TopicProducers clusterId={clusterId} topic={name} />
+              </div>
+            )
           )}
         </div>
       </div>

@@ -51,6 +51,13 @@ export const IconGroups = (p: IconProps) => (
   </Icon>
 );
 
+/** Two arrows swapping: transactions (writes that commit or abort together). */
+export const IconTransactions = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 8h13l-3.5-3.5M20 16H7l3.5 3.5" />
+  </Icon>
+);
+
 /** A line rising over axes: values over time. */
 export const IconChart = (p: IconProps) => (
   <Icon {...p}>

@@ -30,6 +30,7 @@
 #
 # Environment: START_TIMEOUT (seconds, default 90), STOP_TIMEOUT (default 20), KAFKA_NODE_HEAP
 # (each node's -Xmx, default 512m),
+# KAFKA_AUTHORIZER (default standard; none: no authorizer, see secure.sh authorizer_config),
 # KAFKA_PORT_OFFSET (default 0): added to every port above, so that a second cluster (with its
 # own KAFKA_HOME_DIR) can run beside the first, e.g. 1000 puts PLAINTEXT on 10092-10094.
 set -euo pipefail
@@ -122,6 +123,7 @@ controller.listener.names=CONTROLLER
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL
 EOF
       secure_node_config
+      authorizer_config
     else
       cat <<EOF
 broker.id=$n

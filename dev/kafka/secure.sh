@@ -73,6 +73,31 @@ EOF
   done
 }
 
+# Kafka's StandardAuthorizer (KRaft), on unless KAFKA_AUTHORIZER=none (a cluster without an
+# authorizer, whose DescribeAcls answers SECURITY_DISABLED). ACLs are enforced for real: a principal
+# that is not a super user may do only what an ACL allows (no allow.everyone.if.no.acl.found).
+# Super users: ANONYMOUS, which is every client of the PLAINTEXT and CONTROLLER listeners, the
+# brokers and controllers among themselves, and one-way TLS clients, so the plain listeners stay
+# usable without any ACL; the dev SCRAM/PLAIN user and the OAUTHBEARER subjects the tests sign
+# (kafkascope, svc-kafka, svc-none); the mTLS client certificate's subject. Any other SCRAM user
+# (made with kafka-configs, as the ACL tests do) gets only what ACLs grant it.
+KAFKA_AUTHORIZER="${KAFKA_AUTHORIZER:-standard}"
+DEV_SUPER_USERS="User:ANONYMOUS;User:$SECURE_USER;User:svc-kafka;User:svc-none;User:CN=kafkascope-client,O=Kafkascope dev"
+authorizer_config() {
+  case "$KAFKA_AUTHORIZER" in
+    none) return 0 ;;
+    standard) ;;
+    *) die "KAFKA_AUTHORIZER must be standard or none, not '$KAFKA_AUTHORIZER'" ;;
+  esac
+  cat <<EOF
+
+# ACLs (dev/kafka/secure.sh authorizer_config; KAFKA_AUTHORIZER=none turns them off).
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=$DEV_SUPER_USERS
+allow.everyone.if.no.acl.found=false
+EOF
+}
+
 # Fresh data gets the SCRAM users from `kafka-storage format` itself: no extra JVM start.
 # shellcheck disable=SC2034 # used by cluster.sh
 SCRAM_FORMAT_ARGS=(

@@ -41,6 +41,20 @@ function bodyFor(route: Route): unknown {
   if (t.endsWith('/configs')) return { set: { 'retention.ms': '123456' }, reset: [] };
   if (t.endsWith('/messages')) return { value: 'must not arrive' };
   if (t.endsWith('/reset-offsets')) return { target: { type: 'earliest' }, dryRun: false };
+  if (t.endsWith('/acls') || t.endsWith('/acls/delete'))
+    return {
+      bindings: [
+        {
+          principal: `User:${topic}`,
+          host: '*',
+          resourceType: 'TOPIC',
+          resourceName: topic,
+          patternType: 'LITERAL',
+          operation: 'READ',
+          permission: 'ALLOW',
+        },
+      ],
+    };
   return undefined;
 }
 
@@ -59,7 +73,9 @@ async function snapshot(ctx: APIRequestContext) {
   const configs = await (await ctx.get(`/api/clusters/local/topics/${topic}/configs`)).json();
   const groupDetail = await (await ctx.get(`/api/clusters/local/groups/${group}`)).json();
   const created = await ctx.get(`/api/clusters/local/topics/${topic}-new`);
+  const acls = await (await ctx.get(`/api/clusters/local/acls?principal=User:${topic}`)).json();
   return {
+    acls: acls.bindings,
     partitions: detail.partitionDetails.map(
       (p: { partition: number; lowWatermark: number; highWatermark: number }) => [
         p.partition,

@@ -1,3 +1,4 @@
+import type { AclFilter } from '@/lib/schemas/acl';
 import type { LagSeriesRequest } from '@/lib/api/lag';
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { MessageQuery } from '@/lib/schemas/message';
@@ -32,6 +33,7 @@ export const keys = {
   },
   overview: (clusterId: string) => [...keys.cluster(clusterId), 'overview'] as const,
   quorum: (clusterId: string) => [...keys.cluster(clusterId), 'quorum'] as const,
+  reassignments: (clusterId: string) => [...keys.cluster(clusterId), 'reassignments'] as const,
   /** The picker's list of subject names; under keys.schemas.all, so every registry change refreshes it. */
   subjects: (clusterId: string) => [...keys.schemas.all(clusterId), 'subjects'] as const,
   topicSubjects: (clusterId: string, topic: string) =>
@@ -44,6 +46,10 @@ export const keys = {
       [...keys.schemas.all(clusterId), 'subject', subject] as const,
     version: (clusterId: string, subject: string, version: number | 'latest') =>
       [...keys.schemas.subject(clusterId, subject), 'version', version] as const,
+  },
+  acls: {
+    all: (clusterId: string) => [...keys.cluster(clusterId), 'acls'] as const,
+    list: (clusterId: string, filter: AclFilter) => [...keys.acls.all(clusterId), 'list', filter] as const,
   },
   groups: {
     all: (clusterId: string) => [...keys.cluster(clusterId), 'groups'] as const,

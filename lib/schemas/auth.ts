@@ -19,6 +19,13 @@ export const actionRoles = {
   'group.offsets.reset': 'operator',
   'group.delete': 'admin',
   'group.offsets.delete': 'admin',
+  // Writes an ABORT marker for a hanging transaction, as its coordinator would have (kafka-transactions abort).
+  'transaction.abort': 'admin',
+  // Partition reassignment and leader election move data and leadership across the cluster.
+  'partition.reassign.plan': 'admin',
+  'partition.reassign': 'admin',
+  'partition.reassign.cancel': 'admin',
+  'leader.elect': 'admin',
   // The schema registry: operators produce with its schemas but do not change them.
   'schema.register': 'admin',
   'schema.compatibility.check': 'admin',
@@ -41,6 +48,9 @@ export const actionRoles = {
   'scram.user.delete': 'admin',
   'quota.alter': 'admin',
   'broker.configs.alter': 'admin',
+  // ACLs decide who may do what in the cluster: admins only.
+  'acl.create': 'admin',
+  'acl.delete': 'admin',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof actionRoles;
 export const actions = Object.keys(actionRoles) as Action[];

@@ -5,11 +5,11 @@ import { decoderParam, digits } from '@/lib/url-state/params';
 
 /** The smaller views: the tabs of a topic and a group, the Messages tab's mode, sorts and filters within a tab. */
 
-export const topicTabs = ['partitions', 'messages', 'configuration', 'consumers'] as const;
+export const topicTabs = ['partitions', 'messages', 'configuration', 'consumers', 'access'] as const;
 export type TopicTab = (typeof topicTabs)[number];
 export const topicPageView = defineView({ tab: z.enum(topicTabs).default('partitions') });
 
-export const groupTabs = ['partitions', 'members', 'lag'] as const;
+export const groupTabs = ['partitions', 'members', 'lag', 'access'] as const;
 export type GroupTab = (typeof groupTabs)[number];
 export const groupPageView = defineView({ tab: z.enum(groupTabs).default('partitions') });
 

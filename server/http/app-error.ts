@@ -1,6 +1,7 @@
 import 'server-only';
 import { errorStatus, type ErrorCode } from '@/lib/schemas/api-error';
 import { KafkaError, type KafkaErrorKind } from '@/server/kafka';
+import { StoreError } from '@/server/store';
 
 /** The one error type services throw; `toErrorResponse` turns it into the JSON error shape. */
 export class AppError extends Error {
@@ -35,5 +36,7 @@ const CODE_OF_KIND: Record<KafkaErrorKind, ErrorCode> = {
 export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof KafkaError) return new AppError(CODE_OF_KIND[error.kind], error.message, error);
+  if (error instanceof StoreError)
+    return new AppError('store_unavailable', `The console's store failed: ${error.message}`, error);
   return new AppError('internal', 'Unexpected server error', error);
 }

@@ -28,15 +28,14 @@ export interface AuditContext {
    * field of it (a new topic's name), never hold it, since bodies carry message values and secrets.
    */
   body?: unknown;
-  /** What a change was about and its state before and after, as the route noted it (never a secret). */
+  /** Set by the route through recordChange: what the mutation found and left. */
   change?: AuditChange;
   ip: string | null;
 }
 
 export interface AuditChange {
-  target?: string;
-  before?: unknown;
-  after?: unknown;
+  before: unknown;
+  after: unknown;
 }
 
 /** How a call ended, as its caller saw it. */

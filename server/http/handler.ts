@@ -26,8 +26,8 @@ export interface HandlerArgs<Path extends string = string> {
   session: Session | null;
   /** The JSON body, validated (see parseBody); the audit context keeps what was read. */
   body: <S extends z.ZodType>(schema: S, options?: BodyOptions) => Promise<z.infer<S>>;
-  /** Notes the change's target and before/after state for the audit line (secrets never). */
-  noteChange: (change: AuditChange) => void;
+  /** What a mutation changed, for its audit line: the state before and after (names and numbers, never secrets). */
+  recordChange: (change: AuditChange) => void;
 }
 
 interface HandlerOptions {
@@ -102,8 +102,8 @@ export function handler<Path extends string = string>(
             query,
             session,
             body,
-            noteChange: (change) => {
-              if (audit) audit.change = { ...audit.change, ...change };
+            recordChange: (change) => {
+              if (audit) audit.change = change;
             },
           }),
         );

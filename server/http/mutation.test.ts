@@ -89,6 +89,33 @@ describe('mutation() audit lines', () => {
     expect(ok.audit[0]).toMatchObject({ topic: 'orders', result: 'ok', status: 200 });
   });
 
+  it('name every binding of an ACL change', async () => {
+    const acls = mutation<'/api/clusters/[clusterId]/acls'>('acl.create', async ({ body }) => {
+      await body(z.object({ bindings: z.array(z.unknown()) }));
+      return { results: [] };
+    });
+    const binding = {
+      principal: 'User:alice',
+      host: '*',
+      resourceType: 'TOPIC',
+      resourceName: 'orders',
+      patternType: 'PREFIXED',
+      operation: 'WRITE',
+      permission: 'ALLOW',
+    };
+    const { audit } = await call(
+      acls,
+      post('/api/clusters/local/acls', { bindings: [binding, { ...binding, operation: 'DESCRIBE' }] }),
+      { clusterId: 'local' },
+    );
+    expect(audit[0]).toMatchObject({
+      action: 'acl.create',
+      target:
+        'ALLOW User:alice@* WRITE TOPIC:PREFIXED:orders; ALLOW User:alice@* DESCRIBE TOPIC:PREFIXED:orders',
+      result: 'ok',
+    });
+  });
+
   it('are written when the call is refused before the route runs', async () => {
     const remove = mutation<'/api/clusters/[clusterId]/groups/[group]'>('group.delete', async () => ({}));
     const request = () =>
@@ -115,5 +142,26 @@ describe('mutation() audit lines', () => {
     // The origin check comes before the body is read: the name is not known.
     expect(crossSite.audit).toEqual([expect.objectContaining({ result: 'csrf', status: 403 })]);
     expect(crossSite.audit[0]).not.toHaveProperty('topic');
+  });
+
+  it('carry the change a route recorded: before and after', async () => {
+    const move = mutation<'/api/clusters/[clusterId]/reassignments'>(
+      'partition.reassign',
+      async ({ recordChange }) => {
+        recordChange({
+          before: [{ partition: 0, replicas: [1] }],
+          after: [{ partition: 0, replicas: [1, 2] }],
+        });
+        return { ok: true };
+      },
+    );
+    const { audit } = await call(move, post('/api/clusters/local/reassignments', {}), { clusterId: 'local' });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'partition.reassign',
+        result: 'ok',
+        change: { before: [{ partition: 0, replicas: [1] }], after: [{ partition: 0, replicas: [1, 2] }] },
+      }),
+    ]);
   });
 });

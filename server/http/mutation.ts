@@ -30,10 +30,30 @@ function topicOf(action: Action, context: AuditContext): string | undefined {
   return context.topic ?? (action === 'topic.create' ? nameOf(context.body) : undefined);
 }
 
+/** The bindings an ACL change names, one `bindingText` each (principals and resource names, no secrets). */
+function aclBindingsOf(body: unknown): string | undefined {
+  const bindings = (body as { bindings?: unknown } | null)?.bindings;
+  if (!Array.isArray(bindings)) return undefined;
+  const text = bindings
+    .map((b) => {
+      const x = (b ?? {}) as Record<string, unknown>;
+      const f = (k: string) => String(x[k] ?? '?').slice(0, 300);
+      return `${f('permission')} ${f('principal')}@${f('host')} ${f('operation')} ${f('resourceType')}:${f('patternType')}:${f('resourceName')}`;
+    })
+    .join('; ');
+  return text.slice(0, 4000);
+}
+
 /** The alert rule, channel or silence an audit line names: the path's, or a new one's name (never its settings). */
 function targetOf(action: Action, context: AuditContext): string | undefined {
   if (context.target) return context.target;
+  if (action === 'acl.create' || action === 'acl.delete') return aclBindingsOf(context.body);
   if (action === 'alert.rule.create' || action === 'alert.channel.create') return nameOf(context.body);
+  if (action === 'transaction.abort') {
+    const b = context.body as { topic?: unknown; partition?: unknown; producerId?: unknown } | null;
+    if (typeof b?.topic === 'string' && typeof b.producerId === 'number')
+      return `producer ${b.producerId} on ${b.topic.slice(0, 249)}-${String(b.partition)}`;
+  }
   if (action === 'alert.silence.create') {
     const ruleId = (context.body as { ruleId?: unknown } | null)?.ruleId;
     return typeof ruleId === 'string' ? `rule ${ruleId.slice(0, 200)}` : undefined;
@@ -75,12 +95,11 @@ export function mutation<Path extends string = '/api/clusters/[clusterId]'>(
           cluster: context.cluster,
           topic: topicOf(action, context),
           group: context.group,
-          target: context.change?.target ?? targetOf(action, context),
-          ...(context.change && 'before' in context.change && { before: context.change.before }),
-          ...(context.change && 'after' in context.change && { after: context.change.after }),
+          target: targetOf(action, context),
           subject: context.subject,
           version: context.version,
           permanent: context.permanent,
+          ...(context.change && { change: context.change }),
           result,
           status,
           durationMs,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '@/server/http/app-error';
-import { parseBody, readBodyText } from '@/server/http/parse';
+import { parseBody, parseIntParam, readBodyText } from '@/server/http/parse';
 
 /** A body streamed in chunks, without a Content-Length; counts how much of it was pulled. */
 function streamed(chunks: number, chunkBytes: number) {
@@ -107,5 +107,17 @@ describe('request bodies', () => {
     expect(await parseBody(request('{"configs":{"constructor":"1"}}'), schema)).toEqual({
       configs: { constructor: '1' },
     });
+  });
+});
+
+describe('parseIntParam', () => {
+  it('takes digits only, within the bound it is given', () => {
+    expect(parseIntParam('42', 'id')).toBe(42);
+    expect(parseIntParam('2147483647', 'silenceId', 2 ** 31 - 1)).toBe(2_147_483_647);
+    for (const bad of ['', '-1', '1e3', '1.5', ' 7', '0x10', '9007199254740993'])
+      expect(() => parseIntParam(bad, 'id'), bad).toThrow(/id must be a non-negative integer/);
+    expect(() => parseIntParam('2147483648', 'silenceId', 2 ** 31 - 1)).toThrow(
+      'silenceId must be a non-negative integer of at most 2147483647',
+    );
   });
 });

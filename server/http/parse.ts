@@ -117,9 +117,16 @@ export function parseQuery<S extends z.ZodType>(query: URLSearchParams, schema: 
   return validated(schema, Object.fromEntries(query));
 }
 
-export function parseIntParam(value: string | undefined, name: string): number {
+export function parseIntParam(
+  value: string | undefined,
+  name: string,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const number = Number(value);
-  if (!value || !Number.isInteger(number) || number < 0)
-    throw new AppError('validation_failed', `${name} must be a non-negative integer`);
+  if (!value || !/^\d+$/.test(value) || !Number.isSafeInteger(number) || number > max)
+    throw new AppError(
+      'validation_failed',
+      `${name} must be a non-negative integer${max < Number.MAX_SAFE_INTEGER ? ` of at most ${max}` : ''}`,
+    );
   return number;
 }

@@ -8,6 +8,13 @@ import {
   type ClusterClients,
 } from '@/server/kafka/client/registry';
 import { withTimeout } from '@/server/kafka/client/timeout';
+import {
+  createAcls,
+  deleteAcls,
+  describeAcls,
+  type AclBindingSpec,
+  type AclFilterSpec,
+} from '@/server/kafka/ops/acls';
 import { toKafkaError } from '@/server/kafka/errors';
 import { alterTopicConfigs, describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/ops/configs';
 import { fetchDeferred, fetchFrom, peekMany, type FetchPosition } from '@/server/kafka/ops/fetch';
@@ -22,6 +29,12 @@ import {
   type GroupEntry,
 } from '@/server/kafka/ops/groups';
 import { fetchLogDirs } from '@/server/kafka/ops/log-dirs';
+import {
+  alterBrokerConfigs,
+  alterReassignments,
+  electLeaders,
+  listReassignments,
+} from '@/server/kafka/ops/reassignments';
 import {
   produceLimits,
   produceMessages,
@@ -43,10 +56,22 @@ import {
 } from '@/server/kafka/ops/topology';
 import { fetchOffsetsForTime, fetchWatermarks, type LeaderPartition } from '@/server/kafka/ops/watermarks';
 import type { ConfigChange } from '@/server/kafka/protocol/incremental-alter-configs';
-import { alterBrokerConfigs, describeBrokerConfigsFull } from '@/server/kafka/ops/broker-configs';
+import {
+  alterBrokerConfigs as alterBrokerOrDefaultConfigs,
+  describeBrokerConfigsFull,
+} from '@/server/kafka/ops/broker-configs';
 import { alterQuotas, describeQuotas } from '@/server/kafka/ops/quotas';
 import { alterScramUsers, describeScramUsers, type ScramChange } from '@/server/kafka/ops/scram';
 import type { QuotaEntityPart, QuotaFilter, QuotaOp } from '@/server/kafka/protocol/client-quotas';
+import {
+  describeProducers,
+  describeTransactions,
+  listAllTransactions,
+  stableOffsets,
+  writeTxnMarker,
+} from '@/server/kafka/ops/transactions';
+import type { TxnMarker } from '@/server/kafka/protocol/transactions';
+import type { ElectionType, ReassignmentTarget } from '@/server/kafka/protocol/partition-reassignments';
 
 /** Overrides of one call's bound, for callers that share one deadline across several calls. */
 export interface CallOptions {
@@ -247,8 +272,56 @@ export function kafka(config: ClusterConfig) {
     /** Sets and removes dynamic configs of a broker (null: cluster-wide default); validateOnly only checks. */
     alterBrokerConfigs: (brokerId: number | null, changes: ConfigChange[], validateOnly = false) =>
       call(config, brokerId === null ? 'Configure broker defaults' : `Configure broker ${brokerId}`, (c) =>
-        alterBrokerConfigs(c, brokerId, changes, validateOnly),
+        alterBrokerOrDefaultConfigs(c, brokerId, changes, validateOnly),
       ),
+    /** Every transactional id with its state and producer id: one ListTransactions per broker. */
+    listTransactions: (filters: { states?: string[]; producerIds?: number[] } = {}, options?: CallOptions) =>
+      call(config, 'ListTransactions', (c) => listAllTransactions(c, filters), options),
+
+    /** State, timeout, start and partitions of transactional ids: DescribeTransactions on each one's coordinator. */
+    describeTransactions: (
+      transactionalIds: (string | { transactionalId: string; coordinator: number })[],
+      options?: CallOptions,
+    ) => call(config, 'DescribeTransactions', (c) => describeTransactions(c, transactionalIds), options),
+
+    /** The active (idempotent or transactional) producers of partitions: DescribeProducers to each leader. */
+    describeProducers: (partitions: LeaderPartition[], options?: CallOptions) =>
+      call(config, 'DescribeProducers', (c) => describeProducers(c, partitions), options),
+
+    /** Last stable offset (READ_COMMITTED) and high watermark per partition: two ListOffsets per leader. */
+    stableOffsets: (partitions: LeaderPartition[], options?: CallOptions) =>
+      call(config, 'ListOffsets read_committed', (c) => stableOffsets(c, partitions), options),
+
+    /** Writes one transaction marker on a partition, as its coordinator would: WriteTxnMarkers to the leader. */
+    writeTxnMarker: (leader: number, marker: TxnMarker) =>
+      call(
+        config,
+        `${marker.commit ? 'Commit' : 'Abort'} the transaction of producer ${marker.producerId} on "${marker.topic}"`,
+        (c) => writeTxnMarker(c, leader, marker),
+      ),
+    /** ACL bindings matching a filter: one DescribeAcls. SECURITY_DISABLED: the cluster has no authorizer. */
+    acls: (filter: AclFilterSpec) => call(config, 'DescribeAcls', (c) => describeAcls(c, filter)),
+
+    /** Creates bindings, each answered on its own (one refused does not stop the others). */
+    createAcls: (bindings: AclBindingSpec[]) => call(config, 'CreateAcls', (c) => createAcls(c, bindings)),
+
+    /** Deletes exact bindings, each answered on its own. */
+    deleteAcls: (bindings: AclBindingSpec[]) => call(config, 'DeleteAcls', (c) => deleteAcls(c, bindings)),
+    /** AlterPartitionReassignments: new replica lists, or null to cancel; per-partition errors as data. */
+    alterReassignments: (targets: ReassignmentTarget[]) =>
+      call(config, 'Reassign partitions', (c) => alterReassignments(c, targets, config.requestTimeoutMs)),
+
+    /** ListPartitionReassignments: the reassignments under way (all, or of the given partitions). */
+    listReassignments: (topics: { topic: string; partitions: number[] }[] | null = null) =>
+      call(config, 'List reassignments', (c) => listReassignments(c, topics, config.requestTimeoutMs)),
+
+    /** ElectLeaders (0 preferred, 1 unclean) for the given partitions or (null) all; per-partition results. */
+    electLeaders: (type: ElectionType, partitions: { topic: string; partitions: number[] }[] | null) =>
+      call(config, 'Elect leaders', (c) => electLeaders(c, type, partitions, config.requestTimeoutMs)),
+
+    /** Sets (value) and removes (null) the replication throttle rates of one broker (dynamic configs). */
+    throttleBroker: (brokerId: number, changes: ConfigChange[]) =>
+      call(config, `Throttle broker ${brokerId}`, (c) => alterBrokerConfigs(c, brokerId, changes)),
 
     /** Appends values to a topic with kafkajs's producer (acks=all): for the console's own records. */
     append: (topic: string, values: string[]) =>

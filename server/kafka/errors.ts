@@ -55,6 +55,8 @@ const KIND_OF: Record<string, KafkaErrorKind> = {
   INVALID_REQUEST: 'invalid',
   POLICY_VIOLATION: 'invalid',
   NON_EMPTY_GROUP: 'conflict',
+  REASSIGNMENT_IN_PROGRESS: 'conflict',
+  NO_REASSIGNMENT_IN_PROGRESS: 'conflict',
   GROUP_SUBSCRIBED_TO_TOPIC: 'conflict',
   UNKNOWN_MEMBER_ID: 'conflict',
   ILLEGAL_GENERATION: 'conflict',

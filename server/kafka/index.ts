@@ -37,3 +37,17 @@ export type {
   QuotaFilter,
   QuotaOp,
 } from '@/server/kafka/protocol/client-quotas';
+export type { TransactionEntry } from '@/server/kafka/ops/transactions';
+export type {
+  ActiveProducer,
+  DescribedTransaction,
+  PartitionProducers,
+  TxnMarker,
+} from '@/server/kafka/protocol/transactions';
+export type { AclBindingSpec, AclFilterSpec, AclOutcome } from '@/server/kafka/ops/acls';
+export type { PartitionOutcome } from '@/server/kafka/ops/reassignments';
+export type {
+  ElectionType,
+  OngoingReassignment,
+  ReassignmentTarget,
+} from '@/server/kafka/protocol/partition-reassignments';

@@ -42,8 +42,9 @@ export async function deleteStates(store: Store, ruleId: string, clusterId?: str
 
 /**
  * A state change with an event (firing or resolved) and its deliveries, in one transaction. The event
- * is unique per transition: when another process wrote it first, nothing is written and nothing will
- * be sent twice (returns false).
+ * is unique per transition: when another process wrote it first, no delivery is added (nothing is
+ * sent twice; returns false), but the state row still takes the state that event implies, so that a
+ * row written late by a process that had lost its lease never stays at odds with the events.
  */
 export async function recordTransition(
   store: Store,
@@ -62,7 +63,6 @@ export async function recordTransition(
       .onConflict((oc) => oc.columns(['rule_id', 'cluster_id', 'subject', 'state', 'started_at']).doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!inserted) return false;
     const { rule_id, cluster_id, subject } = args.event;
     if (args.state) {
       const { rule_id: _r, cluster_id: _c, subject: _s, ...rest } = args.state;
@@ -82,6 +82,7 @@ export async function recordTransition(
         .where('subject', '=', subject)
         .execute();
     }
+    if (!inserted) return false;
     if (args.channels.length > 0)
       await tx
         .insertInto('alert_deliveries')
@@ -205,9 +206,14 @@ export async function claimDelivery(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * The outcome of the attempt that claimed a delivery (`attempts` is the count its claim set): a
+ * sender whose claim ran out and was taken by another writes nothing.
+ */
 export async function settleDelivery(
   store: Store,
   id: number,
+  attempts: number,
   outcome:
     | { status: 'delivered'; at: number }
     | { status: 'pending'; nextAt: number; error: string }
@@ -223,6 +229,8 @@ export async function settleDelivery(
           : { status: 'failed', last_error: outcome.error },
     )
     .where('id', '=', id)
+    .where('attempts', '=', attempts)
+    .where('status', '=', 'pending')
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Dialect } from 'kysely';
 import { log } from '@/server/log';
 import { migrate } from '@/server/store/migrations';
 import { sealerOf, storeKey, type Sealer } from '@/server/store/sealed';
@@ -46,6 +46,53 @@ export function describeUrl(url: string): string {
   }
 }
 
+/**
+ * A failure of the store itself (a server gone, a lock held too long, a statement cancelled): the
+ * API answers it as the store being unavailable (503), never as an unexpected error. The driver's
+ * code (`23503`, `SQLITE_BUSY`) stays readable for the code that handles one.
+ */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  readonly code: string | undefined;
+  constructor(cause: unknown) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(message.split('\n')[0]!.slice(0, 200), { cause });
+    this.code = (cause as { code?: string } | null)?.code;
+  }
+}
+
+const asStoreError = (error: unknown) => (error instanceof StoreError ? error : new StoreError(error));
+
+/** The dialect with every statement's failure (transactions' included) thrown as a StoreError. */
+function guarded(dialect: Dialect): Dialect {
+  const createDriver = dialect.createDriver.bind(dialect);
+  const patched = new WeakSet<DatabaseConnection>();
+  dialect.createDriver = () => {
+    const driver = createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async () => {
+      const connection = await acquire().catch((error: unknown) => {
+        throw asStoreError(error);
+      });
+      if (!patched.has(connection)) {
+        const execute = connection.executeQuery.bind(connection);
+        // SQLite's driver may throw before its promise (preparing the statement): caught the same.
+        connection.executeQuery = (async <R>(query: Parameters<typeof execute>[0]) => {
+          try {
+            return await execute<R>(query);
+          } catch (error) {
+            throw asStoreError(error);
+          }
+        }) as typeof execute;
+        patched.add(connection);
+      }
+      return connection;
+    };
+    return driver;
+  };
+  return dialect;
+}
+
 export async function openStore(settings: StoreSettings): Promise<Store> {
   let db: Kysely<StoreTables>;
   let where: string;
@@ -66,7 +113,7 @@ export async function openStore(settings: StoreSettings): Promise<Store> {
     });
     // An idle connection the server drops must not take the process down; the next query reconnects.
     pool.on('error', (error) => log('warn', 'store connection lost', { error: error.message }));
-    db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<StoreTables>({ dialect: guarded(new PostgresDialect({ pool })) });
     where = describeUrl(settings.url);
   } else {
     mkdirSync(settings.dataDir, { recursive: true });
@@ -79,7 +126,7 @@ export async function openStore(settings: StoreSettings): Promise<Store> {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database }) });
+    db = new Kysely<StoreTables>({ dialect: guarded(new SqliteDialect({ database })) });
     where = file;
   }
   try {

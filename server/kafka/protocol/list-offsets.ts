@@ -24,6 +24,8 @@ export function listOffsetsRequest(
   broker: RawBroker,
   partitions: { topic: string; partition: number }[],
   timestamp: number,
+  /** 1 (READ_COMMITTED): the latest offset is the last stable offset, below any open transaction. */
+  isolationLevel: 0 | 1 = 0,
 ): ProtocolRequest<ListOffsetsResponse> {
   // A broker without a version table (not asked yet) gets v2, which every supported broker speaks.
   const version = broker.versions ? pickVersion(broker, LIST_OFFSETS_API_KEY, 2, 3) : 2;
@@ -41,7 +43,7 @@ export function listOffsetsRequest(
       apiName: 'ListOffsets',
       encode: async () => {
         const writer = new Writer(64 + partitions.length * 12 + byTopic.size * 40);
-        writer.int32(-1).int8(0).int32(byTopic.size); // replica id (a client), isolation level
+        writer.int32(-1).int8(isolationLevel).int32(byTopic.size); // replica id (a client), isolation level
         for (const [topic, ids] of byTopic) {
           writer.string(topic).int32(ids.length);
           for (const id of ids) writer.int32(id).int64(timestamp);

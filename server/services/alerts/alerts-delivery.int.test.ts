@@ -8,9 +8,12 @@ import { dropDatabase, ensurePostgres, freshDatabase } from '@/dev/postgres/loca
 import { receivedMail, removeMail, SMTP_PORT_OFFSET, startSmtp, stopSmtp } from '@/dev/smtp/local-smtp';
 import { RuleInputSchema } from '@/lib/schemas/alerts';
 import type { Channel } from '@/server/config/alerts';
-import { openStore, type Store, type StoreSettings } from '@/server/store';
+import { getAlertsConfig } from '@/server/config/alerts';
+import { asAppError } from '@/server/http/app-error';
+import { openStore, StoreError, type Store, type StoreSettings } from '@/server/store';
+import { claimDelivery, dueDeliveries, settleDelivery } from '@/server/store/alert-store';
 import type { ClusterFacts } from '@/server/services/alerts/conditions';
-import { channelView } from '@/server/services/alerts/definitions';
+import { allChannels, channelView, createChannel, editChannel } from '@/server/services/alerts/definitions';
 import { deliverDue, testChannel, type DeliverySettings } from '@/server/services/alerts/deliver';
 import { evaluateCluster } from '@/server/services/alerts/evaluate';
 import { alertHistory } from '@/server/services/alerts/views';
@@ -51,6 +54,8 @@ function portFree(p: number): Promise<boolean> {
 
 beforeAll(async () => {
   await ensurePostgres();
+  // What several console processes on one PostgreSQL share to keep channel secrets sealed.
+  process.env.KAFKASCOPE_STORE_SECRET = 'it-alerts-delivery-store-secret-0123456789';
   receiver = http.createServer((req, res) => {
     let data = '';
     req.on('data', (c: Buffer) => (data += c.toString('utf8')));
@@ -149,6 +154,41 @@ describe('e-mail with SMTP AUTH', () => {
     expect(got).toHaveLength(1);
     expect(got[0]!.authLogin).toBe(auth.user);
     expect(got[0]!.to).toEqual(['ops@example.com']);
+  });
+
+  it('gives up on a server that answers a byte at a time, within the time-out', async () => {
+    // A tarpit: it greets, then answers EHLO with a continuation line every 300 ms, for ever.
+    const sockets = new Set<net.Socket>();
+    const tarpit = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.write('220 tarpit ESMTP\r\n');
+      socket.once('data', () => {
+        const timer = setInterval(() => socket.write('250-X\r\n'), 300);
+        socket.on('close', () => clearInterval(timer));
+      });
+    });
+    await new Promise<void>((r) => tarpit.listen(0, '127.0.0.1', r));
+    const tarpitPort = (tarpit.address() as AddressInfo).port;
+    try {
+      const started = Date.now();
+      const result = await testChannel(
+        {
+          name: 'slow',
+          type: 'email',
+          source: 'ui',
+          email: { ...(mail(auth.password) as Extract<Channel, { type: 'email' }>).email, port: tarpitPort },
+        } as Channel,
+        settings({ timeoutMs: 1_500 }),
+        'it',
+      );
+      expect(result.ok).toBe(false);
+      expect(result.message).toMatch(/no answer within 1500 ms/);
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await new Promise((r) => tarpit.close(r));
+    }
   });
 
   it('reports a refused login without the password', async () => {
@@ -314,6 +354,69 @@ describe.each([
     expect(mine).toHaveLength(30);
     for (const e of mine)
       expect(e.deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered', 'delivered']);
+  });
+
+  it('keeps a stored SMTP password only for the same server and login', async () => {
+    const base = {
+      name: `smtp-${name.toLowerCase()}`,
+      type: 'email' as const,
+      host: '127.0.0.1',
+      port: smtpPort,
+      security: 'none' as const,
+      user: auth.user,
+      from: 'kafkascope@example.com',
+      to: ['ops@example.com'],
+    };
+    await createChannel(store, { ...base, password: auth.password }, 'it');
+    const stored = async () =>
+      (await allChannels(store, { ...getAlertsConfig(), channels: [] })).find((c) => c.name === base.name);
+    await editChannel(store, base.name, { ...base, to: ['oncall@example.com'] }, 'it');
+    expect(await stored()).toMatchObject({ email: { password: auth.password, to: ['oncall@example.com'] } });
+    // Elsewhere, the password is not taken along: the form asks for it again, and nothing changes.
+    await expect(
+      editChannel(store, base.name, { ...base, host: 'mail.attacker.example' }, 'it'),
+    ).rejects.toThrow(/^password: the server or the user changed/);
+    await expect(editChannel(store, base.name, { ...base, user: 'someone-else' }, 'it')).rejects.toThrow(
+      /^password: /,
+    );
+    expect(await stored()).toMatchObject({ email: { host: '127.0.0.1', password: auth.password } });
+  });
+
+  it('a sender whose claim ran out and was taken over writes nothing over the taker', async () => {
+    const rules = [
+      {
+        id: 'late',
+        spec: RuleInputSchema.parse({ name: `Late ${name}`, kind: 'cluster_unreachable', channels: ['ok'] }),
+      },
+    ];
+    await evaluateCluster(store, rules, facts(`l-${run}`, Date.now(), 'no broker answered'));
+    const [due] = (await dueDeliveries(store, Date.now(), 200)).filter(
+      (d) => d.event.cluster_id === `l-${run}`,
+    );
+    const now = Date.now();
+    // A claims it and stalls; its hold runs out and B claims and delivers it.
+    expect(await claimDelivery(store, due!, now, 10)).toBe(true);
+    const [again] = (await dueDeliveries(store, now + 20, 200)).filter((d) => d.id === due!.id);
+    expect(await claimDelivery(store, again!, now + 20, 10_000)).toBe(true);
+    await settleDelivery(store, due!.id, again!.attempts + 1, { status: 'delivered', at: now + 30 });
+    // A wakes up and fails: nothing changes.
+    await settleDelivery(store, due!.id, due!.attempts + 1, { status: 'failed', error: 'late' });
+    const [event] = (await alertHistory(store, { limit: 200 })).events.filter(
+      (e) => e.clusterId === `l-${run}`,
+    );
+    expect(event!.deliveries).toMatchObject([
+      { channel: 'ok', status: 'delivered', attempts: 2, lastError: null },
+    ]);
+  });
+
+  it('a store failure is a StoreError, which the API answers as 503', async () => {
+    const failed = await store.db
+      .selectFrom('no_such_table' as never)
+      .selectAll()
+      .execute()
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(StoreError);
+    expect(asAppError(failed)).toMatchObject({ code: 'store_unavailable', status: 503 });
   });
 
   it('two senders at once send each notification once', async () => {

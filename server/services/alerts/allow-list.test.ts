@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedBy, checkTarget, isPrivateAddress } from '@/server/services/alerts/allow-list';
-import { redact, slackMessage } from '@/server/services/alerts/channels';
+import { redact, slackDigest, slackMessage } from '@/server/services/alerts/channels';
 import { parseAllowList } from '@/server/config/alerts';
 
 describe('isPrivateAddress', () => {
@@ -81,5 +81,33 @@ describe('messages', () => {
     });
     expect(m.text).toBe('[FIRING] critical · Lag · cluster local · group:a — value 12 (threshold 10)');
     expect(m.blocks).toHaveLength(2);
+  });
+
+  it('shows a group named like Slack markup as text, never as a ping or a link', () => {
+    const body = {
+      rule: { id: 'r', name: 'Lag & <b>', kind: 'lag_above' as const },
+      state: 'firing' as const,
+      severity: 'critical' as const,
+      cluster: 'local',
+      subject: 'group:<!channel> <https://phish.example|Re-login>',
+      value: 12,
+      threshold: 10,
+      detail: null,
+      startedAt: '2026-01-01T00:00:00.000Z',
+      at: '2026-01-01T00:01:00.000Z',
+      url: null,
+    };
+    const texts = (m: { text: string; blocks: unknown[] }) => [m.text, JSON.stringify(m.blocks)];
+    for (const t of [
+      ...texts(slackMessage(body)),
+      ...texts(slackDigest([body, { ...body, subject: 'group:<@U123>' }])),
+    ]) {
+      expect(t).not.toMatch(/<!channel>|<https:|<@U123>|<b>/);
+      expect(t).toContain('&lt;');
+    }
+    expect(slackMessage(body).text).toContain('Lag &amp; &lt;b&gt;');
+    expect(slackMessage(body).text).toContain(
+      'group:&lt;!channel&gt; &lt;https://phish.example|Re-login&gt;',
+    );
   });
 });

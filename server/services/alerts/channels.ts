@@ -52,18 +52,26 @@ export function summaryLine(body: WebhookBody): string {
   return `[${STATE[body.state]}] ${body.severity} · ${body.rule.name} · cluster ${body.cluster} · ${body.subject}${value}`;
 }
 
+/**
+ * Text for Slack's markup: `&`, `<` and `>` escaped as Slack asks, so that a group named
+ * `<!channel>` or `<https://x|y>` (any client may name one so) is shown, never a ping or a link.
+ */
+export const slackEscape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** A Slack-compatible incoming webhook's message: a line of text, and blocks for clients that draw them. */
 export function slackMessage(body: WebhookBody) {
+  const esc = slackEscape;
   const lines = [
-    `*${STATE[body.state]}* · ${body.severity} · *${body.rule.name}* (${ruleKinds[body.rule.kind].label})`,
-    `cluster \`${body.cluster}\` · ${body.subject}`,
+    `*${STATE[body.state]}* · ${body.severity} · *${esc(body.rule.name)}* (${ruleKinds[body.rule.kind].label})`,
+    `cluster \`${esc(body.cluster)}\` · ${esc(body.subject)}`,
     ...(body.value === null
       ? []
       : [`value ${body.value}${body.threshold === null ? '' : ` · threshold ${body.threshold}`}`]),
-    ...(body.detail ? [body.detail] : []),
+    ...(body.detail ? [esc(body.detail)] : []),
   ];
   return {
-    text: summaryLine(body),
+    text: esc(summaryLine(body)),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
       {
@@ -121,9 +129,10 @@ function digestLines(bodies: WebhookBody[]): string[] {
 /** Several notifications of one rule, cluster and state from one evaluation, as one Slack message. */
 export function slackDigest(bodies: WebhookBody[]) {
   const b = bodies[0]!;
-  const head = `*${STATE[b.state]}* · ${b.severity} · *${b.rule.name}* (${ruleKinds[b.rule.kind].label}) · cluster \`${b.cluster}\` · ${bodies.length} subjects`;
+  const esc = slackEscape;
+  const head = `*${STATE[b.state]}* · ${b.severity} · *${esc(b.rule.name)}* (${ruleKinds[b.rule.kind].label}) · cluster \`${esc(b.cluster)}\` · ${bodies.length} subjects`;
   return {
-    text: digestSummary(bodies),
+    text: esc(digestSummary(bodies)),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: head } },
       {
@@ -131,7 +140,7 @@ export function slackDigest(bodies: WebhookBody[]) {
         text: {
           type: 'mrkdwn',
           text: digestLines(bodies)
-            .map((l) => `• ${l}`)
+            .map((l) => `• ${esc(l)}`)
             .join('\n')
             .slice(0, 2_900),
         },
@@ -222,15 +231,29 @@ async function sendMail(
     greetingTimeout: settings.timeoutMs,
     socketTimeout: settings.timeoutMs,
   });
+  // nodemailer's time-outs bound connecting and each silence, not the exchange: a server that
+  // answers a byte a second would hold the send for ever. The whole send is bounded here.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      transport.close();
+      reject(new DeliveryError(`SMTP ${e.host}:${e.port}: no answer within ${settings.timeoutMs} ms`));
+    }, settings.timeoutMs);
+  });
   try {
-    await transport.sendMail({ from: e.from, to: e.to, subject: mail.subject, text: mail.text });
+    await Promise.race([
+      transport.sendMail({ from: e.from, to: e.to, subject: mail.subject, text: mail.text }),
+      deadline,
+    ]);
   } catch (error) {
+    if (error instanceof DeliveryError) throw error;
     const { code, responseCode } = error as { code?: string; responseCode?: number };
     const message = (error as Error).message ?? String(error);
     throw new DeliveryError(
       `SMTP ${e.host}:${e.port}: ${code ?? 'error'}${responseCode ? ` ${responseCode}` : ''} ${message}`,
     );
   } finally {
+    clearTimeout(timer);
     transport.close();
   }
 }

@@ -94,7 +94,7 @@ export function channelView(c: Channel): ChannelView {
     type: c.type,
     source: c.source,
     target: maskUrl(c.url),
-    hasSecret: c.url !== null,
+    hasSecret: Boolean(c.url),
     email: null,
   };
 }
@@ -166,6 +166,25 @@ function checkWebhookUrl(url: string, config: AlertsConfig) {
   }
 }
 
+/**
+ * Whether an edit that leaves the password empty keeps the stored one: only for the same server
+ * and login. Pointing a channel at another host (or dropping TLS) with the stored password would
+ * let an admin send it wherever they like.
+ */
+function keepsPassword(
+  previous: ChannelRow | undefined,
+  next: { host: string; port: number; security: string; user: string | null },
+): boolean {
+  if (previous?.type !== 'email' || !previous.secret) return false;
+  const before = JSON.parse(previous.settings) as Partial<typeof next>;
+  return (
+    before.host === next.host &&
+    before.port === next.port &&
+    before.security === next.security &&
+    (before.user ?? null) === next.user
+  );
+}
+
 function rowOf(
   store: Store,
   input: ReturnType<typeof ChannelInputSchema.parse>,
@@ -182,6 +201,14 @@ function rowOf(
     return store.secrets.seal(secret);
   };
   if (input.type === 'email') {
+    const noPassword = () => {
+      if (previous?.type === 'email' && previous.secret && input.user)
+        throw new AppError(
+          'validation_failed',
+          'password: the server or the user changed, so the stored password is not kept: enter it again',
+        );
+      return null;
+    };
     const { name: _n, type: _t, password, ...settings } = input;
     void _n;
     void _t;
@@ -189,7 +216,7 @@ function rowOf(
     return {
       type: input.type,
       settings: JSON.stringify(email),
-      secret: password ? seal(password) : previous?.type === 'email' ? previous.secret : null,
+      secret: password ? seal(password) : keepsPassword(previous, email) ? previous!.secret : noPassword(),
     };
   }
   const kept = previous?.type === input.type && previous.secret && store.secrets.open(previous.secret);

@@ -81,7 +81,7 @@ async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promis
 }
 
 /**
- * Sends the deliveries that are due, each claimed first so that no two senders send one (several
+ * Sends the deliveries that are due, each claimed right before its send so that no two senders send one (several
  * notifications of one evaluation to a Slack or e-mail channel go as one message, batchesOf); a
  * failure is retried after an exponential pause until `maxAttempts`, then marked failed. The last
  * error is kept (no secret in it). Returns how many were delivered and how many failed this round.
@@ -91,18 +91,24 @@ export async function deliverDue(
   channels: Channel[],
   settings: DeliverySettings,
   now = Date.now(),
+  /** Whether this process may still send (it holds the lease): checked before each message. */
+  mayWrite: () => boolean = () => true,
 ): Promise<{ delivered: number; retried: number; failed: number }> {
   const due = await dueDeliveries(store, now, ROUND);
   const out = { delivered: 0, retried: 0, failed: 0 };
-  // Held for the whole attempt: should this process die while sending, another tries after it.
-  const claimed: Due[] = [];
-  for (const d of due) if (await claimDelivery(store, d, now, settings.timeoutMs + 30_000)) claimed.push(d);
-  await inParallel(batchesOf(claimed, channels), PARALLEL, async (batch) => {
+  await inParallel(batchesOf(due, channels), PARALLEL, async (unclaimed) => {
+    if (!mayWrite()) return;
+    // Claimed right before the send and held for its time-out: should this process die while
+    // sending, another tries after it; one whose claim was taken meanwhile is left to its taker.
+    const batch: Due[] = [];
+    for (const d of unclaimed)
+      if (await claimDelivery(store, d, Date.now(), settings.timeoutMs + 30_000)) batch.push(d);
+    if (batch.length === 0) return;
     const first = batch[0]!;
     const attempt = first.attempts + 1;
     const channel = channels.find((c) => c.name === first.channel);
-    const settle = (outcome: Parameters<typeof settleDelivery>[2]) =>
-      Promise.all(batch.map((d) => settleDelivery(store, d.id, outcome)));
+    const settle = (outcome: Parameters<typeof settleDelivery>[3]) =>
+      Promise.all(batch.map((d) => settleDelivery(store, d.id, d.attempts + 1, outcome)));
     try {
       if (!channel) throw new Error(`no channel named "${first.channel}" is defined`);
       const bodies = batch.map((d) => bodyOf(d.event, settings.publicUrl));

@@ -42,6 +42,8 @@ export async function evaluateCluster(
   store: Store,
   rules: RuleEntry[],
   facts: ClusterFacts,
+  /** Whether this process may still write (it holds the lease): checked before each rule. */
+  mayWrite: () => boolean = () => true,
 ): Promise<EvaluationResult> {
   const now = facts.at;
   const result: EvaluationResult = { fired: 0, resolved: 0, pending: 0 };
@@ -59,6 +61,8 @@ export async function evaluateCluster(
     if (!known.has(rule_id)) await deleteStates(store, rule_id, facts.clusterId);
 
   for (const rule of rules) {
+    // A process that lost the lease meanwhile stops here: the one holding it now evaluates.
+    if (!mayWrite()) return result;
     const applies = ruleApplies(rule.spec, facts.clusterId);
     const findings: Finding[] | null = applies ? conditions[rule.spec.kind](rule.spec, facts) : [];
     if (findings === null) continue;

@@ -38,7 +38,7 @@ async function evaluate(cluster: ClusterConfig, sampled: LagSample[] | Error): P
   if (rules.length === 0) return;
   const now = Date.now();
   const facts = await readFacts(store, cluster, rules, sampled, now);
-  const result = await evaluateCluster(store, rules, facts);
+  const result = await evaluateCluster(store, rules, facts, () => samplerStatus()?.leader === true);
   if (result.fired || result.resolved) log('info', 'alerts changed', { cluster: cluster.id, ...result });
   void deliver();
 }
@@ -50,7 +50,9 @@ async function deliver(): Promise<void> {
   try {
     const store = await getStore();
     for (let round = 0; round < 10; round++) {
-      const done = await deliverDue(store, await allChannels(store), deliverySettings());
+      const done = await deliverDue(store, await allChannels(store), deliverySettings(), Date.now(), () =>
+        Boolean(samplerStatus()?.leader),
+      );
       if (done.delivered + done.retried + done.failed === 0) break;
     }
   } catch (error) {

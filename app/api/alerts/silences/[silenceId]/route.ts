@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export const DELETE = mutation<'/api/alerts/silences/[silenceId]'>(
   'alert.silence.delete',
   async ({ params }) => {
-    const id = parseIntParam(params.silenceId, 'silenceId');
+    const id = parseIntParam(params.silenceId, 'silenceId', 2 ** 31 - 1);
     await deleteSilence(await alertStore(), id);
     return { id };
   },

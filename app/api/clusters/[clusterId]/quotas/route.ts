@@ -14,11 +14,14 @@ export const GET = withCluster<'/api/clusters/[clusterId]/quotas'>(async ({ clus
 
 export const PATCH = mutation<'/api/clusters/[clusterId]/quotas'>(
   'quota.alter',
-  async ({ cluster, body, noteChange }) => {
+  async ({ cluster, body, recordChange }) => {
     const input = await body(AlterQuotasSchema);
-    noteChange({ target: `quota ${quotaEntityLabel(input.entity)}${input.dryRun ? ' (dry run)' : ''}` });
     const result = await alterQuotas(cluster, input);
-    noteChange({ before: result.before, after: result.after });
+    const entity = quotaEntityLabel(input.entity);
+    recordChange({
+      before: { entity, quotas: result.before },
+      after: { entity, quotas: result.after, ...(input.dryRun && { dryRun: true }) },
+    });
     return result;
   },
 );

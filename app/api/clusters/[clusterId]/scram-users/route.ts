@@ -14,12 +14,14 @@ export const GET = withCluster<'/api/clusters/[clusterId]/scram-users'>(async ({
 
 export const POST = mutation<'/api/clusters/[clusterId]/scram-users'>(
   'scram.user.alter',
-  async ({ cluster, body, noteChange }) => {
+  async ({ cluster, body, recordChange }) => {
     const input = await body(ScramUpsertSchema);
-    noteChange({ target: `user ${input.user}` });
     const result = await upsertScramUser(cluster, input);
     // Mechanisms and iterations only: the password is in no audit line.
-    noteChange({ before: result.before, after: result.after });
+    recordChange({
+      before: { user: input.user, credentials: result.before },
+      after: { user: input.user, credentials: result.after },
+    });
     return result;
   },
 );

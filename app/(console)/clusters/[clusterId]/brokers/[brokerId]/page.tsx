@@ -8,6 +8,7 @@ import { BrokerSummary } from '@/components/brokers/broker-summary';
 import { LogDirsTable } from '@/components/brokers/log-dirs-table';
 import { BrokerConfigEditor } from '@/components/cluster-admin/broker-config-editor';
 import { PageHeader } from '@/components/layout/page-header';
+import { ElectLeadersButton } from '@/components/reassign/elect-leaders-dialog';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { refreshMs } from '@/components/layout/use-cluster-query';
 import { buttonClass } from '@/components/ui/button';
@@ -56,7 +57,12 @@ function BrokerView({ clusterId, brokerId }: { clusterId: string; brokerId: numb
         title={`Broker ${brokerId}`}
         back={back}
         description="Address, storage and configuration of this broker."
-        actions={<RefreshStatus query={broker} intervalMs={refreshMs(brokerOptions(clusterId, brokerId))} />}
+        actions={
+          <>
+            <RefreshStatus query={broker} intervalMs={refreshMs(brokerOptions(clusterId, brokerId))} />
+            <ElectLeadersButton clusterId={clusterId} scope={{ kind: 'broker', brokerId }} />
+          </>
+        }
       />
       <QueryView query={broker} loading={<Skeleton className="h-20 w-full rounded-lg" />}>
         {(data) => (

@@ -15,16 +15,20 @@ export const GET = withCluster<'/api/clusters/[clusterId]/broker-configs/[scope]
 
 export const PATCH = mutation<'/api/clusters/[clusterId]/broker-configs/[scope]'>(
   'broker.configs.alter',
-  async ({ cluster, params, body, noteChange }) => {
+  async ({ cluster, params, body, recordChange }) => {
     const input = await body(AlterBrokerConfigsSchema);
-    noteChange({
-      target: `${params.scope === 'default' ? 'broker defaults' : `broker ${params.scope}`}${input.dryRun ? ' (dry run)' : ''}`,
-    });
     const result = await alterBrokerConfigsOf(cluster, params.scope, input);
     // Sensitive values are "set" or null here, never the value.
-    noteChange({
-      before: Object.fromEntries(result.changes.map((c) => [c.name, c.before])),
-      after: Object.fromEntries(result.changes.map((c) => [c.name, c.after])),
+    recordChange({
+      before: {
+        scope: params.scope,
+        configs: Object.fromEntries(result.changes.map((c) => [c.name, c.before])),
+      },
+      after: {
+        scope: params.scope,
+        configs: Object.fromEntries(result.changes.map((c) => [c.name, c.after])),
+        ...(input.dryRun && { dryRun: true }),
+      },
     });
     return result;
   },

@@ -17,10 +17,12 @@ export const dynamic = 'force-dynamic';
 
 export const DELETE = mutation<'/api/clusters/[clusterId]/scram-users/[user]'>(
   'scram.user.delete',
-  async ({ cluster, params, query, noteChange }) => {
-    noteChange({ target: `user ${params.user}` });
+  async ({ cluster, params, query, recordChange }) => {
     const result = await deleteScramUser(cluster, params.user, parseMechanisms(query));
-    noteChange({ before: result.before, after: result.after });
+    recordChange({
+      before: { user: params.user, credentials: result.before },
+      after: { user: params.user, credentials: result.after },
+    });
     return result;
   },
 );

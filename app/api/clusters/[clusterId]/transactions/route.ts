@@ -1,0 +1,12 @@
+// GET /api/clusters/:clusterId/transactions — every transactional id with state, producer, timeout and partitions (?state=, ?q=)
+import { TransactionListQuerySchema } from '@/lib/schemas/transaction';
+import { withCluster } from '@/server/http/handler';
+import { parseQuery } from '@/server/http/parse';
+import { listTransactions } from '@/server/services/transactions';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = withCluster<'/api/clusters/[clusterId]/transactions'>(async ({ cluster, query }) =>
+  listTransactions(cluster, parseQuery(query, TransactionListQuerySchema)),
+);

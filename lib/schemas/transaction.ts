@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/** The states a transaction coordinator reports (TransactionState in Kafka), for the list's filter. */
+export const transactionStates = [
+  'Empty',
+  'Ongoing',
+  'PrepareCommit',
+  'PrepareAbort',
+  'CompleteCommit',
+  'CompleteAbort',
+  'PrepareEpochFence',
+  'Dead',
+] as const;
+
+export const TransactionListQuerySchema = z.object({
+  q: z.string().trim().max(255).default(''),
+  state: z.enum(transactionStates).optional(),
+});
+export type TransactionListQuery = z.infer<typeof TransactionListQuerySchema>;
+
+/** The list's filters as the address holds them: `?state=Ongoing&q=orders`. */
+export function readTransactionQuery(search: { get(name: string): string | null }): TransactionListQuery {
+  const parsed = TransactionListQuerySchema.safeParse({
+    q: search.get('q') ?? '',
+    state: search.get('state') || undefined,
+  });
+  return parsed.success ? parsed.data : { q: '' };
+}
+
+export const TransactionSummarySchema = z.object({
+  transactionalId: z.string(),
+  state: z.string(),
+  producerId: z.number(),
+  /** From DescribeTransactions; null when the coordinator did not describe it. */
+  producerEpoch: z.number().nullable(),
+  timeoutMs: z.number().nullable(),
+  /** When the open transaction began; null when none is open. */
+  startTimeMs: z.number().nullable(),
+  coordinator: z.number().int(),
+  partitions: z.array(z.object({ topic: z.string(), partition: z.number().int() })),
+});
+export type TransactionSummary = z.infer<typeof TransactionSummarySchema>;
+
+export const TransactionListSchema = z.object({
+  items: z.array(TransactionSummarySchema),
+  /** Brokers that did not answer ListTransactions: the ids they coordinate are missing. */
+  unavailableBrokers: z.array(z.number().int()),
+  /** The cluster is older than Kafka 3.0 (no ListTransactions). */
+  unsupported: z.boolean(),
+});
+export type TransactionList = z.infer<typeof TransactionListSchema>;
+
+export const ProducerStateSchema = z.object({
+  producerId: z.number(),
+  producerEpoch: z.number(),
+  lastSequence: z.number(),
+  lastTimestamp: z.number(),
+  coordinatorEpoch: z.number(),
+  /** The first offset of the producer's open transaction; null when none is open. */
+  currentTxnStartOffset: z.number().nullable(),
+});
+export type ProducerState = z.infer<typeof ProducerStateSchema>;
+
+export const PartitionProducersSchema = z.object({
+  topic: z.string(),
+  partition: z.number().int(),
+  error: z.string().nullable(),
+  producers: z.array(ProducerStateSchema),
+});
+export type PartitionProducersView = z.infer<typeof PartitionProducersSchema>;
+
+export const HangingQuerySchema = z
+  .object({
+    topic: z.string().min(1).max(249).optional(),
+    brokerId: z.coerce.number().int().min(0).optional(),
+    /**
+     * Only transactions open longer than this (ms) count; by default the brokers'
+     * transaction.max.timeout.ms, as kafka-transactions find-hanging does.
+     */
+    olderThanMs: z.coerce.number().int().min(0).optional(),
+  })
+  .refine((q) => q.topic !== undefined || q.brokerId !== undefined, {
+    message: 'Choose a topic or a broker to search',
+  });
+export type HangingQuery = z.infer<typeof HangingQuerySchema>;
+
+export const hangingReasons = ['unknown_producer', 'not_in_transaction'] as const;
+
+export const HangingTransactionSchema = z.object({
+  topic: z.string(),
+  partition: z.number().int(),
+  producerId: z.number(),
+  producerEpoch: z.number(),
+  coordinatorEpoch: z.number(),
+  startOffset: z.number(),
+  lastTimestamp: z.number(),
+  durationMs: z.number(),
+  /** The transactional id the coordinators hold for the producer id, if any. */
+  transactionalId: z.string().nullable(),
+  /**
+   * unknown_producer: no coordinator knows the producer id (or its transactional id is gone);
+   * not_in_transaction: its transactional id's current transaction does not hold the partition.
+   */
+  reason: z.enum(hangingReasons),
+});
+export type HangingTransaction = z.infer<typeof HangingTransactionSchema>;
+
+export const HangingListSchema = z.object({
+  items: z.array(HangingTransactionSchema),
+  olderThanMs: z.number(),
+  partitionsSearched: z.number().int(),
+  /** Partitions whose leader did not answer DescribeProducers. */
+  failedPartitions: z.array(z.object({ topic: z.string(), partition: z.number().int(), error: z.string() })),
+});
+export type HangingList = z.infer<typeof HangingListSchema>;
+
+export const AbortTransactionSchema = z.object({
+  topic: z.string().min(1).max(249),
+  partition: z.number().int().min(0),
+  producerId: z.number().int().min(0),
+  /** A preview (nothing written) when true. */
+  dryRun: z.boolean().default(false),
+});
+export type AbortTransaction = z.infer<typeof AbortTransactionSchema>;
+
+export const AbortPreviewSchema = z.object({
+  applied: z.boolean(),
+  topic: z.string(),
+  partition: z.number().int(),
+  producerId: z.number(),
+  producerEpoch: z.number(),
+  coordinatorEpoch: z.number(),
+  /** The open transaction's first offset, before the abort. */
+  startOffset: z.number(),
+  before: z.object({ lastStableOffset: z.number().nullable(), highWatermark: z.number().nullable() }),
+  /** After the abort (applied only): a read_committed consumer now reads up to here. */
+  after: z
+    .object({ lastStableOffset: z.number().nullable(), highWatermark: z.number().nullable() })
+    .nullable(),
+});
+export type AbortPreview = z.infer<typeof AbortPreviewSchema>;

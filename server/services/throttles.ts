@@ -1,0 +1,201 @@
+import 'server-only';
+import type { ClusterConfig } from '@/server/config/schema';
+import { kafka, type KafkaCluster } from '@/server/kafka';
+import { log } from '@/server/log';
+
+export const LEADER_RATE = 'leader.replication.throttled.rate';
+export const FOLLOWER_RATE = 'follower.replication.throttled.rate';
+export const LEADER_REPLICAS = 'leader.replication.throttled.replicas';
+export const FOLLOWER_REPLICAS = 'follower.replication.throttled.replicas';
+
+/**
+ * The replication throttles the console set, per cluster: the rule is that a topic's throttled
+ * replicas are removed as soon as none of its partitions is being reassigned, and the brokers' rates
+ * once no throttled topic is left. It is checked on every read of the reassignments and every 10 s
+ * in the background while anything is recorded, and right after a cancel. The record lives in the
+ * process that applied the reassignment (see docs/reassignment.md for what a restart means).
+ */
+interface Recorded {
+  brokers: Set<number>;
+  topics: Set<string>;
+  /** Each topic's throttled replicas (`partition:broker`), so a second apply on the topic adds to the first's. */
+  entries: Map<string, { leader: Set<string>; follower: Set<string> }>;
+  config: ClusterConfig;
+}
+
+const state = globalThis as unknown as {
+  __kafkascopeThrottles?: Map<string, Recorded>;
+  __kafkascopeThrottleTimer?: ReturnType<typeof setInterval> | null;
+};
+const recorded = (state.__kafkascopeThrottles ??= new Map());
+const staleChecked = globalThis as unknown as {
+  __kafkascopeStaleThrottles?: Map<string, { at: number; brokers: number[] }>;
+};
+const stale = (staleChecked.__kafkascopeStaleThrottles ??= new Map());
+const STALE_CHECK_MS = 15_000;
+
+export function throttlesOf(config: ClusterConfig): { brokers: number[]; topics: string[] } {
+  const r = recorded.get(config.id);
+  return {
+    brokers: [...(r?.brokers ?? [])].sort((a, b) => a - b),
+    topics: [...(r?.topics ?? [])].sort(),
+  };
+}
+
+/** Topic throttles as kafka-reassign-partitions writes them: leader = existing replicas, follower = new ones. */
+export function topicThrottles(moves: { topic: string; partition: number; from: number[]; to: number[] }[]) {
+  const byTopic = new Map<string, { leader: string[]; follower: string[] }>();
+  for (const m of moves) {
+    const t = byTopic.get(m.topic) ?? { leader: [], follower: [] };
+    for (const b of m.from) t.leader.push(`${m.partition}:${b}`);
+    for (const b of m.to.filter((id) => !m.from.includes(id))) t.follower.push(`${m.partition}:${b}`);
+    byTopic.set(m.topic, t);
+  }
+  return byTopic;
+}
+
+/** Sets the throttles of a reassignment about to start; recorded first, so a failure half-way is still cleaned up. */
+export async function setThrottles(
+  config: ClusterConfig,
+  rate: number,
+  moves: { topic: string; partition: number; from: number[]; to: number[] }[],
+): Promise<void> {
+  const gateway = kafka(config);
+  const brokers = [...new Set(moves.flatMap((m) => [...m.from, ...m.to]))].sort((a, b) => a - b);
+  const byTopic = topicThrottles(moves);
+  const r: Recorded = recorded.get(config.id) ?? {
+    brokers: new Set(),
+    topics: new Set(),
+    entries: new Map(),
+    config,
+  };
+  recorded.set(config.id, r);
+  stale.delete(config.id);
+  for (const b of brokers) r.brokers.add(b);
+  for (const [topic, t] of byTopic) {
+    r.topics.add(topic);
+    const kept = r.entries.get(topic) ?? { leader: new Set<string>(), follower: new Set<string>() };
+    for (const e of t.leader) kept.leader.add(e);
+    for (const e of t.follower) kept.follower.add(e);
+    r.entries.set(topic, kept);
+  }
+  startChecking();
+  for (const topic of byTopic.keys()) {
+    const kept = r.entries.get(topic)!;
+    await gateway.alterTopicConfigs(topic, [
+      { name: LEADER_REPLICAS, value: [...kept.leader].join(',') },
+      { name: FOLLOWER_REPLICAS, value: kept.follower.size > 0 ? [...kept.follower].join(',') : null },
+    ]);
+  }
+  for (const b of brokers) {
+    await gateway.throttleBroker(b, [
+      { name: LEADER_RATE, value: String(rate) },
+      { name: FOLLOWER_RATE, value: String(rate) },
+    ]);
+  }
+}
+
+async function removeTopic(gateway: KafkaCluster, topic: string): Promise<void> {
+  try {
+    await gateway.alterTopicConfigs(topic, [
+      { name: LEADER_REPLICAS, value: null },
+      { name: FOLLOWER_REPLICAS, value: null },
+    ]);
+  } catch (error) {
+    // A topic deleted meanwhile has no throttle left to remove.
+    if ((error as { kind?: string }).kind !== 'not_found') throw error;
+  }
+}
+
+/** Removes the recorded throttles whose reassignments are over; returns what it removed. */
+export async function settleThrottles(
+  config: ClusterConfig,
+  moving?: Set<string>,
+): Promise<{ brokers: number[]; topics: string[] }> {
+  const r = recorded.get(config.id);
+  const removed = { brokers: [] as number[], topics: [] as string[] };
+  if (!r) return removed;
+  const gateway = kafka(config);
+  const busy = moving ?? new Set((await gateway.listReassignments()).map((p) => p.topic));
+  for (const topic of [...r.topics].sort()) {
+    if (busy.has(topic)) continue;
+    await removeTopic(gateway, topic);
+    r.topics.delete(topic);
+    r.entries.delete(topic);
+    removed.topics.push(topic);
+  }
+  if (r.topics.size === 0) {
+    for (const b of [...r.brokers].sort((a, b) => a - b)) {
+      await gateway
+        .throttleBroker(b, [
+          { name: LEADER_RATE, value: null },
+          { name: FOLLOWER_RATE, value: null },
+        ])
+        .catch((error: unknown) => {
+          // A broker that is down keeps its rate until it is back: try again next round.
+          const kind = (error as { kind?: string }).kind;
+          if (kind !== 'unavailable' && kind !== 'timeout') throw error;
+          return 'later';
+        })
+        .then((later) => {
+          if (later === 'later') return;
+          r.brokers.delete(b);
+          removed.brokers.push(b);
+        });
+    }
+    if (r.brokers.size === 0) recorded.delete(config.id);
+  }
+  return removed;
+}
+
+function startChecking(): void {
+  if (state.__kafkascopeThrottleTimer) return;
+  const timer = setInterval(() => {
+    if (recorded.size === 0) {
+      clearInterval(timer);
+      state.__kafkascopeThrottleTimer = null;
+      return;
+    }
+    for (const r of recorded.values()) {
+      settleThrottles(r.config).catch((error: unknown) =>
+        log('warn', 'replication throttles not removed yet', { cluster: r.config.id, error: String(error) }),
+      );
+    }
+  }, 10_000);
+  timer.unref?.();
+  state.__kafkascopeThrottleTimer = timer;
+}
+
+/**
+ * Brokers with a replication throttle rate while nothing in the cluster is being reassigned and this
+ * process recorded none: left by a console process that restarted mid-way, or by another tool. Read
+ * at most every 15 s per cluster (one DescribeConfigs per broker); without a rate, throttled
+ * replica lists on topics have no effect, so the rates are what must not stay.
+ */
+export async function staleThrottles(config: ClusterConfig, brokerIds: number[]): Promise<number[]> {
+  if (recorded.has(config.id)) return [];
+  const last = stale.get(config.id);
+  if (last && Date.now() - last.at < STALE_CHECK_MS) return last.brokers;
+  const gateway = kafka(config);
+  const found: number[] = [];
+  for (const id of brokerIds) {
+    const configs = await gateway.brokerConfigs(id).catch(() => []);
+    const set = (name: string) =>
+      configs.some((c) => c.name === name && c.source !== 'default' && c.value !== null);
+    if (set(LEADER_RATE) || set(FOLLOWER_RATE)) found.push(id);
+  }
+  stale.set(config.id, { at: Date.now(), brokers: found });
+  return found;
+}
+
+/** Removes stale throttle rates (nothing may be moving: the caller checked). */
+export async function removeStaleThrottles(config: ClusterConfig, brokerIds: number[]): Promise<void> {
+  const gateway = kafka(config);
+  for (const id of brokerIds) {
+    await gateway.throttleBroker(id, [
+      { name: LEADER_RATE, value: null },
+      { name: FOLLOWER_RATE, value: null },
+    ]);
+  }
+  stale.delete(config.id);
+}

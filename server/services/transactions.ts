@@ -1,0 +1,223 @@
+import 'server-only';
+import type {
+  AbortPreview,
+  AbortTransaction,
+  HangingList,
+  HangingQuery,
+  PartitionProducersView,
+  TransactionList,
+  TransactionListQuery,
+  TransactionSummary,
+} from '@/lib/schemas/transaction';
+import type { ClusterConfig } from '@/server/config/schema';
+import { AppError } from '@/server/http/app-error';
+import {
+  kafka,
+  partitionKey,
+  type DescribedTransaction,
+  type PartitionProducers,
+  type TopicMeta,
+} from '@/server/kafka';
+import { hangingOf, openCandidates } from '@/server/services/hanging';
+import { findTopic } from '@/server/services/resolve';
+import { changing } from '@/server/services/snapshot';
+
+/** DescribeTransactions batches: a coordinator describes this many ids per request. */
+const DESCRIBE_CHUNK = 200;
+/** Kafka's default transaction.max.timeout.ms, when the brokers' config cannot be read. */
+const DEFAULT_MAX_TIMEOUT_MS = 900_000;
+/** The states in which a transactional id has a transaction open; its start time means nothing otherwise. */
+const OPEN_STATES = new Set(['Ongoing', 'PrepareCommit', 'PrepareAbort']);
+
+/** Ids as ListTransactions gave them, each with its coordinator: no FindCoordinator needed. */
+async function describeAll(
+  cluster: ClusterConfig,
+  ids: { transactionalId: string; coordinator: number }[],
+): Promise<Map<string, DescribedTransaction>> {
+  const gateway = kafka(cluster);
+  const described = new Map<string, DescribedTransaction>();
+  for (let i = 0; i < ids.length; i += DESCRIBE_CHUNK)
+    for (const [id, d] of await gateway.describeTransactions(ids.slice(i, i + DESCRIBE_CHUNK)))
+      described.set(id, d);
+  return described;
+}
+
+/** Every transactional id of the cluster, described by its coordinator; `state` filters on the coordinators. */
+export async function listTransactions(
+  cluster: ClusterConfig,
+  query: TransactionListQuery,
+): Promise<TransactionList> {
+  const listed = await kafka(cluster).listTransactions(query.state ? { states: [query.state] } : {});
+  const needle = query.q.toLowerCase();
+  const entries = listed.transactions.filter(
+    (t) => !needle || t.transactionalId.toLowerCase().includes(needle),
+  );
+  const described = await describeAll(cluster, entries);
+  const items: TransactionSummary[] = entries.map((t) => {
+    const d = described.get(t.transactionalId);
+    const ok = d && !d.error;
+    return {
+      transactionalId: t.transactionalId,
+      state: ok ? d.state : t.state,
+      producerId: ok ? d.producerId : t.producerId,
+      producerEpoch: ok ? d.producerEpoch : null,
+      timeoutMs: ok ? d.timeoutMs : null,
+      startTimeMs: ok && OPEN_STATES.has(d.state) && d.startTimeMs >= 0 ? d.startTimeMs : null,
+      coordinator: t.coordinator,
+      partitions: ok ? d.partitions : [],
+    };
+  });
+  return { items, unavailableBrokers: listed.unavailableBrokers, unsupported: listed.unsupported };
+}
+
+/** One transactional id as its coordinator describes it, or a 404. */
+export async function transactionDetail(
+  cluster: ClusterConfig,
+  transactionalId: string,
+): Promise<TransactionSummary> {
+  const gateway = kafka(cluster);
+  const d = (await gateway.describeTransactions([transactionalId])).get(transactionalId);
+  if (!d || d.error === 'TRANSACTIONAL_ID_NOT_FOUND')
+    throw new AppError('not_found', `Transactional id "${transactionalId}" does not exist`);
+  if (d.error) throw new AppError('broker_unavailable', `DescribeTransactions answered ${d.error}`);
+  const listed = await gateway.listTransactions({ producerIds: [d.producerId] });
+  return {
+    transactionalId,
+    state: d.state,
+    producerId: d.producerId,
+    producerEpoch: d.producerEpoch,
+    timeoutMs: d.timeoutMs,
+    startTimeMs: OPEN_STATES.has(d.state) && d.startTimeMs >= 0 ? d.startTimeMs : null,
+    coordinator: listed.transactions.find((t) => t.transactionalId === transactionalId)?.coordinator ?? -1,
+    partitions: d.partitions,
+  };
+}
+
+const view = (p: PartitionProducers): PartitionProducersView => ({
+  topic: p.topic,
+  partition: p.partition,
+  error: p.error,
+  producers: p.producers.map((s) => ({
+    ...s,
+    currentTxnStartOffset: s.currentTxnStartOffset >= 0 ? s.currentTxnStartOffset : null,
+  })),
+});
+
+const leaderPartitions = (topic: TopicMeta) =>
+  topic.partitions.map((p) => ({ topic: topic.name, partition: p.partition, leader: p.leader }));
+
+/** The active producers of every partition of a topic (DescribeProducers to each leader). */
+export async function topicProducers(
+  cluster: ClusterConfig,
+  topicName: string,
+): Promise<PartitionProducersView[]> {
+  const { topic } = await findTopic(cluster, topicName);
+  return (await kafka(cluster).describeProducers(leaderPartitions(topic))).map(view);
+}
+
+async function maxTransactionTimeoutMs(cluster: ClusterConfig, brokerId: number): Promise<number> {
+  try {
+    const entry = (await kafka(cluster).brokerConfigs(brokerId)).find(
+      (c) => c.name === 'transaction.max.timeout.ms',
+    );
+    const value = Number(entry?.value);
+    return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_TIMEOUT_MS;
+  } catch {
+    return DEFAULT_MAX_TIMEOUT_MS;
+  }
+}
+
+/**
+ * Hanging transactions, as kafka-transactions find-hanging finds them: open transactions on the
+ * partitions of a topic (or with a replica on a broker) older than the brokers' maximum transaction
+ * time-out, whose producer id no coordinator knows or whose transaction no longer holds the partition.
+ */
+export async function findHanging(cluster: ClusterConfig, query: HangingQuery): Promise<HangingList> {
+  const gateway = kafka(cluster);
+  let partitions: { topic: string; partition: number; leader: number | null }[];
+  if (query.topic) {
+    const { topic } = await findTopic(cluster, query.topic);
+    partitions = leaderPartitions(topic);
+  } else {
+    const topology = await gateway.metadata('all');
+    partitions = topology.topics.flatMap((t) =>
+      t.partitions
+        .filter((p) => p.replicas.includes(query.brokerId!))
+        .map((p) => ({ topic: t.name, partition: p.partition, leader: p.leader })),
+    );
+  }
+  const leaders = [...new Set(partitions.map((p) => p.leader).filter((l): l is number => l !== null))];
+  const olderThanMs =
+    query.olderThanMs ?? (await maxTransactionTimeoutMs(cluster, query.brokerId ?? leaders[0] ?? 0));
+  const described = await gateway.describeProducers(partitions);
+  const now = Date.now();
+  const candidates = openCandidates(described.map(view), now, olderThanMs);
+  const failedPartitions = described
+    .filter((p) => p.error)
+    .map((p) => ({ topic: p.topic, partition: p.partition, error: p.error! }));
+  if (candidates.length === 0)
+    return { items: [], olderThanMs, partitionsSearched: partitions.length, failedPartitions };
+  const producerIds = [...new Set(candidates.map((c) => c.producerId))];
+  const listed = await gateway.listTransactions({ producerIds });
+  const transactionalIds = new Map<number, string>();
+  const found = listed.transactions.filter((t) => producerIds.includes(t.producerId));
+  for (const t of found) transactionalIds.set(t.producerId, t.transactionalId);
+  const descriptions = await describeAll(cluster, found);
+  const held = new Map<string, { topic: string; partition: number }[]>();
+  for (const [id, d] of descriptions) if (!d.error) held.set(id, d.partitions);
+  const items = hangingOf(candidates, { transactionalIds, partitions: held }, now);
+  return { items, olderThanMs, partitionsSearched: partitions.length, failedPartitions };
+}
+
+/**
+ * Aborts the open transaction of a producer on one partition, as kafka-transactions abort does:
+ * an ABORT marker written by WriteTxnMarkers to the leader with the producer's id, epoch and
+ * coordinator epoch from DescribeProducers. The preview shows the open transaction and the last
+ * stable offset it holds back; applied, the offsets after.
+ */
+export async function abortTransaction(
+  cluster: ClusterConfig,
+  body: AbortTransaction,
+): Promise<AbortPreview> {
+  const { topic } = await findTopic(cluster, body.topic);
+  const meta = topic.partitions.find((p) => p.partition === body.partition);
+  if (!meta) throw new AppError('not_found', `Topic "${body.topic}" has no partition ${body.partition}`);
+  if (meta.leader === null)
+    throw new AppError('broker_unavailable', `Partition ${body.topic}-${body.partition} has no leader`);
+  const gateway = kafka(cluster);
+  const target = [{ topic: body.topic, partition: body.partition, leader: meta.leader }];
+  const [described] = await gateway.describeProducers(target);
+  if (described?.error)
+    throw new AppError('broker_unavailable', `DescribeProducers answered ${described.error}`);
+  const producer = described?.producers.find((p) => p.producerId === body.producerId);
+  if (!producer || producer.currentTxnStartOffset < 0)
+    throw new AppError(
+      'conflict',
+      `Producer ${body.producerId} has no open transaction on ${body.topic}-${body.partition}`,
+    );
+  const offsets = async () => {
+    const o = (await gateway.stableOffsets(target)).get(partitionKey(body.topic, body.partition));
+    return { lastStableOffset: o?.lastStable ?? null, highWatermark: o?.high ?? null };
+  };
+  const preview = {
+    topic: body.topic,
+    partition: body.partition,
+    producerId: producer.producerId,
+    producerEpoch: producer.producerEpoch,
+    coordinatorEpoch: Math.max(0, producer.coordinatorEpoch),
+    startOffset: producer.currentTxnStartOffset,
+    before: await offsets(),
+  };
+  if (body.dryRun) return { applied: false, ...preview, after: null };
+  await changing(cluster, () =>
+    gateway.writeTxnMarker(meta.leader!, {
+      producerId: producer.producerId,
+      producerEpoch: producer.producerEpoch,
+      commit: false,
+      topic: body.topic,
+      partitions: [body.partition],
+      coordinatorEpoch: preview.coordinatorEpoch,
+    }),
+  );
+  return { applied: true, ...preview, after: await offsets() };
+}
