@@ -30,6 +30,11 @@ export const paths = {
   cluster: (clusterId: string) => `/clusters/${seg(clusterId)}`,
   brokers: (clusterId: string) => `/clusters/${seg(clusterId)}/brokers`,
   broker: (clusterId: string, brokerId: number) => `/clusters/${seg(clusterId)}/brokers/${brokerId}`,
+  /** The cluster-wide dynamic broker defaults. */
+  brokerDefaults: (clusterId: string) => `/clusters/${seg(clusterId)}/brokers/defaults`,
+  /** SCRAM users (tab `users`) and client quotas (tab `quotas`). */
+  security: (clusterId: string, tab: 'users' | 'quotas' = 'users') =>
+    `/clusters/${seg(clusterId)}/security${tab === 'users' ? '' : `?tab=${tab}`}`,
   reassignments: (clusterId: string) => `/clusters/${seg(clusterId)}/reassignments`,
   /** The topic list; only the settings that differ from the defaults go into the address. */
   topics: (clusterId: string, query: Partial<TopicListQuery> = {}) =>
@@ -132,6 +137,12 @@ export const apiPaths = {
   broker: (clusterId: string, brokerId: number) => `/api/clusters/${seg(clusterId)}/brokers/${brokerId}`,
   brokerConfigs: (clusterId: string, brokerId: number) =>
     `/api/clusters/${seg(clusterId)}/brokers/${brokerId}/configs`,
+  /** A broker id or "default". */
+  brokerConfigsFull: (clusterId: string, scope: string) =>
+    `/api/clusters/${seg(clusterId)}/broker-configs/${seg(scope)}`,
+  scramUsers: (clusterId: string) => `/api/clusters/${seg(clusterId)}/scram-users`,
+  scramUser: (clusterId: string, user: string) => `/api/clusters/${seg(clusterId)}/scram-users/${seg(user)}`,
+  quotas: (clusterId: string) => `/api/clusters/${seg(clusterId)}/quotas`,
   acls: (clusterId: string, filter: Partial<AclFilter> = {}) =>
     `/api/clusters/${seg(clusterId)}/acls${toSearch(serializeUrlState(aclListView, filter))}`,
   aclsDelete: (clusterId: string) => `/api/clusters/${seg(clusterId)}/acls/delete`,

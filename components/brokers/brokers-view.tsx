@@ -4,7 +4,10 @@ import { useParams } from 'next/navigation';
 import { BrokerTable, BrokerTableSkeleton } from '@/components/brokers/broker-table';
 import { QuorumPanel } from '@/components/brokers/quorum-panel';
 import { brokerRefreshMs, useBrokerList } from '@/components/brokers/use-broker-list';
+import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
+import { buttonClass } from '@/components/ui/button';
+import { paths } from '@/lib/paths';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { ElectLeadersButton } from '@/components/reassign/elect-leaders-dialog';
 import { QueryView } from '@/components/ui/query-view';
@@ -28,6 +31,13 @@ export function BrokersView() {
         }
         actions={
           <>
+            <Link
+              href={paths.brokerDefaults(clusterId)}
+              className={buttonClass()}
+              data-testid="broker-defaults-link"
+            >
+              Cluster-wide defaults
+            </Link>
             <RefreshStatus query={query} intervalMs={brokerRefreshMs(clusterId)} />
             <ElectLeadersButton clusterId={clusterId} scope={{ kind: 'cluster' }} />
           </>

@@ -16,6 +16,7 @@ import { connectPaths, paths } from '@/lib/paths';
 
 export interface Section {
   id:
+    | 'security'
     | 'overview'
     | 'brokers'
     | 'topics'
@@ -70,6 +71,13 @@ export const sections: Section[] = [
     label: 'Schemas',
     href: (clusterId) => paths.schemas(clusterId),
     icon: IconSchemas,
+    available: true,
+  },
+  {
+    id: 'security',
+    label: 'Users & quotas',
+    href: (clusterId) => paths.security(clusterId),
+    icon: IconLock,
     available: true,
   },
   {

@@ -43,6 +43,11 @@ export const actionRoles = {
   'alert.channel.test': 'admin',
   'alert.silence.create': 'operator',
   'alert.silence.delete': 'operator',
+  // Running the cluster: SCRAM users, client quotas and dynamic broker configs.
+  'scram.user.alter': 'admin',
+  'scram.user.delete': 'admin',
+  'quota.alter': 'admin',
+  'broker.configs.alter': 'admin',
   // ACLs decide who may do what in the cluster: admins only.
   'acl.create': 'admin',
   'acl.delete': 'admin',

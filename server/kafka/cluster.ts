@@ -57,6 +57,13 @@ import {
 import { fetchOffsetsForTime, fetchWatermarks, type LeaderPartition } from '@/server/kafka/ops/watermarks';
 import type { ConfigChange } from '@/server/kafka/protocol/incremental-alter-configs';
 import {
+  alterBrokerConfigs as alterBrokerOrDefaultConfigs,
+  describeBrokerConfigsFull,
+} from '@/server/kafka/ops/broker-configs';
+import { alterQuotas, describeQuotas } from '@/server/kafka/ops/quotas';
+import { alterScramUsers, describeScramUsers, type ScramChange } from '@/server/kafka/ops/scram';
+import type { QuotaEntityPart, QuotaFilter, QuotaOp } from '@/server/kafka/protocol/client-quotas';
+import {
   describeProducers,
   describeTransactions,
   listAllTransactions,
@@ -240,6 +247,33 @@ export function kafka(config: ClusterConfig) {
         }),
       ),
 
+    /** SCRAM users with mechanisms and iterations: DescribeUserScramCredentials (null: every user). */
+    scramUsers: (users: string[] | null = null) =>
+      call(config, 'DescribeUserScramCredentials', (c) => describeScramUsers(c, users)),
+
+    /** Creates, changes and deletes SCRAM credentials; salted here, the password is never sent. */
+    alterScramUsers: (changes: ScramChange[]) =>
+      call(config, 'AlterUserScramCredentials', (c) => alterScramUsers(c, changes)),
+
+    /** Client quotas of every entity matching `filters` (none: all): DescribeClientQuotas. */
+    clientQuotas: (filters: QuotaFilter[] = []) =>
+      call(config, 'DescribeClientQuotas', (c) => describeQuotas(c, filters)),
+
+    /** Sets (value) and removes (null) quotas of one entity: AlterClientQuotas. */
+    alterClientQuotas: (entity: QuotaEntityPart[], ops: QuotaOp[], validateOnly = false) =>
+      call(config, 'AlterClientQuotas', (c) => alterQuotas(c, entity, ops, validateOnly)),
+
+    /** A broker's (null: the cluster-wide defaults') configs with sources, types, documentation, synonyms. */
+    brokerConfigsFull: (brokerId: number | null) =>
+      call(config, brokerId === null ? 'Cluster-wide broker defaults' : `Broker ${brokerId}`, (c) =>
+        describeBrokerConfigsFull(c, brokerId),
+      ),
+
+    /** Sets and removes dynamic configs of a broker (null: cluster-wide default); validateOnly only checks. */
+    alterBrokerConfigs: (brokerId: number | null, changes: ConfigChange[], validateOnly = false) =>
+      call(config, brokerId === null ? 'Configure broker defaults' : `Configure broker ${brokerId}`, (c) =>
+        alterBrokerOrDefaultConfigs(c, brokerId, changes, validateOnly),
+      ),
     /** Every transactional id with its state and producer id: one ListTransactions per broker. */
     listTransactions: (filters: { states?: string[]; producerIds?: number[] } = {}, options?: CallOptions) =>
       call(config, 'ListTransactions', (c) => listAllTransactions(c, filters), options),

@@ -85,6 +85,10 @@ const KIND_OF: Record<string, KafkaErrorKind> = {
   REPLICA_NOT_AVAILABLE: 'unavailable',
   KAFKA_STORAGE_ERROR: 'unavailable',
   NETWORK_EXCEPTION: 'unavailable',
+  RESOURCE_NOT_FOUND: 'not_found',
+  DUPLICATE_RESOURCE: 'invalid',
+  UNACCEPTABLE_CREDENTIAL: 'invalid',
+  UNSUPPORTED_SASL_MECHANISM: 'invalid',
 };
 
 /** kafkajs error names that mean "the cluster cannot be reached". */

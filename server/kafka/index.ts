@@ -27,6 +27,16 @@ export type { GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
 export type { DeferredFetch, FetchPosition, PartitionFetch } from '@/server/kafka/ops/fetch';
 export type { Compression, FetchedRecord, TransactionState } from '@/server/kafka/ops/record-batch';
 export type { OutgoingMessage } from '@/server/kafka/ops/produce';
+export type { BrokerConfigEntry } from '@/server/kafka/ops/broker-configs';
+export type { ScramChange, ScramUserInfo } from '@/server/kafka/ops/scram';
+export type { ScramMechanism } from '@/server/kafka/protocol/scram-credentials';
+export type {
+  QuotaEntityPart,
+  QuotaEntityType,
+  QuotaEntry,
+  QuotaFilter,
+  QuotaOp,
+} from '@/server/kafka/protocol/client-quotas';
 export type { TransactionEntry } from '@/server/kafka/ops/transactions';
 export type {
   ActiveProducer,

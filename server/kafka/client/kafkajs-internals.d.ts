@@ -27,6 +27,8 @@ declare module 'kafkajs/src/protocol/encoder.js' {
     writeVarIntString(value: string | null): this;
     writeVarIntBytes(value: Buffer | string | null): this;
     writeBytes(value: Buffer | null): this;
+    writeUVarIntBytes(value: Buffer | null): this;
+    writeDouble(value: number): this;
     writeEncoder(value: Encoder): this;
     size(): number;
     buffer: Buffer;
@@ -56,6 +58,7 @@ declare module 'kafkajs/src/protocol/decoder.js' {
     readUVarIntString(): string | null;
     readUVarIntArray<T>(reader: (decoder: Decoder) => T): T[] | null;
     readTaggedFields(): unknown;
+    readDouble(): number;
     readBoolean(): boolean;
     readBytes(length: number): Buffer | null;
     readString(): string | null;

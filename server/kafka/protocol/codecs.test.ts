@@ -7,7 +7,17 @@ const bytes = (writer: Writer) => writer.toEncoder().buffer;
 
 describe('Writer and Reader', () => {
   it('round-trip int64 values across the 32-bit boundary, negatives included', () => {
-    const values = [0, -1, -2, 1, 2 ** 32, 2 ** 32 + 5, -(2 ** 32) - 7, Number.MAX_SAFE_INTEGER, 1_733_000_000_000];
+    const values = [
+      0,
+      -1,
+      -2,
+      1,
+      2 ** 32,
+      2 ** 32 + 5,
+      -(2 ** 32) - 7,
+      Number.MAX_SAFE_INTEGER,
+      1_733_000_000_000,
+    ];
     const writer = new Writer(4);
     for (const v of values) writer.int64(v);
     const buffer = bytes(writer);
@@ -22,7 +32,9 @@ describe('Writer and Reader', () => {
     const long = 'topic-'.repeat(100) + 'é';
     writer.uvarint(0).uvarint(127).uvarint(128).uvarint(300_000).string(long).compactString('ä-b').int16(-1);
     const reader = new Reader(bytes(writer));
-    expect([reader.uvarint(), reader.uvarint(), reader.uvarint(), reader.uvarint()]).toEqual([0, 127, 128, 300_000]);
+    expect([reader.uvarint(), reader.uvarint(), reader.uvarint(), reader.uvarint()]).toEqual([
+      0, 127, 128, 300_000,
+    ]);
     expect(reader.string()).toBe(long);
     expect(reader.compactString()).toBe('ä-b');
     expect(reader.string()).toBeNull();
@@ -67,8 +79,22 @@ describe('decodeMetadata', () => {
         topic: 'orders',
         isInternal: false,
         partitionMetadata: [
-          { partitionErrorCode: 0, partitionId: 0, leader: 1, replicas: [1, 2], isr: [1], offlineReplicas: [] },
-          { partitionErrorCode: 9, partitionId: 1, leader: -1, replicas: [2, 1], isr: [], offlineReplicas: [2] },
+          {
+            partitionErrorCode: 0,
+            partitionId: 0,
+            leader: 1,
+            replicas: [1, 2],
+            isr: [1],
+            offlineReplicas: [],
+          },
+          {
+            partitionErrorCode: 9,
+            partitionId: 1,
+            leader: -1,
+            replicas: [2, 1],
+            isr: [],
+            offlineReplicas: [2],
+          },
         ],
       },
     ]);

@@ -112,7 +112,13 @@ function decodeLogDirs(reader: Reader, version: number): LogDir[] {
     const totalBytes = version >= 4 ? reader.int64() : -1;
     const usableBytes = version >= 4 ? reader.int64() : -1;
     tags();
-    result.push({ path, error: errorCode === 0 ? null : errorName(errorCode), totalBytes, usableBytes, partitions });
+    result.push({
+      path,
+      error: errorCode === 0 ? null : errorName(errorCode),
+      totalBytes,
+      usableBytes,
+      partitions,
+    });
   }
   return result;
 }

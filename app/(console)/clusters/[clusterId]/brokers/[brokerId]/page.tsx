@@ -6,7 +6,7 @@ import { useParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { BrokerSummary } from '@/components/brokers/broker-summary';
 import { LogDirsTable } from '@/components/brokers/log-dirs-table';
-import { ConfigList } from '@/components/configs/config-list';
+import { BrokerConfigEditor } from '@/components/cluster-admin/broker-config-editor';
 import { PageHeader } from '@/components/layout/page-header';
 import { ElectLeadersButton } from '@/components/reassign/elect-leaders-dialog';
 import { RefreshStatus } from '@/components/layout/refresh-status';
@@ -16,10 +16,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { IconBrokers } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
-import { isBrokerOverride } from '@/lib/format/config';
 import { describeError, isNotFound } from '@/lib/format/error';
 import { paths } from '@/lib/paths';
-import { brokerConfigsOptions, brokerOptions } from '@/lib/query/clusters';
+import { brokerOptions } from '@/lib/query/clusters';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -34,7 +33,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function BrokerView({ clusterId, brokerId }: { clusterId: string; brokerId: number }) {
   const broker = useQuery(brokerOptions(clusterId, brokerId));
-  const configs = useQuery(brokerConfigsOptions(clusterId, brokerId));
   const back = { href: paths.brokers(clusterId), label: 'Brokers' };
 
   if (isNotFound(broker.error)) {
@@ -77,9 +75,17 @@ function BrokerView({ clusterId, brokerId }: { clusterId: string; brokerId: numb
         )}
       </QueryView>
       <Section id="broker-configs" title="Configuration">
-        <QueryView query={configs} loading={<Skeleton className="h-64 w-full rounded-lg" />}>
-          {(data) => <ConfigList configs={data.configs} isOverride={isBrokerOverride} />}
-        </QueryView>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Dynamic keys can be changed here (previewed first); cluster-wide values are on the{' '}
+          <Link
+            href={paths.brokerDefaults(clusterId)}
+            className="text-accent-700 dark:text-accent-300 hover:underline"
+          >
+            broker defaults
+          </Link>{' '}
+          page.
+        </p>
+        <BrokerConfigEditor clusterId={clusterId} scope={String(brokerId)} />
       </Section>
     </div>
   );
