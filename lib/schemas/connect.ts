@@ -56,7 +56,7 @@ export interface ConnectorList {
 }
 
 export interface ConnectorDetail extends ConnectorSummary {
-  /** As the worker reports it: values of PASSWORD-type settings are hidden by the worker itself. */
+  /** As the browser may see it: secret settings show as [hidden] (lib/connect/secrets.ts). */
   config: Record<string, string>;
   /** Topics the connector has used since it was created or reset (GET /connectors/{c}/topics). */
   activeTopics: string[];

@@ -14,6 +14,7 @@ import { BOOTSTRAP } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import { HIDDEN } from '@/lib/connect/secrets';
 import {
   connectorAction,
   createConnector,
@@ -299,6 +300,37 @@ describe('Kafka Connect', () => {
     expect(after['errors.tolerance']).toBe('all');
     const worker = await connectRequest<Record<string, string>>('GET', `/connectors/${sink}/config`);
     expect(worker['errors.tolerance']).toBe('all');
+  });
+
+  it('never shows a secret setting the worker answers in clear, and keeps it when an edit leaves it hidden', async () => {
+    const secret = `s3cret-${run}`;
+    const base = {
+      'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector',
+      'tasks.max': '1',
+      file: output,
+      topics: topic,
+      'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
+      'errors.tolerance': 'all',
+    };
+    const first = await updateConnector(local, CONNECT, sink, { ...base, 'x.api.password': secret });
+    // The worker itself answers the password as written…
+    const worker = () => connectRequest<Record<string, string>>('GET', `/connectors/${sink}/config`);
+    expect((await worker())['x.api.password']).toBe(secret);
+    // …the console never does: not in the page's config, not in the edit's answer (nor its audit line).
+    expect(first.after['x.api.password']).toBe(HIDDEN);
+    const shown = await getConnector(local, CONNECT, sink);
+    expect(shown.config['x.api.password']).toBe(HIDDEN);
+    expect(JSON.stringify(shown)).not.toContain(secret);
+    // Sent back as shown, with another change: the stored secret stays.
+    const second = await updateConnector(local, CONNECT, sink, {
+      ...shown.config,
+      'errors.log.enable': 'true',
+    });
+    expect(JSON.stringify(second)).not.toContain(secret);
+    expect(await worker()).toMatchObject({ 'x.api.password': secret, 'errors.log.enable': 'true' });
+    await expect(updateConnector(local, CONNECT, sink, { ...base, 'y.password': HIDDEN })).rejects.toThrow(
+      /^y\.password: enter a value/,
+    );
   });
 
   it('shows a connector whose task fails at start with its trace, and restarts only what failed', async () => {

@@ -11,6 +11,7 @@ import type {
   ValidationResult,
 } from '@/lib/schemas/connect';
 import type { ConnectClusterConfig } from '@/server/config/connect';
+import { maskConfig, unmaskConfig } from '@/lib/connect/secrets';
 import type { ClusterConfig } from '@/server/config/schema';
 import * as door from '@/server/connect';
 import { ConnectError } from '@/server/connect';
@@ -95,6 +96,26 @@ export async function listConnectors(cluster: ClusterConfig): Promise<ConnectorL
   return { clusters: results.map((r) => r.status), connectors };
 }
 
+/**
+ * The settings a plugin declares of type PASSWORD, kept ten minutes per worker and plugin (one request
+ * for the first connector page of a plugin); a worker that does not answer leaves the names alone.
+ */
+const passwordKeysCache = new Map<string, { at: number; keys: Set<string> }>();
+async function passwordKeys(target: ConnectClusterConfig, plugin: string): Promise<Set<string>> {
+  if (!plugin) return new Set();
+  const key = `${target.url}\u0000${plugin}`;
+  const hit = passwordKeysCache.get(key);
+  if (hit && Date.now() - hit.at < 600_000) return hit.keys;
+  const fields = await door.pluginConfig(target, plugin).catch(() => null);
+  const keys = new Set((fields ?? []).filter((f) => f.type === 'PASSWORD').map((f) => f.name));
+  if (fields) passwordKeysCache.set(key, { at: Date.now(), keys });
+  return keys;
+}
+
+async function shownConfig(target: ConnectClusterConfig, config: Record<string, string>) {
+  return maskConfig(config, await passwordKeys(target, config['connector.class'] ?? ''));
+}
+
 export async function getConnector(
   cluster: ClusterConfig,
   connect: string,
@@ -108,7 +129,8 @@ export async function getConnector(
   ]);
   return {
     ...summary,
-    config: connectorConfig,
+    // The worker answers passwords as written: never to the browser (lib/connect/secrets.ts).
+    config: await shownConfig(config, connectorConfig),
     activeTopics: topics.status === 'fulfilled' ? topics.value : [],
     offsets: offsets.status === 'fulfilled' ? offsets.value : null,
     offsetsError: offsets.status === 'rejected' ? failedAs(offsets.reason) : null,
@@ -172,16 +194,24 @@ export async function updateConnector(
   cluster: ClusterConfig,
   connect: string,
   name: string,
-  config: Record<string, string>,
+  edited: Record<string, string>,
 ): Promise<{ before: Record<string, string>; after: Record<string, string> }> {
   const target = connectOf(cluster, connect);
   const current = await door.connector(target, name).catch(connectAppError);
-  const plugin = config['connector.class'] ?? current.config['connector.class'] ?? '';
-  const result = await door.validateConfig(target, plugin, { ...config, name }).catch(connectAppError);
+  // A secret left as the page showed it ([hidden]) keeps its stored value.
+  const { config: full, missing } = unmaskConfig(edited, current.config);
+  if (missing)
+    throw new AppError('validation_failed', `${missing}: enter a value (nothing is stored to keep)`);
+  const plugin = full['connector.class'] ?? current.config['connector.class'] ?? '';
+  const result = await door.validateConfig(target, plugin, { ...full, name }).catch(connectAppError);
   if (result.errorCount > 0) throw validationError(result);
-  await door.updateConnector(target, name, config).catch(connectAppError);
+  await door.updateConnector(target, name, full).catch(connectAppError);
   const after = await door.connector(target, name).catch(connectAppError);
-  return { before: current.config, after: after.config };
+  // The answer and the audit line show secrets hidden, before and after.
+  return {
+    before: await shownConfig(target, current.config),
+    after: await shownConfig(target, after.config),
+  };
 }
 
 export async function deleteConnector(
