@@ -17,6 +17,7 @@ export const ruleKinds = {
   offline_partitions: { scope: 'cluster', threshold: 'partitions', label: 'Offline partitions' },
   controller_changed: { scope: 'cluster', threshold: null, label: 'Controller changed' },
   cluster_unreachable: { scope: 'cluster', threshold: null, label: 'Cluster unreachable' },
+  connector_failed: { scope: 'cluster', threshold: null, label: 'Connector or task failed' },
 } as const satisfies Record<
   string,
   {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +15,13 @@ import { BOOTSTRAP } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import { RuleInputSchema } from '@/lib/schemas/alerts';
+import { getAlertsConfig } from '@/server/config/alerts';
+import { openStore } from '@/server/store';
+import { allRules, createRule } from '@/server/services/alerts/definitions';
+import { evaluateCluster } from '@/server/services/alerts/evaluate';
+import { readFacts } from '@/server/services/alerts/facts';
+import { alertsOverview } from '@/server/services/alerts/views';
 import { HIDDEN } from '@/lib/connect/secrets';
 import {
   connectorAction,
@@ -362,13 +370,42 @@ describe('Kafka Connect', () => {
       (l) => l.connectors.some((c) => c.name === broken),
     );
     expect(list.connectors[0]!.tasksFailed).toBeGreaterThan(0); // failed tasks on top
-    mkdirSync(missingDir, { recursive: true });
-    await connectorAction(local, CONNECT, broken, 'restart-failed');
-    await until(
-      'task running after the restart',
-      () => workerStatus(broken),
-      (s) => s.tasks[0]?.state === 'RUNNING',
-    );
+    // The alert rule sees it: one firing per failed connector, with the task's reason.
+    const storeDir = mkdtempSync(path.join(tmpdir(), 'kafkascope-connect-alerts-'));
+    const store = await openStore({ kind: 'embedded', dataDir: storeDir });
+    try {
+      await createRule(
+        store,
+        RuleInputSchema.parse({ name: `Connect ${run}`, kind: 'connector_failed' }),
+        'it',
+      );
+      const rules = await allRules(store, { ...getAlertsConfig(), rules: [] });
+      const evaluate = async () =>
+        evaluateCluster(store, rules, await readFacts(store, local, rules, [], Date.now()));
+      expect(await evaluate()).toMatchObject({ fired: 1 });
+      const firing = (await alertsOverview(store)).active.filter((a) => a.clusterId === local.id);
+      expect(firing.map((a) => [a.subject, a.status])).toEqual([
+        [`connector:${CONNECT}/${broken}`, 'firing'],
+      ]);
+      expect(firing[0]!.detail).toMatch(/^1 of 1 task\(s\) FAILED: .*Couldn't find or create file/);
+
+      mkdirSync(missingDir, { recursive: true });
+      await connectorAction(local, CONNECT, broken, 'restart-failed');
+      await until(
+        'task running after the restart',
+        () => workerStatus(broken),
+        (s) => s.tasks[0]?.state === 'RUNNING',
+      );
+      await until(
+        'the console sees it running',
+        () => getConnector(local, CONNECT, broken),
+        (d) => d.tasksFailed === 0,
+      );
+      expect(await evaluate()).toMatchObject({ resolved: 1 });
+    } finally {
+      await store.close();
+      rmSync(storeDir, { recursive: true, force: true });
+    }
   });
 
   it('deletes a connector, and says so for one that does not exist', async () => {

@@ -31,6 +31,16 @@ export interface PartitionFact {
   replicas: number;
 }
 
+export interface ConnectorFact {
+  connect: string;
+  name: string;
+  state: string;
+  tasksFailed: number;
+  tasks: number;
+  /** The first line of the connector's or its first failed task's trace. */
+  reason: string | null;
+}
+
 export interface ClusterFacts {
   clusterId: string;
   /** When the facts were read. */
@@ -46,6 +56,11 @@ export interface ClusterFacts {
   } | null;
   /** The controller the previous evaluation saw, or null (the first one). */
   previousControllerId: number | null;
+  /**
+   * The connectors of the cluster's Connect clusters, read only for a connector_failed rule (else
+   * null, as for a Connect cluster that did not answer: nothing is decided about its connectors).
+   */
+  connectors?: ConnectorFact[] | null;
 }
 
 export interface Finding {
@@ -189,6 +204,20 @@ export const conditions: Record<RuleKind, Condition> = {
     if (before === null || now === null || now === before) return null;
     return { value: now, threshold: null, detail: `controller ${before} → ${now}` };
   }),
+  // One subject per connector (`connector:<connect>/<name>`): FAILED, or with a failed task.
+  connector_failed: (_rule, facts) => {
+    if (!facts.connectors) return null;
+    return facts.connectors
+      .filter((c) => c.state === 'FAILED' || c.tasksFailed > 0)
+      .map((c) => ({
+        subject: `connector:${c.connect}/${c.name}`,
+        value: c.tasksFailed,
+        threshold: null,
+        detail:
+          (c.state === 'FAILED' ? 'connector FAILED' : `${c.tasksFailed} of ${c.tasks} task(s) FAILED`) +
+          (c.reason ? `: ${c.reason}` : ''),
+      }));
+  },
   cluster_unreachable: (_rule, facts) =>
     facts.unreachable === null
       ? []

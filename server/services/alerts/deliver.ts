@@ -16,6 +16,9 @@ export interface DeliverySettings extends SendSettings {
 /** The console page of a subject: its group, else its cluster's overview. */
 export function pageOf(publicUrl: string | null, clusterId: string, subject: string): string | null {
   if (!publicUrl) return null;
+  const connector = /^connector:([^/]+)\/(.+)$/.exec(subject);
+  if (connector)
+    return `${publicUrl}/clusters/${encodeURIComponent(clusterId)}/connect/${encodeURIComponent(connector[1]!)}/${encodeURIComponent(connector[2]!)}`;
   const group = /^group:([^/]+)/.exec(subject)?.[1];
   const cluster = encodeURIComponent(clusterId);
   return group

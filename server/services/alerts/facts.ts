@@ -13,7 +13,8 @@ import {
 } from '@/server/store/lag-store';
 import { getGroupSnapshot } from '@/server/services/group-snapshot';
 import { partitionLags } from '@/server/services/group-lag';
-import type { ClusterFacts, GroupFact } from '@/server/services/alerts/conditions';
+import type { ClusterFacts, ConnectorFact, GroupFact } from '@/server/services/alerts/conditions';
+import { listConnectors } from '@/server/services/connect';
 import { historyWindowMs, ruleApplies } from '@/server/services/alerts/conditions';
 import type { RuleEntry } from '@/server/services/alerts/evaluate';
 
@@ -60,6 +61,8 @@ export async function readFacts(
     facts.unreachable = (error as Error).message;
     return facts;
   }
+  if (applying.some((r) => r.spec.kind === 'connector_failed') && cluster.connect.length > 0)
+    facts.connectors = await connectorFacts(cluster);
   const groupRules = applying.filter((r) => ruleKinds[r.spec.kind].scope === 'group');
   if (sampled instanceof Error || groupRules.length === 0) return facts;
   const snapshot = await getGroupSnapshot(cluster, { keepAlive: false, maxAgeMs: 30_000 });
@@ -94,6 +97,24 @@ export async function readFacts(
   facts.groups = groups;
   await addHistory(store, cluster.id, groupRules, groups, now);
   return facts;
+}
+
+/**
+ * The connectors of every Connect cluster of `cluster` (one request each), or null when one of them
+ * does not answer: its connectors are then neither failed nor recovered.
+ */
+async function connectorFacts(cluster: ClusterConfig): Promise<ConnectorFact[] | null> {
+  const list = await listConnectors(cluster).catch(() => null);
+  if (!list || list.clusters.some((c) => !c.up)) return null;
+  const firstLine = (trace: string | null | undefined) => trace?.split('\n')[0]?.slice(0, 200) ?? null;
+  return list.connectors.map((c) => ({
+    connect: c.connect,
+    name: c.name,
+    state: c.state,
+    tasks: c.tasks.length,
+    tasksFailed: c.tasksFailed,
+    reason: firstLine(c.trace) ?? firstLine(c.tasks.find((t) => t.state === 'FAILED')?.trace),
+  }));
 }
 
 /** The lag series of the subjects whose kinds read one (stalled, lag growing), in one query. */
