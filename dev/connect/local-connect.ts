@@ -64,6 +64,18 @@ export async function killWorker(worker: 1 | 2): Promise<void> {
 
 /** One call to the group's REST API (worker 1), JSON in and out; throws with the worker's message on 4xx/5xx. */
 export async function connectRequest<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
+  // A group that rebalances (a worker killed or started by a test) refuses requests for a few seconds.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await requestOnce<T>(method, route, body);
+    } catch (error) {
+      if (attempt >= 10 || !/rebalanc/i.test((error as Error).message)) throw error;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
+
+async function requestOnce<T>(method: string, route: string, body?: unknown): Promise<T> {
   const res = await fetch(`${CONNECT_URL}${route}`, {
     method,
     headers:

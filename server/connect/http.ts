@@ -55,7 +55,31 @@ function authorization(config: ConnectClusterConfig): string | undefined {
  * One JSON call to the worker, bounded in time (connection and answer together) and in size. The
  * URL in messages is the worker's base URL without credentials, never a header.
  */
-export function connectCall<T>(
+export async function connectCall<T>(
+  config: ConnectClusterConfig,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  // While its group rebalances (a worker joined, left or died) a worker refuses requests for a few
+  // seconds ("a rebalance is expected", 409 or 500) without doing anything: asked again, 1 s apart,
+  // up to three times, instead of showing a healthy Connect cluster as failing.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await connectOnce<T>(config, method, path, body, signal);
+    } catch (error) {
+      const rebalancing =
+        error instanceof ConnectError &&
+        (error.status === 409 || error.status === 500) &&
+        /rebalanc/i.test(error.message);
+      if (!rebalancing || attempt >= 3 || signal?.aborted) throw error;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
+
+function connectOnce<T>(
   config: ConnectClusterConfig,
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
