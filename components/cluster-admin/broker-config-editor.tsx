@@ -5,7 +5,9 @@ import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { FieldError, Input } from '@/components/ui/field';
+import { FieldError, Input, Switch } from '@/components/ui/field';
+import { useUrlView } from '@/components/ui/use-url-state';
+import { configListView } from '@/lib/url-state/pages';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { IconLock, IconPencil, IconUndo } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
@@ -46,7 +48,10 @@ type Staged = Record<string, string | null>;
 export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; scope: string }) {
   const configs = useQuery(brokerConfigsFullOptions(clusterId, scope));
   const permission = usePermission(clusterId, 'broker.configs.alter');
-  const [filter, setFilter] = useState('');
+  // The name filter and the overrides switch are kept in the address (`?cq=`, `?overrides=only`).
+  const { state: view, set: setView } = useUrlView(configListView);
+  const filter = view.cq;
+  const onlyOverrides = view.overrides === 'only';
   const [staged, setStaged] = useState<Staged>({});
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
@@ -58,7 +63,9 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
       {(data) => {
         // The defaults list only what is set; a live broker's list has every key's type and documentation.
         const known = data.reference ?? data.configs;
-        const rows = data.configs.filter((c) => c.name.includes(filter.trim()));
+        const rows = data.configs.filter(
+          (c) => c.name.includes(filter.trim()) && (!onlyOverrides || c.source !== 'DEFAULT_CONFIG'),
+        );
         const startEdit = (entry: BrokerConfigEntry) => {
           setEditing(entry.name);
           setDraft(entry.sensitive ? '' : (staged[entry.name] ?? entry.value ?? ''));
@@ -72,9 +79,15 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
                 aria-label="Filter configs"
                 placeholder="Filter by name"
                 value={filter}
-                onChange={(e) => setFilter(e.target.value)}
+                onChange={(e) => setView({ cq: e.target.value })}
                 className="max-w-xs"
                 data-testid="broker-config-filter"
+              />
+              <Switch
+                checked={onlyOverrides}
+                onChange={(checked) => setView({ overrides: checked ? 'only' : undefined }, 'push')}
+                label="Show only overrides"
+                data-testid="only-overrides-toggle"
               />
               {scope === 'default' && (
                 <form
@@ -84,7 +97,7 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
                     if (!addable || addable.readOnly) return;
                     setEditing(addable.name);
                     setDraft('');
-                    if (!data.configs.some((c) => c.name === addable.name)) setFilter(addable.name);
+                    if (!data.configs.some((c) => c.name === addable.name)) setView({ cq: addable.name });
                   }}
                 >
                   <Input
