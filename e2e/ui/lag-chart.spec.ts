@@ -113,7 +113,12 @@ test('a group’s lag chart draws from the store, switches ranges, zooms by drag
 
   // The topic and a partition beside the total, each with its own legend entry.
   await chart.seriesPicker.locator('summary').click();
-  await chart.seriesPicker.locator(`[data-testid="lag-series-option"][data-token="${topic}"]`).check();
+  // Ticking writes the address; on a loaded machine a poll may redraw the list under the first click.
+  const topicOption = chart.seriesPicker.locator(`[data-testid="lag-series-option"][data-token="${topic}"]`);
+  await expect(async () => {
+    if (!(await topicOption.isChecked())) await topicOption.check({ timeout: 5_000 });
+    await expect(page).toHaveURL(new RegExp(`[?&]series=\\*%2C${topic}(&|$)`), { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await chart.seriesPicker.locator(`[data-testid="lag-partition-option"][data-token="${topic}:1"]`).click();
   await expect(page).toHaveURL(new RegExp(`[?&]series=\\*%2C${topic}%2C${topic}%3A1`));
   await chart.seriesPicker.locator('summary').click();
