@@ -1,6 +1,6 @@
 import 'server-only';
+import { envSecret } from '@/server/config/env-secret';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AuthModeSchema, RoleSchema, type AuthMode, type Role } from '@/lib/schemas/auth';
 import { parsePasswordHash } from '@/server/auth/password';
@@ -131,20 +131,8 @@ function loadUsers(env: Env, fromYaml: { raw: unknown; source: string }[]): Map<
   return users;
 }
 
-/** A secret from VAR or, when VAR_FILE is set, from that file (Docker and Kubernetes secrets). */
-function secretFrom(env: Env, name: string): string | undefined {
-  const file = env[`${name}_FILE`];
-  if (file) {
-    try {
-      return readFileSync(file, 'utf8').trim();
-    } catch (error) {
-      throw new AuthConfigError(
-        `${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      );
-    }
-  }
-  return env[name] || undefined;
-}
+const secretFrom = (env: Env, name: string) =>
+  envSecret(env, name, (message) => new AuthConfigError(message));
 
 const list = (value: string | undefined) =>
   (value ?? '')

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { envSecret } from '@/server/config/env-secret';
 import path from 'node:path';
 import type { StoreSettings } from '@/server/store';
 
@@ -26,19 +27,7 @@ const INFO = 'kafkascope store secrets v1';
 
 type Env = Record<string, string | undefined>;
 
-function secretFrom(env: Env, name: string): string | undefined {
-  const file = env[`${name}_FILE`];
-  if (file) {
-    try {
-      return readFileSync(file, 'utf8').trim() || undefined;
-    } catch (error) {
-      throw new Error(
-        `${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      );
-    }
-  }
-  return env[name]?.trim() || undefined;
-}
+const secretFrom = (env: Env, name: string) => envSecret(env, name)?.trim() || undefined;
 
 /** The 32-byte key of a store, or null when a shared store has no configured secret. */
 export function storeKey(settings: StoreSettings, env: Env = process.env): Buffer | null {
