@@ -61,6 +61,14 @@ echo "PostgreSQL: $(bash dev/postgres/postgres.sh url | sed 's/:[^:@]*@/:*******
 echo "Kafka Connect: http://127.0.0.1:$((8083 + ${CONNECT_PORT_OFFSET:-${KAFKA_PORT_OFFSET:-0}})) and :$((8084 + ${CONNECT_PORT_OFFSET:-${KAFKA_PORT_OFFSET:-0}}))"
 smtp_port=$((2525 + ${SMTP_PORT_OFFSET:-${KAFKA_PORT_OFFSET:-0}}))
 echo "SMTP receiver: 127.0.0.1:$smtp_port, the mail it receives in .kafka/smtp/mail/$smtp_port/"
-KAFKASCOPE_AUTH="${KAFKASCOPE_AUTH:-none}" PORT="$PORT" HOSTNAME="$DEMO_HOST" node .next/standalone/server.js &
+echo "Alert rules (dev/demo-config.yaml): e-mail to demo@kafkascope.local through that receiver"
+# Alert rules come from dev/demo-config.yaml, their e-mail channel from these variables (the
+# receiver's port follows the offset). KAFKASCOPE_CONFIG set by the caller wins.
+KAFKASCOPE_CONFIG="${KAFKASCOPE_CONFIG:-$PWD/dev/demo-config.yaml}" \
+  KAFKASCOPE_ALERTS_CHANNELS_0_NAME=demo-mail KAFKASCOPE_ALERTS_CHANNELS_0_TYPE=email \
+  KAFKASCOPE_ALERTS_CHANNELS_0_SMTP_HOST=127.0.0.1 KAFKASCOPE_ALERTS_CHANNELS_0_SMTP_PORT="$smtp_port" \
+  KAFKASCOPE_ALERTS_CHANNELS_0_SMTP_SECURITY=none KAFKASCOPE_ALERTS_CHANNELS_0_FROM=kafkascope@kafkascope.local \
+  KAFKASCOPE_ALERTS_CHANNELS_0_TO=demo@kafkascope.local \
+  KAFKASCOPE_DATA_DIR="${KAFKASCOPE_DATA_DIR:-$PWD/.kafka/demo/data}" KAFKASCOPE_AUTH="${KAFKASCOPE_AUTH:-none}" PORT="$PORT" HOSTNAME="$DEMO_HOST" node .next/standalone/server.js &
 pids+=($!)
 wait "${pids[-1]}"
