@@ -67,7 +67,9 @@ export function ActiveTab({ query }: { query: UseQueryResult<AlertsOverview, Err
                         <Td className="font-mono text-xs">{a.clusterId}</Td>
                         <Td className="font-mono text-xs" title={a.detail ?? undefined}>
                           {subjectLabel(a.subject)}
-                          {a.detail && <div className="font-sans text-zinc-500">{a.detail}</div>}
+                          {a.detail && (
+                            <div className="max-w-md truncate font-sans text-zinc-500">{a.detail}</div>
+                          )}
                         </Td>
                         <Td className="text-right tabular-nums">
                           {formatValue(kindOf.get(a.ruleId), a.value)}
