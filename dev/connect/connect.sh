@@ -76,7 +76,6 @@ ensure_installed() {
   mv "$LIBS_DIR.tmp" "$LIBS_DIR"
 }
 
-port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 # HTTP status of GET / of a worker ("000" when nothing answers).
 answering() {
@@ -91,19 +90,7 @@ joined() {
 marker_flags() { echo "-Dkafkascope.connect=$(worker_port "$1")" "-Dkafkascope.run=$CONNECT_RUN_DIR"; }
 
 # Prints the worker's PID if it is running; forgets a pid file whose process is gone (or is not it).
-worker_pid() {
-  local file pid args
-  file="$(pid_file "$1")"
-  [[ -f "$file" ]] || return 1
-  pid="$(cat "$file")"
-  args="$(ps -ww -o args= -p "$pid" 2>/dev/null || true)"
-  if [[ -n "$pid" && "$args" == *"-Dkafkascope.connect=$(worker_port "$1") "* && "$args" == *"-Dkafkascope.run=$CONNECT_RUN_DIR "* ]]; then
-    echo "$pid"
-  else
-    rm -f "$file"
-    return 1
-  fi
-}
+worker_pid() { owned_pid "$(pid_file "$1")" "-Dkafkascope.connect=$(worker_port "$1") " "-Dkafkascope.run=$CONNECT_RUN_DIR "; }
 
 kafka_up() {
   local port=$((9092 + KAFKA_OFFSET))
@@ -177,7 +164,6 @@ wait_ready() {
   done
 }
 
-elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 
 cmd_install() {
   ensure_installed

@@ -69,21 +69,7 @@ conf_file() { if [[ $1 == zk ]]; then echo "$RUN_DIR/zookeeper.properties"; else
 marker_flags() { echo "-Dkafkascope.node=$1" "-Dkafkascope.run=$RUN_DIR"; }
 
 # Prints the PID of node $1 if it is running; forgets a pid file whose process is gone.
-node_pid() {
-  local file pid args
-  file="$(pid_file "$1")"
-  [[ -f "$file" ]] || return 1
-  pid="$(cat "$file")"
-  args="$(ps -ww -o args= -p "$pid" 2>/dev/null || true)"
-  if [[ -n "$pid" && "$args" == *"-Dkafkascope.node=$1 "* && "$args" == *"-Dkafkascope.run=$RUN_DIR "* ]]; then
-    echo "$pid"
-  else
-    rm -f "$file"
-    return 1
-  fi
-}
-
-port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+node_pid() { owned_pid "$(pid_file "$1")" "-Dkafkascope.node=$1 " "-Dkafkascope.run=$RUN_DIR "; }
 
 running_nodes() { local n; for n in "${NODES[@]}"; do node_pid "$n" >/dev/null && echo "$n"; done; return 0; }
 

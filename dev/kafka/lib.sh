@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by cluster.sh and kafka-cli.sh (sourced, not run).
+# Shared by cluster.sh and kafka-cli.sh, and by the other servers' scripts under dev/ (sourced, not run).
 # Kafka comes from Maven Central as plain jars (see pom.xml) and runs on the local JDK,
 # so the only things needed on a machine are java (17+) and mvn.
 
@@ -206,4 +206,48 @@ build_cds_archive() {
   fi
   rm -f "$dir/kafka.jsa.tmp" "$list" "$dir/tools.classlist" "$dir/broker.classlist"
   rmdir "$dir/build.lock"
+}
+
+# --- Process helpers shared by every dev/ server script ---
+
+# Whether something listens on 127.0.0.1:PORT.
+port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+
+# Seconds since START (an $EPOCHREALTIME), one decimal.
+elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
+
+# owned_pid FILE MARK...: the pid in FILE if that process runs and its command line (followed by
+# a space) contains every MARK, so a pid reused by another program is never taken for ours; else
+# FILE is removed and it fails. Marks end with a space where a longer value must not match.
+owned_pid() {
+  local file="$1" pid args mark
+  shift
+  [[ -f "$file" ]] || return 1
+  pid="$(cat "$file")"
+  args="$(ps -ww -o args= -p "$pid" 2>/dev/null || true)"
+  if [[ -n "$pid" && -n "$args" ]]; then
+    args+=" "
+    for mark in "$@"; do [[ "$args" == *"$mark"* ]] || { pid=""; break; }; done
+  else
+    pid=""
+  fi
+  [[ -n "$pid" ]] || { rm -f "$file"; return 1; }
+  echo "$pid"
+}
+
+# stop_process SECONDS WHAT PIDCMD...: sends TERM to the pid PIDCMD prints, waits up to SECONDS
+# for PIDCMD to fail (the process gone), then kills it and waits up to 5 s more. Nothing running:
+# nothing to do.
+stop_process() {
+  local timeout="$1" what="$2" pid _
+  shift 2
+  pid="$("$@")" || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + timeout))
+  while "$@" >/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+  if "$@" >/dev/null; then
+    echo "$what did not stop within $timeout s, killing it" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+    for _ in {1..50}; do "$@" >/dev/null || break; sleep 0.1; done
+  fi
 }

@@ -125,10 +125,8 @@ server_pid() {
 
 answering() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" -t 3 >/dev/null 2>&1; }
 
-port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 # Seconds since $1 (an $EPOCHREALTIME), to a tenth.
-elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 
 fail_start() {
   echo "----- last lines of $LOG_FILE (cut at 300 characters) -----" >&2

@@ -167,9 +167,7 @@ ensure_installed() {
 }
 
 # Seconds since $1 (an $EPOCHREALTIME), to a tenth.
-elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 
-port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 # HTTP status of a GET on the ccompat API ("000" when nothing answers).
 http_status() { curl -s "${CURL_TLS[@]}" -o /dev/null -w '%{http_code}' --max-time 3 "$CCOMPAT_URL$1" 2>/dev/null || true; }
@@ -181,18 +179,7 @@ answering() { [[ "$(http_status /subjects)" == 200 ]]; }
 marker_flags() { echo "-Dkafkascope.registry=$PORT" "-Dkafkascope.run=$REGISTRY_RUN_DIR"; }
 
 # Prints the registry's PID if it is running; forgets a pid file whose process is gone.
-registry_pid() {
-  [[ -f "$PID_FILE" ]] || return 1
-  local pid args
-  pid="$(cat "$PID_FILE")"
-  args="$(ps -ww -o args= -p "$pid" 2>/dev/null || true)"
-  if [[ -n "$pid" && "$args" == *"-Dkafkascope.registry=$PORT "* && "$args" == *"-Dkafkascope.run=$REGISTRY_RUN_DIR "* ]]; then
-    echo "$pid"
-  else
-    rm -f "$PID_FILE"
-    return 1
-  fi
-}
+registry_pid() { owned_pid "$PID_FILE" "-Dkafkascope.registry=$PORT " "-Dkafkascope.run=$REGISTRY_RUN_DIR "; }
 
 running_version() { cat "$VERSION_FILE" 2>/dev/null || echo unknown; }
 
@@ -292,14 +279,7 @@ cmd_stop() {
     return 0
   fi
   echo "Stopping Apicurio Registry $(running_version) (pid $pid) on port $PORT ..."
-  kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + STOP_TIMEOUT))
-  while registry_pid >/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
-  if registry_pid >/dev/null; then
-    echo "the registry did not stop within $STOP_TIMEOUT s, killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-    for _ in {1..50}; do registry_pid >/dev/null || break; sleep 0.1; done
-  fi
+  stop_process "$STOP_TIMEOUT" "the registry" registry_pid
   rm -f "$PID_FILE"
   echo "Stopped."
 }

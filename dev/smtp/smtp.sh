@@ -79,9 +79,7 @@ ensure_installed() {
 }
 
 # Seconds since $1 (an $EPOCHREALTIME), to a tenth.
-elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 
-port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 # Whether the receiver answers with its 220 greeting (then says QUIT).
 answering() {
@@ -92,18 +90,7 @@ answering() {
 
 # Prints the receiver's PID if it is running; forgets a pid file whose process is gone or is
 # something else (a PID reused by the OS).
-receiver_pid() {
-  [[ -f "$PID_FILE" ]] || return 1
-  local pid args
-  pid="$(cat "$PID_FILE")"
-  args="$(ps -ww -o args= -p "$pid" 2>/dev/null || true)"
-  if [[ -n "$pid" && "$args" == *"receiver.py --port $PORT "* && "$args" == *"--run-dir $RUN_DIR" ]]; then
-    echo "$pid"
-  else
-    rm -f "$PID_FILE" "$INFO_FILE"
-    return 1
-  fi
-}
+receiver_pid() { owned_pid "$PID_FILE" "receiver.py --port $PORT " "--run-dir $RUN_DIR " || { rm -f "$INFO_FILE"; return 1; }; }
 
 auth_text() {
   local login
@@ -184,14 +171,7 @@ cmd_stop() {
     return 0
   fi
   echo "Stopping the SMTP receiver (pid $pid) on port $PORT ..."
-  kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + STOP_TIMEOUT))
-  while receiver_pid >/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
-  if receiver_pid >/dev/null; then
-    echo "the SMTP receiver did not stop within $STOP_TIMEOUT s, killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-    for _ in {1..50}; do receiver_pid >/dev/null || break; sleep 0.1; done
-  fi
+  stop_process "$STOP_TIMEOUT" "the SMTP receiver" receiver_pid
   rm -f "$PID_FILE" "$INFO_FILE"
   echo "Stopped."
 }
