@@ -390,8 +390,8 @@ function EditConfigDialog({
           />
           {parseError && <p className="text-xs text-red-700">{parseError}</p>}
           <p className="text-xs text-zinc-500">
-            Hidden values (shown as the worker masks them) are sent back as they are shown: retype a secret to
-            keep it.
+            Secrets show as [hidden]. Leave a hidden value as it is to keep the stored one; type a whole new
+            value to change it.
           </p>
         </>
       )}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { HIDDEN, isSecretKey, maskConfig, unmaskConfig } from '@/lib/connect/secrets';
+import {
+  HIDDEN,
+  isSecretKey,
+  maskConfig,
+  maskUrlCredentials,
+  scrubText,
+  secretValues,
+  unmaskConfig,
+} from '@/lib/connect/secrets';
 
 describe('connector secrets', () => {
   const declared = new Set(['connection.url.secret-ish', 'db.pass']);
@@ -12,6 +20,9 @@ describe('connector secrets', () => {
       'producer.override.sasl.jaas.config': 'org.apache.kafka...ScramLoginModule required password="x";',
       'value.converter.basic.auth.user.info': 'u:p',
       'transforms.t.api.key': 'k-123',
+      'producer.override.ssl.keystore.key': '-----BEGIN PRIVATE KEY-----\nMII...',
+      'azure.sas.key': 'sv=2020&sig=abc',
+      'aws.credentials': 'AKIA:xyz',
       'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
       'key.ignore': 'true',
       topics: 'orders',
@@ -26,17 +37,88 @@ describe('connector secrets', () => {
       'producer.override.sasl.jaas.config': HIDDEN,
       'value.converter.basic.auth.user.info': HIDDEN,
       'transforms.t.api.key': HIDDEN,
+      'producer.override.ssl.keystore.key': HIDDEN,
+      'azure.sas.key': HIDDEN,
+      'aws.credentials': HIDDEN,
     });
-    expect(isSecretKey('value.converter.basic.auth.credentials.source', new Set())).toBe(true);
+    // It says where the credentials come from (USER_INFO, URL), not what they are.
+    expect(isSecretKey('value.converter.basic.auth.credentials.source', new Set())).toBe(false);
     expect(isSecretKey('value.converter.schema.registry.url', new Set())).toBe(false);
   });
 
-  it('puts the stored value back where an edit left it hidden', () => {
-    const stored = { 'connection.password': 'p4ss', topics: 'a' };
-    expect(unmaskConfig({ 'connection.password': HIDDEN, topics: 'b' }, stored)).toEqual({
-      config: { 'connection.password': 'p4ss', topics: 'b' },
-      missing: null,
+  it('hides the password of a URL in any value', () => {
+    expect(
+      maskConfig(
+        {
+          'connection.uri': 'mongodb://app:s3cr3t@db.example.com:27017/shop',
+          'connection.url': 'jdbc:postgresql://db:5432/shop?user=app&password=s3cr3t&ssl=true',
+          'schema.registry.url': 'https://registry.example.com',
+        },
+        new Set(),
+      ),
+    ).toEqual({
+      'connection.uri': `mongodb://app:${HIDDEN}@db.example.com:27017/shop`,
+      'connection.url': `jdbc:postgresql://db:5432/shop?user=app&password=${HIDDEN}&ssl=true`,
+      'schema.registry.url': 'https://registry.example.com',
     });
-    expect(unmaskConfig({ 'new.password': HIDDEN }, stored).missing).toBe('new.password');
+  });
+
+  it('hides every value but the framework’s settings when the plugin’s definition is unknown', () => {
+    const config = {
+      'connector.class': 'io.example.Sink',
+      'tasks.max': '1',
+      topics: 'orders',
+      'db.pass': 'hunter2',
+      'batch.size': '100',
+    };
+    expect(maskConfig(config, null)).toEqual({
+      'connector.class': 'io.example.Sink',
+      'tasks.max': '1',
+      topics: 'orders',
+      'db.pass': HIDDEN,
+      'batch.size': HIDDEN,
+    });
+  });
+
+  it('hides a config’s secrets where a trace or a worker’s message quotes them', () => {
+    const config = {
+      'db.pass': 'hunter2',
+      'connection.password': 'p4ssw0rd',
+      'connection.uri': 'mongodb://app:s3cr3t@db:27017',
+      pin: '12',
+      topics: 'orders',
+    };
+    const secrets = secretValues(config, new Set(['db.pass', 'pin']));
+    // A two-character secret would blank out ordinary text; it stays hidden in the config.
+    expect(secrets.sort()).toEqual(['hunter2', 'p4ssw0rd', 's3cr3t']);
+    const trace =
+      'org.apache.kafka.common.config.ConfigException: Invalid value hunter2 for configuration db.pass\n' +
+      '\tat Login failed for p4ssw0rd against mongodb://app:s3cr3t@db:27017 (topic orders)';
+    const shown = scrubText(trace, secrets);
+    for (const secret of secrets) expect(shown).not.toContain(secret);
+    expect(shown).toContain(`Invalid value ${HIDDEN} for configuration db.pass`);
+    expect(shown).toContain('(topic orders)');
+    expect(maskUrlCredentials('no url here')).toBe('no url here');
+  });
+
+  it('puts the stored value back where an edit left it as shown', () => {
+    const stored = {
+      'connection.password': 'p4ss',
+      'connection.uri': 'mongodb://app:s3cr3t@db:27017',
+      topics: 'a',
+    };
+    const keys = new Set<string>();
+    expect(
+      unmaskConfig(
+        { 'connection.password': HIDDEN, 'connection.uri': `mongodb://app:${HIDDEN}@db:27017`, topics: 'b' },
+        stored,
+        keys,
+      ),
+    ).toEqual({ config: { ...stored, topics: 'b' }, missing: null });
+    // A URL changed around its hidden password cannot keep it: the whole value must be entered.
+    expect(
+      unmaskConfig({ 'connection.uri': `mongodb://app:${HIDDEN}@other:27017` }, stored, keys).missing,
+    ).toBe('connection.uri');
+    expect(unmaskConfig({ 'new.password': HIDDEN }, stored, keys).missing).toBe('new.password');
   });
 });

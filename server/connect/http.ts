@@ -2,6 +2,7 @@ import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
 import type { ConnectClusterConfig } from '@/server/config/connect';
+import { maskUrlCredentials } from '@/lib/connect/secrets';
 
 /** Why a call to the worker failed, in words a user can act on; never a credential. */
 export type ConnectFailure =
@@ -153,7 +154,11 @@ function connectOnce<T>(
             }
             const detail = json as { error_code?: unknown; message?: unknown } | undefined;
             const code = typeof detail?.error_code === 'number' ? detail.error_code : null;
-            const said = typeof detail?.message === 'string' ? `: ${detail.message.slice(0, 300)}` : '';
+            // The worker's message may quote a URL with its password (lib/connect/secrets.ts).
+            const said =
+              typeof detail?.message === 'string'
+                ? `: ${maskUrlCredentials(detail.message).slice(0, 300)}`
+                : '';
             if (status === 401 || status === 403)
               reject(
                 new ConnectError(

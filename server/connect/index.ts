@@ -11,6 +11,7 @@ import type {
   ValidationResult,
 } from '@/lib/schemas/connect';
 import type { ConnectClusterConfig } from '@/server/config/connect';
+import { scrubText, secretValues } from '@/lib/connect/secrets';
 import { connectCall, ConnectError } from '@/server/connect/http';
 
 export { ConnectError, type ConnectFailure } from '@/server/connect/http';
@@ -41,13 +42,13 @@ const stateOf = (raw: unknown): ConnectorState =>
   typeof raw === 'string' && STATES.has(raw) ? (raw as ConnectorState) : 'UNASSIGNED';
 const typeOf = (raw: unknown): ConnectorType => (raw === 'source' || raw === 'sink' ? raw : 'unknown');
 
-function tasksOf(status: RawStatus | undefined): ConnectTask[] {
+function tasksOf(status: RawStatus | undefined, secrets: readonly string[]): ConnectTask[] {
   return (status?.tasks ?? [])
     .map((t) => ({
       id: typeof t.id === 'number' ? t.id : -1,
       state: stateOf(t.state),
       workerId: t.worker_id ?? '',
-      trace: t.trace ?? null,
+      trace: t.trace ? scrubText(t.trace, secrets) : null,
     }))
     .sort((a, b) => a.id - b.id);
 }
@@ -81,7 +82,10 @@ function summaryOf(
   status: RawStatus | undefined,
 ): ConnectorSummary {
   const config = info?.config ?? {};
-  const tasks = tasksOf(status);
+  // A trace may quote a setting's value: the secrets its names give away are hidden here (the
+  // connector's page hides those its plugin declares too, lib/connect/secrets.ts).
+  const secrets = secretValues(config, new Set());
+  const tasks = tasksOf(status, secrets);
   return {
     name,
     connect,
@@ -89,7 +93,7 @@ function summaryOf(
     className: config['connector.class'] ?? '',
     state: stateOf(status?.connector?.state),
     workerId: status?.connector?.worker_id ?? '',
-    trace: status?.connector?.trace ?? null,
+    trace: status?.connector?.trace ? scrubText(status.connector.trace, secrets) : null,
     tasks,
     tasksRunning: tasks.filter((t) => t.state === 'RUNNING').length,
     tasksFailed: tasks.filter((t) => t.state === 'FAILED').length,

@@ -320,14 +320,21 @@ describe('Kafka Connect', () => {
       'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
       'errors.tolerance': 'all',
     };
-    const first = await updateConnector(local, CONNECT, sink, { ...base, 'x.api.password': secret });
+    const uri = `mongodb://app:${secret}@db.example.com:27017/shop`;
+    const first = await updateConnector(local, CONNECT, sink, {
+      ...base,
+      'x.api.password': secret,
+      'x.connection.uri': uri,
+    });
     // The worker itself answers the password as written…
     const worker = () => connectRequest<Record<string, string>>('GET', `/connectors/${sink}/config`);
-    expect((await worker())['x.api.password']).toBe(secret);
+    expect(await worker()).toMatchObject({ 'x.api.password': secret, 'x.connection.uri': uri });
     // …the console never does: not in the page's config, not in the edit's answer (nor its audit line).
     expect(first.after['x.api.password']).toBe(HIDDEN);
     const shown = await getConnector(local, CONNECT, sink);
     expect(shown.config['x.api.password']).toBe(HIDDEN);
+    // A URL's password is hidden in any setting.
+    expect(shown.config['x.connection.uri']).toBe(`mongodb://app:${HIDDEN}@db.example.com:27017/shop`);
     expect(JSON.stringify(shown)).not.toContain(secret);
     // Sent back as shown, with another change: the stored secret stays.
     const second = await updateConnector(local, CONNECT, sink, {
@@ -335,17 +342,24 @@ describe('Kafka Connect', () => {
       'errors.log.enable': 'true',
     });
     expect(JSON.stringify(second)).not.toContain(secret);
-    expect(await worker()).toMatchObject({ 'x.api.password': secret, 'errors.log.enable': 'true' });
+    expect(await worker()).toMatchObject({
+      'x.api.password': secret,
+      'x.connection.uri': uri,
+      'errors.log.enable': 'true',
+    });
     await expect(updateConnector(local, CONNECT, sink, { ...base, 'y.password': HIDDEN })).rejects.toThrow(
-      /^y\.password: enter a value/,
+      /^y\.password: enter its whole value/,
     );
   });
 
   it('shows a connector whose task fails at start with its trace, and restarts only what failed', async () => {
-    const missingDir = path.join(dir, 'not-yet');
+    // The missing directory is named after a secret setting's value, so the worker's trace quotes it.
+    const token = `tok-${run}`;
+    const missingDir = path.join(dir, `not-yet-${token}`);
     await createConnector(local, CONNECT, broken, {
       'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector',
       'tasks.max': '1',
+      'x.auth.token': token,
       file: path.join(missingDir, 'out.txt'),
       topics: topic,
       'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
@@ -362,7 +376,9 @@ describe('Kafka Connect', () => {
       (d) => d.tasksFailed === 1,
     );
     expect(detail.tasksFailed).toBe(1);
-    expect(detail.tasks[0]!.trace).toBe(status.tasks[0]!.trace);
+    // The worker's trace quotes the token; the console's shows it hidden, and the rest as the worker says.
+    expect(status.tasks[0]!.trace).toContain(token);
+    expect(detail.tasks[0]!.trace).toBe(status.tasks[0]!.trace!.split(token).join(HIDDEN));
     expect(detail.tasks[0]!.trace).toMatch(/Couldn't find or create file/);
     const list = await until(
       'the list',
@@ -370,6 +386,7 @@ describe('Kafka Connect', () => {
       (l) => l.connectors.some((c) => c.name === broken),
     );
     expect(list.connectors[0]!.tasksFailed).toBeGreaterThan(0); // failed tasks on top
+    expect(JSON.stringify(list)).not.toContain(token);
     // The alert rule sees it: one firing per failed connector, with the task's reason.
     const storeDir = mkdtempSync(path.join(tmpdir(), 'kafkascope-connect-alerts-'));
     const store = await openStore({ kind: 'embedded', dataDir: storeDir });
@@ -382,12 +399,15 @@ describe('Kafka Connect', () => {
       const rules = await allRules(store, { ...getAlertsConfig(), rules: [] });
       const evaluate = async () =>
         evaluateCluster(store, rules, await readFacts(store, local, rules, [], Date.now()));
-      expect(await evaluate()).toMatchObject({ fired: 1 });
-      const firing = (await alertsOverview(store)).active.filter((a) => a.clusterId === local.id);
-      expect(firing.map((a) => [a.subject, a.status])).toEqual([
-        [`connector:${CONNECT}/${broken}`, 'firing'],
-      ]);
+      // Other connectors of the shared workers may be failing too (the demo's): only this one is looked at.
+      const subject = `connector:${CONNECT}/${broken}`;
+      const ours = async () =>
+        (await alertsOverview(store)).active.filter((a) => a.clusterId === local.id && a.subject === subject);
+      expect((await evaluate()).fired).toBeGreaterThanOrEqual(1);
+      const firing = await ours();
+      expect(firing.map((a) => [a.subject, a.status])).toEqual([[subject, 'firing']]);
       expect(firing[0]!.detail).toMatch(/^1 of 1 task\(s\) FAILED: .*Couldn't find or create file/);
+      expect(firing[0]!.detail).not.toContain(token);
 
       mkdirSync(missingDir, { recursive: true });
       await connectorAction(local, CONNECT, broken, 'restart-failed');
@@ -402,6 +422,7 @@ describe('Kafka Connect', () => {
         (d) => d.tasksFailed === 0,
       );
       expect(await evaluate()).toMatchObject({ resolved: 1 });
+      expect(await ours()).toEqual([]);
     } finally {
       await store.close();
       rmSync(storeDir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import type {
   ValidationResult,
 } from '@/lib/schemas/connect';
 import type { ConnectClusterConfig } from '@/server/config/connect';
-import { maskConfig, unmaskConfig } from '@/lib/connect/secrets';
+import { maskConfig, scrubText, secretValues, unmaskConfig, type PasswordKeys } from '@/lib/connect/secrets';
 import type { ClusterConfig } from '@/server/config/schema';
 import * as door from '@/server/connect';
 import { ConnectError } from '@/server/connect';
@@ -43,6 +43,15 @@ export function connectAppError(error: unknown): never {
   if (error instanceof ConnectError) throw new AppError(codeOf(error), capital(error.message), error);
   throw error;
 }
+
+/** connectAppError for a call that sent a config: its secrets are hidden in what the worker said. */
+const connectAppErrorHiding =
+  (secrets: readonly string[]) =>
+  (error: unknown): never => {
+    if (error instanceof ConnectError)
+      throw new AppError(codeOf(error), capital(scrubText(error.message, secrets)));
+    throw error;
+  };
 
 const failedAs = (error: unknown) => capital(error instanceof Error ? error.message : String(error));
 
@@ -98,22 +107,26 @@ export async function listConnectors(cluster: ClusterConfig): Promise<ConnectorL
 
 /**
  * The settings a plugin declares of type PASSWORD, kept ten minutes per worker and plugin (one request
- * for the first connector page of a plugin); a worker that does not answer leaves the names alone.
+ * for the first connector page of a plugin). Null when the definition cannot be read (the worker does
+ * not answer, the plugin is gone): then every value but the framework's own settings is hidden.
  */
 const passwordKeysCache = new Map<string, { at: number; keys: Set<string> }>();
-async function passwordKeys(target: ConnectClusterConfig, plugin: string): Promise<Set<string>> {
-  if (!plugin) return new Set();
+async function passwordKeys(target: ConnectClusterConfig, plugin: string): Promise<PasswordKeys> {
+  if (!plugin) return null;
   const key = `${target.url}\u0000${plugin}`;
   const hit = passwordKeysCache.get(key);
   if (hit && Date.now() - hit.at < 600_000) return hit.keys;
   const fields = await door.pluginConfig(target, plugin).catch(() => null);
-  const keys = new Set((fields ?? []).filter((f) => f.type === 'PASSWORD').map((f) => f.name));
-  if (fields) passwordKeysCache.set(key, { at: Date.now(), keys });
+  if (!fields) return null;
+  const keys = new Set(fields.filter((f) => f.type === 'PASSWORD').map((f) => f.name));
+  passwordKeysCache.set(key, { at: Date.now(), keys });
   return keys;
 }
 
+const pluginOf = (config: Record<string, string>) => config['connector.class'] ?? '';
+
 async function shownConfig(target: ConnectClusterConfig, config: Record<string, string>) {
-  return maskConfig(config, await passwordKeys(target, config['connector.class'] ?? ''));
+  return maskConfig(config, await passwordKeys(target, pluginOf(config)));
 }
 
 export async function getConnector(
@@ -123,14 +136,19 @@ export async function getConnector(
 ): Promise<ConnectorDetail> {
   const config = connectOf(cluster, connect);
   const { summary, config: connectorConfig } = await door.connector(config, name).catch(connectAppError);
-  const [topics, offsets] = await Promise.allSettled([
-    door.connectorTopics(config, name),
-    door.connectorOffsets(config, name),
+  const [[topics, offsets], keys] = await Promise.all([
+    Promise.allSettled([door.connectorTopics(config, name), door.connectorOffsets(config, name)]),
+    passwordKeys(config, pluginOf(connectorConfig)),
   ]);
+  // The worker answers passwords as written, and its traces may quote them: never to the browser
+  // (lib/connect/secrets.ts).
+  const secrets = secretValues(connectorConfig, keys);
+  const scrub = (trace: string | null) => (trace === null ? null : scrubText(trace, secrets));
   return {
     ...summary,
-    // The worker answers passwords as written: never to the browser (lib/connect/secrets.ts).
-    config: await shownConfig(config, connectorConfig),
+    trace: scrub(summary.trace),
+    tasks: summary.tasks.map((t) => ({ ...t, trace: scrub(t.trace) })),
+    config: maskConfig(connectorConfig, keys),
     activeTopics: topics.status === 'fulfilled' ? topics.value : [],
     offsets: offsets.status === 'fulfilled' ? offsets.value : null,
     offsetsError: offsets.status === 'rejected' ? failedAs(offsets.reason) : null,
@@ -162,9 +180,25 @@ export async function validateConnectorConfig(
   plugin: string,
   config: Record<string, string>,
 ): Promise<ValidationResult> {
-  return door
-    .validateConfig(connectOf(cluster, connect), plugin, { ...config, 'connector.class': plugin })
-    .catch(connectAppError);
+  const target = connectOf(cluster, connect);
+  const secrets = secretValues(config, await passwordKeys(target, plugin));
+  const result = await door
+    .validateConfig(target, plugin, { ...config, 'connector.class': plugin })
+    .catch(connectAppErrorHiding(secrets));
+  return hidden(result, secrets);
+}
+
+/** A validation's messages with the config's secrets hidden (a message may quote the value it refuses). */
+function hidden(result: ValidationResult, secrets: readonly string[]): ValidationResult {
+  return {
+    ...result,
+    errors: Object.fromEntries(
+      Object.entries(result.errors).map(([field, errors]) => [
+        field,
+        errors.map((e) => scrubText(e, secrets)),
+      ]),
+    ),
+  };
 }
 
 /** Creates a connector once the worker's own validation finds no error (a 400 naming the fields otherwise). */
@@ -176,9 +210,12 @@ export async function createConnector(
 ): Promise<ConnectorDetail> {
   const target = connectOf(cluster, connect);
   const plugin = config['connector.class']!;
-  const result = await door.validateConfig(target, plugin, { ...config, name }).catch(connectAppError);
-  if (result.errorCount > 0) throw validationError(result);
-  await door.createConnector(target, name, config).catch(connectAppError);
+  const secrets = secretValues(config, await passwordKeys(target, plugin));
+  const result = await door
+    .validateConfig(target, plugin, { ...config, name })
+    .catch(connectAppErrorHiding(secrets));
+  if (result.errorCount > 0) throw validationError(hidden(result, secrets));
+  await door.createConnector(target, name, config).catch(connectAppErrorHiding(secrets));
   return getConnector(cluster, connect, name);
 }
 
@@ -198,18 +235,26 @@ export async function updateConnector(
 ): Promise<{ before: Record<string, string>; after: Record<string, string> }> {
   const target = connectOf(cluster, connect);
   const current = await door.connector(target, name).catch(connectAppError);
+  const currentKeys = await passwordKeys(target, pluginOf(current.config));
   // A secret left as the page showed it ([hidden]) keeps its stored value.
-  const { config: full, missing } = unmaskConfig(edited, current.config);
+  const { config: full, missing } = unmaskConfig(edited, current.config, currentKeys);
   if (missing)
-    throw new AppError('validation_failed', `${missing}: enter a value (nothing is stored to keep)`);
+    throw new AppError(
+      'validation_failed',
+      `${missing}: enter its whole value (a part is hidden, and the stored one cannot be kept)`,
+    );
   const plugin = full['connector.class'] ?? current.config['connector.class'] ?? '';
-  const result = await door.validateConfig(target, plugin, { ...full, name }).catch(connectAppError);
-  if (result.errorCount > 0) throw validationError(result);
-  await door.updateConnector(target, name, full).catch(connectAppError);
+  const keys = plugin === pluginOf(current.config) ? currentKeys : await passwordKeys(target, plugin);
+  const secrets = secretValues({ ...current.config, ...full }, keys);
+  const result = await door
+    .validateConfig(target, plugin, { ...full, name })
+    .catch(connectAppErrorHiding(secrets));
+  if (result.errorCount > 0) throw validationError(hidden(result, secrets));
+  await door.updateConnector(target, name, full).catch(connectAppErrorHiding(secrets));
   const after = await door.connector(target, name).catch(connectAppError);
   // The answer and the audit line show secrets hidden, before and after.
   return {
-    before: await shownConfig(target, current.config),
+    before: maskConfig(current.config, currentKeys),
     after: await shownConfig(target, after.config),
   };
 }
