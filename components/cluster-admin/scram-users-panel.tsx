@@ -144,7 +144,8 @@ function ScramUserForm({
       upsert.mutate(preview, { onSuccess: onClose });
       return;
     }
-    const parsed = ScramUpsertSchema.safeParse(form);
+    // Adding (no user chosen) must not change the password of a user that exists already.
+    const parsed = ScramUpsertSchema.safeParse({ ...form, create: user === null });
     const next = parsed.success ? {} : fieldErrors(parsed.error);
     if (form.password !== form.repeat) next.repeat = 'the passwords differ';
     setErrors(next);

@@ -52,6 +52,15 @@ test('SCRAM users: validated, created, listed and deleted; the audit has before/
   expect(await configs(['--describe', '--entity-type', 'users', '--entity-name', user])).toContain(
     'SCRAM-SHA-256=iterations=4096',
   );
+  // Adding the same user again would change its password: refused, the credential unchanged (4096 iterations).
+  const again = await request.post(`${api}/scram-users`, {
+    data: { user, mechanism: 'SCRAM-SHA-256', iterations: 8192, password: 'another-password', create: true },
+  });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.message).toContain(`"${user}" already has a SCRAM-SHA-256 credential`);
+  expect(await configs(['--describe', '--entity-type', 'users', '--entity-name', user])).toContain(
+    'SCRAM-SHA-256=iterations=4096',
+  );
   const list = await (await request.get(`${api}/scram-users`)).json();
   expect(list.users).toContainEqual({
     user,

@@ -37,6 +37,8 @@ export const ScramUpsertSchema = z.object({
     .min(MIN_SCRAM_ITERATIONS, `at least ${MIN_SCRAM_ITERATIONS}`)
     .max(MAX_SCRAM_ITERATIONS, `at most ${MAX_SCRAM_ITERATIONS}`),
   password: z.string().min(8, 'at least 8 characters').max(1000, 'at most 1000 characters'),
+  /** Adding a user: refused (409) when it already has a credential of this mechanism, whose password would change. */
+  create: z.boolean().optional(),
 });
 export type ScramUpsert = z.infer<typeof ScramUpsertSchema>;
 

@@ -48,6 +48,11 @@ async function settle<T>(
  */
 export async function upsertScramUser(cluster: ClusterConfig, body: z.infer<typeof ScramUpsertSchema>) {
   const before = await credentialsOf(cluster, body.user);
+  if (body.create && before.some((c) => c.mechanism === body.mechanism))
+    throw new AppError(
+      'conflict',
+      `User "${body.user}" already has a ${body.mechanism} credential: change its password from its row instead`,
+    );
   await kafka(cluster).alterScramUsers([
     {
       op: 'upsert',
