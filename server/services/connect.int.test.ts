@@ -397,8 +397,21 @@ describe('Kafka Connect', () => {
         'it',
       );
       const rules = await allRules(store, { ...getAlertsConfig(), rules: [] });
-      const evaluate = async () =>
-        evaluateCluster(store, rules, await readFacts(store, local, rules, [], Date.now()));
+      const evaluate = async (cluster: ClusterConfig = local) =>
+        evaluateCluster(store, rules, await readFacts(store, cluster, rules, [], Date.now()));
+      const nowhere = { url: 'http://127.0.0.1:1', timeoutMs: 2_000 };
+      // The Connect cluster, its address now a closed port; and beside it another that does not answer.
+      const unreachable: ClusterConfig = {
+        ...local,
+        connect: local.connect.map((c) => ({ ...c, ...nowhere })),
+      };
+      const withDead: ClusterConfig = {
+        ...local,
+        connect: [
+          ...local.connect,
+          { name: 'nowhere', username: undefined, password: undefined, tls: undefined, ...nowhere },
+        ],
+      };
       // Other connectors of the shared workers may be failing too (the demo's): only this one is looked at.
       const subject = `connector:${CONNECT}/${broken}`;
       const ours = async () =>
@@ -421,7 +434,11 @@ describe('Kafka Connect', () => {
         () => getConnector(local, CONNECT, broken),
         (d) => d.tasksFailed === 0,
       );
-      expect(await evaluate()).toMatchObject({ resolved: 1 });
+      // While its Connect cluster does not answer nothing is decided: the alert stays firing.
+      expect(await evaluate(unreachable)).toMatchObject({ resolved: 0 });
+      expect((await ours()).map((a) => a.status)).toEqual(['firing']);
+      // Answering again, beside another Connect cluster that does not: it resolves all the same.
+      expect(await evaluate(withDead)).toMatchObject({ resolved: 1 });
       expect(await ours()).toEqual([]);
     } finally {
       await store.close();

@@ -5,6 +5,7 @@ import {
   isGrowing,
   isStalled,
   step,
+  undecided,
   type ClusterFacts,
   type GroupFact,
 } from '@/server/services/alerts/conditions';
@@ -135,6 +136,26 @@ describe('group conditions', () => {
     expect(isGrowing([p(NOW - 240_000, 1), p(NOW - 120_000, 5), p(NOW, 9)], window, NOW)).toBe(true);
     expect(isGrowing([p(NOW - 240_000, 1), p(NOW - 120_000, 9), p(NOW, 5)], window, NOW)).toBe(false);
     expect(isGrowing([p(NOW - 60_000, 1), p(NOW, 9)], window, NOW)).toBe(false); // too little of the window
+  });
+});
+
+describe('connector_failed', () => {
+  it('decides about the connectors of the Connect clusters that answered, and nothing about the others', () => {
+    const r = rule({ kind: 'connector_failed' });
+    const f = facts({
+      connectors: [
+        { connect: 'a', name: 'sink', state: 'RUNNING', tasks: 2, tasksFailed: 1, reason: 'boom' },
+        { connect: 'a', name: 'ok', state: 'RUNNING', tasks: 1, tasksFailed: 0, reason: null },
+      ],
+      connectDown: ['b'],
+    });
+    expect(conditions.connector_failed(r, f)).toEqual([
+      { subject: 'connector:a/sink', value: 1, threshold: null, detail: '1 of 2 task(s) FAILED: boom' },
+    ]);
+    expect(undecided(r, 'connector:b/sink', f)).toBe(true);
+    expect(undecided(r, 'connector:a/ok', f)).toBe(false);
+    expect(undecided(r, 'connector:bb/sink', f)).toBe(false);
+    expect(undecided(rule({ kind: 'broker_down' }), 'connector:b/sink', f)).toBe(false);
   });
 });
 

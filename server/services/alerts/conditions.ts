@@ -57,10 +57,12 @@ export interface ClusterFacts {
   /** The controller the previous evaluation saw, or null (the first one). */
   previousControllerId: number | null;
   /**
-   * The connectors of the cluster's Connect clusters, read only for a connector_failed rule (else
-   * null, as for a Connect cluster that did not answer: nothing is decided about its connectors).
+   * The connectors of the cluster's Connect clusters that answered, read only for a
+   * connector_failed rule (else null: nothing is decided about any connector).
    */
   connectors?: ConnectorFact[] | null;
+  /** The Connect clusters that did not answer: nothing is decided about their connectors. */
+  connectDown?: string[];
 }
 
 export interface Finding {
@@ -223,6 +225,15 @@ export const conditions: Record<RuleKind, Condition> = {
       ? []
       : [{ subject: 'cluster', value: null, threshold: null, detail: facts.unreachable }],
 };
+
+/**
+ * A subject whose facts were not read this time (its Connect cluster did not answer): a state it
+ * has stays as it is, neither resolved nor fired.
+ */
+export function undecided(rule: RuleSpec, subject: string, facts: ClusterFacts): boolean {
+  if (rule.kind !== 'connector_failed') return false;
+  return (facts.connectDown ?? []).some((connect) => subject.startsWith(`connector:${connect}/`));
+}
 
 /** Kinds that fire as soon as they hold: their window is the condition itself, or they are one event. */
 const NO_PENDING = new Set<RuleKind>(['lag_growing', 'controller_changed']);

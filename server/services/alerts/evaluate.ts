@@ -17,6 +17,7 @@ import {
   effectiveForMs,
   ruleApplies,
   step,
+  undecided,
   type ClusterFacts,
   type Finding,
 } from '@/server/services/alerts/conditions';
@@ -72,6 +73,7 @@ export async function evaluateCluster(
     for (const subject of new Set([...existing.keys(), ...found.keys()])) {
       const prev = existing.get(subject);
       const finding = found.get(subject);
+      if (finding === undefined && undecided(rule.spec, subject, facts)) continue;
       const silenced = silences.some((s) => silenceCovers(s, rule.id, facts.clusterId, subject));
       const next = step(
         prev && { status: prev.status, since: Number(prev.since), firedAt: prev.fired_at },

@@ -61,8 +61,11 @@ export async function readFacts(
     facts.unreachable = (error as Error).message;
     return facts;
   }
-  if (applying.some((r) => r.spec.kind === 'connector_failed') && cluster.connect.length > 0)
-    facts.connectors = await connectorFacts(cluster);
+  if (applying.some((r) => r.spec.kind === 'connector_failed') && cluster.connect.length > 0) {
+    const connect = await connectorFacts(cluster);
+    facts.connectors = connect?.connectors ?? null;
+    facts.connectDown = connect?.down ?? [];
+  }
   const groupRules = applying.filter((r) => ruleKinds[r.spec.kind].scope === 'group');
   if (sampled instanceof Error || groupRules.length === 0) return facts;
   const snapshot = await getGroupSnapshot(cluster, { keepAlive: false, maxAgeMs: 30_000 });
@@ -100,14 +103,16 @@ export async function readFacts(
 }
 
 /**
- * The connectors of every Connect cluster of `cluster` (one request each), or null when one of them
- * does not answer: its connectors are then neither failed nor recovered.
+ * The connectors of every Connect cluster of `cluster` (one request each) that answered, and the
+ * names of those that did not: their connectors are neither failed nor recovered meanwhile.
  */
-async function connectorFacts(cluster: ClusterConfig): Promise<ConnectorFact[] | null> {
+async function connectorFacts(
+  cluster: ClusterConfig,
+): Promise<{ connectors: ConnectorFact[]; down: string[] } | null> {
   const list = await listConnectors(cluster).catch(() => null);
-  if (!list || list.clusters.some((c) => !c.up)) return null;
+  if (!list) return null;
   const firstLine = (trace: string | null | undefined) => trace?.split('\n')[0]?.slice(0, 200) ?? null;
-  return list.connectors.map((c) => ({
+  const connectors = list.connectors.map((c) => ({
     connect: c.connect,
     name: c.name,
     state: c.state,
@@ -115,6 +120,7 @@ async function connectorFacts(cluster: ClusterConfig): Promise<ConnectorFact[] |
     tasksFailed: c.tasksFailed,
     reason: firstLine(c.trace) ?? firstLine(c.tasks.find((t) => t.state === 'FAILED')?.trace),
   }));
+  return { connectors, down: list.clusters.filter((c) => !c.up).map((c) => c.name) };
 }
 
 /** The lag series of the subjects whose kinds read one (stalled, lag growing), in one query. */
