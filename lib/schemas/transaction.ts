@@ -12,20 +12,17 @@ export const transactionStates = [
   'Dead',
 ] as const;
 
+/**
+ * The list's query, paged on the server: ListTransactions gives every id with its state cheaply,
+ * and only the ids of the page shown are described.
+ */
 export const TransactionListQuerySchema = z.object({
   q: z.string().trim().max(255).default(''),
   state: z.enum(transactionStates).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(10).max(200).default(50),
 });
 export type TransactionListQuery = z.infer<typeof TransactionListQuerySchema>;
-
-/** The list's filters as the address holds them: `?state=Ongoing&q=orders`. */
-export function readTransactionQuery(search: { get(name: string): string | null }): TransactionListQuery {
-  const parsed = TransactionListQuerySchema.safeParse({
-    q: search.get('q') ?? '',
-    state: search.get('state') || undefined,
-  });
-  return parsed.success ? parsed.data : { q: '' };
-}
 
 export const TransactionSummarySchema = z.object({
   transactionalId: z.string(),
@@ -42,7 +39,12 @@ export const TransactionSummarySchema = z.object({
 export type TransactionSummary = z.infer<typeof TransactionSummarySchema>;
 
 export const TransactionListSchema = z.object({
+  /** The page's ids, in transactional-id order. */
   items: z.array(TransactionSummarySchema),
+  /** Ids matching the filters, on every page. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   /** Brokers that did not answer ListTransactions: the ids they coordinate are missing. */
   unavailableBrokers: z.array(z.number().int()),
   /** The cluster is older than Kafka 3.0 (no ListTransactions). */

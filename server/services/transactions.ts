@@ -22,38 +22,32 @@ import { hangingOf, openCandidates } from '@/server/services/hanging';
 import { findTopic } from '@/server/services/resolve';
 import { changing } from '@/server/services/snapshot';
 
-/** DescribeTransactions batches: a coordinator describes this many ids per request. */
-const DESCRIBE_CHUNK = 200;
 /** Kafka's default transaction.max.timeout.ms, when the brokers' config cannot be read. */
 const DEFAULT_MAX_TIMEOUT_MS = 900_000;
 /** The states in which a transactional id has a transaction open; its start time means nothing otherwise. */
 const OPEN_STATES = new Set(['Ongoing', 'PrepareCommit', 'PrepareAbort']);
 
-/** Ids as ListTransactions gave them, each with its coordinator: no FindCoordinator needed. */
-async function describeAll(
-  cluster: ClusterConfig,
-  ids: { transactionalId: string; coordinator: number }[],
-): Promise<Map<string, DescribedTransaction>> {
-  const gateway = kafka(cluster);
-  const described = new Map<string, DescribedTransaction>();
-  for (let i = 0; i < ids.length; i += DESCRIBE_CHUNK)
-    for (const [id, d] of await gateway.describeTransactions(ids.slice(i, i + DESCRIBE_CHUNK)))
-      described.set(id, d);
-  return described;
-}
-
-/** Every transactional id of the cluster, described by its coordinator; `state` filters on the coordinators. */
+/**
+ * One page of the transactional ids. ListTransactions (one per broker) gives every id with its state
+ * and coordinator; the filters and the page are cut from that, and only the page's ids are described:
+ * one DescribeTransactions per coordinator of the page, in parallel, at most `pageSize` ids in all.
+ * The cost grows with the brokers and the page, not with the ids the cluster keeps.
+ */
 export async function listTransactions(
   cluster: ClusterConfig,
   query: TransactionListQuery,
 ): Promise<TransactionList> {
-  const listed = await kafka(cluster).listTransactions(query.state ? { states: [query.state] } : {});
+  const gateway = kafka(cluster);
+  const listed = await gateway.listTransactions(query.state ? { states: [query.state] } : {});
   const needle = query.q.toLowerCase();
-  const entries = listed.transactions.filter(
+  const matching = listed.transactions.filter(
     (t) => !needle || t.transactionalId.toLowerCase().includes(needle),
   );
-  const described = await describeAll(cluster, entries);
-  const items: TransactionSummary[] = entries.map((t) => {
+  const start = (query.page - 1) * query.pageSize;
+  const page = matching.slice(start, start + query.pageSize);
+  const described =
+    page.length > 0 ? await gateway.describeTransactions(page) : new Map<string, DescribedTransaction>();
+  const items: TransactionSummary[] = page.map((t) => {
     const d = described.get(t.transactionalId);
     const ok = d && !d.error;
     return {
@@ -67,7 +61,14 @@ export async function listTransactions(
       partitions: ok ? d.partitions : [],
     };
   });
-  return { items, unavailableBrokers: listed.unavailableBrokers, unsupported: listed.unsupported };
+  return {
+    items,
+    total: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    unavailableBrokers: listed.unavailableBrokers,
+    unsupported: listed.unsupported,
+  };
 }
 
 /** One transactional id as its coordinator describes it, or a 404. */
@@ -162,7 +163,8 @@ export async function findHanging(cluster: ClusterConfig, query: HangingQuery): 
   const transactionalIds = new Map<number, string>();
   const found = listed.transactions.filter((t) => producerIds.includes(t.producerId));
   for (const t of found) transactionalIds.set(t.producerId, t.transactionalId);
-  const descriptions = await describeAll(cluster, found);
+  const descriptions =
+    found.length > 0 ? await gateway.describeTransactions(found) : new Map<string, DescribedTransaction>();
   const held = new Map<string, { topic: string; partition: number }[]>();
   for (const [id, d] of descriptions) if (!d.error) held.set(id, d.partitions);
   const items = hangingOf(candidates, { transactionalIds, partitions: held }, now);
