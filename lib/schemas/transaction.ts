@@ -116,13 +116,27 @@ export const HangingListSchema = z.object({
 });
 export type HangingList = z.infer<typeof HangingListSchema>;
 
-export const AbortTransactionSchema = z.object({
-  topic: z.string().min(1).max(249),
-  partition: z.number().int().min(0),
-  producerId: z.number().int().min(0),
-  /** A preview (nothing written) when true. */
-  dryRun: z.boolean().default(false),
-});
+export const AbortTransactionSchema = z
+  .object({
+    topic: z.string().min(1).max(249),
+    partition: z.number().int().min(0),
+    producerId: z.number().int().min(0),
+    /**
+     * The open transaction previewed: its producer epoch, first offset and (from the preview) the
+     * coordinator epoch. The server re-reads DescribeProducers and refuses (409) when the producer's
+     * open transaction is another one now, so an abort never ends a transaction nobody saw.
+     * Required to apply; a preview checks those it is given.
+     */
+    producerEpoch: z.number().int().min(0).optional(),
+    startOffset: z.number().int().min(0).optional(),
+    coordinatorEpoch: z.number().int().min(0).optional(),
+    /** A preview (nothing written) when true. */
+    dryRun: z.boolean().default(false),
+  })
+  .refine((b) => b.dryRun || (b.producerEpoch !== undefined && b.startOffset !== undefined), {
+    message: 'Preview the abort first: applying it needs the previewed producerEpoch and startOffset',
+    path: ['startOffset'],
+  });
 export type AbortTransaction = z.infer<typeof AbortTransactionSchema>;
 
 export const AbortPreviewSchema = z.object({

@@ -122,10 +122,14 @@ describe('transactions', () => {
     });
     expect((await topicProducers(local, hangingTopic))[0]!.producers[0]!.currentTxnStartOffset).toBe(0);
 
+    // Applied as previewed: the same producer epoch, start offset and coordinator epoch.
     const applied = await abortTransaction(local, {
       topic: hangingTopic,
       partition: 0,
       producerId: hanging.producerId,
+      producerEpoch: preview.producerEpoch,
+      startOffset: preview.startOffset,
+      coordinatorEpoch: preview.coordinatorEpoch,
       dryRun: false,
     });
     // The ABORT marker takes offset 2: the log ends at 3 and read_committed reads to the end.

@@ -171,11 +171,28 @@ export async function findHanging(cluster: ClusterConfig, query: HangingQuery): 
   return { items, olderThanMs, partitionsSearched: partitions.length, failedPartitions };
 }
 
+/** How the open transaction now differs from the one the caller previewed, or null when it is the same. */
+function previewDrift(
+  previewed: Pick<AbortTransaction, 'producerEpoch' | 'startOffset' | 'coordinatorEpoch'>,
+  now: { producerEpoch: number; startOffset: number; coordinatorEpoch: number },
+): string | null {
+  const diffs: string[] = [];
+  if (previewed.producerEpoch !== undefined && previewed.producerEpoch !== now.producerEpoch)
+    diffs.push(`producer epoch ${previewed.producerEpoch} previewed, ${now.producerEpoch} now`);
+  if (previewed.startOffset !== undefined && previewed.startOffset !== now.startOffset)
+    diffs.push(`starting at offset ${previewed.startOffset} previewed, ${now.startOffset} now`);
+  if (previewed.coordinatorEpoch !== undefined && previewed.coordinatorEpoch !== now.coordinatorEpoch)
+    diffs.push(`coordinator epoch ${previewed.coordinatorEpoch} previewed, ${now.coordinatorEpoch} now`);
+  return diffs.length > 0 ? diffs.join('; ') : null;
+}
+
 /**
  * Aborts the open transaction of a producer on one partition, as kafka-transactions abort does:
  * an ABORT marker written by WriteTxnMarkers to the leader with the producer's id, epoch and
  * coordinator epoch from DescribeProducers. The preview shows the open transaction and the last
- * stable offset it holds back; applied, the offsets after.
+ * stable offset it holds back; applied, the offsets after. Applying names the transaction previewed
+ * (epoch, start offset, coordinator epoch): DescribeProducers is read again just before the marker
+ * is written, and another open transaction of the producer is refused with a conflict.
  */
 export async function abortTransaction(
   cluster: ClusterConfig,
@@ -197,6 +214,18 @@ export async function abortTransaction(
       'conflict',
       `Producer ${body.producerId} has no open transaction on ${body.topic}-${body.partition}`,
     );
+  const coordinatorEpoch = Math.max(0, producer.coordinatorEpoch);
+  const drifted = previewDrift(body, {
+    producerEpoch: producer.producerEpoch,
+    startOffset: producer.currentTxnStartOffset,
+    coordinatorEpoch,
+  });
+  if (drifted)
+    throw new AppError(
+      'conflict',
+      `The open transaction of producer ${body.producerId} on ${body.topic}-${body.partition} is not the one ` +
+        `previewed (${drifted}): nothing was aborted. Preview again.`,
+    );
   const offsets = async () => {
     const o = (await gateway.stableOffsets(target)).get(partitionKey(body.topic, body.partition));
     return { lastStableOffset: o?.lastStable ?? null, highWatermark: o?.high ?? null };
@@ -206,7 +235,7 @@ export async function abortTransaction(
     partition: body.partition,
     producerId: producer.producerId,
     producerEpoch: producer.producerEpoch,
-    coordinatorEpoch: Math.max(0, producer.coordinatorEpoch),
+    coordinatorEpoch,
     startOffset: producer.currentTxnStartOffset,
     before: await offsets(),
   };
