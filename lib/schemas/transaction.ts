@@ -66,7 +66,10 @@ export type ProducerState = z.infer<typeof ProducerStateSchema>;
 export const PartitionProducersSchema = z.object({
   topic: z.string(),
   partition: z.number().int(),
+  /** Kafka's error name when DescribeProducers gave this partition nothing (TOPIC_AUTHORIZATION_FAILED…). */
   error: z.string().nullable(),
+  /** Why, as the UI shows it: the missing permission of the console's identity, or Kafka's message. */
+  errorMessage: z.string().nullable(),
   producers: z.array(ProducerStateSchema),
 });
 export type PartitionProducersView = z.infer<typeof PartitionProducersSchema>;
@@ -111,8 +114,10 @@ export const HangingListSchema = z.object({
   items: z.array(HangingTransactionSchema),
   olderThanMs: z.number(),
   partitionsSearched: z.number().int(),
-  /** Partitions whose leader did not answer DescribeProducers. */
-  failedPartitions: z.array(z.object({ topic: z.string(), partition: z.number().int(), error: z.string() })),
+  /** Partitions DescribeProducers gave nothing for: Kafka's error name and why (as errorMessage above). */
+  failedPartitions: z.array(
+    z.object({ topic: z.string(), partition: z.number().int(), error: z.string(), errorMessage: z.string() }),
+  ),
 });
 export type HangingList = z.infer<typeof HangingListSchema>;
 

@@ -20,6 +20,11 @@ import {
 } from '@/server/kafka';
 import { hangingOf, openCandidates } from '@/server/services/hanging';
 import { findTopic } from '@/server/services/resolve';
+import {
+  markerError,
+  producersFailureError,
+  producersFailureText,
+} from '@/server/services/transaction-errors';
 import { changing } from '@/server/services/snapshot';
 
 /** Kafka's default transaction.max.timeout.ms, when the brokers' config cannot be read. */
@@ -94,10 +99,11 @@ export async function transactionDetail(
   };
 }
 
-const view = (p: PartitionProducers): PartitionProducersView => ({
+const view = (cluster: ClusterConfig, p: PartitionProducers): PartitionProducersView => ({
   topic: p.topic,
   partition: p.partition,
   error: p.error,
+  errorMessage: p.error ? producersFailureText(cluster, { ...p, error: p.error }) : null,
   producers: p.producers.map((s) => ({
     ...s,
     currentTxnStartOffset: s.currentTxnStartOffset >= 0 ? s.currentTxnStartOffset : null,
@@ -113,7 +119,7 @@ export async function topicProducers(
   topicName: string,
 ): Promise<PartitionProducersView[]> {
   const { topic } = await findTopic(cluster, topicName);
-  return (await kafka(cluster).describeProducers(leaderPartitions(topic))).map(view);
+  return (await kafka(cluster).describeProducers(leaderPartitions(topic))).map((p) => view(cluster, p));
 }
 
 async function maxTransactionTimeoutMs(cluster: ClusterConfig, brokerId: number): Promise<number> {
@@ -152,10 +158,13 @@ export async function findHanging(cluster: ClusterConfig, query: HangingQuery): 
     query.olderThanMs ?? (await maxTransactionTimeoutMs(cluster, query.brokerId ?? leaders[0] ?? 0));
   const described = await gateway.describeProducers(partitions);
   const now = Date.now();
-  const candidates = openCandidates(described.map(view), now, olderThanMs);
-  const failedPartitions = described
-    .filter((p) => p.error)
-    .map((p) => ({ topic: p.topic, partition: p.partition, error: p.error! }));
+  const views = described.map((p) => view(cluster, p));
+  const candidates = openCandidates(views, now, olderThanMs);
+  const failedPartitions = views.flatMap((p) =>
+    p.error
+      ? [{ topic: p.topic, partition: p.partition, error: p.error, errorMessage: p.errorMessage ?? p.error }]
+      : [],
+  );
   if (candidates.length === 0)
     return { items: [], olderThanMs, partitionsSearched: partitions.length, failedPartitions };
   const producerIds = [...new Set(candidates.map((c) => c.producerId))];
@@ -206,8 +215,7 @@ export async function abortTransaction(
   const gateway = kafka(cluster);
   const target = [{ topic: body.topic, partition: body.partition, leader: meta.leader }];
   const [described] = await gateway.describeProducers(target);
-  if (described?.error)
-    throw new AppError('broker_unavailable', `DescribeProducers answered ${described.error}`);
+  if (described?.error) throw producersFailureError(cluster, { ...described, error: described.error });
   const producer = described?.producers.find((p) => p.producerId === body.producerId);
   if (!producer || producer.currentTxnStartOffset < 0)
     throw new AppError(
@@ -249,6 +257,8 @@ export async function abortTransaction(
       partitions: [body.partition],
       coordinatorEpoch: preview.coordinatorEpoch,
     }),
-  );
+  ).catch((error: unknown) => {
+    throw markerError(cluster, error);
+  });
   return { applied: true, ...preview, after: await offsets() };
 }
