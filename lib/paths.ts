@@ -2,7 +2,7 @@ import { aclListView } from '@/lib/url-state/acls';
 import { browseView, type BrowseState } from '@/lib/url-state/browse';
 import { serializeUrlState, toSearch } from '@/lib/url-state/core';
 import { lagCompareView, type LagCompareState } from '@/lib/url-state/lag';
-import { groupListView, subjectListView, topicListView } from '@/lib/url-state/lists';
+import { groupListView, subjectListView, topicListView, transactionListView } from '@/lib/url-state/lists';
 import {
   alertsPageView,
   groupPageView,
@@ -18,6 +18,7 @@ import type { AclFilter } from '@/lib/schemas/acl';
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { SubjectListQuery } from '@/lib/schemas/schema-registry';
 import type { TopicListQuery } from '@/lib/schemas/topic';
+import type { TransactionListQuery } from '@/lib/schemas/transaction';
 
 /** URL builders for every screen and API resource, so links and fetches never hand-assemble paths. */
 const seg = encodeURIComponent;
@@ -73,9 +74,9 @@ export const paths = {
   /** A subject: a version (`version`), a diff (`diff: '1..3'`) or another tab. */
   subject: (clusterId: string, subject: string, state: Partial<SubjectPageState> = {}) =>
     `/clusters/${seg(clusterId)}/schemas/${seg(subject)}${toSearch(serializeUrlState(subjectPageView, state))}`,
-  /** Transactional ids, filtered by state and text (`state`, `q`). */
-  transactions: (clusterId: string, query: { state?: string; q?: string } = {}) =>
-    `/clusters/${seg(clusterId)}/transactions${toSearch(query)}`,
+  /** Transactional ids, filtered by state and text, paged; only what differs from the defaults goes into the address. */
+  transactions: (clusterId: string, query: Partial<TransactionListQuery> = {}) =>
+    `/clusters/${seg(clusterId)}/transactions${toSearch(serializeUrlState(transactionListView, query))}`,
   transaction: (clusterId: string, transactionalId: string) =>
     `/clusters/${seg(clusterId)}/transactions/ids/${seg(transactionalId)}`,
   /** The hanging-transaction search of a topic or a broker; `olderThan` in seconds. */

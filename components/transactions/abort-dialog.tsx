@@ -62,11 +62,25 @@ function AbortForm({
   const applying = abort.isPending && abort.variables?.dryRun === false;
   const body = { topic: hanging.topic, partition: hanging.partition, producerId: hanging.producerId };
 
+  // The preview reads the producer's open transaction as it is now; applying names the one previewed
+  // (epochs and start offset), and the server refuses (409) if another one is open by then. A refused
+  // abort drops the preview: the next one shows what is open now.
   function run(dryRun: boolean) {
     if (abort.isPending) return;
+    const pinned =
+      !dryRun && preview
+        ? {
+            producerEpoch: preview.producerEpoch,
+            startOffset: preview.startOffset,
+            coordinatorEpoch: preview.coordinatorEpoch,
+          }
+        : {};
     abort.mutate(
-      { ...body, dryRun },
-      { onSuccess: (result) => (result.applied ? onDone(result) : setPreview(result)) },
+      { ...body, ...pinned, dryRun },
+      {
+        onSuccess: (result) => (result.applied ? onDone(result) : setPreview(result)),
+        onError: () => (dryRun ? undefined : setPreview(null)),
+      },
     );
   }
 
@@ -111,9 +125,9 @@ function AbortForm({
     >
       <Alert tone="warning">
         Writes an ABORT marker on this partition for the producer, as its transaction coordinator would have
-        (kafka-transactions abort). Its records from offset {formatCount(hanging.startOffset)} on become
-        aborted: read_committed consumers skip them and move on. A live producer of this transaction would be
-        fenced.
+        (kafka-transactions abort). Its records from offset{' '}
+        {formatCount(preview?.startOffset ?? hanging.startOffset)} on become aborted: read_committed consumers
+        skip them and move on. A live producer of this transaction would be fenced.
       </Alert>
       {preview && <PreviewTable preview={preview} />}
     </FormDialog>

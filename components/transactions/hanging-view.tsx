@@ -5,6 +5,7 @@ import { useParams, useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { AbortTransactionDialog } from '@/components/transactions/abort-dialog';
+import { ProducerFailures } from '@/components/transactions/producer-failures';
 import { TransactionTabs } from '@/components/transactions/transaction-tabs';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -197,16 +198,7 @@ export function HangingView() {
                 {plural(list.partitionsSearched, 'partition')} searched · open longer than{' '}
                 {formatDuration(list.olderThanMs)} · {plural(list.items.length, 'hanging transaction')}
               </p>
-              {list.failedPartitions.length > 0 && (
-                <Alert tone="warning">
-                  {plural(list.failedPartitions.length, 'partition')} could not be searched (
-                  {list.failedPartitions
-                    .slice(0, 5)
-                    .map((p) => `${p.topic}-${p.partition}: ${p.error}`)
-                    .join(', ')}
-                  ).
-                </Alert>
-              )}
+              <ProducerFailures failures={list.failedPartitions} lead="could not be searched" />
               {list.items.length === 0 ? (
                 <EmptyState title="No hanging transaction" data-testid="hanging-empty">
                   Every open transaction found is known to its coordinator or younger than the threshold.

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { ProducerFailures } from '@/components/transactions/producer-failures';
 import { Badge } from '@/components/ui/badge';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
@@ -32,13 +33,20 @@ export function TopicProducers({ clusterId, topic }: { clusterId: string; topic:
         {(partitions) => {
           const rows = partitions.flatMap((p) => p.producers.map((s) => ({ ...s, partition: p.partition })));
           const failed = partitions.filter((p) => p.error);
+          const failures = <ProducerFailures failures={failed} lead="could not be read" />;
           return rows.length === 0 ? (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="topic-producers-empty">
-              No idempotent or transactional producer state on{' '}
-              {failed.length ? 'the partitions that answered' : 'any partition'}.
-            </p>
+            <>
+              {failures}
+              {failed.length < partitions.length && (
+                <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="topic-producers-empty">
+                  No idempotent or transactional producer state on{' '}
+                  {failed.length ? 'the partitions that answered' : 'any partition'}.
+                </p>
+              )}
+            </>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="space-y-2 overflow-x-auto">
+              {failures}
               <Table>
                 <THead>
                   <tr>

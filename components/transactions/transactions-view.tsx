@@ -2,29 +2,31 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useParams, useRouter, useSearchParams } from 'next/navigation';
+import { useParams } from 'next/navigation';
 import { PageHeader } from '@/components/layout/page-header';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { TransactionStateBadge } from '@/components/transactions/state-badge';
 import { TransactionTabs } from '@/components/transactions/transaction-tabs';
 import { Alert } from '@/components/ui/alert';
-import { EmptyState } from '@/components/ui/empty-state';
 import { Select } from '@/components/ui/field';
+import { IconTransactions } from '@/components/ui/icons';
+import { PagedList } from '@/components/ui/paged-list';
 import { QueryView } from '@/components/ui/query-view';
 import { SearchInput } from '@/components/ui/search-input';
 import { Skeleton } from '@/components/ui/spinner';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { useUrlList } from '@/components/ui/use-url-state';
 import { NumTd, TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { formatDuration, timeAgo } from '@/lib/format/duration';
 import { plural } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
 import { transactionListOptions } from '@/lib/query/transactions';
 import {
-  readTransactionQuery,
   transactionStates,
   type TransactionListQuery,
   type TransactionSummary,
 } from '@/lib/schemas/transaction';
+import { transactionListView } from '@/lib/url-state/lists';
 
 const muted = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
 
@@ -99,15 +101,14 @@ function TransactionTable({
   );
 }
 
-/** Every transactional id the coordinators keep, with state, producer, timeout and partitions. */
+/**
+ * The transactional ids the coordinators keep, a page at a time (filtered and paged on the server),
+ * with state, producer, timeout and partitions.
+ */
 export function TransactionsView() {
   const { clusterId } = useParams<{ clusterId: string }>();
-  const search = useSearchParams();
-  const router = useRouter();
-  const query = readTransactionQuery(search);
+  const { query, set } = useUrlList(transactionListView, (next) => paths.transactions(clusterId, next));
   const list = useQuery(transactionListOptions(clusterId, query));
-  const go = (patch: Partial<TransactionListQuery>) =>
-    router.replace(paths.transactions(clusterId, { ...query, ...patch }), { scroll: false });
 
   return (
     <div data-testid="transactions-page" className="space-y-4">
@@ -115,7 +116,7 @@ export function TransactionsView() {
         title="Transactions"
         description={
           list.data
-            ? `${plural(list.data.items.length, 'transactional id')}${query.state ? ` in state ${query.state}` : ''}`
+            ? `${plural(list.data.total, 'transactional id')}${query.state ? ` in state ${query.state}` : ''}`
             : 'Transactional producers as their coordinators know them.'
         }
         actions={<RefreshStatus query={list} intervalMs={10_000} />}
@@ -124,7 +125,7 @@ export function TransactionsView() {
       <div className="flex flex-wrap items-center gap-2">
         <SearchInput
           value={query.q}
-          onSearch={(q) => go({ q })}
+          onSearch={(q) => set({ q, page: 1 }, 'replace')}
           placeholder="Filter transactional ids"
           aria-label="Filter transactional ids"
           className="w-72"
@@ -134,7 +135,9 @@ export function TransactionsView() {
           <Select
             aria-label="State"
             value={query.state ?? ''}
-            onChange={(e) => go({ state: (e.target.value || undefined) as TransactionListQuery['state'] })}
+            onChange={(e) =>
+              set({ state: (e.target.value || undefined) as TransactionListQuery['state'], page: 1 })
+            }
             data-testid="transactions-state-filter"
           >
             <option value="">Every state</option>
@@ -161,15 +164,25 @@ export function TransactionsView() {
                 {data.unavailableBrokers.join(', ')}): the transactional ids they coordinate are missing.
               </Alert>
             )}
-            {data.items.length === 0 ? (
-              <EmptyState title="No transactional ids" data-testid="transactions-empty">
-                {query.q || query.state
+            <PagedList
+              count={data.items.length}
+              total={data.total}
+              page={query.page}
+              pageSize={query.pageSize}
+              noun="transactional ids"
+              onPage={(page) => set({ page })}
+              onPageSize={(pageSize) => set({ pageSize, page: 1 })}
+              icon={<IconTransactions className="size-8" />}
+              emptyTitle="No transactional ids"
+              emptyText={
+                query.q || query.state
                   ? 'None matches the filter.'
-                  : 'No producer with a transactional id has written to this cluster (or their ids expired).'}
-              </EmptyState>
-            ) : (
+                  : 'No producer with a transactional id has written to this cluster (or their ids expired).'
+              }
+              data-testid="transactions-empty"
+            >
               <TransactionTable clusterId={clusterId} items={data.items} now={list.dataUpdatedAt} />
-            )}
+            </PagedList>
           </>
         )}
       </QueryView>

@@ -185,7 +185,14 @@ test('transactional ids are listed as kafka-transactions lists them; a real hang
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // A viewer may not abort, nor anyone on the read-only cluster.
-  const body = { topic, partition: 0, producerId: hanging.producerId, dryRun: false };
+  const body = {
+    topic,
+    partition: 0,
+    producerId: hanging.producerId,
+    producerEpoch: hanging.producerEpoch,
+    startOffset: hanging.startOffset,
+    dryRun: false,
+  };
   const viewer = await signedIn(baseURL!, 'viewer');
   expect((await viewer.post(`${api}/transactions/abort`, { data: body })).status()).toBe(403);
   await viewer.dispose();

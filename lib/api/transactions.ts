@@ -19,9 +19,7 @@ export interface HangingSearch {
 
 export const transactionsApi = {
   list: (clusterId: string, query: TransactionListQuery, signal?: AbortSignal) =>
-    apiRequest(TransactionListSchema, apiPaths.transactions(clusterId, { q: query.q, state: query.state }), {
-      signal,
-    }),
+    apiRequest(TransactionListSchema, apiPaths.transactions(clusterId, { ...query }), { signal }),
   get: (clusterId: string, transactionalId: string, signal?: AbortSignal) =>
     apiRequest(TransactionSummarySchema, apiPaths.transaction(clusterId, transactionalId), { signal }),
   hanging: (clusterId: string, search: HangingSearch, signal?: AbortSignal) =>

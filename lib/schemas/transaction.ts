@@ -12,20 +12,17 @@ export const transactionStates = [
   'Dead',
 ] as const;
 
+/**
+ * The list's query, paged on the server: ListTransactions gives every id with its state cheaply,
+ * and only the ids of the page shown are described.
+ */
 export const TransactionListQuerySchema = z.object({
   q: z.string().trim().max(255).default(''),
   state: z.enum(transactionStates).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(10).max(200).default(50),
 });
 export type TransactionListQuery = z.infer<typeof TransactionListQuerySchema>;
-
-/** The list's filters as the address holds them: `?state=Ongoing&q=orders`. */
-export function readTransactionQuery(search: { get(name: string): string | null }): TransactionListQuery {
-  const parsed = TransactionListQuerySchema.safeParse({
-    q: search.get('q') ?? '',
-    state: search.get('state') || undefined,
-  });
-  return parsed.success ? parsed.data : { q: '' };
-}
 
 export const TransactionSummarySchema = z.object({
   transactionalId: z.string(),
@@ -42,7 +39,12 @@ export const TransactionSummarySchema = z.object({
 export type TransactionSummary = z.infer<typeof TransactionSummarySchema>;
 
 export const TransactionListSchema = z.object({
+  /** The page's ids, in transactional-id order. */
   items: z.array(TransactionSummarySchema),
+  /** Ids matching the filters, on every page. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   /** Brokers that did not answer ListTransactions: the ids they coordinate are missing. */
   unavailableBrokers: z.array(z.number().int()),
   /** The cluster is older than Kafka 3.0 (no ListTransactions). */
@@ -64,7 +66,10 @@ export type ProducerState = z.infer<typeof ProducerStateSchema>;
 export const PartitionProducersSchema = z.object({
   topic: z.string(),
   partition: z.number().int(),
+  /** Kafka's error name when DescribeProducers gave this partition nothing (TOPIC_AUTHORIZATION_FAILED…). */
   error: z.string().nullable(),
+  /** Why, as the UI shows it: the missing permission of the console's identity, or Kafka's message. */
+  errorMessage: z.string().nullable(),
   producers: z.array(ProducerStateSchema),
 });
 export type PartitionProducersView = z.infer<typeof PartitionProducersSchema>;
@@ -109,18 +114,34 @@ export const HangingListSchema = z.object({
   items: z.array(HangingTransactionSchema),
   olderThanMs: z.number(),
   partitionsSearched: z.number().int(),
-  /** Partitions whose leader did not answer DescribeProducers. */
-  failedPartitions: z.array(z.object({ topic: z.string(), partition: z.number().int(), error: z.string() })),
+  /** Partitions DescribeProducers gave nothing for: Kafka's error name and why (as errorMessage above). */
+  failedPartitions: z.array(
+    z.object({ topic: z.string(), partition: z.number().int(), error: z.string(), errorMessage: z.string() }),
+  ),
 });
 export type HangingList = z.infer<typeof HangingListSchema>;
 
-export const AbortTransactionSchema = z.object({
-  topic: z.string().min(1).max(249),
-  partition: z.number().int().min(0),
-  producerId: z.number().int().min(0),
-  /** A preview (nothing written) when true. */
-  dryRun: z.boolean().default(false),
-});
+export const AbortTransactionSchema = z
+  .object({
+    topic: z.string().min(1).max(249),
+    partition: z.number().int().min(0),
+    producerId: z.number().int().min(0),
+    /**
+     * The open transaction previewed: its producer epoch, first offset and (from the preview) the
+     * coordinator epoch. The server re-reads DescribeProducers and refuses (409) when the producer's
+     * open transaction is another one now, so an abort never ends a transaction nobody saw.
+     * Required to apply; a preview checks those it is given.
+     */
+    producerEpoch: z.number().int().min(0).optional(),
+    startOffset: z.number().int().min(0).optional(),
+    coordinatorEpoch: z.number().int().min(0).optional(),
+    /** A preview (nothing written) when true. */
+    dryRun: z.boolean().default(false),
+  })
+  .refine((b) => b.dryRun || (b.producerEpoch !== undefined && b.startOffset !== undefined), {
+    message: 'Preview the abort first: applying it needs the previewed producerEpoch and startOffset',
+    path: ['startOffset'],
+  });
 export type AbortTransaction = z.infer<typeof AbortTransactionSchema>;
 
 export const AbortPreviewSchema = z.object({

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { groupListView, topicListView } from '@/lib/url-state/lists';
+import { groupListView, topicListView, transactionListView } from '@/lib/url-state/lists';
 import { read, roundTrip, write } from '@/lib/url-state/testing';
 import { GroupListQuerySchema } from '@/lib/schemas/group';
 import { TopicListQuerySchema } from '@/lib/schemas/topic';
+import { TransactionListQuerySchema } from '@/lib/schemas/transaction';
 
 describe('the topic list', () => {
   it('defaults to the API defaults', () => {
@@ -65,6 +66,23 @@ describe('the group list', () => {
     expect(read(groupListView, `topic=${'t'.repeat(250)}&dir=desc`)).toEqual({
       ...groupListView.defaults,
       dir: 'desc',
+    });
+  });
+});
+
+describe('the transactional-id list', () => {
+  it('defaults to the API defaults and reads what it wrote, leaving defaults out', () => {
+    expect(read(transactionListView)).toEqual(TransactionListQuerySchema.parse({}));
+    expect(read(transactionListView)).toEqual({ q: '', state: undefined, page: 1, pageSize: 50 });
+    const state = { q: 'orders', state: 'Ongoing' as const, page: 3, pageSize: 100 };
+    expect(write(transactionListView, state)).toBe('q=orders&state=Ongoing&page=3&pageSize=100');
+    expect(roundTrip(transactionListView, state)).toEqual(state);
+  });
+
+  it('keeps to the bounds of the API and falls back per setting', () => {
+    expect(read(transactionListView, 'state=Stuck&page=0&pageSize=5000&q=x')).toEqual({
+      ...transactionListView.defaults,
+      q: 'x',
     });
   });
 });

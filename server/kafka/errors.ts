@@ -91,6 +91,9 @@ const KIND_OF: Record<string, KafkaErrorKind> = {
   UNSUPPORTED_SASL_MECHANISM: 'invalid',
 };
 
+/** How a Kafka error (by its Errors.java name) reads to a caller, for errors reported as data (per partition). */
+export const kindOfKafkaError = (type: string): KafkaErrorKind => KIND_OF[type] ?? 'unknown';
+
 /** kafkajs error names that mean "the cluster cannot be reached". */
 const UNREACHABLE = new Set([
   'KafkaJSConnectionError',

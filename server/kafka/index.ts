@@ -5,7 +5,7 @@
 import 'server-only';
  */
 export { kafka, type CallOptions, type FetchOptions, type KafkaCluster } from '@/server/kafka/cluster';
-export { KafkaError, kafkaErrorType, type KafkaErrorKind } from '@/server/kafka/errors';
+export { KafkaError, kafkaErrorType, kindOfKafkaError, type KafkaErrorKind } from '@/server/kafka/errors';
 export { disconnectAll } from '@/server/kafka/client/registry';
 export { observeKafkaRequests, type RequestObserver } from '@/server/kafka/client/instrument';
 export { outsideRequestCount, totalKafkaRequests, withRequestCount } from '@/server/kafka/request-count';

@@ -9,15 +9,10 @@ import {
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { kafka, KafkaError, type AclOutcome } from '@/server/kafka';
+import { consoleIdentity } from '@/server/services/identity';
 
 export const NO_AUTHORIZER =
   'this cluster has no authorizer (Kafka answered SECURITY_DISABLED): it has no ACLs';
-
-/** The principal the console connects as, as far as its config says (Kafka decides the rest). */
-function consoleIdentity(cluster: ClusterConfig): string {
-  const username = cluster.sasl && 'username' in cluster.sasl ? cluster.sasl.username : undefined;
-  return username ? `User:${username}` : 'its principal';
-}
 
 /** CLUSTER_AUTHORIZATION_FAILED names what the console's own identity lacks. */
 function missingPermission(cluster: ClusterConfig, operation: 'DESCRIBE' | 'ALTER'): string {

@@ -43,7 +43,7 @@ afterAll(async () => {
 describe('transactions', () => {
   it('lists and describes transactional ids as kafka-transactions does', async () => {
     const id = `${committedTopic}-producer`;
-    const list = await listTransactions(local, { q: prefix });
+    const list = await listTransactions(local, { q: prefix, page: 1, pageSize: 50 });
     const mine = list.items.find((t) => t.transactionalId === id);
     expect(mine).toMatchObject({ state: 'CompleteCommit', timeoutMs: expect.any(Number) });
     const cli = table(await kafkaCli('kafka-transactions', ['--bootstrap-server', bootstrap, 'list']));
@@ -66,7 +66,7 @@ describe('transactions', () => {
     const h = described[0]!;
     expect(Number(described[1]![h.indexOf('ProducerEpoch')])).toBe(detail.producerEpoch);
     expect(Number(described[1]![h.indexOf('TransactionTimeoutMs')])).toBe(detail.timeoutMs);
-    const onlyOngoing = await listTransactions(local, { q: prefix, state: 'Ongoing' });
+    const onlyOngoing = await listTransactions(local, { q: prefix, state: 'Ongoing', page: 1, pageSize: 50 });
     expect(onlyOngoing.items.find((t) => t.transactionalId === id)).toBeUndefined();
   });
 
@@ -122,10 +122,14 @@ describe('transactions', () => {
     });
     expect((await topicProducers(local, hangingTopic))[0]!.producers[0]!.currentTxnStartOffset).toBe(0);
 
+    // Applied as previewed: the same producer epoch, start offset and coordinator epoch.
     const applied = await abortTransaction(local, {
       topic: hangingTopic,
       partition: 0,
       producerId: hanging.producerId,
+      producerEpoch: preview.producerEpoch,
+      startOffset: preview.startOffset,
+      coordinatorEpoch: preview.coordinatorEpoch,
       dryRun: false,
     });
     // The ABORT marker takes offset 2: the log ends at 3 and read_committed reads to the end.

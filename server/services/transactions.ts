@@ -20,40 +20,39 @@ import {
 } from '@/server/kafka';
 import { hangingOf, openCandidates } from '@/server/services/hanging';
 import { findTopic } from '@/server/services/resolve';
+import {
+  markerError,
+  producersFailureError,
+  producersFailureText,
+} from '@/server/services/transaction-errors';
 import { changing } from '@/server/services/snapshot';
 
-/** DescribeTransactions batches: a coordinator describes this many ids per request. */
-const DESCRIBE_CHUNK = 200;
 /** Kafka's default transaction.max.timeout.ms, when the brokers' config cannot be read. */
 const DEFAULT_MAX_TIMEOUT_MS = 900_000;
 /** The states in which a transactional id has a transaction open; its start time means nothing otherwise. */
 const OPEN_STATES = new Set(['Ongoing', 'PrepareCommit', 'PrepareAbort']);
 
-/** Ids as ListTransactions gave them, each with its coordinator: no FindCoordinator needed. */
-async function describeAll(
-  cluster: ClusterConfig,
-  ids: { transactionalId: string; coordinator: number }[],
-): Promise<Map<string, DescribedTransaction>> {
-  const gateway = kafka(cluster);
-  const described = new Map<string, DescribedTransaction>();
-  for (let i = 0; i < ids.length; i += DESCRIBE_CHUNK)
-    for (const [id, d] of await gateway.describeTransactions(ids.slice(i, i + DESCRIBE_CHUNK)))
-      described.set(id, d);
-  return described;
-}
-
-/** Every transactional id of the cluster, described by its coordinator; `state` filters on the coordinators. */
+/**
+ * One page of the transactional ids. ListTransactions (one per broker) gives every id with its state
+ * and coordinator; the filters and the page are cut from that, and only the page's ids are described:
+ * one DescribeTransactions per coordinator of the page, in parallel, at most `pageSize` ids in all.
+ * The cost grows with the brokers and the page, not with the ids the cluster keeps.
+ */
 export async function listTransactions(
   cluster: ClusterConfig,
   query: TransactionListQuery,
 ): Promise<TransactionList> {
-  const listed = await kafka(cluster).listTransactions(query.state ? { states: [query.state] } : {});
+  const gateway = kafka(cluster);
+  const listed = await gateway.listTransactions(query.state ? { states: [query.state] } : {});
   const needle = query.q.toLowerCase();
-  const entries = listed.transactions.filter(
+  const matching = listed.transactions.filter(
     (t) => !needle || t.transactionalId.toLowerCase().includes(needle),
   );
-  const described = await describeAll(cluster, entries);
-  const items: TransactionSummary[] = entries.map((t) => {
+  const start = (query.page - 1) * query.pageSize;
+  const page = matching.slice(start, start + query.pageSize);
+  const described =
+    page.length > 0 ? await gateway.describeTransactions(page) : new Map<string, DescribedTransaction>();
+  const items: TransactionSummary[] = page.map((t) => {
     const d = described.get(t.transactionalId);
     const ok = d && !d.error;
     return {
@@ -67,7 +66,14 @@ export async function listTransactions(
       partitions: ok ? d.partitions : [],
     };
   });
-  return { items, unavailableBrokers: listed.unavailableBrokers, unsupported: listed.unsupported };
+  return {
+    items,
+    total: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    unavailableBrokers: listed.unavailableBrokers,
+    unsupported: listed.unsupported,
+  };
 }
 
 /** One transactional id as its coordinator describes it, or a 404. */
@@ -93,10 +99,11 @@ export async function transactionDetail(
   };
 }
 
-const view = (p: PartitionProducers): PartitionProducersView => ({
+const view = (cluster: ClusterConfig, p: PartitionProducers): PartitionProducersView => ({
   topic: p.topic,
   partition: p.partition,
   error: p.error,
+  errorMessage: p.error ? producersFailureText(cluster, { ...p, error: p.error }) : null,
   producers: p.producers.map((s) => ({
     ...s,
     currentTxnStartOffset: s.currentTxnStartOffset >= 0 ? s.currentTxnStartOffset : null,
@@ -112,7 +119,7 @@ export async function topicProducers(
   topicName: string,
 ): Promise<PartitionProducersView[]> {
   const { topic } = await findTopic(cluster, topicName);
-  return (await kafka(cluster).describeProducers(leaderPartitions(topic))).map(view);
+  return (await kafka(cluster).describeProducers(leaderPartitions(topic))).map((p) => view(cluster, p));
 }
 
 async function maxTransactionTimeoutMs(cluster: ClusterConfig, brokerId: number): Promise<number> {
@@ -151,10 +158,13 @@ export async function findHanging(cluster: ClusterConfig, query: HangingQuery): 
     query.olderThanMs ?? (await maxTransactionTimeoutMs(cluster, query.brokerId ?? leaders[0] ?? 0));
   const described = await gateway.describeProducers(partitions);
   const now = Date.now();
-  const candidates = openCandidates(described.map(view), now, olderThanMs);
-  const failedPartitions = described
-    .filter((p) => p.error)
-    .map((p) => ({ topic: p.topic, partition: p.partition, error: p.error! }));
+  const views = described.map((p) => view(cluster, p));
+  const candidates = openCandidates(views, now, olderThanMs);
+  const failedPartitions = views.flatMap((p) =>
+    p.error
+      ? [{ topic: p.topic, partition: p.partition, error: p.error, errorMessage: p.errorMessage ?? p.error }]
+      : [],
+  );
   if (candidates.length === 0)
     return { items: [], olderThanMs, partitionsSearched: partitions.length, failedPartitions };
   const producerIds = [...new Set(candidates.map((c) => c.producerId))];
@@ -162,18 +172,36 @@ export async function findHanging(cluster: ClusterConfig, query: HangingQuery): 
   const transactionalIds = new Map<number, string>();
   const found = listed.transactions.filter((t) => producerIds.includes(t.producerId));
   for (const t of found) transactionalIds.set(t.producerId, t.transactionalId);
-  const descriptions = await describeAll(cluster, found);
+  const descriptions =
+    found.length > 0 ? await gateway.describeTransactions(found) : new Map<string, DescribedTransaction>();
   const held = new Map<string, { topic: string; partition: number }[]>();
   for (const [id, d] of descriptions) if (!d.error) held.set(id, d.partitions);
   const items = hangingOf(candidates, { transactionalIds, partitions: held }, now);
   return { items, olderThanMs, partitionsSearched: partitions.length, failedPartitions };
 }
 
+/** How the open transaction now differs from the one the caller previewed, or null when it is the same. */
+function previewDrift(
+  previewed: Pick<AbortTransaction, 'producerEpoch' | 'startOffset' | 'coordinatorEpoch'>,
+  now: { producerEpoch: number; startOffset: number; coordinatorEpoch: number },
+): string | null {
+  const diffs: string[] = [];
+  if (previewed.producerEpoch !== undefined && previewed.producerEpoch !== now.producerEpoch)
+    diffs.push(`producer epoch ${previewed.producerEpoch} previewed, ${now.producerEpoch} now`);
+  if (previewed.startOffset !== undefined && previewed.startOffset !== now.startOffset)
+    diffs.push(`starting at offset ${previewed.startOffset} previewed, ${now.startOffset} now`);
+  if (previewed.coordinatorEpoch !== undefined && previewed.coordinatorEpoch !== now.coordinatorEpoch)
+    diffs.push(`coordinator epoch ${previewed.coordinatorEpoch} previewed, ${now.coordinatorEpoch} now`);
+  return diffs.length > 0 ? diffs.join('; ') : null;
+}
+
 /**
  * Aborts the open transaction of a producer on one partition, as kafka-transactions abort does:
  * an ABORT marker written by WriteTxnMarkers to the leader with the producer's id, epoch and
  * coordinator epoch from DescribeProducers. The preview shows the open transaction and the last
- * stable offset it holds back; applied, the offsets after.
+ * stable offset it holds back; applied, the offsets after. Applying names the transaction previewed
+ * (epoch, start offset, coordinator epoch): DescribeProducers is read again just before the marker
+ * is written, and another open transaction of the producer is refused with a conflict.
  */
 export async function abortTransaction(
   cluster: ClusterConfig,
@@ -187,13 +215,24 @@ export async function abortTransaction(
   const gateway = kafka(cluster);
   const target = [{ topic: body.topic, partition: body.partition, leader: meta.leader }];
   const [described] = await gateway.describeProducers(target);
-  if (described?.error)
-    throw new AppError('broker_unavailable', `DescribeProducers answered ${described.error}`);
+  if (described?.error) throw producersFailureError(cluster, { ...described, error: described.error });
   const producer = described?.producers.find((p) => p.producerId === body.producerId);
   if (!producer || producer.currentTxnStartOffset < 0)
     throw new AppError(
       'conflict',
       `Producer ${body.producerId} has no open transaction on ${body.topic}-${body.partition}`,
+    );
+  const coordinatorEpoch = Math.max(0, producer.coordinatorEpoch);
+  const drifted = previewDrift(body, {
+    producerEpoch: producer.producerEpoch,
+    startOffset: producer.currentTxnStartOffset,
+    coordinatorEpoch,
+  });
+  if (drifted)
+    throw new AppError(
+      'conflict',
+      `The open transaction of producer ${body.producerId} on ${body.topic}-${body.partition} is not the one ` +
+        `previewed (${drifted}): nothing was aborted. Preview again.`,
     );
   const offsets = async () => {
     const o = (await gateway.stableOffsets(target)).get(partitionKey(body.topic, body.partition));
@@ -204,7 +243,7 @@ export async function abortTransaction(
     partition: body.partition,
     producerId: producer.producerId,
     producerEpoch: producer.producerEpoch,
-    coordinatorEpoch: Math.max(0, producer.coordinatorEpoch),
+    coordinatorEpoch,
     startOffset: producer.currentTxnStartOffset,
     before: await offsets(),
   };
@@ -218,6 +257,8 @@ export async function abortTransaction(
       partitions: [body.partition],
       coordinatorEpoch: preview.coordinatorEpoch,
     }),
-  );
+  ).catch((error: unknown) => {
+    throw markerError(cluster, error);
+  });
   return { applied: true, ...preview, after: await offsets() };
 }

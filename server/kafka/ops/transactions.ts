@@ -1,6 +1,7 @@
 import 'server-only';
 import { sendTo, settleEach } from '@/server/kafka/client/brokers-access';
 import type { ClusterClients } from '@/server/kafka/client/registry';
+import { KafkaError, toKafkaError } from '@/server/kafka/errors';
 import { partitionKey, type LeaderPartition } from '@/server/kafka/ops/watermarks';
 import { LATEST, listOffsetsRequest } from '@/server/kafka/protocol/list-offsets';
 import { errorCode, KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
@@ -91,6 +92,26 @@ export async function describeTransactions(
   return described;
 }
 
+/** Kafka's error name for a failure that carries none (the broker did not answer, or not in time). */
+const NAME_OF_KIND: Partial<Record<KafkaError['kind'], string>> = {
+  unavailable: 'BROKER_NOT_AVAILABLE',
+  timeout: 'REQUEST_TIMED_OUT',
+  unsupported: 'UNSUPPORTED_VERSION',
+};
+
+/**
+ * Why a leader's whole DescribeProducers failed, as each of its partitions reports it: Kafka's error
+ * name where Kafka gave one (an authorization failure, an unsupported version), else what the failure
+ * was (unreachable, timed out), with the failure's own message.
+ */
+export function leaderFailure(leader: number, error: unknown): { error: string; errorMessage: string } {
+  const failure = toKafkaError(error, `DescribeProducers to broker ${leader}`);
+  return {
+    error: failure.type ?? NAME_OF_KIND[failure.kind] ?? 'UNKNOWN_SERVER_ERROR',
+    errorMessage: failure.message,
+  };
+}
+
 /** The active producers of partitions: one DescribeProducers per leader. Leaderless partitions come back with an error. */
 export async function describeProducers(
   clients: ClusterClients,
@@ -110,17 +131,22 @@ export async function describeProducers(
   const { ok, failed } = await settleEach([...byLeader.keys()], (leader) =>
     sendTo(clients, leader, (broker) => {
       if (describeProducersVersion(broker) === null)
-        throw new Error(`broker ${leader} does not support DescribeProducers (Kafka 3.0+)`);
+        throw new KafkaError(
+          'unsupported',
+          `broker ${leader} does not support DescribeProducers (Kafka 3.0+)`,
+          'UNSUPPORTED_VERSION',
+        );
       return describeProducersRequest(
         [...byLeader.get(leader)!].map(([topic, list]) => ({ topic, partitions: list })),
       );
     }),
   );
   for (const list of ok.values()) answers.push(...list);
-  for (const leader of failed.keys())
+  for (const [leader, error] of failed) {
+    const failure = leaderFailure(leader, error);
     for (const [topic, list] of byLeader.get(leader)!)
-      for (const partition of list)
-        answers.push({ topic, partition, error: 'BROKER_NOT_AVAILABLE', errorMessage: null, producers: [] });
+      for (const partition of list) answers.push({ topic, partition, ...failure, producers: [] });
+  }
   return answers.sort((a, b) =>
     a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
   );

@@ -1,8 +1,9 @@
 import { Prefetched } from '@/components/layout/prefetched';
 import { TransactionsLoading, TransactionsView } from '@/components/transactions/transactions-view';
 import { transactionListOptions } from '@/lib/query/transactions';
-import { readTransactionQuery, TransactionListSchema } from '@/lib/schemas/transaction';
-import { searchOf } from '@/lib/url-state/core';
+import { TransactionListSchema } from '@/lib/schemas/transaction';
+import { parseUrlState, searchOf } from '@/lib/url-state/core';
+import { transactionListView } from '@/lib/url-state/lists';
 import { pageSession, prefetchCluster } from '@/server/http/prefetch';
 import { listTransactions } from '@/server/services/transactions';
 
@@ -11,11 +12,12 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** The transactional ids come with the HTML; the list then polls from the browser. */
+/** The first page of transactional ids comes with the HTML; the list then polls from the browser. */
 export default async function TransactionsPage({ params, searchParams }: Props) {
   const session = await pageSession();
   const { clusterId } = await params;
-  const query = readTransactionQuery(searchOf(await searchParams));
+  // The address read as the list reads it in the browser (useUrlList), so that the keys are the same.
+  const query = parseUrlState(transactionListView, searchOf(await searchParams));
   const state = prefetchCluster(session, clusterId, [
     {
       queryKey: transactionListOptions(clusterId, query).queryKey,

@@ -1,4 +1,4 @@
-// GET /api/clusters/:clusterId/transactions — every transactional id with state, producer, timeout and partitions (?state=, ?q=)
+// GET /api/clusters/:clusterId/transactions — one page of transactional ids with state, producer, timeout and partitions (?state=, ?q=, ?page=, ?pageSize=); only the page is described
 import { TransactionListQuerySchema } from '@/lib/schemas/transaction';
 import { withCluster } from '@/server/http/handler';
 import { parseQuery } from '@/server/http/parse';

@@ -1,4 +1,4 @@
-// POST /api/clusters/:clusterId/transactions/abort — preview (dryRun) or write an ABORT marker for a producer's open transaction on a partition
+// POST /api/clusters/:clusterId/transactions/abort — preview (dryRun) or write an ABORT marker for a producer's open transaction on a partition, the one previewed (producerEpoch, startOffset; 409 when another is open)
 import { AbortTransactionSchema } from '@/lib/schemas/transaction';
 import { mutation } from '@/server/http/mutation';
 import { abortTransaction } from '@/server/services/transactions';

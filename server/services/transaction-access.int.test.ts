@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOOTSTRAP, bootstrapOf, devCredentials, kafkaCli } from '@/dev/kafka/local-cluster';
+import { writeTransactions } from '@/dev/kafka/transactions';
+import { loadConfig } from '@/server/config/clusters';
+import { disconnectAll } from '@/server/kafka';
+import { createTopic, deleteTopic } from '@/server/services/topic-admin';
+import { abortTransaction, findHanging, topicProducers } from '@/server/services/transactions';
+
+/**
+ * The console connected as a SCRAM user of this test (no super user) that may DESCRIBE the topic but
+ * not READ it: DescribeProducers answers TOPIC_AUTHORIZATION_FAILED for each partition, and the
+ * producers tab, the hanging search and the abort say so, naming the permission, instead of calling
+ * the brokers unavailable. Kafka's own kafka-transactions, as the same user, is refused the same way.
+ */
+const local = { ...loadConfig({}).clusters[0]!, requestTimeoutMs: 15_000 };
+const bootstrap = BOOTSTRAP.split(',')[0]!;
+const run = Date.now().toString(36);
+const topic = `it-txacl-${run}`;
+const user = `it-txacl-${run}`;
+const password = `pw-${run}`;
+const principal = `User:${user}`;
+const clientConfig = path.join(tmpdir(), `it-txacl-${run}.properties`);
+const sasl = bootstrapOf(devCredentials().ports.saslPlaintext);
+const asUser = {
+  ...loadConfig({
+    KAFKA_CLUSTERS_0_NAME: 'as-user',
+    KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: sasl,
+    KAFKA_CLUSTERS_0_SASL_MECHANISM: 'scram-sha-256',
+    KAFKA_CLUSTERS_0_SASL_USERNAME: user,
+    KAFKA_CLUSTERS_0_SASL_PASSWORD: password,
+  }).clusters[0]!,
+  requestTimeoutMs: 15_000,
+};
+const missing = `(${principal}) is not allowed to read the producers of topic "${topic}": it needs READ on TOPIC:${topic}`;
+
+const acl = (op: '--add' | '--remove', operation: string, resource = ['--topic', topic]) =>
+  kafkaCli('kafka-acls', [
+    ...['--bootstrap-server', bootstrap, op, '--force', '--allow-principal', principal],
+    ...['--operation', operation, ...resource],
+  ]);
+
+/** kafka-transactions describe-producers as the test's user: its output, refused or not. */
+const describeProducersAsUser = (partition = 0) =>
+  new Promise<string>((resolve) =>
+    execFile(
+      'bash',
+      [
+        path.resolve(__dirname, '../../dev/kafka/kafka-cli.sh'),
+        'kafka-transactions',
+        ...['--bootstrap-server', sasl.split(',')[0]!, '--command-config', clientConfig],
+        ...['describe-producers', '--topic', topic, '--partition', String(partition)],
+      ],
+      { timeout: 60_000 },
+      (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
+    ),
+  );
+
+beforeAll(async () => {
+  writeFileSync(
+    clientConfig,
+    [
+      'security.protocol=SASL_PLAINTEXT',
+      'sasl.mechanism=SCRAM-SHA-256',
+      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${user}" password="${password}";`,
+    ].join('\n'),
+  );
+  await kafkaCli('kafka-configs', [
+    ...['--bootstrap-server', bootstrap, '--alter', '--entity-type', 'users', '--entity-name', user],
+    ...['--add-config', `SCRAM-SHA-256=[password=${password}]`],
+  ]);
+  await createTopic(local, { name: topic, partitions: 2, replicationFactor: 1, configs: {} });
+  await writeTransactions(topic, [[['a'], 'commit']]);
+  // DESCRIBE only: the user sees the topic in the metadata, nothing more (and the cluster's
+  // metadata: the console's topology reads DescribeQuorum, which needs DESCRIBE on the cluster).
+  await acl('--add', 'Describe');
+  await acl('--add', 'Describe', ['--cluster']);
+}, 120_000);
+
+afterAll(async () => {
+  await acl('--remove', 'Describe').catch(() => '');
+  await acl('--remove', 'Read').catch(() => '');
+  await acl('--remove', 'Describe', ['--cluster']).catch(() => '');
+  await deleteTopic(local, topic).catch(() => undefined);
+  await kafkaCli('kafka-configs', [
+    ...['--bootstrap-server', bootstrap, '--alter', '--entity-type', 'users', '--entity-name', user],
+    ...['--delete-config', 'SCRAM-SHA-256'],
+  ]).catch(() => '');
+  rmSync(clientConfig, { force: true });
+  await disconnectAll();
+}, 120_000);
+
+describe('DescribeProducers refused by the authorizer', () => {
+  it('the producers, the hanging search and the abort name the missing READ on the topic', async () => {
+    // Brokers learn of the binding from the metadata log a moment after the controller took it.
+    const partitions = await expect
+      .poll(() => topicProducers(asUser, topic).catch(() => null), { timeout: 30_000 })
+      .not.toBeNull()
+      .then(() => topicProducers(asUser, topic));
+    expect(partitions).toHaveLength(2);
+    for (const p of partitions) {
+      expect(p).toMatchObject({ error: 'TOPIC_AUTHORIZATION_FAILED', producers: [] });
+      expect(p.errorMessage).toContain(missing);
+    }
+    expect(await describeProducersAsUser()).toMatch(/TopicAuthorizationException/);
+
+    const hanging = await findHanging(asUser, { topic, olderThanMs: 0 });
+    expect(hanging.items).toEqual([]);
+    expect(hanging.failedPartitions).toEqual([
+      expect.objectContaining({
+        partition: 0,
+        error: 'TOPIC_AUTHORIZATION_FAILED',
+        errorMessage: expect.stringContaining(missing),
+      }),
+      expect.objectContaining({
+        partition: 1,
+        error: 'TOPIC_AUTHORIZATION_FAILED',
+        errorMessage: expect.stringContaining(missing),
+      }),
+    ]);
+
+    await expect(
+      abortTransaction(asUser, { topic, partition: 0, producerId: 1, dryRun: true }),
+    ).rejects.toMatchObject({ code: 'forbidden', status: 403, message: expect.stringContaining(missing) });
+
+    // Granted READ, the same user reads the producers, as kafka-transactions does.
+    await acl('--add', 'Read');
+    await expect
+      .poll(async () => (await topicProducers(asUser, topic)).map((p) => p.error), { timeout: 30_000 })
+      .toEqual([null, null]);
+    // kafkajs put the committed transaction's record on one of the two partitions.
+    const written = (await topicProducers(asUser, topic)).find((p) => p.producers.length > 0)!;
+    expect(written.producers).toHaveLength(1);
+    expect(await describeProducersAsUser(written.partition)).toContain(
+      String(written.producers[0]!.producerId),
+    );
+  }, 120_000);
+});
