@@ -33,7 +33,9 @@ export interface Store {
 export function storeSettings(env: NodeJS.ProcessEnv = process.env): StoreSettings {
   const url = env.KAFKASCOPE_DATABASE_URL?.trim();
   if (url) return { kind: 'postgres', url };
-  return { kind: 'embedded', dataDir: path.resolve(env.KAFKASCOPE_DATA_DIR?.trim() || 'data') };
+  // A directory chosen at run time: the build's output tracing must not copy the project for it.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.KAFKASCOPE_DATA_DIR?.trim() || 'data');
+  return { kind: 'embedded', dataDir };
 }
 
 /** The server's address without user or password, for messages. */
