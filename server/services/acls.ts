@@ -9,17 +9,17 @@ import {
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { kafka, KafkaError, type AclOutcome } from '@/server/kafka';
-import { consoleIdentity } from '@/server/services/identity';
+import { notAllowed } from '@/server/services/identity';
 
 export const NO_AUTHORIZER =
   'this cluster has no authorizer (Kafka answered SECURITY_DISABLED): it has no ACLs';
 
 /** CLUSTER_AUTHORIZATION_FAILED names what the console's own identity lacks. */
 function missingPermission(cluster: ClusterConfig, operation: 'DESCRIBE' | 'ALTER'): string {
-  return (
-    `the console's identity on cluster "${cluster.name}" (${consoleIdentity(cluster)}) is not allowed to ` +
-    `${operation === 'DESCRIBE' ? 'describe' : 'change'} ACLs: it needs ${operation} on the CLUSTER resource ` +
-    `(kafka-cluster), or to be a super user`
+  return notAllowed(
+    cluster,
+    `${operation === 'DESCRIBE' ? 'describe' : 'change'} ACLs`,
+    `${operation} on the CLUSTER resource (kafka-cluster)`,
   );
 }
 

@@ -4,6 +4,7 @@ import type { ConfigList } from '@/lib/schemas/topic';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
 import { kafka, lastKnownBroker, type LogDirReport, type Topology } from '@/server/kafka';
+import { notAllowed } from '@/server/services/identity';
 import { getLogDirs, getTopology } from '@/server/services/snapshot';
 
 function toBrokers(config: ClusterConfig, topology: Topology, logDirs: LogDirReport): Broker[] {
@@ -88,6 +89,11 @@ export async function getBrokerConfigs(cluster: ClusterConfig, brokerId: number)
 /** The KRaft quorum as DescribeQuorum reports it; lag is the distance to the leader's log end. */
 export async function getQuorum(cluster: ClusterConfig): Promise<Quorum> {
   const topology = await getTopology(cluster);
+  if (topology.quorumRefused)
+    throw new AppError(
+      'forbidden',
+      notAllowed(cluster, 'describe the metadata quorum', 'DESCRIBE on the CLUSTER resource (kafka-cluster)'),
+    );
   const quorum = topology.quorum;
   if (!quorum) {
     return {

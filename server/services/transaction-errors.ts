@@ -2,11 +2,7 @@ import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
 import { asAppError, type AppError } from '@/server/http/app-error';
 import { KafkaError, kindOfKafkaError } from '@/server/kafka';
-import { consoleIdentity } from '@/server/services/identity';
-
-const refused = (cluster: ClusterConfig, what: string, needs: string) =>
-  `the console's identity on cluster "${cluster.name}" (${consoleIdentity(cluster)}) is not allowed to ${what}: ` +
-  `it needs ${needs}, or to be a super user`;
+import { notAllowed as refused } from '@/server/services/identity';
 
 /**
  * Why DescribeProducers gave a partition nothing, as the producers tab, the hanging search and the

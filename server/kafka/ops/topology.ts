@@ -8,6 +8,7 @@ import {
   type QuorumInfo,
 } from '@/server/kafka/protocol/describe-quorum';
 import { metadataRequest, type MetadataResponse } from '@/server/kafka/protocol/metadata';
+import { KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
 import { clusterChange } from '@/server/kafka/client/identity';
 import { clientsFor, connected, resetClients, type ClusterClients } from '@/server/kafka/client/registry';
 
@@ -37,6 +38,11 @@ export interface Topology {
   controllerMode: 'kraft' | 'zookeeper';
   controllerId: number | null;
   quorum: QuorumInfo | null;
+  /**
+   * KRaft whose quorum the console may not describe (its identity lacks DESCRIBE on the CLUSTER):
+   * quorum and controllerId are then unknown, and the rest of the topology is read all the same.
+   */
+  quorumRefused: boolean;
   /** Brokers in the live metadata. */
   brokers: BrokerNode[];
   /** Every broker id the cluster knows: live, quorum members, replica holders. */
@@ -48,10 +54,19 @@ export interface Topology {
 // an error and no partitions: neither is a topic.
 const NOT_A_TOPIC = new Set([3, 17]);
 
-async function describeQuorum(clients: ClusterClients): Promise<QuorumInfo | null> {
+/** The KRaft quorum; null on ZooKeeper; 'refused' when the console's identity may not describe it. */
+async function describeQuorum(clients: ClusterClients): Promise<QuorumInfo | null | 'refused'> {
   return onAnyBroker(clients, async (broker) => {
     const version = describeQuorumVersion(broker);
-    return version === null ? null : broker.connectionPool.send(describeQuorumRequest(version));
+    if (version === null) return null;
+    try {
+      return await broker.connectionPool.send(describeQuorumRequest(version));
+    } catch (error) {
+      // Every broker would say the same: the metadata is read without the quorum.
+      if (error instanceof KafkaProtocolError && error.type === 'CLUSTER_AUTHORIZATION_FAILED')
+        return 'refused';
+      throw error;
+    }
   });
 }
 
@@ -102,10 +117,12 @@ export async function describeTopology(
 ): Promise<Topology> {
   const run = async (again = true): Promise<Topology> => {
     const clients = await connected(clientsFor(config));
-    const [metadata, quorum] = await Promise.all([
+    const [metadata, described] = await Promise.all([
       onAnyBroker(clients, (b) => b.connectionPool.send(metadataRequest(b, topics))),
       describeQuorum(clients),
     ]);
+    const quorumRefused = described === 'refused';
+    const quorum = quorumRefused ? null : described;
     const change = clusterChange({ clusterId: clients.clusterId, versions: null }, metadata);
     clients.clusterId ??= metadata.clusterId ?? null;
     if (change && again) {
@@ -126,10 +143,17 @@ export async function describeTopology(
       metadata.controllerId != null && metadata.controllerId >= 0 ? metadata.controllerId : null;
     return {
       clusterId: metadata.clusterId ?? null,
-      controllerMode: quorum ? 'kraft' : 'zookeeper',
+      controllerMode: quorum || quorumRefused ? 'kraft' : 'zookeeper',
       // In KRaft the Metadata "controller" is a random broker; the quorum leader is the real one.
-      controllerId: quorum ? (quorum.leaderId >= 0 ? quorum.leaderId : null) : metadataController,
+      controllerId: quorumRefused
+        ? null
+        : quorum
+          ? quorum.leaderId >= 0
+            ? quorum.leaderId
+            : null
+          : metadataController,
       quorum,
+      quorumRefused,
       brokers,
       knownBrokerIds,
       topics: topicList,
