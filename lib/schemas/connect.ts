@@ -40,8 +40,10 @@ export interface ConnectorSummary {
 /** One Connect cluster as the console reached it (or did not). */
 export interface ConnectClusterStatus {
   name: string;
-  /** The URL's origin alone: never credentials. */
+  /** The origin of the worker URL the console asks now (the one that answered last): never credentials. */
   url: string;
+  /** Every configured worker URL's origin, in the configured order (tried in turn when one does not answer). */
+  urls: string[];
   up: boolean;
   /** Why it is down, in words: never a spinner. */
   error: string | null;

@@ -13,7 +13,7 @@ import type {
 import type { ConnectClusterConfig } from '@/server/config/connect';
 import { connectCall, ConnectError } from '@/server/connect/http';
 
-export { ConnectError, type ConnectFailure } from '@/server/connect/http';
+export { activeUrl, ConnectError, type ConnectFailure } from '@/server/connect/http';
 
 /**
  * The door to Kafka Connect: every call the console makes to a worker's REST API, each bounded in

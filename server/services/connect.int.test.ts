@@ -140,6 +140,7 @@ describe('Kafka Connect', () => {
         {
           name: 'nowhere',
           url: 'http://127.0.0.1:1',
+          urls: ['http://127.0.0.1:1'],
           username: undefined,
           password: undefined,
           tls: undefined,

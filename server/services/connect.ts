@@ -80,7 +80,8 @@ export async function listConnectors(cluster: ClusterConfig): Promise<ConnectorL
         info.status === 'rejected' ? info.reason : list.status === 'rejected' ? list.reason : null;
       const status: ConnectClusterStatus = {
         name: config.name,
-        url: origin(config.url),
+        url: door.activeUrl(config),
+        urls: config.urls.map(origin),
         up: failure === null,
         error: failure === null ? null : failedAs(failure),
         version: info.status === 'fulfilled' ? info.value.version : null,
