@@ -11,6 +11,7 @@ import type {
   ValidationResult,
 } from '@/lib/schemas/connect';
 import type { ConnectClusterConfig } from '@/server/config/connect';
+import { maskText } from '@/lib/connect/secrets';
 import { connectCall, ConnectError } from '@/server/connect/http';
 
 export { activeUrl, ConnectError, type ConnectFailure } from '@/server/connect/http';
@@ -47,7 +48,8 @@ function tasksOf(status: RawStatus | undefined): ConnectTask[] {
       id: typeof t.id === 'number' ? t.id : -1,
       state: stateOf(t.state),
       workerId: t.worker_id ?? '',
-      trace: t.trace ?? null,
+      // Traces quote configs and connection strings: secrets hidden before anything else reads them.
+      trace: t.trace ? maskText(t.trace) : null,
     }))
     .sort((a, b) => a.id - b.id);
 }
@@ -89,7 +91,7 @@ function summaryOf(
     className: config['connector.class'] ?? '',
     state: stateOf(status?.connector?.state),
     workerId: status?.connector?.worker_id ?? '',
-    trace: status?.connector?.trace ?? null,
+    trace: status?.connector?.trace ? maskText(status.connector.trace) : null,
     tasks,
     tasksRunning: tasks.filter((t) => t.state === 'RUNNING').length,
     tasksFailed: tasks.filter((t) => t.state === 'FAILED').length,
@@ -126,6 +128,21 @@ export async function listConnectors(config: ConnectClusterConfig): Promise<Conn
   );
   return Object.entries(raw ?? {}).map(([name, entry]) =>
     summaryOf(config.name, name, entry.info, entry.status),
+  );
+}
+
+/**
+ * Every connector's status alone, in one request (`?expand=status`): what the cluster's health
+ * needs, without the configs.
+ */
+export async function connectorStatuses(config: ConnectClusterConfig): Promise<ConnectorSummary[]> {
+  const raw = await connectCall<Record<string, { status?: RawStatus }>>(
+    config,
+    'GET',
+    '/connectors?expand=status',
+  );
+  return Object.entries(raw ?? {}).map(([name, entry]) =>
+    summaryOf(config.name, name, undefined, entry.status),
   );
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { SinkOffsetSchema } from '@/lib/schemas/connect';
 import type {
   ConnectClusterStatus,
   ConnectorAction,
@@ -7,15 +8,18 @@ import type {
   ConnectorOffset,
   ConnectorSummary,
   ConnectPlugin,
+  AlterOffsetsInput,
+  OffsetsChange,
   PluginConfigField,
   ValidationResult,
 } from '@/lib/schemas/connect';
 import type { ConnectClusterConfig } from '@/server/config/connect';
-import { maskConfig, unmaskConfig } from '@/lib/connect/secrets';
+import { canonical, maskConfig, maskOffsets, unmaskConfig, unmaskOffsets } from '@/lib/connect/secrets';
 import type { ClusterConfig } from '@/server/config/schema';
 import * as door from '@/server/connect';
 import { ConnectError } from '@/server/connect';
 import { AppError } from '@/server/http/app-error';
+import { forgetConnectHealth } from '@/server/services/connect-health';
 
 /** Kafka Connect for the routes: the Connect clusters of a Kafka cluster, their connectors and the changes to them. */
 
@@ -133,7 +137,8 @@ export async function getConnector(
     // The worker answers passwords as written: never to the browser (lib/connect/secrets.ts).
     config: await shownConfig(config, connectorConfig),
     activeTopics: topics.status === 'fulfilled' ? topics.value : [],
-    offsets: offsets.status === 'fulfilled' ? offsets.value : null,
+    // A source's offsets are its own maps (a JDBC source may keep a connection string there).
+    offsets: offsets.status === 'fulfilled' ? maskOffsets(offsets.value) : null,
     offsetsError: offsets.status === 'rejected' ? failedAs(offsets.reason) : null,
   };
 }
@@ -180,6 +185,7 @@ export async function createConnector(
   const result = await door.validateConfig(target, plugin, { ...config, name }).catch(connectAppError);
   if (result.errorCount > 0) throw validationError(result);
   await door.createConnector(target, name, config).catch(connectAppError);
+  forgetConnectHealth(cluster);
   return getConnector(cluster, connect, name);
 }
 
@@ -221,6 +227,7 @@ export async function deleteConnector(
   name: string,
 ): Promise<{ deleted: string }> {
   await door.deleteConnector(connectOf(cluster, connect), name).catch(connectAppError);
+  forgetConnectHealth(cluster);
   return { deleted: name };
 }
 
@@ -239,6 +246,7 @@ export async function connectorAction(
     'restart-failed': () => door.restartConnector(target, name, true),
   }[action];
   await run().catch(connectAppError);
+  forgetConnectHealth(cluster);
   return getConnector(cluster, connect, name);
 }
 
@@ -249,17 +257,77 @@ export async function restartTask(
   task: number,
 ): Promise<{ restarted: number }> {
   await door.restartTask(connectOf(cluster, connect), name, task).catch(connectAppError);
+  forgetConnectHealth(cluster);
   return { restarted: task };
 }
 
+/**
+ * Changes the offsets of a STOPPED connector (`PATCH /connectors/{c}/offsets`), or with `dryRun`
+ * only says what would change: each partition named, its offset before and after. Values the page
+ * showed hidden are put back from the stored offsets first; a sink's entries must have a sink's
+ * shape. Applied, the answer's offsets are the worker's own, read again.
+ */
 export async function alterOffsets(
   cluster: ClusterConfig,
   connect: string,
   name: string,
-  offsets: ConnectorOffset[],
-): Promise<{ message: string }> {
+  input: AlterOffsetsInput,
+): Promise<OffsetsChange> {
+  const target = connectOf(cluster, connect);
+  const { summary } = await door.connector(target, name).catch(connectAppError);
+  if (summary.state !== 'STOPPED')
+    throw new AppError(
+      'conflict',
+      `Stop ${name} first: its offsets can be changed only while it is STOPPED (it is ${summary.state})`,
+    );
+  const stored = await door.connectorOffsets(target, name).catch(connectAppError);
+  const { offsets, missing } = unmaskOffsets(input.offsets, stored);
+  if (missing) throw new AppError('validation_failed', `${missing}: a hidden value matches no stored offset`);
+  const seen = new Set<string>();
+  for (const o of offsets) {
+    const key = canonical(o.partition);
+    if (seen.has(key)) throw new AppError('validation_failed', `Partition ${key} is named twice`);
+    seen.add(key);
+    if (summary.type === 'sink' && !SinkOffsetSchema.safeParse(o).success)
+      throw new AppError(
+        'validation_failed',
+        `A sink's offsets name a topic partition and an offset: {"kafka_topic": "…", "kafka_partition": 0} → {"kafka_offset": 0}, not ${key}`,
+      );
+  }
+  const before = new Map(stored.map((o) => [canonical(o.partition), o]));
+  const masked = (partition: ConnectorOffset['partition'], offset: ConnectorOffset['offset']) =>
+    maskOffsets([{ partition, offset }])[0]!;
+  const changesOf = (after: Map<string, ConnectorOffset>) =>
+    offsets.map((o) => {
+      const key = canonical(o.partition);
+      const was = masked(o.partition, before.get(key)?.offset ?? null);
+      return {
+        partition: was.partition,
+        before: was.offset,
+        after: masked(o.partition, after.get(key)?.offset ?? null).offset,
+      };
+    });
+  if (input.dryRun) {
+    const preview = new Map(before);
+    for (const o of offsets) {
+      if (o.offset === null) preview.delete(canonical(o.partition));
+      else preview.set(canonical(o.partition), o);
+    }
+    return {
+      applied: false,
+      message: null,
+      changes: changesOf(preview),
+      offsets: maskOffsets([...preview.values()]),
+    };
+  }
+  const message = await door.alterOffsets(target, name, offsets).catch(connectAppError);
+  forgetConnectHealth(cluster);
+  const now = await door.connectorOffsets(target, name).catch(connectAppError);
   return {
-    message: await door.alterOffsets(connectOf(cluster, connect), name, offsets).catch(connectAppError),
+    applied: true,
+    message,
+    changes: changesOf(new Map(now.map((o) => [canonical(o.partition), o]))),
+    offsets: maskOffsets(now),
   };
 }
 
