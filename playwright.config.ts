@@ -44,6 +44,10 @@ const serverEnv = {
   KAFKA_CLUSTERS_1_SCHEMA_REGISTRY_URL: REGISTRY_URL,
   KAFKA_CLUSTERS_1_CONNECT_0_NAME: 'local-connect',
   KAFKA_CLUSTERS_1_CONNECT_0_URL: CONNECT_URL,
+  // A Connect cluster nothing answers for: the read-only cluster's overview shows it down.
+  KAFKA_CLUSTERS_1_CONNECT_1_NAME: 'gone-connect',
+  KAFKA_CLUSTERS_1_CONNECT_1_URL: 'http://127.0.0.1:1',
+  KAFKA_CLUSTERS_1_CONNECT_1_TIMEOUT_MS: '2000',
   KAFKA_CLUSTERS_1_READ_ONLY: 'true',
   KAFKASCOPE_AUTH: 'login',
   // The embedded store (lag history, alerts), kept between runs as a volume would be.
