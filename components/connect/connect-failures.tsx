@@ -7,6 +7,9 @@ import { connectPaths } from '@/lib/paths';
 import type { ConnectorState } from '@/lib/schemas/connect';
 import type { ConnectHealth } from '@/lib/schemas/overview';
 
+/** `org.apache.kafka.connect.errors.ConnectException: …` as `ConnectException: …` (the whole line on hover). */
+const shortTrace = (line: string) => line.replace(/^(?:[a-z_$][\w$]*\.)+(?=[A-Z])/, '');
+
 /**
  * The top of the cluster overview, when something of Kafka Connect needs a look: the failed
  * connectors and tasks of every Connect cluster (each linking its page) and the Connect clusters
@@ -68,15 +71,17 @@ export function ConnectFailures({ clusterId, health }: { clusterId: string; heal
                 </Td>
                 <Td className="tabular-nums" data-testid="failed-task-ids">
                   {f.failedTaskIds.length > 0
-                    ? `${f.failedTaskIds.join(', ')} of ${f.tasks}`
-                    : `connector (${plural(f.tasks, 'task')})`}
+                    ? `${f.failedTaskIds.length > 1 ? 'tasks' : 'task'} ${f.failedTaskIds.join(', ')} of ${f.tasks}`
+                    : `the connector (${plural(f.tasks, 'task')})`}
                 </Td>
                 <Td
-                  className="max-w-0 truncate font-mono text-xs text-red-800 dark:text-red-300"
+                  className="min-w-64 font-mono text-xs whitespace-normal text-red-800 dark:text-red-300"
                   title={f.reason ?? undefined}
                   data-testid="failed-reason"
                 >
-                  {f.reason ?? 'no trace reported'}
+                  <span className="line-clamp-2 break-all">
+                    {f.reason ? shortTrace(f.reason) : 'no trace reported'}
+                  </span>
                 </Td>
               </Tr>
             ))}

@@ -32,6 +32,14 @@ interface Row {
 
 const json = (value: unknown) => JSON.stringify(value);
 
+/** A sink's partition as `topic [partition]` and its offset as a number; a source's maps as JSON. */
+const shownPartition = (p: Record<string, unknown>) =>
+  typeof p.kafka_topic === 'string' && Object.keys(p).length === 2
+    ? `${p.kafka_topic} [${String(p.kafka_partition)}]`
+    : json(p);
+const shownOffset = (o: Record<string, unknown> | null, none: string) =>
+  o === null ? none : Object.keys(o).length === 1 && 'kafka_offset' in o ? String(o.kafka_offset) : json(o);
+
 function rowOf(o: ConnectorOffset, i: number): Row {
   return {
     key: `stored-${i}`,
@@ -135,22 +143,25 @@ export function EditOffsetsDialog({
           <thead className="text-left text-zinc-500">
             <tr>
               <th className="py-1 pr-2 font-medium">Partition</th>
-              <th className="py-1 pr-2 font-medium">Before</th>
-              <th className="py-1 font-medium">After</th>
+              <th className="w-1/5 py-1 pr-2 font-medium">Before</th>
+              <th className="w-1/5 py-1 font-medium">After</th>
             </tr>
           </thead>
           <tbody>
             {preview.changes.map((c) => (
               <tr key={json(c.partition)} className="align-top" data-testid="offsets-diff-row">
-                <td className="py-1 pr-2 font-mono break-all">{json(c.partition)}</td>
-                <td className="py-1 pr-2 font-mono break-all text-red-700 line-through dark:text-red-400">
-                  {c.before === null ? '—' : json(c.before)}
+                <td className="py-1 pr-2 font-mono break-all">{shownPartition(c.partition)}</td>
+                <td
+                  className="py-1 pr-2 font-mono break-words text-red-700 line-through dark:text-red-400"
+                  data-testid="offsets-before"
+                >
+                  {shownOffset(c.before, '—')}
                 </td>
                 <td
                   className="py-1 font-mono break-all text-emerald-700 dark:text-emerald-400"
                   data-testid="offsets-after"
                 >
-                  {c.after === null ? '(forgotten)' : json(c.after)}
+                  {shownOffset(c.after, '(forgotten)')}
                 </td>
               </tr>
             ))}
