@@ -75,11 +75,11 @@ export function ConnectFailures({ clusterId, health }: { clusterId: string; heal
                     : `the connector (${plural(f.tasks, 'task')})`}
                 </Td>
                 <Td
-                  className="min-w-64 font-mono text-xs whitespace-normal text-red-800 dark:text-red-300"
+                  className="min-w-64 font-mono text-xs text-red-800 dark:text-red-300"
                   title={f.reason ?? undefined}
                   data-testid="failed-reason"
                 >
-                  <span className="line-clamp-2 break-all">
+                  <span className="line-clamp-2 break-words whitespace-normal">
                     {f.reason ? shortTrace(f.reason) : 'no trace reported'}
                   </span>
                 </Td>

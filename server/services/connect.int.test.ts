@@ -383,8 +383,15 @@ describe('Kafka Connect', () => {
       const rules = await allRules(store, { ...getAlertsConfig(), rules: [] });
       const evaluate = async () =>
         evaluateCluster(store, rules, await readFacts(store, local, rules, [], Date.now()));
-      expect(await evaluate()).toMatchObject({ fired: 1 });
-      const firing = (await alertsOverview(store)).active.filter((a) => a.clusterId === local.id);
+      // The group may hold other failed connectors (dev/connect's demo has one that fails on purpose):
+      // one firing each, this one's among them.
+      const others = (await connectRequest<string[]>('GET', '/connectors')).length - 1;
+      const fired = (await evaluate()).fired;
+      expect(fired).toBeGreaterThanOrEqual(1);
+      expect(fired).toBeLessThanOrEqual(1 + others);
+      const firing = (await alertsOverview(store)).active.filter(
+        (a) => a.clusterId === local.id && a.subject === `connector:${CONNECT}/${broken}`,
+      );
       expect(firing.map((a) => [a.subject, a.status])).toEqual([
         [`connector:${CONNECT}/${broken}`, 'firing'],
       ]);
