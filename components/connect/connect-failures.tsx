@@ -47,8 +47,7 @@ export function ConnectFailures({ clusterId, health }: { clusterId: string; heal
             <Tr>
               <Th>Connector</Th>
               <Th>Connect cluster</Th>
-              <Th>State</Th>
-              <Th>Failed tasks</Th>
+              <Th>State, failed tasks</Th>
               <Th className="w-full">First line of the trace</Th>
             </Tr>
           </THead>
@@ -67,19 +66,21 @@ export function ConnectFailures({ clusterId, health }: { clusterId: string; heal
                 </Td>
                 <Td>{f.connect}</Td>
                 <Td>
-                  <StateBadge state={f.state as ConnectorState} />
-                </Td>
-                <Td className="tabular-nums" data-testid="failed-task-ids">
-                  {f.failedTaskIds.length > 0
-                    ? `${f.failedTaskIds.length > 1 ? 'tasks' : 'task'} ${f.failedTaskIds.join(', ')} of ${f.tasks}`
-                    : `the connector (${plural(f.tasks, 'task')})`}
+                  <span className="flex items-center gap-1.5">
+                    <StateBadge state={f.state as ConnectorState} />
+                    <span className="tabular-nums" data-testid="failed-task-ids">
+                      {f.failedTaskIds.length > 0
+                        ? `${f.failedTaskIds.length > 1 ? 'tasks' : 'task'} ${f.failedTaskIds.join(', ')} of ${f.tasks}`
+                        : `the connector (${plural(f.tasks, 'task')})`}
+                    </span>
+                  </span>
                 </Td>
                 <Td
-                  className="min-w-64 font-mono text-xs text-red-800 dark:text-red-300"
+                  className="min-w-40 font-mono text-xs text-red-800 dark:text-red-300"
                   title={f.reason ?? undefined}
                   data-testid="failed-reason"
                 >
-                  <span className="line-clamp-2 break-words whitespace-normal">
+                  <span className="line-clamp-3 break-all whitespace-normal">
                     {f.reason ? shortTrace(f.reason) : 'no trace reported'}
                   </span>
                 </Td>
