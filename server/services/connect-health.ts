@@ -3,6 +3,7 @@ import type { ConnectorSummary } from '@/lib/schemas/connect';
 import type { ConnectHealth, FailedConnector } from '@/lib/schemas/overview';
 import type { ConnectClusterConfig } from '@/server/config/connect';
 import type { ClusterConfig } from '@/server/config/schema';
+import { maskText } from '@/lib/connect/secrets';
 import * as door from '@/server/connect';
 
 /**
@@ -67,7 +68,7 @@ async function load(config: ConnectClusterConfig): Promise<ConnectHealth> {
     return {
       name: config.name,
       up: false,
-      error: message.charAt(0).toUpperCase() + message.slice(1),
+      error: maskText(message.charAt(0).toUpperCase() + message.slice(1)),
       connectors: 0,
       failed: [],
       moreFailed: 0,

@@ -14,7 +14,14 @@ import type {
   ValidationResult,
 } from '@/lib/schemas/connect';
 import type { ConnectClusterConfig } from '@/server/config/connect';
-import { canonical, maskConfig, maskOffsets, unmaskConfig, unmaskOffsets } from '@/lib/connect/secrets';
+import {
+  canonical,
+  maskConfig,
+  maskOffsets,
+  maskText,
+  unmaskConfig,
+  unmaskOffsets,
+} from '@/lib/connect/secrets';
 import type { ClusterConfig } from '@/server/config/schema';
 import * as door from '@/server/connect';
 import { ConnectError } from '@/server/connect';
@@ -40,7 +47,8 @@ function codeOf(error: ConnectError) {
   }
 }
 
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** A worker's words as the browser may see them: capitalised, secrets it quoted hidden. */
+const capital = (text: string) => maskText(text.charAt(0).toUpperCase() + text.slice(1));
 
 /** A ConnectError as the API's error (the worker's message, never a credential); anything else as is. */
 export function connectAppError(error: unknown): never {
