@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { ADMIN_STATE, OIDC, testUsers } from './e2e/support/auth';
 import { BOOTSTRAP } from './dev/kafka/local-cluster';
 import { REGISTRY_URL } from './dev/schema-registry/local-registry';
-import { CONNECT_URL } from './dev/connect/local-connect';
+import { CONNECT_URL, CONNECT_URLS } from './dev/connect/local-connect';
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 export const baseURL = `http://127.0.0.1:${PORT}`;
@@ -37,13 +37,17 @@ const serverEnv = {
   KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: LOCAL,
   KAFKA_CLUSTERS_0_SCHEMA_REGISTRY_URL: REGISTRY_URL,
   KAFKA_CLUSTERS_0_CONNECT_0_NAME: 'local-connect',
-  KAFKA_CLUSTERS_0_CONNECT_0_URL: CONNECT_URL,
+  KAFKA_CLUSTERS_0_CONNECT_0_URL: CONNECT_URLS.join(','),
   KAFKA_CLUSTERS_1_ID: 'local-ro',
   KAFKA_CLUSTERS_1_NAME: 'Local (read-only)',
   KAFKA_CLUSTERS_1_BOOTSTRAP_SERVERS: LOCAL,
   KAFKA_CLUSTERS_1_SCHEMA_REGISTRY_URL: REGISTRY_URL,
   KAFKA_CLUSTERS_1_CONNECT_0_NAME: 'local-connect',
   KAFKA_CLUSTERS_1_CONNECT_0_URL: CONNECT_URL,
+  // A Connect cluster nothing answers for: the read-only cluster's overview shows it down.
+  KAFKA_CLUSTERS_1_CONNECT_1_NAME: 'gone-connect',
+  KAFKA_CLUSTERS_1_CONNECT_1_URL: 'http://127.0.0.1:1',
+  KAFKA_CLUSTERS_1_CONNECT_1_TIMEOUT_MS: '2000',
   KAFKA_CLUSTERS_1_READ_ONLY: 'true',
   KAFKASCOPE_AUTH: 'login',
   // The embedded store (lag history, alerts), kept between runs as a volume would be.

@@ -10,6 +10,7 @@ export function ClusterHealth({ data }: { data: ClusterOverview }) {
     <div
       data-testid="cluster-health"
       data-status={data.status}
+      data-kafka-status={data.kafkaStatus}
       role="status"
       className={cx(
         'flex items-start gap-3 rounded-lg border px-4 py-3',
@@ -23,7 +24,8 @@ export function ClusterHealth({ data }: { data: ClusterOverview }) {
         <p className="font-semibold">{healthy ? 'Healthy' : 'Degraded'}</p>
         {healthy ? (
           <p className="text-emerald-800/90 dark:text-emerald-300/80">
-            All brokers are online and every partition has a leader and a full set of in-sync replicas.
+            All brokers are online and every partition has a leader and a full set of in-sync replicas
+            {data.connect.length > 0 && '; no connector has failed'}.
           </p>
         ) : (
           <ul className="mt-0.5 list-disc space-y-0.5 pl-4" data-testid="cluster-problems">

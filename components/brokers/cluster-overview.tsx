@@ -5,6 +5,7 @@ import { BrokerTable, BrokerTableSkeleton } from '@/components/brokers/broker-ta
 import { ClusterHealth } from '@/components/brokers/cluster-health';
 import { ClusterStats, ClusterStatsSkeleton } from '@/components/brokers/cluster-stats';
 import { useBrokerList } from '@/components/brokers/use-broker-list';
+import { ConnectFailures } from '@/components/connect/connect-failures';
 import { PageHeader } from '@/components/layout/page-header';
 import { RefreshStatus } from '@/components/layout/refresh-status';
 import { refreshMs, useClusterQuery } from '@/components/layout/use-cluster-query';
@@ -16,7 +17,7 @@ import { overviewOptions } from '@/lib/query/clusters';
 const retryHint =
   'Kafkascope keeps trying in the background; this view recovers by itself once the cluster answers.';
 
-const description = 'Health, brokers, controller and identity of this cluster.';
+const description = 'Health, brokers, controller, Kafka Connect failures and identity of this cluster.';
 
 export function ClusterOverview() {
   const { clusterId } = useParams<{ clusterId: string }>();
@@ -44,6 +45,7 @@ export function ClusterOverview() {
         {(data) => (
           <>
             <ClusterHealth data={data} />
+            <ConnectFailures clusterId={clusterId} health={data.connect} />
             <ClusterStats data={data} brokers={brokers.data?.brokers} />
           </>
         )}

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { EditOffsetsDialog } from '@/components/connect/edit-offsets-dialog';
 import { StateBadge } from '@/components/connect/state-badge';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
@@ -64,6 +65,7 @@ function ConnectorBody({ clusterId, detail }: { clusterId: string; detail: Conne
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState<ConnectorAction | null>(null);
   const [resetting, setResetting] = useState(false);
+  const [editingOffsets, setEditingOffsets] = useState(false);
   const permissions = {
     pause: usePermission(clusterId, 'connect.connector.pause'),
     resume: usePermission(clusterId, 'connect.connector.resume'),
@@ -75,6 +77,8 @@ function ConnectorBody({ clusterId, detail }: { clusterId: string; detail: Conne
   const del = usePermission(clusterId, 'connect.connector.delete');
   const update = usePermission(clusterId, 'connect.connector.update');
   const offsetsReset = usePermission(clusterId, 'connect.offsets.reset');
+  const offsetsAlter = usePermission(clusterId, 'connect.offsets.alter');
+  const stopFirst = detail.state !== 'STOPPED' ? 'Stop the connector first' : undefined;
   const shown: ConnectorAction[] = [
     ...(detail.state === 'RUNNING' ? (['pause'] as const) : []),
     ...(detail.state === 'PAUSED' || detail.state === 'STOPPED' ? (['resume'] as const) : []),
@@ -217,22 +221,35 @@ function ConnectorBody({ clusterId, detail }: { clusterId: string; detail: Conne
         <Card className="p-4" data-testid="connector-offsets">
           <div className="mb-2 flex items-center justify-between">
             <h2 className="text-sm font-semibold">Offsets</h2>
-            <Button
-              size="sm"
-              onClick={() => setResetting(true)}
-              disabled={!offsetsReset.allowed || detail.state !== 'STOPPED'}
-              title={
-                offsetsReset.reason ?? (detail.state !== 'STOPPED' ? 'Stop the connector first' : undefined)
-              }
-              data-testid="reset-offsets"
-            >
-              Reset offsets
-            </Button>
+            <div className="flex gap-2">
+              <Button
+                size="sm"
+                onClick={() => setEditingOffsets(true)}
+                disabled={!offsetsAlter.allowed || detail.state !== 'STOPPED' || detail.offsets === null}
+                title={offsetsAlter.reason ?? stopFirst}
+                data-testid="edit-offsets"
+              >
+                Edit offsets
+              </Button>
+              <Button
+                size="sm"
+                onClick={() => setResetting(true)}
+                disabled={!offsetsReset.allowed || detail.state !== 'STOPPED'}
+                title={
+                  offsetsReset.reason ?? (detail.state !== 'STOPPED' ? 'Stop the connector first' : undefined)
+                }
+                data-testid="reset-offsets"
+              >
+                Reset offsets
+              </Button>
+            </div>
           </div>
           {detail.offsetsError ? (
             <p className="text-sm text-zinc-500">{detail.offsetsError}</p>
           ) : (
-            <pre className="max-h-64 overflow-auto text-xs">{JSON.stringify(detail.offsets, null, 2)}</pre>
+            <pre className="max-h-64 overflow-auto text-xs" data-testid="offsets-json">
+              {JSON.stringify(detail.offsets, null, 2)}
+            </pre>
           )}
         </Card>
       </div>
@@ -309,6 +326,9 @@ function ConnectorBody({ clusterId, detail }: { clusterId: string; detail: Conne
         >
           <p className="text-sm">When resumed, the connector starts over as if it were new.</p>
         </FormDialog>
+      )}
+      {editingOffsets && (
+        <EditOffsetsDialog clusterId={clusterId} detail={detail} onClose={() => setEditingOffsets(false)} />
       )}
       {editing && (
         <EditConfigDialog clusterId={clusterId} detail={detail} onClose={() => setEditing(false)} />

@@ -275,7 +275,15 @@ function ConnectClusterCard({
         <h2 className="font-semibold">{status.name}</h2>
         {status.up ? <Badge tone="success">up</Badge> : <Badge tone="danger">down</Badge>}
       </div>
-      <p className="font-mono text-xs text-zinc-500">{status.url}</p>
+      <p className="font-mono text-xs text-zinc-500" data-testid="connect-url">
+        {status.url}
+        {status.urls.length > 1 && (
+          <span className="font-sans" title={status.urls.join('\n')}>
+            {' '}
+            (1 of {status.urls.length} worker URLs)
+          </span>
+        )}
+      </p>
       {status.up ? (
         <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="connect-version">
           Kafka Connect {status.version} (commit {status.commit}) · {count} connectors

@@ -23,7 +23,8 @@
 #   files/                                     where the demo's FileStream connectors read and write
 #
 # Environment: START_TIMEOUT (seconds, default 90), STOP_TIMEOUT (default 20),
-# CONNECT_HEAP (default 256m).
+# CONNECT_HEAP (default 256m), CONNECT_REBALANCE_DELAY_MS (default 2000: how long the group waits
+# for a departed worker before its tasks go to the others).
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/../kafka/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../kafka/lib.sh"
@@ -38,6 +39,8 @@ CONNECT_FILES_DIR="$CONNECT_HOME_DIR/files"
 START_TIMEOUT="${START_TIMEOUT:-90}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-20}"
 HEAP="${CONNECT_HEAP:-256m}"
+REBALANCE_DELAY_MS="${CONNECT_REBALANCE_DELAY_MS:-2000}"
+[[ "$REBALANCE_DELAY_MS" =~ ^[0-9]{1,7}$ ]] || die "CONNECT_REBALANCE_DELAY_MS must be a number of milliseconds, not '$REBALANCE_DELAY_MS'"
 # The release of pom.xml (see there why it may differ from the brokers').
 VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$CONNECT_DEV_DIR/pom.xml" | head -n1)"
 KAFKA_OFFSET="${KAFKA_PORT_OFFSET:-0}"
@@ -120,8 +123,13 @@ listeners=http://127.0.0.1:$(worker_port "$n")
 rest.advertised.host.name=127.0.0.1
 rest.advertised.port=$(worker_port "$n")
 offset.flush.interval.ms=2000
-# Short rebalance delay: a worker that dies hands its tasks over in seconds, not 5 minutes.
-scheduled.rebalance.max.delay.ms=10000
+# Short group timings: a worker that dies is noticed after 6 s (the brokers' least session time-out,
+# group.min.session.timeout.ms) and its tasks handed over 2 s later, not after 10 s and 5 minutes,
+# so that tests of a dead worker take seconds. A worker that comes back within the delay would get
+# its tasks back; for a group that restarts slowly, raise CONNECT_REBALANCE_DELAY_MS.
+session.timeout.ms=6000
+heartbeat.interval.ms=1000
+scheduled.rebalance.max.delay.ms=$REBALANCE_DELAY_MS
 # Everything is on the classpath (no plugin.path): only the service-loader scan is needed.
 plugin.discovery=service_load
 # Lets a client's connector config override producer/consumer settings (MirrorMaker 2 needs it).

@@ -57,6 +57,16 @@ export async function stopConnect(): Promise<void> {
   await runScript('stop');
 }
 
+/**
+ * Starts the workers that are not running without waiting for them to join (a test that killed one
+ * need not wait ~10 s for the JVM): the next `ensureConnect` waits for it, as `connect.sh start` does
+ * under the same lock, and its output goes to the worker's log.
+ */
+export function startConnectInBackground(): void {
+  const child = spawn('bash', [script, 'start'], { stdio: 'ignore', detached: true });
+  child.unref();
+}
+
 /** KILLs one worker (1 or 2): its tasks move to the other after the group's rebalance delay. */
 export async function killWorker(worker: 1 | 2): Promise<void> {
   await runScript('kill', String(worker));

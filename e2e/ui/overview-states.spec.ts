@@ -14,7 +14,7 @@ test('the overview and the brokers page agree with the real cluster', async ({ p
 
   const overview = new OverviewPage(page);
   await overview.goto();
-  await expect(overview.health).toHaveAttribute('data-status', 'healthy');
+  await expect(overview.health).toHaveAttribute('data-kafka-status', 'healthy');
   await expect(overview.stat('brokers-online')).toContainText('3 / 3');
   await expect(overview.stat('controller')).toContainText(`Node ${leader}`);
   await expect(overview.stat('offline-partitions')).toHaveAttribute('data-tone', 'neutral');
@@ -72,7 +72,7 @@ test('a stopped broker shows as down with under-replicated partitions, and all i
     await startNode(3);
   }
   await overview.goto();
-  await expect(overview.health).toHaveAttribute('data-status', 'healthy', { timeout: 90_000 });
+  await expect(overview.health).toHaveAttribute('data-kafka-status', 'healthy', { timeout: 90_000 });
   await expect(overview.root.getByTestId('broker-down-badge')).toHaveCount(0);
   await request.delete(`/api/clusters/local/topics/${topic}`);
 });

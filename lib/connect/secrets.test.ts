@@ -3,10 +3,13 @@ import {
   HIDDEN,
   isSecretKey,
   maskConfig,
+  maskOffsets,
+  maskText,
   maskUrlCredentials,
   scrubText,
   secretValues,
   unmaskConfig,
+  unmaskOffsets,
 } from '@/lib/connect/secrets';
 
 describe('connector secrets', () => {
@@ -120,5 +123,51 @@ describe('connector secrets', () => {
       unmaskConfig({ 'connection.uri': `mongodb://app:${HIDDEN}@other:27017` }, stored, keys).missing,
     ).toBe('connection.uri');
     expect(unmaskConfig({ 'new.password': HIDDEN }, stored, keys).missing).toBe('new.password');
+  });
+});
+
+describe('secrets in traces and offsets', () => {
+  it('hides secret-named values and URL passwords in a trace, and nothing else', () => {
+    const trace =
+      "org.apache.kafka.connect.errors.ConnectException: login failed for jdbc:postgresql://app:hunter2@db:5432/x (password=p4ss, user=app, api.key: 'k-1')\n\tat Foo.bar(Foo.java:1)";
+    const shown = maskText(trace);
+    expect(shown).not.toMatch(/hunter2|p4ss|k-1/);
+    expect(shown).toContain(`jdbc:postgresql://app:${HIDDEN}@db:5432/x`);
+    expect(shown).toContain(`password=${HIDDEN}`);
+    expect(shown).toContain(`api.key: ${HIDDEN}`);
+    expect(shown).toContain('user=app');
+    expect(shown).toContain('at Foo.bar(Foo.java:1)');
+    expect(maskText("Couldn't find or create file '/x/out.txt' for FileStreamSinkTask")).toBe(
+      "Couldn't find or create file '/x/out.txt' for FileStreamSinkTask",
+    );
+  });
+
+  it('hides secrets in offsets and puts them back from the stored ones for an edit', () => {
+    const stored: { partition: Record<string, unknown>; offset: Record<string, unknown> | null }[] = [
+      { partition: { url: 'jdbc:mysql://u:pw@db/x', table: 't' }, offset: { id: 7, token: 'tk' } },
+      { partition: { filename: '/in.txt' }, offset: { position: 12 } },
+    ];
+    const shown = maskOffsets(stored);
+    expect(JSON.stringify(shown)).not.toMatch(/pw@|"tk"/);
+    expect(shown[0]).toEqual({
+      partition: { url: `jdbc:mysql://u:${HIDDEN}@db/x`, table: 't' },
+      offset: { id: 7, token: HIDDEN },
+    });
+    expect(shown[1]).toEqual(stored[1]);
+    const edited = [
+      { ...shown[0]!, offset: { ...shown[0]!.offset, id: 3 } },
+      { ...shown[1]!, offset: { position: 0 } },
+    ];
+    expect(unmaskOffsets(edited, stored)).toEqual({
+      offsets: [
+        { partition: stored[0]!.partition, offset: { id: 3, token: 'tk' } },
+        { partition: { filename: '/in.txt' }, offset: { position: 0 } },
+      ],
+      missing: null,
+    });
+    expect(
+      unmaskOffsets([{ partition: { url: `jdbc:mysql://u:${HIDDEN}@other/x` }, offset: null }], stored)
+        .missing,
+    ).toMatch(/^partition /);
   });
 });

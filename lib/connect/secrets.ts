@@ -64,11 +64,14 @@ export function secretValues(config: Record<string, string>, passwordKeys: Passw
   return [...found].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
 }
 
-/** A worker's text (a trace, an error message) with the given secrets and any URL password hidden. */
+/**
+ * A worker's text (a trace, an error message) with the given secrets (a config's, secretValues)
+ * hidden wherever they appear, then as maskText hides settings and URLs.
+ */
 export function scrubText(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join(HIDDEN);
-  return maskUrlCredentials(out);
+  return maskText(out);
 }
 
 /**
@@ -89,4 +92,91 @@ export function unmaskConfig(
     else return { config, missing: k };
   }
   return { config, missing: null };
+}
+
+const SECRET_ASSIGNMENT = /([A-Za-z][A-Za-z0-9_.-]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&)}\]"']+)/g;
+
+/**
+ * Text a worker wrote (a task's trace, an error message) as the browser may see it: the value of a
+ * setting named like a secret (`password=…`, `api.key: …`) and the password of a URL
+ * (`jdbc:postgresql://u:p@db/x`) show as HIDDEN. Traces quote configs and connection strings.
+ */
+export function maskText(text: string): string {
+  return maskUrlCredentials(text).replace(
+    SECRET_ASSIGNMENT,
+    (all, key: string, sep: string, value: string) =>
+      SECRET_NAME.test(key) && !isReference(value.replace(/^["']|["']$/g, '')) && value !== HIDDEN
+        ? `${key}${sep}${HIDDEN}`
+        : all,
+  );
+}
+
+type JsonMap = Record<string, unknown>;
+
+function maskMap(map: JsonMap): JsonMap {
+  return Object.fromEntries(
+    Object.entries(map).map(([k, v]) => {
+      if (typeof v !== 'string') return [k, v];
+      if (SECRET_NAME.test(k) && v !== '' && !isReference(v)) return [k, HIDDEN];
+      return [k, maskText(v)];
+    }),
+  );
+}
+
+/**
+ * A connector's offsets as the browser may see them: a source's partition and offset maps are the
+ * connector's own (a JDBC source may keep a connection string there), so values named like secrets
+ * and URL passwords are hidden as in a config.
+ */
+export function maskOffsets<T extends { partition: JsonMap; offset: JsonMap | null }>(offsets: T[]): T[] {
+  return offsets.map((o) => ({
+    ...o,
+    partition: maskMap(o.partition),
+    offset: o.offset === null ? null : maskMap(o.offset),
+  }));
+}
+
+/** One text per partition map, whatever the order of its keys (to match a partition). */
+export const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as JsonMap).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
+/**
+ * Offsets edited from what maskOffsets showed, with every hidden value put back from the stored
+ * ones: a partition is the stored partition it was shown as; a HIDDEN offset value is the stored
+ * offset's value under that key. `missing` describes an entry with a HIDDEN value nothing stored
+ * matches (then nothing may be sent).
+ */
+export function unmaskOffsets<T extends { partition: JsonMap; offset: JsonMap | null }>(
+  edited: T[],
+  stored: T[],
+): { offsets: T[]; missing: string | null } {
+  const shown = new Map(stored.map((s) => [canonical(maskMap(s.partition)), s]));
+  const offsets: T[] = [];
+  for (const entry of edited) {
+    const hasHidden = (m: JsonMap | null) =>
+      m !== null && Object.values(m).some((v) => typeof v === 'string' && v.includes(HIDDEN));
+    let source = entry;
+    if (hasHidden(entry.partition) || hasHidden(entry.offset)) {
+      const match = shown.get(canonical(entry.partition));
+      if (!match) return { offsets, missing: `partition ${canonical(entry.partition)}` };
+      const offset =
+        entry.offset === null
+          ? null
+          : Object.fromEntries(
+              Object.entries(entry.offset).map(([k, v]) => [
+                k,
+                typeof v === 'string' && v.includes(HIDDEN) ? match.offset?.[k] : v,
+              ]),
+            );
+      if (offset && Object.values(offset).includes(undefined))
+        return { offsets, missing: `an offset of partition ${canonical(entry.partition)}` };
+      source = { ...entry, partition: match.partition, offset };
+    }
+    offsets.push(source);
+  }
+  return { offsets, missing: null };
 }

@@ -2,6 +2,8 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { z } from 'zod';
 import { apiRequest } from '@/lib/api/client';
 import type {
+  AlterOffsetsInput,
+  OffsetsChange,
   ConnectorAction,
   ConnectorDetail,
   ConnectorList,
@@ -144,6 +146,19 @@ export function useResetOffsets(clusterId: string, connect: string, name: string
         { method: 'DELETE' },
       ),
     onSuccess: invalidate,
+  });
+}
+
+/** Previews (`dryRun: true`) or writes offsets of a STOPPED connector; only a write invalidates. */
+export function useAlterOffsets(clusterId: string, connect: string, name: string) {
+  const invalidate = useInvalidate(clusterId);
+  return useMutation({
+    mutationFn: (input: AlterOffsetsInput) =>
+      apiRequest(object<OffsetsChange>(), `${connectApiPaths.connector(clusterId, connect, name)}/offsets`, {
+        method: 'PATCH',
+        body: input,
+      }),
+    onSuccess: (result) => (result.applied ? invalidate() : undefined),
   });
 }
 

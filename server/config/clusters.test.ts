@@ -52,6 +52,51 @@ describe('cluster configuration', () => {
     );
   });
 
+  it('reads several worker URLs of a Connect cluster (a list, or comma-separated), keeping the one-URL form', () => {
+    const env = {
+      KAFKA_CLUSTERS_0_NAME: 'prod',
+      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'prod-1:9092',
+      KAFKA_CLUSTERS_0_CONNECT_0_NAME: 'etl',
+      KAFKA_CLUSTERS_0_CONNECT_0_URL: 'http://w1:8083/, http://w2:8083',
+      KAFKA_CLUSTERS_0_CONNECT_1_NAME: 'mirror',
+      KAFKA_CLUSTERS_0_CONNECT_1_URLS: 'http://m1:8083,http://m2:8083,http://m1:8083',
+      KAFKA_CLUSTERS_0_CONNECT_2_NAME: 'one',
+      KAFKA_CLUSTERS_0_CONNECT_2_URL: 'http://one:8083',
+    };
+    const [cluster] = loadConfig(env).clusters;
+    expect(cluster!.connect.map((c) => [c.name, c.url, c.urls])).toEqual([
+      ['etl', 'http://w1:8083', ['http://w1:8083', 'http://w2:8083']],
+      ['mirror', 'http://m1:8083', ['http://m1:8083', 'http://m2:8083']],
+      ['one', 'http://one:8083', ['http://one:8083']],
+    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'kafkascope-connect-urls-'));
+    const file = path.join(dir, 'clusters.yaml');
+    writeFileSync(
+      file,
+      [
+        'clusters:',
+        '  - name: prod',
+        '    bootstrapServers: [prod-1:9092]',
+        '    connect:',
+        '      - name: etl',
+        '        urls: [http://w1:8083, http://w2:8083]',
+        '      - name: single',
+        '        url: http://s:8083',
+      ].join('\n'),
+    );
+    const [fromYaml] = loadConfig({ KAFKASCOPE_CONFIG: file }).clusters;
+    expect(fromYaml!.connect.map((c) => c.urls)).toEqual([
+      ['http://w1:8083', 'http://w2:8083'],
+      ['http://s:8083'],
+    ]);
+    expect(() =>
+      loadConfig({ ...env, KAFKA_CLUSTERS_0_CONNECT_2_URL: 'http://one:8083,http://u:p@two:8083' }),
+    ).toThrow(/must not contain a user name/);
+    expect(() =>
+      loadConfig({ KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: 'a:9092', KAFKA_CLUSTERS_0_CONNECT_0_NAME: 'x' }),
+    ).toThrow(/KAFKA_CLUSTERS_0_.*url: is required/i);
+  });
+
   it('reads a schema registry with its credentials and TLS from KAFKA_CLUSTERS_<n>_SCHEMA_REGISTRY_*', () => {
     const [cluster] = loadConfig({
       KAFKA_CLUSTERS_0_NAME: 'prod',

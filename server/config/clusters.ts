@@ -19,6 +19,7 @@ const CONNECT_ENV_PREFIX = /^KAFKA_CLUSTERS_(\d+)_CONNECT_(\d+)_([A-Z_]+)$/;
 const CONNECT_ENV_FIELDS: Record<string, string> = {
   NAME: 'name',
   URL: 'url',
+  URLS: 'urls',
   USERNAME: 'username',
   PASSWORD: 'password',
   PASSWORD_FILE: 'passwordFile',
@@ -122,14 +123,19 @@ export function localCluster(env: Env = process.env) {
   const offset = Number(env.KAFKA_PORT_OFFSET ?? 0) || 0;
   // dev/schema-registry's Apicurio Registry, through its Confluent-compatible API.
   const registryOffset = Number(env.SCHEMA_REGISTRY_PORT_OFFSET ?? offset) || 0;
-  // dev/connect's worker group (worker 1's REST API).
+  // dev/connect's worker group: both workers' REST APIs (the second answers while the first is down).
   const connectOffset = Number(env.CONNECT_PORT_OFFSET ?? offset) || 0;
   return {
     id: 'local',
     name: 'Local',
     bootstrapServers: [9092, 9093, 9094].map((port) => `127.0.0.1:${port + offset}`),
     schemaRegistry: { url: `http://127.0.0.1:${8085 + registryOffset}/apis/ccompat/v7` },
-    connect: [{ name: 'local-connect', url: `http://127.0.0.1:${8083 + connectOffset}` }],
+    connect: [
+      {
+        name: 'local-connect',
+        urls: [8083, 8084].map((port) => `http://127.0.0.1:${port + connectOffset}`),
+      },
+    ],
   };
 }
 

@@ -2,7 +2,8 @@ import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
 import type { ConnectClusterConfig } from '@/server/config/connect';
-import { maskUrlCredentials } from '@/lib/connect/secrets';
+import { maskText } from '@/lib/connect/secrets';
+import { allDownMessage, mayTryNext, type Outcome, tryOrder } from '@/server/connect/failover';
 
 /** Why a call to the worker failed, in words a user can act on; never a credential. */
 export type ConnectFailure =
@@ -16,6 +17,8 @@ export class ConnectError extends Error {
     /** The worker's own error code (its HTTP status, as Connect puts it in the body), when it gave one. */
     readonly workerCode: number | null = null,
     readonly status: number | null = null,
+    /** Whether a worker answered at all (failover.ts moves on to the next URL only when none did). */
+    readonly outcome: Outcome = 'answered',
   ) {
     super(message);
   }
@@ -24,25 +27,29 @@ export class ConnectError extends Error {
 /** The most a worker's answer may hold (a list of connectors with their status and config). */
 const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
-const agents = new WeakMap<ConnectClusterConfig, http.Agent>();
+/** One agent per Connect cluster and protocol (an agent keeps its sockets per host and port). */
+const agents = new WeakMap<ConnectClusterConfig, Map<string, http.Agent>>();
 
-function agentOf(config: ConnectClusterConfig): http.Agent {
-  let agent = agents.get(config);
+function agentOf(config: ConnectClusterConfig, protocol: string): http.Agent {
+  let byProtocol = agents.get(config);
+  if (!byProtocol) agents.set(config, (byProtocol = new Map()));
+  let agent = byProtocol.get(protocol);
   if (agent) return agent;
   const options = { keepAlive: true, maxSockets: 8 };
-  agent = config.url.startsWith('https:')
-    ? new https.Agent({
-        ...options,
-        ...(config.tls?.ca !== undefined && { ca: config.tls.ca }),
-        ...(config.tls?.cert !== undefined && {
-          cert: config.tls.cert,
-          key: config.tls.key,
-          passphrase: config.tls.keyPassword,
-        }),
-        rejectUnauthorized: !config.tls?.insecureSkipVerify,
-      })
-    : new http.Agent(options);
-  agents.set(config, agent);
+  agent =
+    protocol === 'https:'
+      ? new https.Agent({
+          ...options,
+          ...(config.tls?.ca !== undefined && { ca: config.tls.ca }),
+          ...(config.tls?.cert !== undefined && {
+            cert: config.tls.cert,
+            key: config.tls.key,
+            passphrase: config.tls.keyPassword,
+          }),
+          rejectUnauthorized: !config.tls?.insecureSkipVerify,
+        })
+      : new http.Agent(options);
+  byProtocol.set(protocol, agent);
   return agent;
 }
 
@@ -68,7 +75,7 @@ export async function connectCall<T>(
   // up to three times, instead of showing a healthy Connect cluster as failing.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await connectOnce<T>(config, method, path, body, signal);
+      return await anyWorker<T>(config, method, path, body, signal);
     } catch (error) {
       const rebalancing =
         error instanceof ConnectError &&
@@ -80,14 +87,71 @@ export async function connectCall<T>(
   }
 }
 
-function connectOnce<T>(
+/** Per Connect cluster, the index of the URL that answered last: where the next call starts. */
+const lastGood = new WeakMap<ConnectClusterConfig, number>();
+
+/** The origin of the worker URL calls currently go to (the one that answered last). */
+export function activeUrl(config: ConnectClusterConfig): string {
+  const url = config.urls[lastGood.get(config) ?? 0] ?? config.url;
+  return new URL(url).origin;
+}
+
+/**
+ * The call to the first worker that answers (failover.ts's rules), each URL bounded by the time-out;
+ * when none answers, one error that names each URL's reason.
+ */
+async function anyWorker<T>(
   config: ConnectClusterConfig,
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
 ): Promise<T> {
-  const url = new URL(config.url.replace(/\/+$/, '') + path);
+  const urls = config.urls.length > 0 ? config.urls : [config.url];
+  const reasons: string[] = [];
+  let last: ConnectError | null = null;
+  for (const index of tryOrder(urls.length, lastGood.get(config) ?? 0)) {
+    try {
+      const answer = await connectOnce<T>(config, urls[index]!, method, path, body, signal);
+      lastGood.set(config, index);
+      return answer;
+    } catch (error) {
+      if (!(error instanceof ConnectError)) throw error;
+      // An error answer is the group's answer: this worker is reachable, so it stays the one to ask.
+      if (error.outcome === 'answered') lastGood.set(config, index);
+      if (!mayTryNext(error.outcome, method) || signal?.aborted) {
+        if (error.outcome === 'answered' || reasons.length === 0) throw error;
+        reasons.push(error.message);
+        throw new ConnectError(
+          error.kind,
+          allDownMessage(config.name, reasons),
+          error.workerCode,
+          error.status,
+          error.outcome,
+        );
+      }
+      reasons.push(error.message);
+      last = error;
+    }
+  }
+  throw new ConnectError(
+    last?.kind ?? 'down',
+    allDownMessage(config.name, reasons),
+    null,
+    null,
+    last?.outcome ?? 'unreachable',
+  );
+}
+
+function connectOnce<T>(
+  config: ConnectClusterConfig,
+  base: string,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const url = new URL(base.replace(/\/+$/, '') + path);
   const where = `the Connect worker at ${url.origin}`;
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   const auth = authorization(config);
@@ -102,6 +166,9 @@ function connectOnce<T>(
         new ConnectError(
           'down',
           `${where} cannot be reached: its TLS settings cannot be used (${code ?? 'error'})`,
+          null,
+          null,
+          'unreachable',
         ),
       );
       return;
@@ -111,7 +178,7 @@ function connectOnce<T>(
         url,
         {
           method,
-          agent: agentOf(config),
+          agent: agentOf(config, url.protocol),
           headers: {
             accept: 'application/json',
             ...(payload && {
@@ -156,9 +223,7 @@ function connectOnce<T>(
             const code = typeof detail?.error_code === 'number' ? detail.error_code : null;
             // The worker's message may quote a URL with its password (lib/connect/secrets.ts).
             const said =
-              typeof detail?.message === 'string'
-                ? `: ${maskUrlCredentials(detail.message).slice(0, 300)}`
-                : '';
+              typeof detail?.message === 'string' ? `: ${maskText(detail.message).slice(0, 300)}` : '';
             if (status === 401 || status === 403)
               reject(
                 new ConnectError(
@@ -184,13 +249,30 @@ function connectOnce<T>(
               );
           });
           response.on('error', (error) =>
-            reject(new ConnectError('down', `${where} broke off its answer (${error.message})`)),
+            reject(
+              // It may have acted on the request: a write is not sent elsewhere (as after a time-out).
+              new ConnectError(
+                'down',
+                `${where} broke off its answer (${error.message})`,
+                null,
+                null,
+                'timeout',
+              ),
+            ),
           );
         },
       );
     }
     const timer = setTimeout(() => {
-      request.destroy(new ConnectError('timeout', `${where} did not answer within ${config.timeoutMs} ms`));
+      request.destroy(
+        new ConnectError(
+          'timeout',
+          `${where} did not answer within ${config.timeoutMs} ms`,
+          null,
+          null,
+          'timeout',
+        ),
+      );
     }, config.timeoutMs);
     const onAbort = () => request.destroy(new ConnectError('timeout', 'the request was cancelled'));
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -200,7 +282,16 @@ function connectOnce<T>(
       if (error instanceof ConnectError) reject(error);
       else {
         const code = (error as NodeJS.ErrnoException).code;
-        reject(new ConnectError('down', `${where} cannot be reached (${code ?? error.message})`));
+        // Refused, reset, unknown host, a certificate it would not take: no answer from this worker.
+        reject(
+          new ConnectError(
+            'down',
+            `${where} cannot be reached (${code ?? error.message})`,
+            null,
+            null,
+            'unreachable',
+          ),
+        );
       }
     });
     if (payload) request.write(payload);

@@ -14,7 +14,7 @@ import type { ConnectClusterConfig } from '@/server/config/connect';
 import { scrubText, secretValues } from '@/lib/connect/secrets';
 import { connectCall, ConnectError } from '@/server/connect/http';
 
-export { ConnectError, type ConnectFailure } from '@/server/connect/http';
+export { activeUrl, ConnectError, type ConnectFailure } from '@/server/connect/http';
 
 /**
  * The door to Kafka Connect: every call the console makes to a worker's REST API, each bounded in
@@ -130,6 +130,21 @@ export async function listConnectors(config: ConnectClusterConfig): Promise<Conn
   );
   return Object.entries(raw ?? {}).map(([name, entry]) =>
     summaryOf(config.name, name, entry.info, entry.status),
+  );
+}
+
+/**
+ * Every connector's status alone, in one request (`?expand=status`): what the cluster's health
+ * needs, without the configs.
+ */
+export async function connectorStatuses(config: ConnectClusterConfig): Promise<ConnectorSummary[]> {
+  const raw = await connectCall<Record<string, { status?: RawStatus }>>(
+    config,
+    'GET',
+    '/connectors?expand=status',
+  );
+  return Object.entries(raw ?? {}).map(([name, entry]) =>
+    summaryOf(config.name, name, undefined, entry.status),
   );
 }
 

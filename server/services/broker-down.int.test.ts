@@ -87,6 +87,6 @@ describe(`with broker ${DOWN} stopped`, () => {
       (o) => o.brokersOnline === 3 && o.underReplicatedPartitions === 0,
       90_000,
     );
-    expect(healed).toMatchObject({ status: 'healthy', offlineBrokerIds: [] });
+    expect(healed).toMatchObject({ kafkaStatus: 'healthy', offlineBrokerIds: [] });
   }, 180_000);
 });

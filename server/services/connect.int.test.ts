@@ -140,6 +140,7 @@ describe('Kafka Connect', () => {
         {
           name: 'nowhere',
           url: 'http://127.0.0.1:1',
+          urls: ['http://127.0.0.1:1'],
           username: undefined,
           password: undefined,
           tls: undefined,
@@ -399,7 +400,7 @@ describe('Kafka Connect', () => {
       const rules = await allRules(store, { ...getAlertsConfig(), rules: [] });
       const evaluate = async (cluster: ClusterConfig = local) =>
         evaluateCluster(store, rules, await readFacts(store, cluster, rules, [], Date.now()));
-      const nowhere = { url: 'http://127.0.0.1:1', timeoutMs: 2_000 };
+      const nowhere = { url: 'http://127.0.0.1:1', urls: ['http://127.0.0.1:1'], timeoutMs: 2_000 };
       // The Connect cluster, its address now a closed port; and beside it another that does not answer.
       const unreachable: ClusterConfig = {
         ...local,

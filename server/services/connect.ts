@@ -1,4 +1,5 @@
 import 'server-only';
+import { SinkOffsetSchema } from '@/lib/schemas/connect';
 import type {
   ConnectClusterStatus,
   ConnectorAction,
@@ -7,15 +8,28 @@ import type {
   ConnectorOffset,
   ConnectorSummary,
   ConnectPlugin,
+  AlterOffsetsInput,
+  OffsetsChange,
   PluginConfigField,
   ValidationResult,
 } from '@/lib/schemas/connect';
 import type { ConnectClusterConfig } from '@/server/config/connect';
-import { maskConfig, scrubText, secretValues, unmaskConfig, type PasswordKeys } from '@/lib/connect/secrets';
+import {
+  canonical,
+  maskConfig,
+  maskOffsets,
+  maskText,
+  scrubText,
+  secretValues,
+  unmaskConfig,
+  unmaskOffsets,
+  type PasswordKeys,
+} from '@/lib/connect/secrets';
 import type { ClusterConfig } from '@/server/config/schema';
 import * as door from '@/server/connect';
 import { ConnectError } from '@/server/connect';
 import { AppError } from '@/server/http/app-error';
+import { forgetConnectHealth } from '@/server/services/connect-health';
 
 /** Kafka Connect for the routes: the Connect clusters of a Kafka cluster, their connectors and the changes to them. */
 
@@ -36,7 +50,8 @@ function codeOf(error: ConnectError) {
   }
 }
 
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** A worker's words as the browser may see them: capitalised, secrets it quoted hidden. */
+const capital = (text: string) => maskText(text.charAt(0).toUpperCase() + text.slice(1));
 
 /** A ConnectError as the API's error (the worker's message, never a credential); anything else as is. */
 export function connectAppError(error: unknown): never {
@@ -89,7 +104,8 @@ export async function listConnectors(cluster: ClusterConfig): Promise<ConnectorL
         info.status === 'rejected' ? info.reason : list.status === 'rejected' ? list.reason : null;
       const status: ConnectClusterStatus = {
         name: config.name,
-        url: origin(config.url),
+        url: door.activeUrl(config),
+        urls: config.urls.map(origin),
         up: failure === null,
         error: failure === null ? null : failedAs(failure),
         version: info.status === 'fulfilled' ? info.value.version : null,
@@ -150,7 +166,8 @@ export async function getConnector(
     tasks: summary.tasks.map((t) => ({ ...t, trace: scrub(t.trace) })),
     config: maskConfig(connectorConfig, keys),
     activeTopics: topics.status === 'fulfilled' ? topics.value : [],
-    offsets: offsets.status === 'fulfilled' ? offsets.value : null,
+    // A source's offsets are its own maps (a JDBC source may keep a connection string there).
+    offsets: offsets.status === 'fulfilled' ? maskOffsets(offsets.value) : null,
     offsetsError: offsets.status === 'rejected' ? failedAs(offsets.reason) : null,
   };
 }
@@ -216,6 +233,7 @@ export async function createConnector(
     .catch(connectAppErrorHiding(secrets));
   if (result.errorCount > 0) throw validationError(hidden(result, secrets));
   await door.createConnector(target, name, config).catch(connectAppErrorHiding(secrets));
+  forgetConnectHealth(cluster);
   return getConnector(cluster, connect, name);
 }
 
@@ -251,6 +269,7 @@ export async function updateConnector(
     .catch(connectAppErrorHiding(secrets));
   if (result.errorCount > 0) throw validationError(hidden(result, secrets));
   await door.updateConnector(target, name, full).catch(connectAppErrorHiding(secrets));
+  forgetConnectHealth(cluster);
   const after = await door.connector(target, name).catch(connectAppError);
   // The answer and the audit line show secrets hidden, before and after.
   return {
@@ -265,6 +284,7 @@ export async function deleteConnector(
   name: string,
 ): Promise<{ deleted: string }> {
   await door.deleteConnector(connectOf(cluster, connect), name).catch(connectAppError);
+  forgetConnectHealth(cluster);
   return { deleted: name };
 }
 
@@ -283,6 +303,7 @@ export async function connectorAction(
     'restart-failed': () => door.restartConnector(target, name, true),
   }[action];
   await run().catch(connectAppError);
+  forgetConnectHealth(cluster);
   return getConnector(cluster, connect, name);
 }
 
@@ -293,17 +314,77 @@ export async function restartTask(
   task: number,
 ): Promise<{ restarted: number }> {
   await door.restartTask(connectOf(cluster, connect), name, task).catch(connectAppError);
+  forgetConnectHealth(cluster);
   return { restarted: task };
 }
 
+/**
+ * Changes the offsets of a STOPPED connector (`PATCH /connectors/{c}/offsets`), or with `dryRun`
+ * only says what would change: each partition named, its offset before and after. Values the page
+ * showed hidden are put back from the stored offsets first; a sink's entries must have a sink's
+ * shape. Applied, the answer's offsets are the worker's own, read again.
+ */
 export async function alterOffsets(
   cluster: ClusterConfig,
   connect: string,
   name: string,
-  offsets: ConnectorOffset[],
-): Promise<{ message: string }> {
+  input: AlterOffsetsInput,
+): Promise<OffsetsChange> {
+  const target = connectOf(cluster, connect);
+  const { summary } = await door.connector(target, name).catch(connectAppError);
+  if (summary.state !== 'STOPPED')
+    throw new AppError(
+      'conflict',
+      `Stop ${name} first: its offsets can be changed only while it is STOPPED (it is ${summary.state})`,
+    );
+  const stored = await door.connectorOffsets(target, name).catch(connectAppError);
+  const { offsets, missing } = unmaskOffsets(input.offsets, stored);
+  if (missing) throw new AppError('validation_failed', `${missing}: a hidden value matches no stored offset`);
+  const seen = new Set<string>();
+  for (const o of offsets) {
+    const key = canonical(o.partition);
+    if (seen.has(key)) throw new AppError('validation_failed', `Partition ${key} is named twice`);
+    seen.add(key);
+    if (summary.type === 'sink' && !SinkOffsetSchema.safeParse(o).success)
+      throw new AppError(
+        'validation_failed',
+        `A sink's offsets name a topic partition and an offset: {"kafka_topic": "…", "kafka_partition": 0} → {"kafka_offset": 0}, not ${key}`,
+      );
+  }
+  const before = new Map(stored.map((o) => [canonical(o.partition), o]));
+  const masked = (partition: ConnectorOffset['partition'], offset: ConnectorOffset['offset']) =>
+    maskOffsets([{ partition, offset }])[0]!;
+  const changesOf = (after: Map<string, ConnectorOffset>) =>
+    offsets.map((o) => {
+      const key = canonical(o.partition);
+      const was = masked(o.partition, before.get(key)?.offset ?? null);
+      return {
+        partition: was.partition,
+        before: was.offset,
+        after: masked(o.partition, after.get(key)?.offset ?? null).offset,
+      };
+    });
+  if (input.dryRun) {
+    const preview = new Map(before);
+    for (const o of offsets) {
+      if (o.offset === null) preview.delete(canonical(o.partition));
+      else preview.set(canonical(o.partition), o);
+    }
+    return {
+      applied: false,
+      message: null,
+      changes: changesOf(preview),
+      offsets: maskOffsets([...preview.values()]),
+    };
+  }
+  const message = await door.alterOffsets(target, name, offsets).catch(connectAppError);
+  forgetConnectHealth(cluster);
+  const now = await door.connectorOffsets(target, name).catch(connectAppError);
   return {
-    message: await door.alterOffsets(connectOf(cluster, connect), name, offsets).catch(connectAppError),
+    applied: true,
+    message,
+    changes: changesOf(new Map(now.map((o) => [canonical(o.partition), o]))),
+    offsets: maskOffsets(now),
   };
 }
 

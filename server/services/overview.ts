@@ -1,11 +1,19 @@
 import 'server-only';
 import type { ClusterOverview } from '@/lib/schemas/overview';
 import type { ClusterConfig } from '@/server/config/schema';
+import { connectHealth, connectProblems } from '@/server/services/connect-health';
 import { getKafkaRelease, getTopology } from '@/server/services/snapshot';
 
-/** One glance at the cluster, from a single Metadata (+ DescribeQuorum) request. */
+/**
+ * One glance at the cluster, from a single Metadata (+ DescribeQuorum) request, and one status list
+ * per Kafka Connect cluster (connect-health.ts: cached, waited for a bounded time, never failing).
+ */
 export async function getOverview(cluster: ClusterConfig): Promise<ClusterOverview> {
-  const [topology, release] = await Promise.all([getTopology(cluster), getKafkaRelease(cluster)]);
+  const [topology, release, connect] = await Promise.all([
+    getTopology(cluster),
+    getKafkaRelease(cluster),
+    connectHealth(cluster),
+  ]);
   const live = new Set(topology.brokers.map((b) => b.id));
   const offlineBrokerIds = topology.knownBrokerIds.filter((id) => !live.has(id));
   let partitions = 0;
@@ -25,6 +33,8 @@ export async function getOverview(cluster: ClusterConfig): Promise<ClusterOvervi
   if (underReplicated > 0)
     problems.push(`${underReplicated} under-replicated partition${underReplicated > 1 ? 's' : ''}`);
   if (topology.controllerId === null) problems.push('No active controller');
+  const kafkaStatus = problems.length === 0 ? 'healthy' : 'degraded';
+  problems.push(...connectProblems(connect));
   return {
     clusterId: topology.clusterId,
     controllerMode: topology.controllerMode,
@@ -39,6 +49,11 @@ export async function getOverview(cluster: ClusterConfig): Promise<ClusterOvervi
     offlinePartitions: offline,
     kafkaVersion: release,
     status: problems.length === 0 ? 'healthy' : 'degraded',
+    kafkaStatus,
     problems,
+    // Failed connectors first, then the Connect clusters that do not answer, then the rest.
+    connect: [...connect].sort((a, b) => rankOf(a) - rankOf(b)),
   };
 }
+
+const rankOf = (h: ClusterOverview['connect'][number]) => (h.failed.length > 0 ? 0 : h.up ? 2 : 1);

@@ -371,7 +371,7 @@ describe('brokers and overview', () => {
       topics: topicCount,
       partitions: partitionCount,
       offlinePartitions: 0,
-      status: 'healthy',
+      kafkaStatus: 'healthy',
       kafkaVersion: '4.4',
     });
   });

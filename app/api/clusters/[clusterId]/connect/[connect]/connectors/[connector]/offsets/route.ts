@@ -1,8 +1,8 @@
-// PATCH /api/clusters/:clusterId/connect/:connect/connectors/:connector/offsets — alter (connector STOPPED)
+// PATCH /api/clusters/:clusterId/connect/:connect/connectors/:connector/offsets — alter (connector STOPPED;
+// `dryRun: true` previews each partition's offset before → after)
 // DELETE — reset (connector STOPPED)
 import { AlterOffsetsSchema } from '@/lib/schemas/connect';
 import { mutation } from '@/server/http/mutation';
-import { parseBody } from '@/server/http/parse';
 import { alterOffsets, resetOffsets } from '@/server/services/connect';
 
 export const runtime = 'nodejs';
@@ -10,13 +10,21 @@ export const dynamic = 'force-dynamic';
 
 export const PATCH = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/offsets'>(
   'connect.offsets.alter',
-  async ({ cluster, params, request }) =>
-    alterOffsets(
+  async ({ cluster, params, body, recordChange }) => {
+    const result = await alterOffsets(
       cluster,
       params.connect,
       params.connector,
-      (await parseBody(request, AlterOffsetsSchema)).offsets,
-    ),
+      await body(AlterOffsetsSchema),
+    );
+    // Secrets in the maps are hidden in the answer, so in the audit line too.
+    if (result.applied)
+      recordChange({
+        before: result.changes.map((c) => ({ partition: c.partition, offset: c.before })),
+        after: result.changes.map((c) => ({ partition: c.partition, offset: c.after })),
+      });
+    return result;
+  },
 );
 
 export const DELETE = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/offsets'>(
