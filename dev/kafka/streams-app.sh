@@ -80,7 +80,11 @@ cmd_start() {
   deadline=$((SECONDS + START_TIMEOUT))
   while ! grep -q -- '-> RUNNING' "$props.log" 2>/dev/null; do
     app_pid "$props" >/dev/null || { tail -n 20 "$props.log" >&2; die "the streams app exited (see $props.log)"; }
-    ((SECONDS < deadline)) || { tail -n 20 "$props.log" >&2; die "the streams app did not reach RUNNING within $START_TIMEOUT s"; }
+    if ((SECONDS >= deadline)); then
+      tail -n 20 "$props.log" >&2
+      cmd_stop "$props" >/dev/null
+      die "the streams app did not reach RUNNING within $START_TIMEOUT s (stopped it)"
+    fi
     sleep 0.5
   done
   echo "running (pid $(app_pid "$props")), log $props.log"
