@@ -103,9 +103,12 @@ function TopicHeader({
   );
 }
 
-const columns: Array<SortColumn<GroupPartitionSort>> = [
+const columnsOf = (type: string | null): Array<SortColumn<GroupPartitionSort>> => [
   { id: 'partition', label: 'Partition', sort: 'partition', className: 'w-28' },
-  { id: 'committed', label: 'Committed', numeric: true, className: 'w-32' },
+  // A share group commits nothing: its progress is the share-partition start offset (KIP-932).
+  type === 'share'
+    ? { id: 'committed', label: 'Start offset', numeric: true, className: 'w-32' }
+    : { id: 'committed', label: 'Committed', numeric: true, className: 'w-32' },
   { id: 'logStart', label: 'Log start', numeric: true, className: 'w-32' },
   { id: 'logEnd', label: 'Log end', numeric: true, className: 'w-32' },
   { id: 'lag', label: 'Lag', sort: 'lag', numeric: true, className: 'w-28' },
@@ -164,7 +167,7 @@ export function GroupPartitions({
   }
   return (
     <Table aria-label="Partitions of the group" data-testid="group-partitions">
-      <SortHeader columns={columns} sort={sort} dir={dir} onSort={onSort} />
+      <SortHeader columns={columnsOf(group.type)} sort={sort} dir={dir} onSort={onSort} />
       {group.topicTotals.map((total) => {
         const open = !collapsed.has(total.topic);
         const rows = sortRows(
