@@ -81,10 +81,9 @@ function StreamsMembers({ group }: { group: GroupDetail }) {
     <Table aria-label="Members" data-testid="group-members">
       <THead>
         <tr>
-          <Th className="w-72">Client id</Th>
-          <Th className="w-56">Process · endpoint</Th>
-          <Th className="w-32">Host</Th>
-          <Th className="w-28">Epoch</Th>
+          <Th className="w-56 xl:w-80">Member</Th>
+          <Th className="w-48 xl:w-72">Instance · endpoint · host</Th>
+          <Th className="w-20">Epoch</Th>
           <Th>Tasks</Th>
         </tr>
       </THead>
@@ -111,14 +110,14 @@ function StreamsMembers({ group }: { group: GroupDetail }) {
               >
                 {m.streams?.processId ?? '—'}
               </span>
-              <span
-                className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400"
-                data-testid="member-endpoint"
-              >
-                {m.streams?.userEndpoint ?? 'no application.server'}
+              <span className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">
+                <span data-testid="member-endpoint">
+                  {m.streams?.userEndpoint ?? 'no application.server'}
+                </span>
+                {' · '}
+                {displayHost(m.host)}
               </span>
             </Td>
-            <Td className="font-mono text-xs">{displayHost(m.host)}</Td>
             <Td className="tabular-nums" data-testid="member-epoch">
               {m.memberEpoch ?? '—'}
               {m.state === 'reconciling' && (

@@ -75,7 +75,7 @@ function SubtopologyCard({
       <h3 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
         Sub-topology {sub.subtopologyId}
       </h3>
-      <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
+      <dl className="mt-3 grid gap-x-6 gap-y-3 xl:grid-cols-2">
         <TopicList
           clusterId={clusterId}
           label="Reads (source topics)"
@@ -140,7 +140,7 @@ export function StreamsTopologyPanel({ clusterId, group }: { clusterId: string; 
         {plural(group.topology.subtopologies.length, 'sub-topology', 'sub-topologies')} · topology epoch{' '}
         {group.topology.epoch}
       </p>
-      <div className="grid gap-3 xl:grid-cols-2">
+      <div className="grid gap-3">
         {group.topology.subtopologies.map((sub) => (
           <SubtopologyCard key={sub.subtopologyId} clusterId={clusterId} group={group} sub={sub} />
         ))}
