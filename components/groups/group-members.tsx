@@ -153,8 +153,9 @@ export function GroupMembers({ group }: { group: GroupDetail }) {
         title="Members unknown"
         data-testid="members-unsupported"
       >
-        This cluster cannot describe {group.type ?? 'such'} groups ({group.unsupported.api} is not offered by
-        broker {group.unsupported.coordinator}, the group&rsquo;s coordinator).
+        This cluster cannot describe {group.type ?? 'such'} groups now ({group.unsupported.api}{' '}
+        {group.unsupported.reason === 'api' ? 'is not offered by' : 'is refused by'} broker{' '}
+        {group.unsupported.coordinator}, the group&rsquo;s coordinator).
       </EmptyState>
     );
   }

@@ -144,18 +144,48 @@ const typeNames: Record<string, string> = {
   consumer: 'consumer-protocol groups (KIP-848, Kafka 4.0 and later)',
 };
 
-/** The coordinator does not speak the describe API of the group's type: say so, not an error. */
+const features: Record<string, string> = {
+  streams: 'streams.version',
+  share: 'share.version',
+  consumer: 'group.version',
+};
+
+/** The coordinator does not speak the describe API of the group's type, or its feature is off: say so. */
 function UnsupportedAlert({ group }: { group: GroupDetail }) {
   const unsupported = group.unsupported!;
+  const feature = features[group.type ?? ''];
   return (
-    <Alert tone="info" data-testid="group-unsupported" data-api-key={unsupported.apiKey}>
+    <Alert
+      tone="info"
+      data-testid="group-unsupported"
+      data-api-key={unsupported.apiKey}
+      data-reason={unsupported.reason}
+    >
       <p className="font-semibold">
-        This cluster does not support describing {typeNames[group.type ?? ''] ?? `${group.type} groups`}
+        This cluster does not support {typeNames[group.type ?? ''] ?? `${group.type} groups`}
+        {unsupported.reason === 'feature' ? ' now: the feature is disabled' : ''}
       </p>
       <p className="mt-1">
-        Broker {unsupported.coordinator}, the group&rsquo;s coordinator, does not offer {unsupported.api} (API
-        key {unsupported.apiKey}) in its ApiVersions: the group&rsquo;s state, members and assignment are
-        unknown. Its offsets and lag are shown as far as the broker reports them.
+        {unsupported.reason === 'api' ? (
+          <>
+            Broker {unsupported.coordinator}, the group&rsquo;s coordinator, does not offer {unsupported.api}{' '}
+            (API key {unsupported.apiKey}) in its ApiVersions.
+          </>
+        ) : (
+          <>
+            Broker {unsupported.coordinator}, the group&rsquo;s coordinator, answers {unsupported.api} (API
+            key {unsupported.apiKey}) with UNSUPPORTED_VERSION
+            {feature && (
+              <>
+                : the cluster&rsquo;s <span className="font-mono">{feature}</span> feature is off (
+                <span className="font-mono">kafka-features upgrade --feature {feature}=1</span> turns it on)
+              </>
+            )}
+            .
+          </>
+        )}{' '}
+        The group&rsquo;s state, members and assignment are unknown; its offsets and lag are shown as far as
+        the broker reports them.
       </p>
     </Alert>
   );

@@ -80,6 +80,11 @@ cmd_start() {
   deadline=$((SECONDS + START_TIMEOUT))
   while ! grep -q -- '-> RUNNING' "$props.log" 2>/dev/null; do
     app_pid "$props" >/dev/null || { tail -n 20 "$props.log" >&2; die "the streams app exited (see $props.log)"; }
+    if grep -q -- '-> ERROR' "$props.log"; then
+      tail -n 20 "$props.log" >&2
+      cmd_stop "$props" >/dev/null
+      die "the streams app failed (see $props.log)"
+    fi
     if ((SECONDS >= deadline)); then
       tail -n 20 "$props.log" >&2
       cmd_stop "$props" >/dev/null

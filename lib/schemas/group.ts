@@ -185,7 +185,13 @@ export const GroupDetailSchema = GroupSummarySchema.extend({
    * type's feature not enabled): members and state unknown, offsets as far as they could be read.
    */
   unsupported: z
-    .object({ api: z.string(), apiKey: z.number().int(), coordinator: z.number().int() })
+    .object({
+      api: z.string(),
+      apiKey: z.number().int(),
+      coordinator: z.number().int(),
+      /** `api`: not in the coordinator's ApiVersions; `feature`: offered but the type's feature is off. */
+      reason: z.enum(['api', 'feature']),
+    })
     .nullable(),
 });
 export type GroupDetail = z.infer<typeof GroupDetailSchema>;

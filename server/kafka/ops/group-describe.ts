@@ -53,6 +53,12 @@ export interface UnsupportedDescribe {
   api: string;
   apiKey: number;
   coordinator: number;
+  /**
+   * `api`: absent from the coordinator's ApiVersions (an older Kafka); `feature`: offered, but it
+   * answers UNSUPPORTED_VERSION, as Kafka 4.x does while the type's feature (streams.version,
+   * share.version) is disabled.
+   */
+  reason: 'api' | 'feature';
 }
 
 export interface GroupDescription {
@@ -153,32 +159,53 @@ async function versionOrUnsupported(
   coordinator: number,
   ids: string[],
   kind: GroupDescription['describedAs'],
-  api: { name: string; key: number; version: (broker: RawBroker) => number | null },
+  api: { api: string; apiKey: number; version: (broker: RawBroker) => number | null },
 ): Promise<{ version: number } | { unsupported: GroupDescription[] }> {
   const version = api.version(await clients.raw.findBroker({ nodeId: coordinator }));
   if (version !== null) return { version };
-  const unsupported = { api: api.name, apiKey: api.key, coordinator };
+  const unsupported = { api: api.api, apiKey: api.apiKey, coordinator, reason: 'api' as const };
+  return { unsupported: ids.map((groupId) => unsupportedDescription(groupId, kind, unsupported)) };
+}
+
+function unsupportedDescription(
+  groupId: string,
+  kind: GroupDescription['describedAs'],
+  unsupported: UnsupportedDescribe,
+): GroupDescription {
   return {
-    unsupported: ids.map((groupId) => ({
-      groupId,
-      describedAs: kind,
-      state: '',
-      protocolType: kind,
-      protocol: null,
-      error: null,
-      groupEpoch: null,
-      assignmentEpoch: null,
-      members: [],
-      topology: null,
-      unsupported,
-    })),
+    groupId,
+    describedAs: kind,
+    state: '',
+    protocolType: kind,
+    protocol: null,
+    error: null,
+    groupEpoch: null,
+    assignmentEpoch: null,
+    members: [],
+    topology: null,
+    unsupported,
   };
+}
+
+const APIS = {
+  consumer: { api: 'ConsumerGroupDescribe', apiKey: CONSUMER_GROUP_DESCRIBE_API_KEY },
+  share: { api: 'ShareGroupDescribe v1', apiKey: SHARE_GROUP_DESCRIBE_API_KEY },
+  streams: { api: 'StreamsGroupDescribe', apiKey: STREAMS_GROUP_DESCRIBE_API_KEY },
+} as const;
+
+/** A group the coordinator answered UNSUPPORTED_VERSION for: its type's feature is off. */
+function featureOff(d: GroupDescription, coordinator: number): GroupDescription {
+  if (d.error !== 'UNSUPPORTED_VERSION' || d.describedAs === 'classic') return d;
+  return unsupportedDescription(d.groupId, d.describedAs, {
+    ...APIS[d.describedAs],
+    coordinator,
+    reason: 'feature',
+  });
 }
 
 async function describeConsumer(clients: ClusterClients, coordinator: number, ids: string[]) {
   const picked = await versionOrUnsupported(clients, coordinator, ids, 'consumer', {
-    name: 'ConsumerGroupDescribe',
-    key: CONSUMER_GROUP_DESCRIBE_API_KEY,
+    ...APIS.consumer,
     version: consumerGroupDescribeVersion,
   });
   if ('unsupported' in picked) return picked.unsupported;
@@ -208,8 +235,7 @@ async function describeConsumer(clients: ClusterClients, coordinator: number, id
 
 async function describeShare(clients: ClusterClients, coordinator: number, ids: string[]) {
   const picked = await versionOrUnsupported(clients, coordinator, ids, 'share', {
-    name: 'ShareGroupDescribe v1',
-    key: SHARE_GROUP_DESCRIBE_API_KEY,
+    ...APIS.share,
     version: shareGroupDescribeVersion,
   });
   if ('unsupported' in picked) return picked.unsupported;
@@ -236,8 +262,7 @@ async function describeShare(clients: ClusterClients, coordinator: number, ids: 
 
 async function describeStreams(clients: ClusterClients, coordinator: number, ids: string[]) {
   const picked = await versionOrUnsupported(clients, coordinator, ids, 'streams', {
-    name: 'StreamsGroupDescribe',
-    key: STREAMS_GROUP_DESCRIBE_API_KEY,
+    ...APIS.streams,
     version: streamsGroupDescribeVersion,
   });
   if ('unsupported' in picked) return picked.unsupported;
@@ -273,8 +298,8 @@ export async function describeGroups(
     batch.ids.push(g.groupId);
     batches.set(key, batch);
   }
-  const { ok } = await settleEach([...batches.values()], ({ kind, coordinator, ids }) =>
-    DESCRIBERS[kind](clients, coordinator, ids),
+  const { ok } = await settleEach([...batches.values()], async ({ kind, coordinator, ids }) =>
+    (await DESCRIBERS[kind](clients, coordinator, ids)).map((d) => featureOff(d, coordinator)),
   );
   const result = new Map<string, GroupDescription>();
   for (const described of ok.values()) for (const d of described) if (!d.error) result.set(d.groupId, d);
