@@ -22,6 +22,10 @@ import { groupPartitionsView, type GroupPartitionSort } from '@/lib/url-state/pa
 
 const dash = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
 
+/** A stream thread's client id is `<app>-<process>-StreamThread-N-consumer`: its thread says which one. */
+const ownerLabel = (clientId: string, member: GroupDetail['memberList'][number] | undefined) =>
+  (member?.streams && /(StreamThread-\d+)-consumer$/.exec(clientId)?.[1]) || clientId;
+
 function Owner({ partition, group }: { partition: GroupPartition; group: GroupDetail }) {
   if (!partition.memberId) return dash;
   const member = group.memberList.find((m) => m.memberId === partition.memberId);
@@ -30,7 +34,7 @@ function Owner({ partition, group }: { partition: GroupPartition; group: GroupDe
       className="flex max-w-full min-w-0 items-baseline gap-1.5 overflow-hidden"
       title={partition.memberId}
     >
-      <span className="truncate">{partition.clientId ?? member?.clientId}</span>
+      <span className="truncate">{ownerLabel(partition.clientId ?? member?.clientId ?? '', member)}</span>
       {member?.host && (
         <span className="hidden truncate font-mono text-xs text-zinc-500 xl:inline dark:text-zinc-400">
           {displayHost(member.host)}
@@ -62,11 +66,11 @@ function TopicHeader({
             type="button"
             onClick={onToggle}
             aria-expanded={open}
-            title={total.topic}
-            className="focus-visible:outline-accent-500 inline-flex min-w-0 items-center gap-1.5 rounded px-1 py-0.5 font-semibold text-zinc-900 hover:bg-zinc-200/60 focus-visible:outline-2 dark:text-zinc-100 dark:hover:bg-zinc-800"
+            className="focus-visible:outline-accent-500 inline-flex min-w-0 items-center gap-1.5 rounded px-1 py-0.5 text-left font-semibold text-zinc-900 hover:bg-zinc-200/60 focus-visible:outline-2 dark:text-zinc-100 dark:hover:bg-zinc-800"
           >
             <IconChevronRight className={cx('size-3.5 shrink-0 transition-transform', open && 'rotate-90')} />
-            <span className="truncate font-mono text-[13px]">{total.topic}</span>
+            {/* A long name wraps anywhere, so that two topics sharing a long prefix stay apart. */}
+            <span className="min-w-0 font-mono text-[13px] break-all whitespace-normal">{total.topic}</span>
           </button>
           <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">
             {plural(total.partitions, 'partition')}

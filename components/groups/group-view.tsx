@@ -162,8 +162,9 @@ function UnsupportedAlert({ group }: { group: GroupDetail }) {
       data-reason={unsupported.reason}
     >
       <p className="font-semibold">
-        This cluster does not support {typeNames[group.type ?? ''] ?? `${group.type} groups`}
-        {unsupported.reason === 'feature' ? ' now: the feature is disabled' : ''}
+        {unsupported.reason === 'api'
+          ? `This cluster does not support describing ${typeNames[group.type ?? ''] ?? `${group.type} groups`}`
+          : `${group.type ? group.type.charAt(0).toUpperCase() + group.type.slice(1) : 'Such'} groups are turned off on this cluster`}
       </p>
       <p className="mt-1">
         {unsupported.reason === 'api' ? (

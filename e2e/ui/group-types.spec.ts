@@ -86,7 +86,7 @@ test('a streams group shows its state, topology, members with their tasks, and l
   // Both sub-topologies' inputs, each partition owned by the one thread, caught up once it committed.
   await expect(group.partitionRows).toHaveCount(6, { timeout: 60_000 });
   await expect(group.totalLag).toHaveText('0', { timeout: 60_000 });
-  await expect(group.partitionRow(repartition, 0)).toContainText(`${app}-`);
+  await expect(group.partitionRow(repartition, 0)).toContainText('StreamThread-1');
   await snapWidths(page, 'group-streams-partitions');
 
   await group.tab('topology').click();
