@@ -22,6 +22,10 @@ import { groupPartitionsView, type GroupPartitionSort } from '@/lib/url-state/pa
 
 const dash = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
 
+/** A stream thread's client id is `<app>-<process>-StreamThread-N-consumer`: its thread says which one. */
+const ownerLabel = (clientId: string, member: GroupDetail['memberList'][number] | undefined) =>
+  (member?.streams && /(StreamThread-\d+)-consumer$/.exec(clientId)?.[1]) || clientId;
+
 function Owner({ partition, group }: { partition: GroupPartition; group: GroupDetail }) {
   if (!partition.memberId) return dash;
   const member = group.memberList.find((m) => m.memberId === partition.memberId);
@@ -30,9 +34,9 @@ function Owner({ partition, group }: { partition: GroupPartition; group: GroupDe
       className="flex max-w-full min-w-0 items-baseline gap-1.5 overflow-hidden"
       title={partition.memberId}
     >
-      <span className="truncate">{partition.clientId ?? member?.clientId}</span>
+      <span className="truncate">{ownerLabel(partition.clientId ?? member?.clientId ?? '', member)}</span>
       {member?.host && (
-        <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">
+        <span className="hidden truncate font-mono text-xs text-zinc-500 xl:inline dark:text-zinc-400">
           {displayHost(member.host)}
         </span>
       )}
@@ -56,24 +60,25 @@ function TopicHeader({
   const permission = usePermission(clusterId, 'group.offsets.delete');
   return (
     <tr className="bg-zinc-50/80 dark:bg-zinc-800/30" data-testid="group-topic-header">
-      <th scope="rowgroup" colSpan={4} className="px-2 py-1.5 text-left font-normal">
-        <span className="flex items-center gap-2">
+      <th scope="rowgroup" colSpan={4} className="max-w-0 px-2 py-1.5 text-left font-normal">
+        <span className="flex min-w-0 items-center gap-2 whitespace-nowrap">
           <button
             type="button"
             onClick={onToggle}
             aria-expanded={open}
-            className="focus-visible:outline-accent-500 inline-flex items-center gap-1.5 rounded px-1 py-0.5 font-semibold text-zinc-900 hover:bg-zinc-200/60 focus-visible:outline-2 dark:text-zinc-100 dark:hover:bg-zinc-800"
+            className="focus-visible:outline-accent-500 inline-flex min-w-0 items-center gap-1.5 rounded px-1 py-0.5 text-left font-semibold text-zinc-900 hover:bg-zinc-200/60 focus-visible:outline-2 dark:text-zinc-100 dark:hover:bg-zinc-800"
           >
-            <IconChevronRight className={cx('size-3.5 transition-transform', open && 'rotate-90')} />
-            <span className="font-mono text-[13px]">{total.topic}</span>
+            <IconChevronRight className={cx('size-3.5 shrink-0 transition-transform', open && 'rotate-90')} />
+            {/* A long name wraps anywhere, so that two topics sharing a long prefix stay apart. */}
+            <span className="min-w-0 font-mono text-[13px] break-all whitespace-normal">{total.topic}</span>
           </button>
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">
             {plural(total.partitions, 'partition')}
           </span>
           <Link
             prefetch={false}
             href={paths.topic(clusterId, total.topic)}
-            className="text-accent-700 dark:text-accent-300 text-xs hover:underline"
+            className="text-accent-700 dark:text-accent-300 shrink-0 text-xs hover:underline"
           >
             Open topic
           </Link>
@@ -103,15 +108,19 @@ function TopicHeader({
   );
 }
 
-const columns: Array<SortColumn<GroupPartitionSort>> = [
-  { id: 'partition', label: 'Partition', sort: 'partition', className: 'w-28' },
-  { id: 'committed', label: 'Committed', numeric: true, className: 'w-32' },
-  { id: 'logStart', label: 'Log start', numeric: true, className: 'w-32' },
-  { id: 'logEnd', label: 'Log end', numeric: true, className: 'w-32' },
-  { id: 'lag', label: 'Lag', sort: 'lag', numeric: true, className: 'w-28' },
-  { id: 'timeLagMs', label: 'Time lag', sort: 'timeLagMs', numeric: true, className: 'w-28' },
+const columnsOf = (type: string | null): Array<SortColumn<GroupPartitionSort>> => [
+  // Narrower below xl, so that the owner keeps room at 1024 px.
+  { id: 'partition', label: 'Partition', sort: 'partition', className: 'w-20 xl:w-28' },
+  // A share group commits nothing: its progress is the share-partition start offset (KIP-932).
+  type === 'share'
+    ? { id: 'committed', label: 'Start offset', numeric: true, className: 'w-20 xl:w-32' }
+    : { id: 'committed', label: 'Committed', numeric: true, className: 'w-20 xl:w-32' },
+  { id: 'logStart', label: 'Log start', numeric: true, className: 'w-20 xl:w-32' },
+  { id: 'logEnd', label: 'Log end', numeric: true, className: 'w-20 xl:w-32' },
+  { id: 'lag', label: 'Lag', sort: 'lag', numeric: true, className: 'w-16 xl:w-28' },
+  { id: 'timeLagMs', label: 'Time lag', sort: 'timeLagMs', numeric: true, className: 'w-20 xl:w-28' },
   { id: 'owner', label: 'Owner' },
-  { id: 'health', label: 'Health · catch-up', className: 'w-44' },
+  { id: 'health', label: 'Health · catch-up', className: 'w-36 xl:w-44' },
 ];
 
 /** Sorts rows within a topic; unknown figures go last whichever the direction. */
@@ -164,7 +173,7 @@ export function GroupPartitions({
   }
   return (
     <Table aria-label="Partitions of the group" data-testid="group-partitions">
-      <SortHeader columns={columns} sort={sort} dir={dir} onSort={onSort} />
+      <SortHeader columns={columnsOf(group.type)} sort={sort} dir={dir} onSort={onSort} />
       {group.topicTotals.map((total) => {
         const open = !collapsed.has(total.topic);
         const rows = sortRows(

@@ -38,10 +38,14 @@ export function GroupStats({ clusterId, group }: { clusterId: string; group: Gro
         value={<span data-testid="group-members-count">{formatCount(group.members)}</span>}
         detail={
           group.members === null
-            ? `the console cannot list a ${group.type ?? 'such'} group's members`
-            : group.members
-              ? 'consumers in the group'
-              : 'no consumer is connected'
+            ? group.unsupported
+              ? `the cluster cannot describe ${group.type ?? 'such'} groups`
+              : `the console cannot list a ${group.type ?? 'such'} group's members`
+            : group.type === 'streams' && group.members
+              ? `stream threads of ${plural(new Set(group.memberList.map((m) => m.streams?.processId)).size, 'instance')}`
+              : group.members
+                ? 'consumers in the group'
+                : 'no consumer is connected'
         }
       />
       <StatCard

@@ -29,7 +29,11 @@ const dash = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
 
 /** `classic`, with the protocol type under it when it says more (`connect`, not `consumer`). */
 export function GroupType({ group }: { group: Pick<GroupSummary, 'type' | 'protocolType'> }) {
-  const extra = group.protocolType && group.protocolType !== 'consumer' ? group.protocolType : null;
+  // The protocol type only where it says more than the type (a classic group of Connect workers: `connect`).
+  const extra =
+    group.protocolType && group.protocolType !== 'consumer' && group.protocolType !== group.type
+      ? group.protocolType
+      : null;
   if (!group.type && !group.protocolType) return dash;
   return (
     <span className="text-zinc-700 dark:text-zinc-300">

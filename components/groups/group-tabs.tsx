@@ -8,6 +8,7 @@ export const groupPanelId = 'group-tab-panel';
 const labels: Record<GroupTab, string> = {
   partitions: 'Partitions',
   members: 'Members',
+  topology: 'Topology',
   lag: 'Lag over time',
   access: 'Access',
 };
@@ -17,15 +18,19 @@ export function GroupTabs({
   group,
   current,
   counts,
+  streams,
 }: {
   clusterId: string;
   group: string;
   current: GroupTab;
   counts: Partial<Record<GroupTab, number>>;
+  /** A streams group: its Topology tab is shown. */
+  streams: boolean;
 }) {
+  const tabs = (Object.keys(labels) as GroupTab[]).filter((tab) => tab !== 'topology' || streams);
   return (
     <Tabs label="Group sections">
-      {(Object.keys(labels) as GroupTab[]).map((tab) => (
+      {tabs.map((tab) => (
         <TabLink
           key={tab}
           href={paths.group(clusterId, group, tab)}

@@ -16,6 +16,7 @@ import { ExpiredAlert, GroupForecast, GroupStats } from '@/components/groups/gro
 import { GroupTabs, groupPanelId, groupTabLabel } from '@/components/groups/group-tabs';
 import { GroupStateBadge, HealthBadge } from '@/components/groups/health-badge';
 import { LagPanel } from '@/components/groups/lag-panel';
+import { StreamsTopologyPanel } from '@/components/groups/streams-topology';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -28,6 +29,7 @@ import { decodeSegment } from '@/lib/format/text';
 import { paths } from '@/lib/paths';
 import { groupOptions } from '@/lib/query/groups';
 import { groupPageView } from '@/lib/url-state/pages';
+import type { GroupDetail } from '@/lib/schemas/group';
 
 export function GroupView() {
   const params = useParams<{ clusterId: string; group: string }>();
@@ -87,6 +89,7 @@ export function GroupView() {
       <QueryView query={query} loading={<Skeleton className="h-20 w-full rounded-lg" />}>
         {(data) => (
           <>
+            {data.unsupported && <UnsupportedAlert group={data} />}
             <GroupStats clusterId={clusterId} group={data} />
             <GroupForecast group={data} />
             <ExpiredAlert group={data} />
@@ -98,7 +101,12 @@ export function GroupView() {
           clusterId={clusterId}
           group={name}
           current={tab}
-          counts={{ partitions: group?.partitions.length, members: group?.memberList.length }}
+          counts={{
+            partitions: group?.partitions.length,
+            members: group?.unsupported ? undefined : group?.memberList.length,
+            topology: group?.topology?.subtopologies.length,
+          }}
+          streams={group?.type === 'streams'}
         />
         <div role="tabpanel" id={groupPanelId} aria-label={groupTabLabel(tab)}>
           {tab === 'access' ? (
@@ -107,6 +115,8 @@ export function GroupView() {
             <LagPanel clusterId={clusterId} groupId={name} group={group} />
           ) : !group ? null : tab === 'members' ? (
             <GroupMembers group={group} />
+          ) : tab === 'topology' ? (
+            <StreamsTopologyPanel clusterId={clusterId} group={group} />
           ) : (
             <GroupPartitions clusterId={clusterId} group={group} onDeleteOffsets={setOffsetsTopic} />
           )}
@@ -125,6 +135,60 @@ export function GroupView() {
         />
       )}
     </div>
+  );
+}
+
+const typeNames: Record<string, string> = {
+  streams: 'streams groups (KIP-1071, Kafka 4.1 and later)',
+  share: 'share groups (KIP-932, Kafka 4.1 and later)',
+  consumer: 'consumer-protocol groups (KIP-848, Kafka 4.0 and later)',
+};
+
+const features: Record<string, string> = {
+  streams: 'streams.version',
+  share: 'share.version',
+  consumer: 'group.version',
+};
+
+/** The coordinator does not speak the describe API of the group's type, or its feature is off: say so. */
+function UnsupportedAlert({ group }: { group: GroupDetail }) {
+  const unsupported = group.unsupported!;
+  const feature = features[group.type ?? ''];
+  return (
+    <Alert
+      tone="info"
+      data-testid="group-unsupported"
+      data-api-key={unsupported.apiKey}
+      data-reason={unsupported.reason}
+    >
+      <p className="font-semibold">
+        {unsupported.reason === 'api'
+          ? `This cluster does not support describing ${typeNames[group.type ?? ''] ?? `${group.type} groups`}`
+          : `${group.type ? group.type.charAt(0).toUpperCase() + group.type.slice(1) : 'Such'} groups are turned off on this cluster`}
+      </p>
+      <p className="mt-1">
+        {unsupported.reason === 'api' ? (
+          <>
+            Broker {unsupported.coordinator}, the group&rsquo;s coordinator, does not offer {unsupported.api}{' '}
+            (API key {unsupported.apiKey}) in its ApiVersions.
+          </>
+        ) : (
+          <>
+            Broker {unsupported.coordinator}, the group&rsquo;s coordinator, answers {unsupported.api} (API
+            key {unsupported.apiKey}) with UNSUPPORTED_VERSION
+            {feature && (
+              <>
+                : the cluster&rsquo;s <span className="font-mono">{feature}</span> feature is off (
+                <span className="font-mono">kafka-features upgrade --feature {feature}=1</span> turns it on)
+              </>
+            )}
+            .
+          </>
+        )}{' '}
+        The group&rsquo;s state, members and assignment are unknown; its offsets and lag are shown as far as
+        the broker reports them.
+      </p>
+    </Alert>
   );
 }
 

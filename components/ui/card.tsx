@@ -70,7 +70,12 @@ export function StatCard({
       <div className={cx('min-w-0 truncate text-xl font-semibold tabular-nums', statTones[tone].value)}>
         {value}
       </div>
-      {detail && <div className="min-w-0 text-xs text-zinc-500 dark:text-zinc-400">{detail}</div>}
+      {/* A long word (an assignor class name) wraps instead of running out of the card. */}
+      {detail && (
+        <div className="min-w-0 text-xs [overflow-wrap:anywhere] text-zinc-500 dark:text-zinc-400">
+          {detail}
+        </div>
+      )}
     </div>
   );
 }

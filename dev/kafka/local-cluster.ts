@@ -3,7 +3,7 @@
  * Starting is idempotent; `ensureCluster` reports whether it started the cluster so the caller
  * stops only what it started.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -122,6 +122,19 @@ export async function kafkaCli(tool: string, args: string[]): Promise<string> {
     maxBuffer: 64 * 1024 * 1024,
   });
   return stdout;
+}
+
+/**
+ * Starts one of Kafka's long-running console clients (e.g. kafka-console-share-consumer) in its own
+ * process group, so that `stop()` stops its JVM too; its output is dropped.
+ */
+export function startKafkaClient(tool: string, args: string[]): { stop(): void } {
+  const child = spawn('bash', [cli, tool, ...args], { detached: true, stdio: 'ignore' });
+  return {
+    stop: () => {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    },
+  };
 }
 
 /** Consumes `count` messages of `topic` in consumer group `group` with kcat (librdkafka), an outside client. */

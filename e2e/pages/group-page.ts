@@ -58,14 +58,14 @@ export class GroupPage {
     this.previewRows = this.dialog.getByTestId('reset-preview-row');
   }
 
-  async goto(tab?: 'members' | 'lag', clusterId = 'local'): Promise<void> {
+  async goto(tab?: 'members' | 'topology' | 'lag', clusterId = 'local'): Promise<void> {
     await this.page.goto(
       `/clusters/${clusterId}/groups/${encodeURIComponent(this.groupId)}${tab ? `?tab=${tab}` : ''}`,
     );
     await expect(this.root).toBeVisible();
   }
 
-  tab(name: 'partitions' | 'members' | 'lag'): Locator {
+  tab(name: 'partitions' | 'members' | 'topology' | 'lag'): Locator {
     return this.page.getByTestId(`tab-${name}`);
   }
 

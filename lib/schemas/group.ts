@@ -56,6 +56,47 @@ export type GroupList = z.infer<typeof GroupListSchema>;
 
 const AssignmentSchema = z.array(z.object({ topic: z.string(), partitions: z.array(z.number().int()) }));
 
+const StreamsTasksSchema = z.object({
+  active: z.array(z.object({ subtopology: z.string(), partitions: z.array(z.number().int()) })),
+  standby: z.array(z.object({ subtopology: z.string(), partitions: z.array(z.number().int()) })),
+  warmup: z.array(z.object({ subtopology: z.string(), partitions: z.array(z.number().int()) })),
+});
+export type StreamsTasks = z.infer<typeof StreamsTasksSchema>;
+
+/** A streams group member (KIP-1071): one stream thread of a Kafka Streams instance (its process). */
+export const StreamsMemberSchema = z.object({
+  processId: z.string(),
+  /** `host:port` of the instance's `application.server`; null when it sets none. */
+  userEndpoint: z.string().nullable(),
+  topologyEpoch: z.number().int(),
+  clientTags: z.array(z.object({ key: z.string(), value: z.string() })),
+  isClassic: z.boolean(),
+  tasks: StreamsTasksSchema,
+  targetTasks: StreamsTasksSchema,
+});
+
+const StreamsTopicInfoSchema = z.object({
+  name: z.string(),
+  /** 0: not fixed by the application (Kafka decides). */
+  partitions: z.number().int(),
+  replicationFactor: z.number().int(),
+  configs: z.array(z.object({ key: z.string(), value: z.string() })),
+});
+
+export const StreamsTopologySchema = z.object({
+  epoch: z.number().int(),
+  subtopologies: z.array(
+    z.object({
+      subtopologyId: z.string(),
+      sourceTopics: z.array(z.string()),
+      repartitionSinkTopics: z.array(z.string()),
+      stateChangelogTopics: z.array(StreamsTopicInfoSchema),
+      repartitionSourceTopics: z.array(StreamsTopicInfoSchema),
+    }),
+  ),
+});
+export type StreamsTopology = z.infer<typeof StreamsTopologySchema>;
+
 export const GroupMemberSchema = z.object({
   memberId: z.string(),
   clientId: z.string(),
@@ -71,8 +112,10 @@ export const GroupMemberSchema = z.object({
   assignments: AssignmentSchema,
   /** Consumer groups: what the member will own once it has reconciled. */
   targetAssignments: AssignmentSchema.nullable(),
-  /** Consumer groups: `reconciling` until the member owns its target at the group's assignment epoch. */
+  /** Consumer and streams groups: `reconciling` until the member owns its target at the group's epoch. */
   state: z.enum(['stable', 'reconciling']).nullable(),
+  /** Streams groups: process, endpoint and tasks; null for other groups. */
+  streams: StreamsMemberSchema.nullable(),
 });
 export type GroupMember = z.infer<typeof GroupMemberSchema>;
 
@@ -135,6 +178,21 @@ export const GroupDetailSchema = GroupSummarySchema.extend({
   assignmentEpoch: z.number().int().nullable(),
   /** The group's: its slowest partition's catch-up, its first partition's loss. */
   forecast: ForecastSchema,
+  /** Streams groups: the sub-topologies the members run; null for others, or before a member sent it. */
+  topology: StreamsTopologySchema.nullable(),
+  /**
+   * The coordinator does not speak the describe API of the group's type (an older Kafka, or the
+   * type's feature not enabled): members and state unknown, offsets as far as they could be read.
+   */
+  unsupported: z
+    .object({
+      api: z.string(),
+      apiKey: z.number().int(),
+      coordinator: z.number().int(),
+      /** `api`: not in the coordinator's ApiVersions; `feature`: offered but the type's feature is off. */
+      reason: z.enum(['api', 'feature']),
+    })
+    .nullable(),
 });
 export type GroupDetail = z.infer<typeof GroupDetailSchema>;
 

@@ -9,7 +9,8 @@ export const topicTabs = ['partitions', 'messages', 'configuration', 'consumers'
 export type TopicTab = (typeof topicTabs)[number];
 export const topicPageView = defineView({ tab: z.enum(topicTabs).default('partitions') });
 
-export const groupTabs = ['partitions', 'members', 'lag', 'access'] as const;
+/** `topology` is shown for streams groups only (the sub-topologies their members run). */
+export const groupTabs = ['partitions', 'members', 'topology', 'lag', 'access'] as const;
 export type GroupTab = (typeof groupTabs)[number];
 export const groupPageView = defineView({ tab: z.enum(groupTabs).default('partitions') });
 

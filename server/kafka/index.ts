@@ -22,7 +22,18 @@ export type { LogDir } from '@/server/kafka/protocol/describe-log-dirs';
 export type { QuorumInfo } from '@/server/kafka/protocol/describe-quorum';
 export type { ConfigEntry } from '@/server/kafka/ops/configs';
 export type { GroupEntry } from '@/server/kafka/ops/groups';
-export type { GroupDescription, GroupMemberDescription } from '@/server/kafka/ops/group-describe';
+export type {
+  GroupDescription,
+  GroupMemberDescription,
+  UnsupportedDescribe,
+} from '@/server/kafka/ops/group-describe';
+export type {
+  StreamsMemberDetails,
+  StreamsSubtopology,
+  StreamsTasks,
+  StreamsTopicInfo,
+  StreamsTopology,
+} from '@/server/kafka/ops/streams-groups';
 export type { GroupOffsets } from '@/server/kafka/protocol/offset-fetch';
 export type { DeferredFetch, FetchPosition, PartitionFetch } from '@/server/kafka/ops/fetch';
 export type { Compression, FetchedRecord, TransactionState } from '@/server/kafka/ops/record-batch';

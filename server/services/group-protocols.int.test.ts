@@ -236,4 +236,55 @@ describe('share groups (KIP-932)', () => {
       ours.partitions.map((p) => ({ partition: p.partition, start: p.committedOffset, lag: p.lag })),
     ).toEqual(theirs);
   });
+
+  it('its member, epochs and assignment as kafka-share-groups --members and --state say', async () => {
+    fresh();
+    const [ours, members, state] = await Promise.all([
+      getGroup(local, share),
+      shareTool(['--members', '--verbose']),
+      shareTool(['--state', '--verbose']),
+    ]);
+    // GROUP CONSUMER-ID HOST CLIENT-ID #PARTITIONS MEMBER-EPOCH ASSIGNMENT
+    expect(members).toHaveLength(1);
+    const [, memberId, host, clientId, count, epoch, assignment] = members[0]!;
+    expect(ours.memberList).toEqual([
+      expect.objectContaining({
+        memberId,
+        host,
+        clientId,
+        memberEpoch: Number(epoch),
+        subscribedTopics: [topic],
+        assignments: [{ topic, partitions: [0, 1, 2] }],
+      }),
+    ]);
+    expect(Number(count)).toBe(3);
+    expect(assignment).toBe(`${topic}:0,1,2`);
+    // GROUP COORDINATOR (ID) STATE GROUP-EPOCH ASSIGNMENT-EPOCH #MEMBERS
+    const [, , coordinatorId, groupState, groupEpoch, assignmentEpoch, count2] = state[0]!;
+    expect(ours).toMatchObject({
+      state: groupState,
+      coordinator: Number(coordinatorId!.replace(/[()]/g, '')),
+      groupEpoch: Number(groupEpoch),
+      assignmentEpoch: Number(assignmentEpoch),
+      members: Number(count2),
+      unsupported: null,
+      topology: null,
+    });
+  });
 });
+
+/** kafka-share-groups --describe with `options`: the rows of the share group, split on blanks. */
+async function shareTool(options: string[]): Promise<string[][]> {
+  const out = await kafkaCli('kafka-share-groups', [
+    '--bootstrap-server',
+    bootstrap,
+    '--describe',
+    '--group',
+    share,
+    ...options,
+  ]);
+  return out
+    .split('\n')
+    .filter((line) => line.startsWith(`${share} `))
+    .map((line) => line.trim().split(/\s+/));
+}

@@ -101,7 +101,7 @@ async function loadGroups(cluster: ClusterConfig, query: GroupListQuery): Promis
   const described = await kafka(cluster).describeGroups(entries);
   for (const s of page) {
     const d = described.get(s.groupId);
-    if (!d) continue;
+    if (!d || d.unsupported) continue;
     s.members = d.members.length;
     s.state = d.state || s.state;
     s.health = groupHealth({ ...s, history: lagHistory(cluster.id, s.groupId) });
@@ -128,7 +128,9 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
   const timeLag = await timeLags(gateway, snapshot.topology.topics, lagging).catch(
     () => new Map<string, number>(),
   );
-  const members = described?.members ?? [];
+  // A coordinator without the type's describe API leaves the group as ListGroups and OffsetFetch tell it.
+  const known = described && !described.unsupported ? described : undefined;
+  const members = known?.members ?? [];
   const owner = new Map<string, { memberId: string; clientId: string }>();
   for (const m of members)
     for (const a of m.assignments) for (const p of a.partitions) owner.set(partitionKey(a.topic, p), m);
@@ -196,13 +198,15 @@ async function loadGroup(cluster: ClusterConfig, groupId: string): Promise<Group
   );
   const detail: GroupDetail = {
     ...summary,
-    state: described?.state || summary.state,
-    // Unknown, not 0, for a group no API here describes (streams): 0 would read as "nobody consumes".
-    members: described ? members.length : null,
-    protocol: described?.protocol ?? null,
-    groupEpoch: described?.groupEpoch ?? null,
-    assignmentEpoch: described?.assignmentEpoch ?? null,
+    state: known?.state || summary.state,
+    // Unknown, not 0, for a group no API here could describe: 0 would read as "nobody consumes".
+    members: known ? members.length : null,
+    protocol: known?.protocol ?? null,
+    groupEpoch: known?.groupEpoch ?? null,
+    assignmentEpoch: known?.assignmentEpoch ?? null,
     memberList: members,
+    topology: known?.topology ?? null,
+    unsupported: described?.unsupported ?? null,
     partitions: rows.map((r) => ({
       ...r,
       forecast: forecasts.partitions.get(partitionKey(r.topic, r.partition)) ?? unknownForecast,

@@ -13,7 +13,20 @@ import {
   shareGroupDescribeRequest,
   shareGroupDescribeVersion,
 } from '@/server/kafka/protocol/share-group-describe';
+import {
+  streamsGroupDescribeRequest,
+  streamsGroupDescribeVersion,
+  STREAMS_GROUP_DESCRIBE_API_KEY,
+} from '@/server/kafka/protocol/streams-group-describe';
+import { CONSUMER_GROUP_DESCRIBE_API_KEY } from '@/server/kafka/protocol/consumer-group-describe';
+import { SHARE_GROUP_DESCRIBE_API_KEY } from '@/server/kafka/protocol/share-group-describe';
+import {
+  streamsDescription,
+  type StreamsMemberDetails,
+  type StreamsTopology,
+} from '@/server/kafka/ops/streams-groups';
 import type { ClusterClients } from '@/server/kafka/client/registry';
+import type { RawBroker } from '@/server/kafka/client/internals';
 
 export interface GroupMemberDescription {
   memberId: string;
@@ -29,14 +42,29 @@ export interface GroupMemberDescription {
   assignments: TopicPartitions[];
   /** Consumer groups: what the member will own once it has reconciled; null where Kafka has no such notion. */
   targetAssignments: TopicPartitions[] | null;
-  /** Consumer groups: `reconciling` until the member owns its target assignment at the group's epoch. */
+  /** Consumer and streams groups: `reconciling` until the member owns its target at the group's epoch. */
   state: 'stable' | 'reconciling' | null;
+  /** Streams groups: process, endpoint and tasks. */
+  streams: StreamsMemberDetails | null;
+}
+
+/** The describe API a group's type needs, which its coordinator does not speak (at a version we do). */
+export interface UnsupportedDescribe {
+  api: string;
+  apiKey: number;
+  coordinator: number;
+  /**
+   * `api`: absent from the coordinator's ApiVersions (an older Kafka); `feature`: offered, but it
+   * answers UNSUPPORTED_VERSION, as Kafka 4.x does while the type's feature (streams.version,
+   * share.version) is disabled.
+   */
+  reason: 'api' | 'feature';
 }
 
 export interface GroupDescription {
   groupId: string;
   /** The API that described the group: each protocol has its own, and each reports the others as missing. */
-  describedAs: 'classic' | 'consumer' | 'share';
+  describedAs: 'classic' | 'consumer' | 'share' | 'streams';
   state: string;
   protocolType: string;
   /** The assignor (classic: the protocol the members agreed on). */
@@ -45,6 +73,10 @@ export interface GroupDescription {
   groupEpoch: number | null;
   assignmentEpoch: number | null;
   members: GroupMemberDescription[];
+  /** Streams groups: the topology the members run (null until one has sent it). */
+  topology: StreamsTopology | null;
+  /** Set when nothing could be described because the coordinator lacks the API: members unknown. */
+  unsupported: UnsupportedDescribe | null;
 }
 
 function decodeAssignment(protocolType: string, buffer: Buffer): TopicPartitions[] {
@@ -85,7 +117,10 @@ async function describeClassic(clients: ClusterClients, coordinator: number, ids
       assignments: decodeAssignment(g.protocolType, m.memberAssignment),
       targetAssignments: null,
       state: null,
+      streams: null,
     })),
+    topology: null,
+    unsupported: null,
   }));
 }
 
@@ -100,7 +135,7 @@ function epochGroup(
     groupEpoch: number;
     assignmentEpoch: number;
   },
-): Omit<GroupDescription, 'members'> {
+): Omit<GroupDescription, 'members' | 'topology'> {
   return {
     groupId: g.groupId,
     describedAs: kind,
@@ -110,17 +145,74 @@ function epochGroup(
     error: g.error,
     groupEpoch: g.groupEpoch,
     assignmentEpoch: g.assignmentEpoch,
+    unsupported: null,
   };
 }
 
-async function describeConsumer(clients: ClusterClients, coordinator: number, ids: string[]) {
-  const groups = await sendTo(clients, coordinator, (broker) => {
-    const version = consumerGroupDescribeVersion(broker);
-    if (version === null) throw new Error(`broker ${coordinator} does not support ConsumerGroupDescribe`);
-    return consumerGroupDescribeRequest(version, ids);
+/**
+ * The version of a describe API the coordinator speaks, or, when it speaks none we do, one
+ * description per group saying so: the page then tells that the cluster does not support the
+ * group's type instead of failing.
+ */
+async function versionOrUnsupported(
+  clients: ClusterClients,
+  coordinator: number,
+  ids: string[],
+  kind: GroupDescription['describedAs'],
+  api: { api: string; apiKey: number; version: (broker: RawBroker) => number | null },
+): Promise<{ version: number } | { unsupported: GroupDescription[] }> {
+  const version = api.version(await clients.raw.findBroker({ nodeId: coordinator }));
+  if (version !== null) return { version };
+  const unsupported = { api: api.api, apiKey: api.apiKey, coordinator, reason: 'api' as const };
+  return { unsupported: ids.map((groupId) => unsupportedDescription(groupId, kind, unsupported)) };
+}
+
+function unsupportedDescription(
+  groupId: string,
+  kind: GroupDescription['describedAs'],
+  unsupported: UnsupportedDescribe,
+): GroupDescription {
+  return {
+    groupId,
+    describedAs: kind,
+    state: '',
+    protocolType: kind,
+    protocol: null,
+    error: null,
+    groupEpoch: null,
+    assignmentEpoch: null,
+    members: [],
+    topology: null,
+    unsupported,
+  };
+}
+
+const APIS = {
+  consumer: { api: 'ConsumerGroupDescribe', apiKey: CONSUMER_GROUP_DESCRIBE_API_KEY },
+  share: { api: 'ShareGroupDescribe v1', apiKey: SHARE_GROUP_DESCRIBE_API_KEY },
+  streams: { api: 'StreamsGroupDescribe', apiKey: STREAMS_GROUP_DESCRIBE_API_KEY },
+} as const;
+
+/** A group the coordinator answered UNSUPPORTED_VERSION for: its type's feature is off. */
+function featureOff(d: GroupDescription, coordinator: number): GroupDescription {
+  if (d.error !== 'UNSUPPORTED_VERSION' || d.describedAs === 'classic') return d;
+  return unsupportedDescription(d.groupId, d.describedAs, {
+    ...APIS[d.describedAs],
+    coordinator,
+    reason: 'feature',
   });
+}
+
+async function describeConsumer(clients: ClusterClients, coordinator: number, ids: string[]) {
+  const picked = await versionOrUnsupported(clients, coordinator, ids, 'consumer', {
+    ...APIS.consumer,
+    version: consumerGroupDescribeVersion,
+  });
+  if ('unsupported' in picked) return picked.unsupported;
+  const groups = await sendTo(clients, coordinator, () => consumerGroupDescribeRequest(picked.version, ids));
   return groups.map((g): GroupDescription => ({
     ...epochGroup('consumer', g),
+    topology: null,
     members: g.members.map((m) => ({
       memberId: m.memberId,
       clientId: m.clientId,
@@ -136,18 +228,21 @@ async function describeConsumer(clients: ClusterClients, coordinator: number, id
         m.memberEpoch === g.assignmentEpoch && sameAssignment(m.assignment, m.targetAssignment)
           ? 'stable'
           : 'reconciling',
+      streams: null,
     })),
   }));
 }
 
 async function describeShare(clients: ClusterClients, coordinator: number, ids: string[]) {
-  const groups = await sendTo(clients, coordinator, (broker) => {
-    if (shareGroupDescribeVersion(broker) === null)
-      throw new Error(`broker ${coordinator} does not support ShareGroupDescribe v1`);
-    return shareGroupDescribeRequest(ids);
+  const picked = await versionOrUnsupported(clients, coordinator, ids, 'share', {
+    ...APIS.share,
+    version: shareGroupDescribeVersion,
   });
+  if ('unsupported' in picked) return picked.unsupported;
+  const groups = await sendTo(clients, coordinator, () => shareGroupDescribeRequest(ids));
   return groups.map((g): GroupDescription => ({
     ...epochGroup('share', g),
+    topology: null,
     members: g.members.map((m) => ({
       memberId: m.memberId,
       clientId: m.clientId,
@@ -160,22 +255,34 @@ async function describeShare(clients: ClusterClients, coordinator: number, ids: 
       assignments: m.assignment,
       targetAssignments: null,
       state: null,
+      streams: null,
     })),
   }));
 }
 
-const DESCRIBERS = { classic: describeClassic, consumer: describeConsumer, share: describeShare };
+async function describeStreams(clients: ClusterClients, coordinator: number, ids: string[]) {
+  const picked = await versionOrUnsupported(clients, coordinator, ids, 'streams', {
+    ...APIS.streams,
+    version: streamsGroupDescribeVersion,
+  });
+  if ('unsupported' in picked) return picked.unsupported;
+  const groups = await sendTo(clients, coordinator, () => streamsGroupDescribeRequest(picked.version, ids));
+  return groups.map(streamsDescription);
+}
+
+const DESCRIBERS = {
+  classic: describeClassic,
+  consumer: describeConsumer,
+  share: describeShare,
+  streams: describeStreams,
+};
 
 /**
- * How each group is described, from the type ListGroups v5 gives it. Streams groups (KIP-1071)
- * have none here: their members and tasks need StreamsGroupDescribe, which the console does not
- * decode, so they keep what ListGroups and OffsetFetch say. Brokers older than ListGroups v5 give
- * no type: their groups are classic ones unless DescribeGroups says otherwise (see below).
+ * How each group is described, from the type ListGroups v5 gives it. Brokers older than ListGroups
+ * v5 give no type: their groups are classic ones unless DescribeGroups says otherwise (see below).
  */
-function describerOf(g: GroupEntry): keyof typeof DESCRIBERS | null {
-  if (g.type === 'consumer' || g.type === 'share') return g.type;
-  if (g.type === 'streams') return null;
-  return 'classic';
+function describerOf(g: GroupEntry): keyof typeof DESCRIBERS {
+  return g.type !== null && g.type in DESCRIBERS ? (g.type as keyof typeof DESCRIBERS) : 'classic';
 }
 
 /** Describes the given groups, each with its own protocol's API: one request per coordinator and protocol. */
@@ -186,14 +293,13 @@ export async function describeGroups(
   const batches = new Map<string, { kind: keyof typeof DESCRIBERS; coordinator: number; ids: string[] }>();
   for (const g of groups) {
     const kind = describerOf(g);
-    if (!kind) continue;
     const key = `${kind}/${g.coordinator}`;
     const batch = batches.get(key) ?? { kind, coordinator: g.coordinator, ids: [] };
     batch.ids.push(g.groupId);
     batches.set(key, batch);
   }
-  const { ok } = await settleEach([...batches.values()], ({ kind, coordinator, ids }) =>
-    DESCRIBERS[kind](clients, coordinator, ids),
+  const { ok } = await settleEach([...batches.values()], async ({ kind, coordinator, ids }) =>
+    (await DESCRIBERS[kind](clients, coordinator, ids)).map((d) => featureOff(d, coordinator)),
   );
   const result = new Map<string, GroupDescription>();
   for (const described of ok.values()) for (const d of described) if (!d.error) result.set(d.groupId, d);
