@@ -10,7 +10,8 @@ export type ScramMechanism = z.infer<typeof ScramMechanismSchema>;
 export const MIN_SCRAM_ITERATIONS = 4096;
 export const MAX_SCRAM_ITERATIONS = 16384;
 
-const principalName = z
+/** A SCRAM user name: the body's `user` and the `[user]` segment of DELETE /scram-users/:user. */
+export const ScramUserNameSchema = z
   .string()
   .trim()
   .min(1, 'enter a user name')
@@ -29,7 +30,7 @@ export type ScramUserList = z.infer<typeof ScramUserListSchema>;
 
 /** POST: create a user's credential for one mechanism, or change its password. */
 export const ScramUpsertSchema = z.object({
-  user: principalName,
+  user: ScramUserNameSchema,
   mechanism: ScramMechanismSchema,
   iterations: z.coerce
     .number()
