@@ -18,8 +18,13 @@ export interface AuditEntry {
   cluster: string | null;
   topic?: string;
   group?: string;
-  /** An alert rule, channel or silence (`rule 3fa1…`, `channel ops-slack`): its id or name, never its settings. */
+  /**
+   * An alert rule, channel or silence (`rule 3fa1…`, `channel ops-slack`): its id or name, never its
+   * settings. For a batch Kafka answers item by item (ACL bindings), the items it applied.
+   */
   target?: string;
+  /** The items of such a batch Kafka refused, each with its reason. */
+  refused?: { target: string; error: string }[];
   /** A schema registry subject, and the version the action was about. */
   subject?: string;
   version?: string;
@@ -27,7 +32,11 @@ export interface AuditEntry {
   permanent?: true;
   /** What the mutation changed, when its route records it (replica lists, leaders): before and after. */
   change?: { before: unknown; after: unknown };
-  /** `ok`, or the error code the caller got (`forbidden`, `read_only`, `csrf`, `not_found`, `too_many_requests`, …). */
+  /**
+   * `ok`, or the error code the caller got (`forbidden`, `read_only`, `csrf`, `not_found`,
+   * `too_many_requests`, …). A batch answered item by item is `partial` when Kafka refused some of
+   * its items and `refused` when it refused them all.
+   */
   result: string;
   status: number;
   durationMs: number;

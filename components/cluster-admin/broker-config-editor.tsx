@@ -17,6 +17,9 @@ import { usePermission } from '@/lib/query/auth';
 import { brokerConfigsFullOptions, useAlterBrokerConfigs } from '@/lib/query/cluster-admin';
 import {
   AlterBrokerConfigsSchema,
+  listenerNames,
+  perListenerConfigKeys,
+  perListenerKey,
   type BrokerConfigChangeResult,
   type BrokerConfigEntry,
 } from '@/lib/schemas/cluster-admin';
@@ -31,6 +34,28 @@ const SOURCE_LABEL: Record<string, { label: string; tone: BadgeTone }> = {
 
 export const READ_ONLY_REASON =
   'This key is read-only: only a restart with a changed server.properties changes it';
+
+/**
+ * A key's metadata: as listed, or for a per-listener key (listener.name.<listener>.<key>, listed only
+ * once set) that of the key it sets, editable, for a listener the broker has (the server's rule).
+ */
+function metaOf(known: BrokerConfigEntry[], name: string): BrokerConfigEntry | undefined {
+  const listed = known.find((c) => c.name === name);
+  const perListener = perListenerKey(name);
+  const listeners = listenerNames(known.find((c) => c.name === 'listeners')?.value);
+  if (!perListener || !listeners.includes(perListener.listener)) return listed;
+  const base = known.find((c) => c.name === perListener.key) ?? listed;
+  if (!base) return undefined;
+  return {
+    ...base,
+    name,
+    readOnly: false,
+    value: listed?.value ?? null,
+    isSet: listed?.isSet ?? false,
+    source: listed?.source ?? 'DEFAULT_CONFIG',
+    synonyms: listed?.synonyms ?? [],
+  };
+}
 
 function shown(entry: BrokerConfigEntry): string {
   if (entry.sensitive) return entry.isSet ? '(set)' : '(unset)';
@@ -71,7 +96,7 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
           setDraft(entry.sensitive ? '' : (staged[entry.name] ?? entry.value ?? ''));
         };
         const ownSource = scope === 'default' ? 'DYNAMIC_DEFAULT_BROKER_CONFIG' : 'DYNAMIC_BROKER_CONFIG';
-        const addable = known.find((c) => c.name === newKey.trim());
+        const addable = metaOf(known, newKey.trim());
         return (
           <div className="space-y-3" data-testid="broker-config-editor" data-scope={scope}>
             <div className="flex flex-wrap items-end gap-2">
@@ -89,38 +114,43 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
                 label="Show only overrides"
                 data-testid="only-overrides-toggle"
               />
-              {scope === 'default' && (
-                <form
-                  className="flex items-center gap-2"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    if (!addable || addable.readOnly) return;
-                    setEditing(addable.name);
-                    setDraft('');
-                    if (!data.configs.some((c) => c.name === addable.name)) setView({ cq: addable.name });
-                  }}
-                >
-                  <Input
-                    aria-label="Config to set cluster-wide"
-                    placeholder="Key to set cluster-wide"
-                    list="broker-config-keys"
-                    value={newKey}
-                    onChange={(e) => setNewKey(e.target.value)}
-                    data-testid="default-config-key"
-                  />
-                  <datalist id="broker-config-keys">
-                    {known
-                      .filter((c) => !c.readOnly)
-                      .map((c) => (
-                        <option key={c.name} value={c.name} />
-                      ))}
-                  </datalist>
-                  <Button type="submit" disabled={!addable || addable.readOnly || !permission.allowed}>
-                    Set…
-                  </Button>
-                  {newKey.trim() && addable?.readOnly && <FieldError>{READ_ONLY_REASON}</FieldError>}
-                </form>
-              )}
+              <form
+                className="flex items-center gap-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  if (!addable || addable.readOnly) return;
+                  setEditing(addable.name);
+                  setDraft('');
+                  setView({ cq: addable.name });
+                }}
+              >
+                <Input
+                  aria-label={
+                    scope === 'default' ? 'Config to set cluster-wide' : 'Config to set on this broker'
+                  }
+                  placeholder={
+                    scope === 'default' ? 'Key to set cluster-wide' : 'Key to set, e.g. listener.name.ssl.…'
+                  }
+                  list="broker-config-keys"
+                  value={newKey}
+                  onChange={(e) => setNewKey(e.target.value)}
+                  data-testid="default-config-key"
+                />
+                <datalist id="broker-config-keys">
+                  {[
+                    ...known.filter((c) => !c.readOnly).map((c) => c.name),
+                    ...listenerNames(known.find((c) => c.name === 'listeners')?.value).flatMap((l) =>
+                      perListenerConfigKeys.map((key) => `listener.name.${l}.${key}`),
+                    ),
+                  ].map((name) => (
+                    <option key={name} value={name} />
+                  ))}
+                </datalist>
+                <Button type="submit" disabled={!addable || addable.readOnly || !permission.allowed}>
+                  Set…
+                </Button>
+                {newKey.trim() && addable?.readOnly && <FieldError>{READ_ONLY_REASON}</FieldError>}
+              </form>
               <div className="ml-auto flex items-center gap-2">
                 {Object.keys(staged).length > 0 && (
                   <Button onClick={() => setStaged({})} data-testid="broker-config-discard">
@@ -139,9 +169,9 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
                 </Button>
               </div>
             </div>
-            {scope === 'default' && editing && !data.configs.some((c) => c.name === editing) && (
+            {editing && !data.configs.some((c) => c.name === editing) && metaOf(known, editing) && (
               <EditRow
-                entry={known.find((c) => c.name === editing)!}
+                entry={metaOf(known, editing)!}
                 draft={draft}
                 setDraft={setDraft}
                 onStage={() => {
@@ -169,7 +199,7 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
                   </THead>
                   <TBody>
                     {rows.map((entry) => {
-                      const meta = known.find((c) => c.name === entry.name) ?? entry;
+                      const meta = metaOf(known, entry.name) ?? entry;
                       const source = SOURCE_LABEL[entry.source] ?? { label: entry.source, tone: 'neutral' };
                       const isStaged = entry.name in staged;
                       return (

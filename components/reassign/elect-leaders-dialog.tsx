@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { ApiError } from '@/lib/api/client';
 import { usePermission } from '@/lib/query/auth';
 import { useElectLeaders } from '@/lib/query/reassignments';
 import {
@@ -84,11 +85,24 @@ function ElectForm({
   }, [previewMutate, scope, type]);
 
   function onSubmit() {
-    const body = { scope, type, confirm: type === 'unclean' ? UNCLEAN_CONFIRMATION : undefined };
+    // Exactly the partitions the preview shows: the server refuses (409) if they changed since.
+    const partitions = preview.data?.candidates.map((c) => ({ topic: c.topic, partition: c.partition }));
+    const body = {
+      scope,
+      type,
+      confirm: type === 'unclean' ? UNCLEAN_CONFIRMATION : undefined,
+      partitions,
+    };
     const parsed = ElectLeadersSchema.safeParse(body);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Invalid election');
     setError(null);
-    elect.mutate(body);
+    // Either way the partitions that need an election changed: the preview is read again.
+    elect.mutate(body, {
+      onSettled: (_data, failure) => {
+        if (!failure || (failure instanceof ApiError && failure.status === 409))
+          previewMutate({ scope, type, dryRun: true });
+      },
+    });
   }
 
   const candidates = preview.data?.candidates ?? [];
@@ -103,6 +117,7 @@ function ElectForm({
       confirm={type === 'unclean' ? { expected: UNCLEAN_CONFIRMATION } : undefined}
       error={elect.error ?? preview.error}
       pending={elect.isPending}
+      submitDisabled={preview.isPending || !preview.data}
       submitLabel={elect.data ? 'Elect again' : 'Elect leaders'}
       submitTestId="elect-confirm-button"
       variant={type === 'unclean' ? 'danger' : 'primary'}
@@ -135,7 +150,7 @@ function ElectForm({
       {candidates.length > 0 && !elect.data && (
         <ul className="max-h-32 overflow-auto font-mono text-xs">
           {candidates.slice(0, 200).map((c) => (
-            <li key={`${c.topic}-${c.partition}`}>
+            <li key={`${c.topic}-${c.partition}`} data-testid="election-candidate">
               {c.topic}-{c.partition}: leader {c.leader ?? 'none'} → {c.preferred ?? '?'}
             </li>
           ))}

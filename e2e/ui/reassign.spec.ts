@@ -196,8 +196,10 @@ test('a replication factor change is planned, previewed, applied and completes; 
   await page.getByTestId('elect-leaders-button').click();
   const elect = page.getByTestId('elect-leaders-dialog');
   await expect(elect.getByTestId('election-preview')).toContainText('not led by their preferred replica');
+  // The election is about the partitions the preview shows, and no others.
+  const shown = await elect.getByTestId('election-candidate').count();
   await elect.getByTestId('elect-confirm-button').click();
-  await expect(elect.getByTestId('election-result-row')).toHaveCount(3);
+  await expect(elect.getByTestId('election-result-row')).toHaveCount(shown);
   await expect(elect.getByTestId('election-results')).toContainText(/elected|not needed/);
   await widths(page, 'reassign-election');
   const leaders = await describeTopic();

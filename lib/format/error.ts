@@ -22,6 +22,8 @@ const titles: Partial<Record<ApiError['code'], string>> = {
   too_many_requests: 'Too many attempts',
   payload_too_large: 'Request too large',
   read_only: 'Read-only cluster',
+  // KafkaError kind `unsupported`: the cluster's brokers lack the API or the version (or an authorizer).
+  unprocessable: 'Not supported by this cluster',
   internal: 'Something went wrong',
 };
 

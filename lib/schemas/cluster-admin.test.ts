@@ -4,6 +4,8 @@ import {
   AlterQuotasSchema,
   QuotaEntitySchema,
   ScramUpsertSchema,
+  listenerNames,
+  perListenerKey,
   quotaEntityLabel,
 } from '@/lib/schemas/cluster-admin';
 
@@ -91,5 +93,29 @@ describe('bodies that only remove', () => {
       AlterQuotasSchema.parse({ entity: [{ type: 'user', name: 'a' }], remove: ['producer_byte_rate'] }).set,
     ).toEqual({});
     expect(AlterBrokerConfigsSchema.parse({ reset: ['log.cleaner.threads'] }).set).toEqual({});
+  });
+
+  it('tell a per-listener key Kafka takes dynamically from any other, and read a broker’s listeners', () => {
+    expect(perListenerKey('listener.name.ssl.ssl.keystore.location')).toEqual({
+      listener: 'ssl',
+      key: 'ssl.keystore.location',
+    });
+    expect(perListenerKey('listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config')).toEqual({
+      listener: 'sasl_ssl',
+      key: 'sasl.jaas.config',
+    });
+    expect(perListenerKey('listener.name.internal.max.connections')).toEqual({
+      listener: 'internal',
+      key: 'max.connections',
+    });
+    expect(perListenerKey('listener.name.ssl.ssl.bogus')).toBeNull();
+    expect(perListenerKey('listener.name.ssl.ssl.client.auth')).toBeNull();
+    expect(perListenerKey('listener.name.ssl.kerberos.sasl.jaas.config')).toBeNull();
+    expect(perListenerKey('listener.name.SSL.ssl.keystore.location')).toBeNull();
+    expect(perListenerKey('ssl.keystore.location')).toBeNull();
+    expect(
+      listenerNames('PLAINTEXT://127.0.0.1:9092,SASL_SSL://[::1]:9392, INTERNAL://:9093,CONTROLLER://h:1'),
+    ).toEqual(['plaintext', 'sasl_ssl', 'internal', 'controller']);
+    expect(listenerNames(null)).toEqual([]);
   });
 });

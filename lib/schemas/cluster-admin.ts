@@ -10,7 +10,8 @@ export type ScramMechanism = z.infer<typeof ScramMechanismSchema>;
 export const MIN_SCRAM_ITERATIONS = 4096;
 export const MAX_SCRAM_ITERATIONS = 16384;
 
-const principalName = z
+/** A SCRAM user name: the body's `user` and the `[user]` segment of DELETE /scram-users/:user. */
+export const ScramUserNameSchema = z
   .string()
   .trim()
   .min(1, 'enter a user name')
@@ -29,7 +30,7 @@ export type ScramUserList = z.infer<typeof ScramUserListSchema>;
 
 /** POST: create a user's credential for one mechanism, or change its password. */
 export const ScramUpsertSchema = z.object({
-  user: principalName,
+  user: ScramUserNameSchema,
   mechanism: ScramMechanismSchema,
   iterations: z.coerce
     .number()
@@ -167,6 +168,52 @@ const configName = z
   .min(1)
   .max(249)
   .regex(/^[a-zA-Z0-9._-]+$/, 'not a config name');
+
+/**
+ * Keys Kafka takes per listener, as `listener.name.<listener>.<key>` (DescribeConfigs does not list
+ * them unless they are set): the keystore and truststore of an SSL listener, which is how a keystore
+ * is rotated without a restart (SslConfigs.RECONFIGURABLE_CONFIGS), and a listener's connection limits.
+ */
+export const perListenerConfigKeys = [
+  'ssl.keystore.type',
+  'ssl.keystore.location',
+  'ssl.keystore.password',
+  'ssl.key.password',
+  'ssl.keystore.certificate.chain',
+  'ssl.keystore.key',
+  'ssl.truststore.type',
+  'ssl.truststore.location',
+  'ssl.truststore.password',
+  'ssl.truststore.certificates',
+  'max.connections',
+  'max.connection.creation.rate',
+] as const;
+
+/** SASL mechanisms a listener's JAAS config is set for: `listener.name.<l>.<mechanism>.sasl.jaas.config`. */
+const saslMechanisms = ['plain', 'scram-sha-256', 'scram-sha-512', 'oauthbearer', 'gssapi'];
+
+/**
+ * A per-listener key split into its listener (lower case, as Kafka writes it in keys) and the broker
+ * key it sets (`sasl.jaas.config` for a mechanism's JAAS config); null for any other key, and for a
+ * per-listener key Kafka does not take dynamically.
+ */
+export function perListenerKey(name: string): { listener: string; key: string } | null {
+  const match = /^listener\.name\.([a-z0-9_-]+)\.(.+)$/.exec(name);
+  if (!match) return null;
+  const [, listener, rest] = match as unknown as [string, string, string];
+  if ((perListenerConfigKeys as readonly string[]).includes(rest)) return { listener, key: rest };
+  const sasl = /^([a-z0-9-]+)\.sasl\.jaas\.config$/.exec(rest);
+  if (sasl && saslMechanisms.includes(sasl[1]!)) return { listener, key: 'sasl.jaas.config' };
+  return null;
+}
+
+/** The listener names of a broker's `listeners` value (`SSL://host:9093,…`), lower case as in keys. */
+export function listenerNames(listeners: string | null | undefined): string[] {
+  return (listeners ?? '')
+    .split(',')
+    .map((l) => /^\s*([A-Za-z0-9_-]+):\/\//.exec(l)?.[1]?.toLowerCase())
+    .filter((l): l is string => Boolean(l));
+}
 
 /** PATCH: set and remove dynamic broker configs; dryRun has Kafka validate only. */
 export const AlterBrokerConfigsSchema = z

@@ -135,17 +135,31 @@ export const ElectionScopeSchema = z.discriminatedUnion('kind', [
 ]);
 export type ElectionScope = z.infer<typeof ElectionScopeSchema>;
 
-/** POST /elections: preview with dryRun, else elect. Unclean elections need the typed confirmation. */
+export const MAX_ELECTION_PARTITIONS = 100_000;
+
+/**
+ * POST /elections: preview with dryRun, else elect. An election elects exactly the partitions its
+ * preview showed (`partitions`, the preview's candidates): if the partitions that need it changed
+ * since, the route answers 409 and elects nothing. Unclean elections need the typed confirmation.
+ */
 export const ElectLeadersSchema = z
   .object({
     scope: ElectionScopeSchema,
     type: z.enum(['preferred', 'unclean']),
     dryRun: z.boolean().default(false),
     confirm: z.string().max(50).optional(),
+    partitions: z
+      .array(z.object({ topic: TopicNameSchema, partition: PartitionSchema }))
+      .max(MAX_ELECTION_PARTITIONS)
+      .optional(),
   })
   .refine((v) => v.type !== 'unclean' || v.dryRun || v.confirm === UNCLEAN_CONFIRMATION, {
     path: ['confirm'],
     message: `type ${UNCLEAN_CONFIRMATION} to confirm an unclean election: it may lose committed records`,
+  })
+  .refine((v) => v.dryRun || v.partitions !== undefined, {
+    path: ['partitions'],
+    message: 'preview the election first: it elects the partitions the preview showed',
   });
 export type ElectLeaders = z.input<typeof ElectLeadersSchema>;
 

@@ -30,12 +30,24 @@ export interface AuditContext {
   body?: unknown;
   /** Set by the route through recordChange: what the mutation found and left. */
   change?: AuditChange;
+  /** Set by a route whose items Kafka answers one by one (ACL bindings) through recordBatch. */
+  batch?: AuditBatch;
   ip: string | null;
 }
 
 export interface AuditChange {
   before: unknown;
   after: unknown;
+}
+
+/**
+ * What Kafka did with each item of a batch: the items it applied and those it refused, with its
+ * reason. Items are named as the audit line names them (no secrets); the line's `result` follows
+ * from them (`ok`, `partial`, `refused`).
+ */
+export interface AuditBatch {
+  applied: string[];
+  refused: { target: string; error: string }[];
 }
 
 /** How a call ended, as its caller saw it. */

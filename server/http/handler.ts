@@ -8,7 +8,13 @@ import { sessionFromRequest, type Session } from '@/server/auth/session';
 import { findCluster } from '@/server/config/clusters';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError, asAppError } from '@/server/http/app-error';
-import { auditContext, type AuditChange, type AuditContext, type Outcome } from '@/server/http/audit-context';
+import {
+  auditContext,
+  type AuditBatch,
+  type AuditChange,
+  type AuditContext,
+  type Outcome,
+} from '@/server/http/audit-context';
 import { MALFORMED_PATH_HEADER, setCommonHeaders } from '@/server/http/common-headers';
 import { readJsonBody, validated, type BodyOptions } from '@/server/http/parse';
 import type { RouteParams } from '@/server/http/route-params';
@@ -28,6 +34,8 @@ export interface HandlerArgs<Path extends string = string> {
   body: <S extends z.ZodType>(schema: S, options?: BodyOptions) => Promise<z.infer<S>>;
   /** What a mutation changed, for its audit line: the state before and after (names and numbers, never secrets). */
   recordChange: (change: AuditChange) => void;
+  /** For a batch Kafka answers item by item: which items it applied and which it refused (the audit line's result). */
+  recordBatch: (batch: AuditBatch) => void;
 }
 
 interface HandlerOptions {
@@ -104,6 +112,9 @@ export function handler<Path extends string = string>(
             body,
             recordChange: (change) => {
               if (audit) audit.change = change;
+            },
+            recordBatch: (batch) => {
+              if (audit) audit.batch = batch;
             },
           }),
         );

@@ -89,11 +89,7 @@ describe('mutation() audit lines', () => {
     expect(ok.audit[0]).toMatchObject({ topic: 'orders', result: 'ok', status: 200 });
   });
 
-  it('name every binding of an ACL change', async () => {
-    const acls = mutation<'/api/clusters/[clusterId]/acls'>('acl.create', async ({ body }) => {
-      await body(z.object({ bindings: z.array(z.unknown()) }));
-      return { results: [] };
-    });
+  it('name what Kafka applied and refused of an ACL batch: ok, partial or refused', async () => {
     const binding = {
       principal: 'User:alice',
       host: '*',
@@ -103,17 +99,61 @@ describe('mutation() audit lines', () => {
       operation: 'WRITE',
       permission: 'ALLOW',
     };
-    const { audit } = await call(
-      acls,
-      post('/api/clusters/local/acls', { bindings: [binding, { ...binding, operation: 'DESCRIBE' }] }),
+    const write = 'ALLOW User:alice@* WRITE TOPIC:PREFIXED:orders';
+    const describe_ = 'ALLOW User:alice@* DESCRIBE TOPIC:PREFIXED:orders';
+    /** A route that reports Kafka's answer per binding: `refused` lists the operations it refused. */
+    const acls = (refused: string[]) =>
+      mutation<'/api/clusters/[clusterId]/acls'>('acl.create', async ({ body, recordBatch }) => {
+        const { bindings } = await body(
+          z.object({ bindings: z.array(z.object({ operation: z.string() }).passthrough()) }),
+        );
+        const text = (b: { operation: string }) => `ALLOW User:alice@* ${b.operation} TOPIC:PREFIXED:orders`;
+        recordBatch({
+          applied: bindings.filter((b) => !refused.includes(b.operation)).map(text),
+          refused: bindings
+            .filter((b) => refused.includes(b.operation))
+            .map((b) => ({ target: text(b), error: 'CLUSTER_AUTHORIZATION_FAILED: not allowed' })),
+        });
+        return { results: [] };
+      });
+    const send = (route: ReturnType<typeof acls>, body: unknown) =>
+      call(route, post('/api/clusters/local/acls', body), { clusterId: 'local' });
+    const both = { bindings: [binding, { ...binding, operation: 'DESCRIBE' }] };
+
+    const all = await send(acls([]), both);
+    expect(all.audit).toEqual([
+      expect.objectContaining({ action: 'acl.create', target: `${write}; ${describe_}`, result: 'ok' }),
+    ]);
+    expect(all.audit[0]).not.toHaveProperty('refused');
+
+    const partial = await send(acls(['DESCRIBE']), both);
+    expect(partial.status).toBe(200);
+    expect(partial.audit).toEqual([
+      expect.objectContaining({
+        target: write,
+        refused: [{ target: describe_, error: 'CLUSTER_AUTHORIZATION_FAILED: not allowed' }],
+        result: 'partial',
+        status: 200,
+      }),
+    ]);
+
+    const none = await send(acls(['WRITE', 'DESCRIBE']), both);
+    expect(none.audit[0]).toMatchObject({ result: 'refused', status: 200 });
+    expect(none.audit[0]).not.toHaveProperty('target');
+    expect(none.audit[0]!.refused).toHaveLength(2);
+
+    // Refused before Kafka was asked: the line names the bindings asked for, with the error.
+    const invalid = await send(acls([]), { bindings: 'nope' });
+    expect(invalid.audit[0]).toMatchObject({ result: 'validation_failed', status: 400 });
+    const asked = await call(
+      mutation<'/api/clusters/[clusterId]/acls'>('acl.create', async ({ body }) => {
+        await body(z.object({ bindings: z.array(z.unknown()).max(1) }));
+        return {};
+      }),
+      post('/api/clusters/local/acls', both),
       { clusterId: 'local' },
     );
-    expect(audit[0]).toMatchObject({
-      action: 'acl.create',
-      target:
-        'ALLOW User:alice@* WRITE TOPIC:PREFIXED:orders; ALLOW User:alice@* DESCRIBE TOPIC:PREFIXED:orders',
-      result: 'ok',
-    });
+    expect(asked.audit[0]).toMatchObject({ target: `${write}; ${describe_}`, result: 'validation_failed' });
   });
 
   it('are written when the call is refused before the route runs', async () => {

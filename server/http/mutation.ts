@@ -4,7 +4,7 @@ import { audit } from '@/server/audit';
 import { checkRole, checkSameOrigin, requireSession } from '@/server/auth/guard';
 import type { Session } from '@/server/auth/session';
 import { AppError } from '@/server/http/app-error';
-import type { AuditContext } from '@/server/http/audit-context';
+import type { AuditBatch, AuditContext } from '@/server/http/audit-context';
 import {
   handler,
   resolveCluster,
@@ -42,6 +42,24 @@ function aclBindingsOf(body: unknown): string | undefined {
     })
     .join('; ');
   return text.slice(0, 4000);
+}
+
+/** The items of a batch Kafka applied, as one target; undefined when it applied none. */
+function appliedOf(batch: AuditBatch): string | undefined {
+  return batch.applied.length === 0 ? undefined : batch.applied.join('; ').slice(0, 4000);
+}
+
+/** A batch's refused items with Kafka's reason, bounded like the rest of the line. */
+function refusedOf(batch: AuditBatch): { target: string; error: string }[] {
+  return batch.refused
+    .slice(0, 100)
+    .map((r) => ({ target: r.target.slice(0, 1300), error: r.error.slice(0, 500) }));
+}
+
+/** A batch answered 200 is `ok` only when Kafka applied every item: `partial` when some, `refused` when none. */
+function batchResult(batch: AuditBatch): string {
+  if (batch.refused.length === 0) return 'ok';
+  return batch.applied.length === 0 ? 'refused' : 'partial';
 }
 
 /** The alert rule, channel or silence an audit line names: the path's, or a new one's name (never its settings). */
@@ -86,7 +104,9 @@ export function mutation<Path extends string = '/api/clusters/[clusterId]'>(
       return fn({ ...args, ...(cluster && { cluster }), session } as MutationArgs<Path>);
     },
     {
-      onAnswer: (context, { result, status, durationMs }) =>
+      onAnswer: (context, { result, status, durationMs }) => {
+        // A batch the route answered names what Kafka applied (target) and what it refused (refused).
+        const batch = result === 'ok' ? context.batch : undefined;
         audit({
           user: context.user,
           role: context.role,
@@ -95,16 +115,18 @@ export function mutation<Path extends string = '/api/clusters/[clusterId]'>(
           cluster: context.cluster,
           topic: topicOf(action, context),
           group: context.group,
-          target: targetOf(action, context),
+          target: batch ? appliedOf(batch) : targetOf(action, context),
+          ...(batch && batch.refused.length > 0 && { refused: refusedOf(batch) }),
           subject: context.subject,
           version: context.version,
           permanent: context.permanent,
           ...(context.change && { change: context.change }),
-          result,
+          result: batch ? batchResult(batch) : result,
           status,
           durationMs,
           ip: context.ip,
-        }),
+        });
+      },
     },
   );
 }

@@ -6,6 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP, bootstrapOf, devCredentials, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll, kafka } from '@/server/kafka';
+import { clientsFor, connected } from '@/server/kafka/client/registry';
+import { KafkaError } from '@/server/kafka/errors';
+import { ALTER_CLIENT_QUOTAS, DESCRIBE_CLIENT_QUOTAS } from '@/server/kafka/protocol/client-quotas';
+import { DESCRIBE_CONFIGS } from '@/server/kafka/protocol/describe-configs';
+import {
+  ALTER_USER_SCRAM_CREDENTIALS,
+  DESCRIBE_USER_SCRAM_CREDENTIALS,
+} from '@/server/kafka/protocol/scram-credentials';
+import { requiredVersion } from '@/server/kafka/protocol/versions';
 
 const local = loadConfig({}).clusters[0]!;
 const bootstrap = BOOTSTRAP.split(',')[0]!;
@@ -245,5 +254,43 @@ describe('broker configs through the gateway', () => {
     const names = [...theirs.matchAll(/^  (\S+?)=/gm)].map((m) => m[1]).sort();
     expect(ours.map((c) => c.name).sort()).toEqual(names);
     expect(ours.every((c) => c.source === 'DYNAMIC_DEFAULT_BROKER_CONFIG')).toBe(true);
+  });
+});
+
+describe('the versions of the cluster-admin requests', () => {
+  it('come from the broker’s ApiVersions as kafka-broker-api-versions lists them; a higher minimum is refused as unsupported', async () => {
+    const clients = await connected(clientsFor(local));
+    const broker = await clients.raw.findBroker({ nodeId: 1 });
+    const cli = await kafkaCli('kafka-broker-api-versions', ['--bootstrap-server', bootstrap]);
+    const broker1 = cli.split(/\n(?=\S)/).find((b) => /\(id: 1 /.test(b))!;
+    for (const need of [
+      DESCRIBE_CONFIGS,
+      DESCRIBE_CLIENT_QUOTAS,
+      ALTER_CLIENT_QUOTAS,
+      DESCRIBE_USER_SCRAM_CREDENTIALS,
+      ALTER_USER_SCRAM_CREDENTIALS,
+    ]) {
+      const listed = new RegExp(`${need.apiName}\\(${need.apiKey}\\): (\\d+)(?: to (\\d+))?`).exec(broker1);
+      expect(listed, need.apiName).not.toBeNull();
+      const [min, max] = [Number(listed![1]), Number(listed![2] ?? listed![1])];
+      expect(broker.versions?.[need.apiKey]).toEqual({ minVersion: min, maxVersion: max });
+      expect(requiredVersion(broker.versions, need)).toBe(Math.min(need.max, max));
+
+      // A console that needed a version past this broker's: what an older broker gets, a 4xx naming the release.
+      const tooNew = { ...need, min: max + 1, max: max + 1, since: '99.0' };
+      let refused: unknown;
+      try {
+        requiredVersion(broker.versions, tooNew);
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toBeInstanceOf(KafkaError);
+      expect(refused).toMatchObject({
+        kind: 'unsupported',
+        message:
+          `${need.feature}: not supported by this cluster (needs Kafka 99.0+; its brokers speak ` +
+          `${need.apiName} v${min}–v${max}, the console v${max + 1})`,
+      });
+    }
   });
 });

@@ -2,13 +2,16 @@ import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emptyWizard, wizardBindings } from '@/lib/acl/wizards';
 import { AclBatchSchema, AclFilterSchema, bindingText, type AclBinding } from '@/lib/schemas/acl';
 import { BOOTSTRAP, bootstrapOf, devCredentials, kafkaCli } from '@/dev/kafka/local-cluster';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll, kafka } from '@/server/kafka';
 import { createAcls, deleteAcls, listAcls } from '@/server/services/acls';
+import * as aclsRoute from '@/app/api/clusters/[clusterId]/acls/route';
+import * as aclsDeleteRoute from '@/app/api/clusters/[clusterId]/acls/delete/route';
 
 /**
  * ACLs against the local cluster's StandardAuthorizer, checked with Kafka's own kafka-acls, and
@@ -253,4 +256,113 @@ describe('ACLs', () => {
     const missing = await deleteAcls(local, [{ ...good, operation: 'DELETE' }]);
     expect(missing.results[0]).toMatchObject({ ok: false, error: expect.stringMatching(/no such binding/) });
   });
+});
+
+describe('the audit line of an ACL batch', () => {
+  const cache = globalThis as { __kafkascopeAuth?: unknown; __kafkascopeConfig?: unknown };
+  beforeAll(() => {
+    cache.__kafkascopeAuth = undefined;
+    vi.stubEnv('KAFKASCOPE_AUTH', 'none');
+    // The local cluster, and the same cluster as the test's user (no super user, no ACL on the cluster).
+    const asUser = loadConfig({
+      KAFKA_CLUSTERS_0_NAME: 'as-user',
+      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: bootstrapOf(devCredentials().ports.saslPlaintext),
+      KAFKA_CLUSTERS_0_SASL_MECHANISM: 'scram-sha-256',
+      KAFKA_CLUSTERS_0_SASL_USERNAME: user,
+      KAFKA_CLUSTERS_0_SASL_PASSWORD: password,
+    }).clusters[0]!;
+    cache.__kafkascopeConfig = { clusters: [local, asUser] };
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    cache.__kafkascopeAuth = undefined;
+    cache.__kafkascopeConfig = undefined;
+  });
+
+  const group = (operation: AclBinding['operation']): AclBinding => ({
+    principal,
+    host: '*',
+    resourceType: 'GROUP',
+    resourceName: `${topic}-audit`,
+    patternType: 'LITERAL',
+    operation,
+    permission: 'ALLOW',
+  });
+
+  /** Calls a route as the browser would and returns its answer and the audit line it wrote. */
+  async function send(route: typeof aclsRoute.POST, path: string, clusterId: string, bindings: AclBinding[]) {
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const response = await route(
+        new NextRequest(`http://console.local/api/clusters/${clusterId}/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ bindings }),
+        }),
+        { params: Promise.resolve({ clusterId }) },
+      );
+      const audit = lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => l.type === 'audit');
+      return {
+        status: response.status,
+        body: (await response.json()) as { results: { ok: boolean }[] },
+        audit,
+      };
+    } finally {
+      write.mockRestore();
+    }
+  }
+
+  it('says ok only when Kafka applied every binding, partial and refused otherwise, and names each', async () => {
+    const read = group('READ');
+    const describeGroup = group('DESCRIBE');
+    const created = await send(aclsRoute.POST, 'acls', 'local', [read, describeGroup]);
+    expect(created.status).toBe(200);
+    expect(created.audit).toEqual([
+      expect.objectContaining({
+        action: 'acl.create',
+        cluster: 'local',
+        target: `${bindingText(read)}; ${bindingText(describeGroup)}`,
+        result: 'ok',
+      }),
+    ]);
+    expect(created.audit[0]).not.toHaveProperty('refused');
+    await expect.poll(aclsWithKafkaTools).toEqual(expect.arrayContaining(texts([read, describeGroup])));
+
+    // The console's identity lacks ALTER on the cluster: Kafka refuses every binding.
+    const alter = group('ALTER');
+    const refused = await send(aclsRoute.POST, 'acls', 'as-user', [alter]);
+    expect(refused.status).toBe(200);
+    expect(refused.body.results).toEqual([expect.objectContaining({ ok: false })]);
+    expect(refused.audit).toHaveLength(1);
+    expect(refused.audit[0]).toMatchObject({
+      action: 'acl.create',
+      cluster: 'as-user',
+      result: 'refused',
+      refused: [
+        { target: bindingText(alter), error: expect.stringContaining('it needs ALTER on the CLUSTER') },
+      ],
+    });
+    expect(refused.audit[0]).not.toHaveProperty('target');
+    expect(await aclsWithKafkaTools()).not.toContain(bindingText(alter));
+
+    // One binding is there and is deleted; the other is not there, which Kafka's answer shows.
+    const deleted = await send(aclsDeleteRoute.POST, 'acls/delete', 'local', [read, alter]);
+    expect(deleted.body.results.map((r) => r.ok)).toEqual([true, false]);
+    expect(deleted.audit).toEqual([
+      expect.objectContaining({
+        action: 'acl.delete',
+        target: bindingText(read),
+        refused: [{ target: bindingText(alter), error: expect.stringMatching(/no such binding/) }],
+        result: 'partial',
+      }),
+    ]);
+    await expect.poll(aclsWithKafkaTools).not.toContain(bindingText(read));
+    expect(await aclsWithKafkaTools()).toContain(bindingText(describeGroup));
+  }, 60_000);
 });

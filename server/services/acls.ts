@@ -1,6 +1,7 @@
 import 'server-only';
 import {
   bindingKey,
+  bindingText,
   type AclBatchResult,
   type AclBinding,
   type AclFilter,
@@ -8,6 +9,7 @@ import {
 } from '@/lib/schemas/acl';
 import type { ClusterConfig } from '@/server/config/schema';
 import { AppError } from '@/server/http/app-error';
+import type { AuditBatch } from '@/server/http/audit-context';
 import { kafka, KafkaError, type AclOutcome } from '@/server/kafka';
 import { notAllowed } from '@/server/services/identity';
 
@@ -94,4 +96,14 @@ export async function deleteAcls(cluster: ClusterConfig, bindings: AclBinding[])
     cluster,
     await unfinished('DeleteAcls', () => kafka(cluster).deleteAcls(distinct(bindings))),
   );
+}
+
+/** What the audit line says of a batch: the bindings Kafka applied and those it refused, with its reason. */
+export function auditBatch(result: AclBatchResult): AuditBatch {
+  return {
+    applied: result.results.filter((r) => r.ok).map((r) => bindingText(r.binding)),
+    refused: result.results
+      .filter((r) => !r.ok)
+      .map((r) => ({ target: bindingText(r.binding), error: r.error ?? 'refused' })),
+  };
 }

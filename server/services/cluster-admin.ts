@@ -4,7 +4,11 @@ import {
   AlterQuotasSchema,
   ScramDeleteSchema,
   ScramUpsertSchema,
+  listenerNames,
+  perListenerConfigKeys,
+  perListenerKey,
   scramMechanisms,
+  type BrokerConfigEntry,
   type BrokerConfigChangeResult,
   type BrokerConfigList,
   type QuotaChangeResult,
@@ -169,6 +173,10 @@ export async function getBrokerConfigsFull(cluster: ClusterConfig, scope: string
 
 const READ_ONLY_REASON = 'is read-only: only a restart with a changed server.properties changes it';
 
+const PER_LISTENER_HINT =
+  ` (per-listener keys are listener.name.<listener>.<key>, <key> one of ${perListenerConfigKeys.join(', ')}, ` +
+  'or <mechanism>.sasl.jaas.config)';
+
 /**
  * Sets and removes dynamic configs of a broker or of the cluster-wide default. Unknown and read-only
  * (static) keys are refused before anything is sent, with the reason. dryRun has Kafka validate the
@@ -185,20 +193,40 @@ export async function alterBrokerConfigsOf(
   const reference = await gateway.brokerConfigsFull(brokerId ?? (await anyLiveBroker(cluster)));
   const current = brokerId === null ? await gateway.brokerConfigsFull(null) : reference;
   const names = [...Object.keys(body.set), ...body.reset];
-  const unknown = names.filter((n) => !reference.some((c) => c.name === n));
+  // Per-listener keys (listener.name.<listener>.<key>) are listed only once set: they are known by
+  // the key they set, for a listener the broker has, and Kafka takes them dynamically.
+  const listeners = listenerNames(reference.find((c) => c.name === 'listeners')?.value);
+  const metaOf = (name: string): BrokerConfigEntry | undefined => {
+    const listed = reference.find((c) => c.name === name);
+    const perListener = perListenerKey(name);
+    if (!perListener) return listed;
+    const base = reference.find((c) => c.name === perListener.key) ?? listed;
+    return base && { ...base, name, readOnly: false };
+  };
+  const unknown = names.filter((n) => !metaOf(n));
   if (unknown.length > 0)
     throw new AppError(
       'validation_failed',
-      `Unknown broker config${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      `Unknown broker config${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` +
+        (unknown.some((n) => n.startsWith('listener.name.')) ? PER_LISTENER_HINT : ''),
     );
-  const readOnly = names.filter((n) => reference.find((c) => c.name === n)?.readOnly);
+  const strangers = [
+    ...new Set(names.flatMap((n) => perListenerKey(n)?.listener ?? []).filter((l) => !listeners.includes(l))),
+  ];
+  if (strangers.length > 0)
+    throw new AppError(
+      'validation_failed',
+      `${strangers.map((l) => `"${l}"`).join(', ')} ${strangers.length > 1 ? 'are not listeners' : 'is not a listener'} ` +
+        `of ${brokerId === null ? 'the brokers' : `broker ${brokerId}`} (${brokerId === null ? 'their' : 'its'} listeners: ${listeners.join(', ') || 'none listed'})`,
+    );
+  const readOnly = names.filter((n) => metaOf(n)?.readOnly);
   if (readOnly.length > 0)
     throw new AppError(
       'validation_failed',
       `${readOnly.length > 1 ? 'These keys are' : 'This key'} ${readOnly.join(', ')} ${readOnly.length > 1 ? READ_ONLY_REASON.replace('is read-only', 'read-only') : READ_ONLY_REASON}`,
     );
   const changes = names.map((name) => {
-    const meta = reference.find((c) => c.name === name)!;
+    const meta = metaOf(name)!;
     const now = current.find((c) => c.name === name);
     const own =
       now &&

@@ -235,21 +235,29 @@ describe('leader election', () => {
     expect(preview.candidates.map((c) => c.partition)).toEqual(notPreferred);
     for (const c of preview.candidates) expect(c.preferred).toBe(swapped[c.partition]!.replicas[0]);
 
+    // The election elects the partitions its preview showed.
     const result = await electLeaders(
       local,
-      ElectLeadersSchema.parse({ scope: { kind: 'topic', topic: elect }, type: 'preferred' }),
+      ElectLeadersSchema.parse({
+        scope: { kind: 'topic', topic: elect },
+        type: 'preferred',
+        partitions: preview.candidates,
+      }),
     );
-    expect(result.partitions.map((p) => p.partition)).toEqual([0, 1]);
-    for (const p of result.partitions)
-      expect(p.status).toBe(notPreferred.includes(p.partition) ? 'ok' : 'not-needed');
+    expect(result.partitions.map((p) => [p.partition, p.status])).toEqual(notPreferred.map((p) => [p, 'ok']));
     expect((await describe_(elect)).map((p) => p.leader)).toEqual([2, 3]);
 
     // Again: nothing to do, which is not an error; Kafka's own tool agrees.
     const again = await electLeaders(
       local,
-      ElectLeadersSchema.parse({ scope: { kind: 'topic', topic: elect }, type: 'preferred' }),
+      ElectLeadersSchema.parse({ scope: { kind: 'topic', topic: elect }, type: 'preferred', dryRun: true }),
     );
-    expect(again.partitions.map((p) => p.status)).toEqual(['not-needed', 'not-needed']);
+    expect(again.candidates).toEqual([]);
+    const none = await electLeaders(
+      local,
+      ElectLeadersSchema.parse({ scope: { kind: 'topic', topic: elect }, type: 'preferred', partitions: [] }),
+    );
+    expect(none.partitions).toEqual([]);
     const cli = await kafkaCli('kafka-leader-election', [
       '--bootstrap-server',
       bootstrap,
@@ -267,8 +275,12 @@ describe('leader election', () => {
     const parsed = ElectLeadersSchema.safeParse({ scope: { kind: 'cluster' }, type: 'unclean' });
     expect(parsed.success).toBe(false);
     expect(
-      ElectLeadersSchema.safeParse({ scope: { kind: 'cluster' }, type: 'unclean', confirm: 'UNCLEAN' })
-        .success,
+      ElectLeadersSchema.safeParse({
+        scope: { kind: 'cluster' },
+        type: 'unclean',
+        confirm: 'UNCLEAN',
+        partitions: [],
+      }).success,
     ).toBe(true);
   });
 });

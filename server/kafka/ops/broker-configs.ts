@@ -1,7 +1,9 @@
 import 'server-only';
 import { onAnyBroker, sendTo } from '@/server/kafka/client/brokers-access';
+import type { RawBroker } from '@/server/kafka/client/internals';
 import type { ClusterClients } from '@/server/kafka/client/registry';
 import {
+  DESCRIBE_CONFIGS,
   describeConfigsRequest,
   type ConfigSourceName,
   type ConfigTypeName,
@@ -12,6 +14,7 @@ import {
   type ConfigChange,
 } from '@/server/kafka/protocol/incremental-alter-configs';
 import { KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
+import { requiredVersion } from '@/server/kafka/protocol/versions';
 
 export interface BrokerConfigEntry {
   name: string;
@@ -38,7 +41,11 @@ export async function describeBrokerConfigsFull(
   brokerId: number | null,
 ): Promise<BrokerConfigEntry[]> {
   const resourceName = brokerId === null ? '' : String(brokerId);
-  const build = () => describeConfigsRequest([{ resourceType: RESOURCE_BROKER, resourceName }]);
+  const build = (broker: RawBroker) =>
+    describeConfigsRequest(
+      [{ resourceType: RESOURCE_BROKER, resourceName }],
+      requiredVersion(broker.versions, DESCRIBE_CONFIGS),
+    );
   const results =
     brokerId === null
       ? await onAnyBroker(clients, (broker) => sendTo(clients, broker.nodeId, build))

@@ -2,7 +2,9 @@ import 'server-only';
 import { onAnyBroker, sendTo } from '@/server/kafka/client/brokers-access';
 import type { ClusterClients } from '@/server/kafka/client/registry';
 import {
+  ALTER_CLIENT_QUOTAS,
   alterClientQuotasRequest,
+  DESCRIBE_CLIENT_QUOTAS,
   describeClientQuotasRequest,
   type QuotaEntityPart,
   type QuotaEntry,
@@ -10,11 +12,14 @@ import {
   type QuotaOp,
 } from '@/server/kafka/protocol/client-quotas';
 import { KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
+import { requiredVersion } from '@/server/kafka/protocol/versions';
 
 /** Quotas of every entity matching `filters` (none: every entity that has a quota). */
 export function describeQuotas(clients: ClusterClients, filters: QuotaFilter[] = []): Promise<QuotaEntry[]> {
   return onAnyBroker(clients, (broker) =>
-    sendTo(clients, broker.nodeId, () => describeClientQuotasRequest(filters, false)),
+    sendTo(clients, broker.nodeId, (b) =>
+      describeClientQuotasRequest(filters, false, requiredVersion(b.versions, DESCRIBE_CLIENT_QUOTAS)),
+    ),
   );
 }
 
@@ -26,7 +31,13 @@ export async function alterQuotas(
   validateOnly = false,
 ): Promise<void> {
   const results = await onAnyBroker(clients, (broker) =>
-    sendTo(clients, broker.nodeId, () => alterClientQuotasRequest([{ entity, ops }], validateOnly)),
+    sendTo(clients, broker.nodeId, (b) =>
+      alterClientQuotasRequest(
+        [{ entity, ops }],
+        validateOnly,
+        requiredVersion(b.versions, ALTER_CLIENT_QUOTAS),
+      ),
+    ),
   );
   const failure = results.find((r) => r.errorCode !== 0);
   if (failure) throw new KafkaProtocolError(failure.errorCode, 'AlterClientQuotas', failure.errorMessage);

@@ -5,10 +5,13 @@ import { onAnyBroker, sendTo } from '@/server/kafka/client/brokers-access';
 import type { ClusterClients } from '@/server/kafka/client/registry';
 import { KafkaProtocolError, errorName } from '@/server/kafka/protocol/protocol-error';
 import {
+  ALTER_USER_SCRAM_CREDENTIALS,
   alterUserScramCredentialsRequest,
+  DESCRIBE_USER_SCRAM_CREDENTIALS,
   describeUserScramCredentialsRequest,
   type ScramMechanism,
 } from '@/server/kafka/protocol/scram-credentials';
+import { requiredVersion } from '@/server/kafka/protocol/versions';
 
 const pbkdf2Async = promisify(pbkdf2);
 
@@ -34,7 +37,12 @@ export async function describeScramUsers(
   users: string[] | null = null,
 ): Promise<ScramUserInfo[]> {
   const results = await onAnyBroker(clients, (broker) =>
-    sendTo(clients, broker.nodeId, () => describeUserScramCredentialsRequest(users)),
+    sendTo(clients, broker.nodeId, (b) =>
+      describeUserScramCredentialsRequest(
+        users,
+        requiredVersion(b.versions, DESCRIBE_USER_SCRAM_CREDENTIALS),
+      ),
+    ),
   );
   const out: ScramUserInfo[] = [];
   for (const r of results) {
@@ -94,7 +102,13 @@ async function alterRound(clients: ClusterClients, changes: ScramChange[]): Prom
     c.op === 'delete' ? [{ user: c.user, mechanism: c.mechanism }] : [],
   );
   const results = await onAnyBroker(clients, (broker) =>
-    sendTo(clients, broker.nodeId, () => alterUserScramCredentialsRequest(deletions, upsertions)),
+    sendTo(clients, broker.nodeId, (b) =>
+      alterUserScramCredentialsRequest(
+        deletions,
+        upsertions,
+        requiredVersion(b.versions, ALTER_USER_SCRAM_CREDENTIALS),
+      ),
+    ),
   );
   const failure = results.find((r) => r.errorCode !== 0);
   if (failure)

@@ -9,9 +9,25 @@ import {
   writeCompactArray,
 } from '@/server/kafka/protocol/flexible';
 import { KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
+import type { ApiNeed } from '@/server/kafka/protocol/versions';
 
 export const DESCRIBE_CLIENT_QUOTAS_API_KEY = 48;
 export const ALTER_CLIENT_QUOTAS_API_KEY = 49;
+
+/** KIP-546: v0 came with Kafka 2.6; we speak v1, its flexible form (Kafka 2.8). */
+export const DESCRIBE_CLIENT_QUOTAS: ApiNeed = {
+  apiKey: DESCRIBE_CLIENT_QUOTAS_API_KEY,
+  apiName: 'DescribeClientQuotas',
+  min: 1,
+  max: 1,
+  since: '2.8',
+  feature: 'Client quotas',
+};
+export const ALTER_CLIENT_QUOTAS: ApiNeed = {
+  ...DESCRIBE_CLIENT_QUOTAS,
+  apiKey: ALTER_CLIENT_QUOTAS_API_KEY,
+  apiName: 'AlterClientQuotas',
+};
 
 export type QuotaEntityType = 'user' | 'client-id' | 'ip';
 
@@ -68,11 +84,12 @@ function readEntity(decoder: Decoder): QuotaEntityPart[] {
 export function describeClientQuotasRequest(
   filters: QuotaFilter[],
   strict = false,
+  version = DESCRIBE_CLIENT_QUOTAS.max,
 ): ProtocolRequest<QuotaEntry[]> {
   return {
     request: {
       apiKey: DESCRIBE_CLIENT_QUOTAS_API_KEY,
-      apiVersion: 1,
+      apiVersion: version,
       apiName: 'DescribeClientQuotas',
       encode: async () => {
         const encoder = flexibleEncoder();
@@ -117,11 +134,12 @@ export function decodeDescribeQuotas(decoder: Decoder): QuotaEntry[] {
 export function alterClientQuotasRequest(
   entries: { entity: QuotaEntityPart[]; ops: QuotaOp[] }[],
   validateOnly = false,
+  version = ALTER_CLIENT_QUOTAS.max,
 ): ProtocolRequest<QuotaAlterResult[]> {
   return {
     request: {
       apiKey: ALTER_CLIENT_QUOTAS_API_KEY,
-      apiVersion: 1,
+      apiVersion: version,
       apiName: 'AlterClientQuotas',
       encode: async () => {
         const encoder = flexibleEncoder();

@@ -7,8 +7,19 @@ import {
   readCompactArray,
   writeCompactArray,
 } from '@/server/kafka/protocol/flexible';
+import type { ApiNeed } from '@/server/kafka/protocol/versions';
 
 export const DESCRIBE_CONFIGS_API_KEY = 32;
+
+/** v4 (flexible, Kafka 2.8) is the version we speak: documentation came with v3, synonyms with v1. */
+export const DESCRIBE_CONFIGS: ApiNeed = {
+  apiKey: DESCRIBE_CONFIGS_API_KEY,
+  apiName: 'DescribeConfigs',
+  min: 4,
+  max: 4,
+  since: '2.8',
+  feature: 'Broker configs with their documentation',
+};
 
 /** DescribeConfigsResponse.json ConfigSource, by wire value. */
 export const CONFIG_SOURCES = [
@@ -66,11 +77,12 @@ const sourceName = (code: number): ConfigSourceName => CONFIG_SOURCES[code] ?? '
  */
 export function describeConfigsRequest(
   resources: { resourceType: number; resourceName: string; keys?: string[] | null }[],
+  version = DESCRIBE_CONFIGS.max,
 ): ProtocolRequest<DescribedResource[]> {
   return {
     request: {
       apiKey: DESCRIBE_CONFIGS_API_KEY,
-      apiVersion: 4,
+      apiVersion: version,
       apiName: 'DescribeConfigs',
       encode: async () => {
         const encoder = flexibleEncoder();

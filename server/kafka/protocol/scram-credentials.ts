@@ -8,9 +8,25 @@ import {
   writeCompactArray,
 } from '@/server/kafka/protocol/flexible';
 import { KafkaProtocolError } from '@/server/kafka/protocol/protocol-error';
+import type { ApiNeed } from '@/server/kafka/protocol/versions';
 
 export const DESCRIBE_USER_SCRAM_CREDENTIALS_API_KEY = 50;
 export const ALTER_USER_SCRAM_CREDENTIALS_API_KEY = 51;
+
+/** KIP-554, Kafka 2.7: both speak v0 only (flexible). */
+export const DESCRIBE_USER_SCRAM_CREDENTIALS: ApiNeed = {
+  apiKey: DESCRIBE_USER_SCRAM_CREDENTIALS_API_KEY,
+  apiName: 'DescribeUserScramCredentials',
+  min: 0,
+  max: 0,
+  since: '2.7',
+  feature: 'SCRAM users',
+};
+export const ALTER_USER_SCRAM_CREDENTIALS: ApiNeed = {
+  ...DESCRIBE_USER_SCRAM_CREDENTIALS,
+  apiKey: ALTER_USER_SCRAM_CREDENTIALS_API_KEY,
+  apiName: 'AlterUserScramCredentials',
+};
 
 /** ScramMechanism.java: the wire value of each mechanism. */
 export const SCRAM_MECHANISMS = { 'SCRAM-SHA-256': 1, 'SCRAM-SHA-512': 2 } as const;
@@ -45,12 +61,18 @@ export interface ScramAlterResult {
   errorMessage: string | null;
 }
 
-/** DescribeUserScramCredentials v0 (KIP-554, flexible). `users` null describes every user. */
-export function describeUserScramCredentialsRequest(users: string[] | null): ProtocolRequest<ScramUser[]> {
+/**
+ * DescribeUserScramCredentials v0 (KIP-554, flexible). `users` null describes every user. `version`
+ * is the broker's (protocol/versions.ts requiredVersion).
+ */
+export function describeUserScramCredentialsRequest(
+  users: string[] | null,
+  version = DESCRIBE_USER_SCRAM_CREDENTIALS.max,
+): ProtocolRequest<ScramUser[]> {
   return {
     request: {
       apiKey: DESCRIBE_USER_SCRAM_CREDENTIALS_API_KEY,
-      apiVersion: 0,
+      apiVersion: version,
       apiName: 'DescribeUserScramCredentials',
       encode: async () => {
         const encoder = flexibleEncoder();
@@ -95,11 +117,12 @@ export function decodeDescribeScram(decoder: Decoder): ScramUser[] {
 export function alterUserScramCredentialsRequest(
   deletions: ScramDeletion[],
   upsertions: ScramUpsertion[],
+  version = ALTER_USER_SCRAM_CREDENTIALS.max,
 ): ProtocolRequest<ScramAlterResult[]> {
   return {
     request: {
       apiKey: ALTER_USER_SCRAM_CREDENTIALS_API_KEY,
-      apiVersion: 0,
+      apiVersion: version,
       apiName: 'AlterUserScramCredentials',
       encode: async () => {
         const encoder = flexibleEncoder();

@@ -4,7 +4,7 @@ import { AclBatchSchema, AclFilterSchema } from '@/lib/schemas/acl';
 import { withCluster } from '@/server/http/handler';
 import { mutation } from '@/server/http/mutation';
 import { parseQuery } from '@/server/http/parse';
-import { createAcls, listAcls } from '@/server/services/acls';
+import { auditBatch, createAcls, listAcls } from '@/server/services/acls';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -13,6 +13,12 @@ export const GET = withCluster<'/api/clusters/[clusterId]/acls'>(async ({ cluste
   listAcls(cluster, parseQuery(query, AclFilterSchema)),
 );
 
-export const POST = mutation<'/api/clusters/[clusterId]/acls'>('acl.create', async ({ cluster, body }) =>
-  createAcls(cluster, (await body(AclBatchSchema)).bindings),
+export const POST = mutation<'/api/clusters/[clusterId]/acls'>(
+  'acl.create',
+  async ({ cluster, body, recordBatch }) => {
+    const result = await createAcls(cluster, (await body(AclBatchSchema)).bindings);
+    // The audit line names the bindings Kafka created and those it refused (result ok, partial or refused).
+    recordBatch(auditBatch(result));
+    return result;
+  },
 );
