@@ -71,6 +71,39 @@ test('an admin creates a SCRAM user and sets its quota, each previewed first', a
   );
   await widths(page, 'broker-admin-users');
 
+  // A second mechanism, then one of the two removed: the other stays.
+  await row.getByTestId('scram-user-password').click();
+  await dialog.getByTestId('scram-mechanism').selectOption('SCRAM-SHA-512');
+  await dialog.getByTestId('scram-password').fill('ui-Password-512');
+  await dialog.getByTestId('scram-repeat').fill('ui-Password-512');
+  await dialog.getByTestId('scram-user-preview').click();
+  await expect(dialog.getByTestId('scram-user-summary')).toHaveText(
+    `Create the SCRAM-SHA-512 credential of ${user} with 8192 iterations.`,
+  );
+  await dialog.getByTestId('scram-user-apply').click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByTestId('scram-credential')).toHaveText([
+    'SCRAM-SHA-256 · 8192 iterations',
+    'SCRAM-SHA-512 · 8192 iterations',
+  ]);
+  await row.locator('[data-testid="scram-credential-delete"][data-mechanism="SCRAM-SHA-256"]').click();
+  const removal = page.getByTestId('scram-delete-dialog');
+  await expect(removal.getByTestId('scram-delete-summary')).toHaveText(
+    `Removes the SCRAM-SHA-256 credential of ${user}: clients logging in as this user with SCRAM-SHA-256 will be refused. SCRAM-SHA-512 stays, and so do its ACLs and quotas.`,
+  );
+  // Nothing goes before the user's name is typed.
+  await expect(removal.getByTestId('scram-delete-confirm')).toBeDisabled();
+  await snap(page, 'broker-admin-scram-remove-mechanism');
+  await removal.getByTestId('confirm-input').fill(user);
+  await removal.getByTestId('scram-delete-confirm').click();
+  await expect(removal).toBeHidden();
+  await expect(row.getByTestId('scram-credential')).toHaveText(['SCRAM-SHA-512 · 8192 iterations']);
+  // The last one has no remove of its own: that is deleting the user.
+  await expect(row.getByTestId('scram-credential-delete')).toHaveCount(0);
+  const described = await configs(['--describe', '--entity-type', 'users', '--entity-name', user]);
+  expect(described).toContain('SCRAM-SHA-512=iterations=8192');
+  expect(described).not.toContain('SCRAM-SHA-256');
+
   await page.getByTestId('tab-quotas').click();
   await expect(page).toHaveURL(/\/security\?tab=quotas$/);
   await page.getByTestId('quota-add').click();
