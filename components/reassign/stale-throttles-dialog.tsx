@@ -77,8 +77,7 @@ export function StaleThrottlesDialog({ clusterId, onClose }: { clusterId: string
               <Tr>
                 <Th>Broker or topic</Th>
                 <Th>Config</Th>
-                <Th>Now</Th>
-                <Th>After</Th>
+                <Th>Now → after</Th>
               </Tr>
             </THead>
             <TBody>
@@ -87,8 +86,9 @@ export function StaleThrottlesDialog({ clusterId, onClose }: { clusterId: string
                   <Tr key={`b${b}-${name}`} data-testid="stale-throttle-row" data-broker={b}>
                     <Td>Broker {b}</Td>
                     <Td className="font-mono text-xs">{name}</Td>
-                    <Td className="text-xs text-zinc-500">(dynamic value, if set)</Td>
-                    <Td className="text-xs">(removed)</Td>
+                    <Td className="text-xs">
+                      <span className="text-zinc-500">its dynamic value</span> → removed
+                    </Td>
                   </Tr>
                 )),
               )}
@@ -107,15 +107,20 @@ export function StaleThrottlesDialog({ clusterId, onClose }: { clusterId: string
                       data-topic={t.topic}
                       data-config={name}
                     >
-                      <Td className="font-mono text-xs break-all whitespace-normal">{t.topic}</Td>
-                      <Td className="font-mono text-xs">{name}</Td>
-                      <Td
-                        className="font-mono text-xs break-all whitespace-normal"
-                        data-testid="stale-throttle-now"
-                      >
-                        {value}
+                      <Td className="whitespace-normal">
+                        <div className="max-w-56 font-mono text-xs break-all whitespace-normal">
+                          {t.topic}
+                        </div>
                       </Td>
-                      <Td className="text-xs">(removed)</Td>
+                      <Td className="font-mono text-xs">{name}</Td>
+                      <Td className="text-xs whitespace-normal">
+                        <div className="max-w-48 min-w-28 whitespace-normal">
+                          <span className="font-mono break-all" data-testid="stale-throttle-now">
+                            {value}
+                          </span>{' '}
+                          <span className="whitespace-nowrap">→ removed</span>
+                        </div>
+                      </Td>
                     </Tr>
                   )),
               )}
