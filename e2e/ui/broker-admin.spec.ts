@@ -33,10 +33,10 @@ test.afterAll(async ({ request }) => {
   );
 });
 
-async function widths(page: Page, name: string) {
+async function widths(page: Page, name: string, options?: { fullPage?: boolean }) {
   for (const width of [1024, 1440, 1920]) {
     await page.setViewportSize({ width, height: 900 });
-    await snap(page, `${name}-${width}`);
+    await snap(page, `${name}-${width}`, options);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
@@ -174,7 +174,9 @@ test('an admin edits a broker config through the diff preview; static keys are l
   await expect(row).not.toHaveAttribute('data-source', 'DYNAMIC_BROKER_CONFIG');
   expect(await configs(['--describe', '--entity-type', 'brokers', '--entity-name', '2'])).not.toContain(key);
   await editor.getByTestId('broker-config-filter').fill('');
-  await widths(page, 'broker-admin-broker');
+  // The whole list is back (log.dirs is far from the key above), then the first screen at each width.
+  await expect(logDirs).toBeVisible();
+  await widths(page, 'broker-admin-broker', { fullPage: false });
 
   await page.goto('/clusters/local/brokers/defaults');
   await expect(page.getByTestId('broker-config-editor')).toHaveAttribute('data-scope', 'default');
