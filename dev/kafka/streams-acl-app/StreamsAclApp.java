@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -85,10 +87,15 @@ public final class StreamsAclApp {
           System.out.println("FAILED " + chain);
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> streams.close(Duration.ofSeconds(10))));
+    // Leaving the group on close (Streams stays by default, until the session times out) lets whoever
+    // ran it delete the group at once.
+    CloseOptions close =
+        CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(10));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> streams.close(close)));
     streams.start();
     over.await(seconds, TimeUnit.SECONDS);
-    streams.close(Duration.ofSeconds(10));
+    streams.close(close);
     System.out.flush();
     Runtime.getRuntime().halt(exit.get());
   }
