@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -82,6 +82,23 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
   const [draft, setDraft] = useState('');
   const [newKey, setNewKey] = useState('');
   const [previewing, setPreviewing] = useState(false);
+  // Stable across renders, so that typing in one row's input or the filter re-renders only the rows whose
+  // own props changed (a broker lists some 360 keys).
+  const startEdit = useCallback((entry: BrokerConfigEntry, current: string | null) => {
+    setEditing(entry.name);
+    setDraft(entry.sensitive ? '' : (current ?? entry.value ?? ''));
+  }, []);
+  const stage = useCallback((name: string, value: string) => {
+    setStaged((s) => ({ ...s, [name]: value }));
+    setEditing(null);
+  }, []);
+  const reset = useCallback((name: string) => setStaged((s) => ({ ...s, [name]: null })), []);
+  const cancelEdit = useCallback(() => setEditing(null), []);
+  const data = configs.data;
+  const knownByName = useMemo(
+    () => new Map((data?.reference ?? data?.configs ?? []).map((c) => [c.name, c])),
+    [data],
+  );
 
   return (
     <QueryView query={configs} loading={<Skeleton className="h-64 w-full rounded-lg" />}>
@@ -91,10 +108,6 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
         const rows = data.configs.filter(
           (c) => c.name.includes(filter.trim()) && (!onlyOverrides || c.source !== 'DEFAULT_CONFIG'),
         );
-        const startEdit = (entry: BrokerConfigEntry) => {
-          setEditing(entry.name);
-          setDraft(entry.sensitive ? '' : (staged[entry.name] ?? entry.value ?? ''));
-        };
         const ownSource = scope === 'default' ? 'DYNAMIC_DEFAULT_BROKER_CONFIG' : 'DYNAMIC_BROKER_CONFIG';
         const addable = metaOf(known, newKey.trim());
         return (
@@ -198,101 +211,28 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
                     </Tr>
                   </THead>
                   <TBody>
-                    {rows.map((entry) => {
-                      const meta = metaOf(known, entry.name) ?? entry;
-                      const source = SOURCE_LABEL[entry.source] ?? { label: entry.source, tone: 'neutral' };
-                      const isStaged = entry.name in staged;
-                      return (
-                        <tr
-                          key={entry.name}
-                          data-testid="broker-config-row"
-                          data-config={entry.name}
-                          data-source={entry.source}
-                          data-readonly={meta.readOnly}
-                          className="align-top"
-                        >
-                          <Td className="max-w-md whitespace-normal">
-                            <div className="font-mono text-[13px] break-all">{entry.name}</div>
-                            {meta.documentation && (
-                              <details className="text-xs text-zinc-500">
-                                <summary className="cursor-pointer">Documentation</summary>
-                                <p className="mt-1" data-testid="broker-config-doc">
-                                  {meta.documentation}
-                                </p>
-                              </details>
-                            )}
-                          </Td>
-                          <Td className="max-w-sm font-mono text-[13px] break-all whitespace-normal">
-                            {editing === entry.name ? (
-                              <EditRow
-                                entry={meta}
-                                draft={draft}
-                                setDraft={setDraft}
-                                onStage={() => {
-                                  setStaged({ ...staged, [entry.name]: draft });
-                                  setEditing(null);
-                                }}
-                                onCancel={() => setEditing(null)}
-                                inline
-                              />
-                            ) : isStaged ? (
-                              <span data-testid="broker-config-staged">
-                                <s className="text-zinc-400">{shown(entry) || '(empty)'}</s> →{' '}
-                                {staged[entry.name] === null
-                                  ? '(removed)'
-                                  : meta.sensitive
-                                    ? '(new value)'
-                                    : staged[entry.name]}
-                              </span>
-                            ) : (
-                              shown(entry)
-                            )}
-                          </Td>
-                          <Td>
-                            <Badge tone={source.tone}>{source.label}</Badge>
-                          </Td>
-                          <Td className="text-xs text-zinc-500">{meta.type.toLowerCase()}</Td>
-                          <Td className="text-right whitespace-nowrap">
-                            {meta.readOnly ? (
-                              <span
-                                title={READ_ONLY_REASON}
-                                aria-label={READ_ONLY_REASON}
-                                data-testid="broker-config-readonly"
-                              >
-                                <IconLock className="inline size-4 text-zinc-400" />
-                              </span>
-                            ) : (
-                              <>
-                                <Button
-                                  size="sm"
-                                  variant="ghost"
-                                  aria-label={`Edit ${entry.name}`}
-                                  disabled={!permission.allowed}
-                                  title={permission.reason ?? undefined}
-                                  onClick={() => startEdit(entry)}
-                                  data-testid="broker-config-edit"
-                                >
-                                  <IconPencil className="size-4" />
-                                </Button>
-                                {entry.source === ownSource && (
-                                  <Button
-                                    size="sm"
-                                    variant="ghost"
-                                    aria-label={`Remove ${entry.name} at this level`}
-                                    title="Remove this level's value (falls back to the next level)"
-                                    disabled={!permission.allowed}
-                                    onClick={() => setStaged({ ...staged, [entry.name]: null })}
-                                    data-testid="broker-config-reset"
-                                  >
-                                    <IconUndo className="size-4" />
-                                  </Button>
-                                )}
-                              </>
-                            )}
-                          </Td>
-                        </tr>
-                      );
-                    })}
+                    {rows.map((entry) => (
+                      <ConfigRow
+                        key={entry.name}
+                        entry={entry}
+                        meta={
+                          (perListenerKey(entry.name) && metaOf(known, entry.name)) ||
+                          knownByName.get(entry.name) ||
+                          entry
+                        }
+                        ownSource={ownSource}
+                        editing={editing === entry.name}
+                        staged={entry.name in staged ? { value: staged[entry.name] ?? null } : null}
+                        allowed={permission.allowed}
+                        reason={permission.reason}
+                        draft={editing === entry.name ? draft : ''}
+                        setDraft={setDraft}
+                        onEdit={startEdit}
+                        onStage={stage}
+                        onReset={reset}
+                        onCancel={cancelEdit}
+                      />
+                    ))}
                   </TBody>
                 </Table>
               </div>
@@ -315,6 +255,128 @@ export function BrokerConfigEditor({ clusterId, scope }: { clusterId: string; sc
     </QueryView>
   );
 }
+
+/** One key of the table; memoised, and its documentation is only rendered once opened. */
+const ConfigRow = memo(function ConfigRow({
+  entry,
+  meta,
+  ownSource,
+  editing,
+  staged,
+  allowed,
+  reason,
+  draft,
+  setDraft,
+  onEdit,
+  onStage,
+  onReset,
+  onCancel,
+}: {
+  entry: BrokerConfigEntry;
+  /** The key's type, documentation and read-only flag (from a live broker for the defaults). */
+  meta: BrokerConfigEntry;
+  ownSource: string;
+  editing: boolean;
+  /** The staged change (null value: this level's value removed), or null when none is staged. */
+  staged: { value: string | null } | null;
+  allowed: boolean;
+  reason: string | null;
+  draft: string;
+  setDraft: (v: string) => void;
+  onEdit: (entry: BrokerConfigEntry, current: string | null) => void;
+  onStage: (name: string, value: string) => void;
+  onReset: (name: string) => void;
+  onCancel: () => void;
+}) {
+  const [docOpen, setDocOpen] = useState(false);
+  const source = SOURCE_LABEL[entry.source] ?? { label: entry.source, tone: 'neutral' };
+  return (
+    <tr
+      data-testid="broker-config-row"
+      data-config={entry.name}
+      data-source={entry.source}
+      data-readonly={meta.readOnly}
+      className="align-top"
+    >
+      <Td className="max-w-md whitespace-normal">
+        <div className="font-mono text-[13px] break-all">{entry.name}</div>
+        {meta.documentation && (
+          <details
+            className="text-xs text-zinc-500"
+            onToggle={(e) => setDocOpen((e.currentTarget as HTMLDetailsElement).open)}
+          >
+            <summary className="cursor-pointer">Documentation</summary>
+            {docOpen && (
+              <p className="mt-1" data-testid="broker-config-doc">
+                {meta.documentation}
+              </p>
+            )}
+          </details>
+        )}
+      </Td>
+      <Td className="font-mono text-[13px] whitespace-normal">
+        {/* A div holds the width: a long value (advertised.listeners) wraps instead of running under the next column. */}
+        <div className="max-w-sm min-w-48 break-all whitespace-normal">
+          {editing ? (
+            <EditRow
+              entry={meta}
+              draft={draft}
+              setDraft={setDraft}
+              onStage={() => onStage(entry.name, draft)}
+              onCancel={onCancel}
+              inline
+            />
+          ) : staged ? (
+            <span data-testid="broker-config-staged">
+              <s className="text-zinc-400">{shown(entry) || '(empty)'}</s> →{' '}
+              {staged.value === null ? '(removed)' : meta.sensitive ? '(new value)' : staged.value}
+            </span>
+          ) : (
+            shown(entry)
+          )}
+        </div>
+      </Td>
+      <Td>
+        <Badge tone={source.tone}>{source.label}</Badge>
+      </Td>
+      <Td className="text-xs text-zinc-500">{meta.type.toLowerCase()}</Td>
+      <Td className="text-right whitespace-nowrap">
+        {meta.readOnly ? (
+          <span title={READ_ONLY_REASON} aria-label={READ_ONLY_REASON} data-testid="broker-config-readonly">
+            <IconLock className="inline size-4 text-zinc-400" />
+          </span>
+        ) : (
+          <>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Edit ${entry.name}`}
+              disabled={!allowed}
+              title={reason ?? undefined}
+              onClick={() => onEdit(entry, staged?.value ?? null)}
+              data-testid="broker-config-edit"
+            >
+              <IconPencil className="size-4" />
+            </Button>
+            {entry.source === ownSource && (
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Remove ${entry.name} at this level`}
+                title="Remove this level's value (falls back to the next level)"
+                disabled={!allowed}
+                onClick={() => onReset(entry.name)}
+                data-testid="broker-config-reset"
+              >
+                <IconUndo className="size-4" />
+              </Button>
+            )}
+          </>
+        )}
+      </Td>
+    </tr>
+  );
+});
 
 function EditRow({
   entry,

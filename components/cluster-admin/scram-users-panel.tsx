@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { IconPlus } from '@/components/ui/icons';
+import { IconPlus, IconTrash } from '@/components/ui/icons';
 import { QueryView } from '@/components/ui/query-view';
 import { Skeleton } from '@/components/ui/spinner';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
@@ -31,7 +31,8 @@ export function ScramUsersPanel({ clusterId }: { clusterId: string }) {
   const alter = usePermission(clusterId, 'scram.user.alter');
   const remove = usePermission(clusterId, 'scram.user.delete');
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
-  const [deleting, setDeleting] = useState<User | null>(null);
+  // A whole user, or one of its mechanisms (the user keeps the others).
+  const [deleting, setDeleting] = useState<{ user: User; mechanism: ScramMechanism | null } | null>(null);
   return (
     <div className="space-y-3" data-testid="scram-users">
       <div className="flex items-center justify-between gap-2">
@@ -69,9 +70,27 @@ export function ScramUsersPanel({ clusterId }: { clusterId: string }) {
                       <Td>
                         <div className="flex flex-wrap gap-1">
                           {u.credentials.map((c) => (
-                            <Badge key={c.mechanism} data-testid="scram-credential">
-                              {c.mechanism} · {c.iterations} iterations
-                            </Badge>
+                            <span key={c.mechanism} className="inline-flex items-center gap-0.5">
+                              <Badge data-testid="scram-credential" data-mechanism={c.mechanism}>
+                                {c.mechanism} · {c.iterations} iterations
+                              </Badge>
+                              {u.credentials.length > 1 && (
+                                <button
+                                  type="button"
+                                  className="rounded p-0.5 text-zinc-500 hover:bg-zinc-100 hover:text-red-600 disabled:opacity-40 dark:hover:bg-zinc-800"
+                                  disabled={!remove.allowed}
+                                  title={
+                                    remove.reason ?? `Remove ${c.mechanism} of ${u.user} (the other stays)`
+                                  }
+                                  aria-label={`Remove ${c.mechanism} of ${u.user}`}
+                                  onClick={() => setDeleting({ user: u, mechanism: c.mechanism })}
+                                  data-testid="scram-credential-delete"
+                                  data-mechanism={c.mechanism}
+                                >
+                                  <IconTrash className="size-3.5" />
+                                </button>
+                              )}
+                            </span>
                           ))}
                         </div>
                       </Td>
@@ -90,7 +109,7 @@ export function ScramUsersPanel({ clusterId }: { clusterId: string }) {
                           variant="danger"
                           disabled={!remove.allowed}
                           title={remove.reason ?? undefined}
-                          onClick={() => setDeleting(u)}
+                          onClick={() => setDeleting({ user: u, mechanism: null })}
                           data-testid="scram-user-delete"
                         >
                           Delete
@@ -108,7 +127,12 @@ export function ScramUsersPanel({ clusterId }: { clusterId: string }) {
         <ScramUserForm clusterId={clusterId} user={editing.user} onClose={() => setEditing(null)} />
       )}
       {deleting && (
-        <DeleteScramUser clusterId={clusterId} user={deleting} onClose={() => setDeleting(null)} />
+        <DeleteScramUser
+          clusterId={clusterId}
+          user={deleting.user}
+          mechanism={deleting.mechanism}
+          onClose={() => setDeleting(null)}
+        />
       )}
     </div>
   );
@@ -240,32 +264,46 @@ function ScramUserForm({
   );
 }
 
+/**
+ * Deletes a user's credentials (all of them), or one mechanism of a user who has several: the summary
+ * says what goes and what stays before the typed confirmation sends it.
+ */
 function DeleteScramUser({
   clusterId,
   user,
+  mechanism,
   onClose,
 }: {
   clusterId: string;
   user: User;
+  mechanism: ScramMechanism | null;
   onClose: () => void;
 }) {
   const del = useDeleteScramUser(clusterId);
+  const kept = mechanism ? user.credentials.filter((c) => c.mechanism !== mechanism) : [];
   return (
     <FormDialog
       onClose={onClose}
-      title={`Delete ${user.user}`}
+      title={mechanism ? `Remove ${mechanism} of ${user.user}` : `Delete ${user.user}`}
       data-testid="scram-delete-dialog"
-      onSubmit={() => del.mutate({ user: user.user }, { onSuccess: onClose })}
+      onSubmit={() =>
+        del.mutate(
+          { user: user.user, ...(mechanism ? { mechanisms: [mechanism] } : {}) },
+          { onSuccess: onClose },
+        )
+      }
       confirm={{ expected: user.user }}
       error={del.error}
+      errorPrefix="Nothing was changed: "
       pending={del.isPending}
       variant="danger"
-      submitLabel="Delete"
+      submitLabel={mechanism ? 'Remove' : 'Delete'}
       submitTestId="scram-delete-confirm"
     >
       <p className="text-sm" data-testid="scram-delete-summary">
-        Removes {user.credentials.map((c) => c.mechanism).join(' and ')} of {user.user}: clients logging in as
-        this user will be refused. Its ACLs and quotas stay.
+        {mechanism
+          ? `Removes the ${mechanism} credential of ${user.user}: clients logging in as this user with ${mechanism} will be refused. ${kept.map((c) => c.mechanism).join(' and ')} stays, and so do its ACLs and quotas.`
+          : `Removes ${user.credentials.map((c) => c.mechanism).join(' and ')} of ${user.user}: clients logging in as this user will be refused. Its ACLs and quotas stay.`}
       </p>
     </FormDialog>
   );

@@ -7,13 +7,16 @@ import { PageHeader } from '@/components/layout/page-header';
 import { TabLink, Tabs } from '@/components/ui/tabs';
 import { paths } from '@/lib/paths';
 
+const title = 'Users & quotas';
+const description = 'SCRAM credentials and client quotas of this cluster.';
+
 /** SCRAM users and client quotas, one tab each (`?tab=quotas`). */
 export function SecurityView() {
   const { clusterId } = useParams<{ clusterId: string }>();
   const tab = useSearchParams().get('tab') === 'quotas' ? 'quotas' : 'users';
   return (
     <div className="space-y-4" data-testid="security-view">
-      <PageHeader title="Users & quotas" description="SCRAM credentials and client quotas of this cluster." />
+      <PageHeader title={title} description={description} />
       <Tabs label="Users and quotas">
         <TabLink
           href={paths.security(clusterId, 'users')}
@@ -35,6 +38,15 @@ export function SecurityView() {
       <div id="security-panel" role="tabpanel">
         {tab === 'users' ? <ScramUsersPanel clusterId={clusterId} /> : <QuotasPanel clusterId={clusterId} />}
       </div>
+    </div>
+  );
+}
+
+/** The page's shell while its users and quotas are read on the server. */
+export function SecurityLoading() {
+  return (
+    <div className="space-y-4" data-testid="security-view">
+      <PageHeader title={title} description={description} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { StaleThrottlesDialog, staleThrottlesText } from '@/components/reassign/stale-throttles-dialog';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -8,11 +10,7 @@ import { NumTd, Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { describeError } from '@/lib/format/error';
 import { formatBytes, percentOf } from '@/lib/format/bytes';
 import { usePermission } from '@/lib/query/auth';
-import {
-  reassignmentsOptions,
-  useCancelReassignment,
-  useClearStaleThrottles,
-} from '@/lib/query/reassignments';
+import { reassignmentsOptions, useCancelReassignment } from '@/lib/query/reassignments';
 import type { Reassignments } from '@/lib/schemas/reassignment';
 
 type Row = Reassignments['inProgress'][number];
@@ -27,7 +25,7 @@ function progressOf(row: Row): number | null {
 export function InProgress({ clusterId }: { clusterId: string }) {
   const query = useQuery(reassignmentsOptions(clusterId));
   const cancel = useCancelReassignment(clusterId);
-  const clear = useClearStaleThrottles(clusterId);
+  const [clearing, setClearing] = useState(false);
   const permission = usePermission(clusterId, 'partition.reassign.cancel');
   const data = query.data;
   const rows = data?.inProgress ?? [];
@@ -49,26 +47,26 @@ export function InProgress({ clusterId }: { clusterId: string }) {
       </div>
       {query.error && <Alert>{describeError(query.error).message}</Alert>}
       {cancel.error && <Alert tone="danger">{describeError(cancel.error).message}</Alert>}
-      {clear.error && <Alert tone="danger">{describeError(clear.error).message}</Alert>}
-      {data && data.staleBrokers.length > 0 && (
+      {data && data.staleBrokers.length + data.staleTopics.length > 0 && (
         <Alert
           data-testid="stale-throttles"
           action={
             <Button
               size="sm"
-              onClick={() => clear.mutate()}
-              disabled={clear.isPending || !permission.allowed}
+              onClick={() => setClearing(true)}
+              disabled={!permission.allowed}
               title={permission.reason ?? undefined}
               data-testid="clear-throttles-button"
             >
-              Remove throttles
+              Remove throttles…
             </Button>
           }
         >
-          Brokers {data.staleBrokers.join(', ')} have a replication throttle rate while nothing is being
-          reassigned.
+          {staleThrottlesText(data)}
+          {data.staleTopicsLimited && ' (Only the first topics by name were checked: the cluster has more.)'}
         </Alert>
       )}
+      {clearing && <StaleThrottlesDialog clusterId={clusterId} onClose={() => setClearing(false)} />}
       {data && data.throttles.topics.length + data.throttles.brokers.length > 0 && (
         <p className="text-xs text-zinc-500" data-testid="throttles-kept">
           Throttled by the console: brokers {data.throttles.brokers.join(', ') || '—'}; topics{' '}

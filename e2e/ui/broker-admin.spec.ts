@@ -33,10 +33,10 @@ test.afterAll(async ({ request }) => {
   );
 });
 
-async function widths(page: Page, name: string) {
+async function widths(page: Page, name: string, options?: { fullPage?: boolean }) {
   for (const width of [1024, 1440, 1920]) {
     await page.setViewportSize({ width, height: 900 });
-    await snap(page, `${name}-${width}`);
+    await snap(page, `${name}-${width}`, options);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
@@ -70,6 +70,39 @@ test('an admin creates a SCRAM user and sets its quota, each previewed first', a
     'SCRAM-SHA-256=iterations=8192',
   );
   await widths(page, 'broker-admin-users');
+
+  // A second mechanism, then one of the two removed: the other stays.
+  await row.getByTestId('scram-user-password').click();
+  await dialog.getByTestId('scram-mechanism').selectOption('SCRAM-SHA-512');
+  await dialog.getByTestId('scram-password').fill('ui-Password-512');
+  await dialog.getByTestId('scram-repeat').fill('ui-Password-512');
+  await dialog.getByTestId('scram-user-preview').click();
+  await expect(dialog.getByTestId('scram-user-summary')).toHaveText(
+    `Create the SCRAM-SHA-512 credential of ${user} with 8192 iterations.`,
+  );
+  await dialog.getByTestId('scram-user-apply').click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByTestId('scram-credential')).toHaveText([
+    'SCRAM-SHA-256 · 8192 iterations',
+    'SCRAM-SHA-512 · 8192 iterations',
+  ]);
+  await row.locator('[data-testid="scram-credential-delete"][data-mechanism="SCRAM-SHA-256"]').click();
+  const removal = page.getByTestId('scram-delete-dialog');
+  await expect(removal.getByTestId('scram-delete-summary')).toHaveText(
+    `Removes the SCRAM-SHA-256 credential of ${user}: clients logging in as this user with SCRAM-SHA-256 will be refused. SCRAM-SHA-512 stays, and so do its ACLs and quotas.`,
+  );
+  // Nothing goes before the user's name is typed.
+  await expect(removal.getByTestId('scram-delete-confirm')).toBeDisabled();
+  await snap(page, 'broker-admin-scram-remove-mechanism');
+  await removal.getByTestId('confirm-input').fill(user);
+  await removal.getByTestId('scram-delete-confirm').click();
+  await expect(removal).toBeHidden();
+  await expect(row.getByTestId('scram-credential')).toHaveText(['SCRAM-SHA-512 · 8192 iterations']);
+  // The last one has no remove of its own: that is deleting the user.
+  await expect(row.getByTestId('scram-credential-delete')).toHaveCount(0);
+  const described = await configs(['--describe', '--entity-type', 'users', '--entity-name', user]);
+  expect(described).toContain('SCRAM-SHA-512=iterations=8192');
+  expect(described).not.toContain('SCRAM-SHA-256');
 
   await page.getByTestId('tab-quotas').click();
   await expect(page).toHaveURL(/\/security\?tab=quotas$/);
@@ -141,7 +174,9 @@ test('an admin edits a broker config through the diff preview; static keys are l
   await expect(row).not.toHaveAttribute('data-source', 'DYNAMIC_BROKER_CONFIG');
   expect(await configs(['--describe', '--entity-type', 'brokers', '--entity-name', '2'])).not.toContain(key);
   await editor.getByTestId('broker-config-filter').fill('');
-  await widths(page, 'broker-admin-broker');
+  // The whole list is back (log.dirs is far from the key above), then the first screen at each width.
+  await expect(logDirs).toBeVisible();
+  await widths(page, 'broker-admin-broker', { fullPage: false });
 
   await page.goto('/clusters/local/brokers/defaults');
   await expect(page.getByTestId('broker-config-editor')).toHaveAttribute('data-scope', 'default');

@@ -39,10 +39,12 @@ async function widths(page: Page, name: string) {
 }
 
 const slow = `${topic}-slow`;
+const left = `${topic}-left`;
 
 test.afterAll(async ({ request }) => {
   await request.delete(`${api}/topics/${topic}`);
   await request.delete(`${api}/topics/${slow}`);
+  await request.delete(`${api}/topics/${left}`);
 });
 
 async function configs(type: 'brokers' | 'topics', name: string) {
@@ -107,6 +109,52 @@ test('a throttled move shows its progress and is cancelled from the page, its th
     .not.toMatch(/throttled\.replicas/);
   expect(await configs('brokers', to)).not.toMatch(/throttled\.rate/);
   expect(await configs('brokers', from)).not.toMatch(/throttled\.rate/);
+});
+
+test('throttled replicas left on a topic that does not move are named, previewed and removed from the page', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const created = await request.post(`${api}/topics`, {
+    data: { name: left, partitions: 2, replicationFactor: 1 },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  // As a console that restarted mid-way leaves them, or another tool: set with Kafka's own CLI.
+  await kafkaCli('kafka-configs', [
+    '--bootstrap-server',
+    bootstrap,
+    '--alter',
+    '--entity-type',
+    'topics',
+    '--entity-name',
+    left,
+    '--add-config',
+    'leader.replication.throttled.replicas=[0:1,1:2],follower.replication.throttled.replicas=[1:3]',
+  ]);
+
+  await page.goto('/clusters/local/reassignments');
+  // The check runs at most every 30 s per process.
+  await expect(page.getByTestId('stale-throttles')).toContainText(left, { timeout: 45_000 });
+  await page.getByTestId('clear-throttles-button').click();
+  const dialog = page.getByTestId('stale-throttles-dialog');
+  const rows = dialog.locator(`[data-testid="stale-throttle-row"][data-topic="${left}"]`);
+  await expect(rows).toHaveCount(2);
+  await expect(
+    rows.filter({ hasText: 'leader.replication.throttled.replicas' }).getByTestId('stale-throttle-now'),
+  ).toHaveText('0:1,1:2');
+  await expect(
+    rows.filter({ hasText: 'follower.replication.throttled.replicas' }).getByTestId('stale-throttle-now'),
+  ).toHaveText('1:3');
+  // The preview changed nothing.
+  expect(await configs('topics', left)).toMatch(/leader\.replication\.throttled\.replicas=0:1,1:2/);
+  await widths(page, 'reassign-stale-throttles');
+  await dialog.getByTestId('stale-throttles-apply').click();
+  await expect(dialog).toBeHidden();
+  expect(await configs('topics', left)).not.toMatch(/throttled\.replicas/);
+  await expect(page.getByTestId('stale-throttles').filter({ hasText: left })).toHaveCount(0, {
+    timeout: 15_000,
+  });
 });
 
 test('a replication factor change is planned, previewed, applied and completes; a preferred election runs', async ({

@@ -1,13 +1,14 @@
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api/client';
 import { apiPaths } from '@/lib/paths';
 import {
   ApplyResultSchema,
+  ClearThrottlesResultSchema,
   ElectionResultSchema,
   ReassignmentPlanSchema,
   ReassignmentsSchema,
   type ApplyReassignment,
   type CancelReassignment,
+  type ClearThrottles,
   type ElectLeaders,
   type PlanGoalInput,
 } from '@/lib/schemas/reassignment';
@@ -21,9 +22,11 @@ export const reassignmentsApi = {
     apiRequest(ApplyResultSchema, apiPaths.reassignments(clusterId), { method: 'POST', body }),
   cancel: (clusterId: string, body: CancelReassignment) =>
     apiRequest(ApplyResultSchema, apiPaths.reassignmentCancel(clusterId), { method: 'POST', body }),
-  clearThrottles: (clusterId: string) =>
-    apiRequest(z.object({ ok: z.literal(true) }), apiPaths.reassignmentThrottles(clusterId), {
-      method: 'DELETE',
+  /** Throttles left behind: what would be removed (dryRun) or their removal. */
+  clearThrottles: (clusterId: string, body: ClearThrottles) =>
+    apiRequest(ClearThrottlesResultSchema, apiPaths.reassignmentThrottles(clusterId), {
+      method: 'POST',
+      body,
     }),
   elect: (clusterId: string, body: ElectLeaders) =>
     apiRequest(ElectionResultSchema, apiPaths.elections(clusterId), { method: 'POST', body }),

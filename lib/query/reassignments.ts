@@ -4,6 +4,7 @@ import { keys } from '@/lib/query/query-keys';
 import type {
   ApplyReassignment,
   CancelReassignment,
+  ClearThrottles,
   ElectLeaders,
   PlanGoalInput,
 } from '@/lib/schemas/reassignment';
@@ -49,9 +50,15 @@ export function useCancelReassignment(clusterId: string) {
   });
 }
 
+/** The preview (dryRun) changes nothing, so it refreshes nothing. */
 export function useClearStaleThrottles(clusterId: string) {
   const invalidate = useInvalidateLayout(clusterId);
-  return useMutation({ mutationFn: () => reassignmentsApi.clearThrottles(clusterId), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: ClearThrottles) => reassignmentsApi.clearThrottles(clusterId, body),
+    onSuccess: (result) => {
+      if (!result.dryRun) return invalidate();
+    },
+  });
 }
 
 /** The election's preview (dryRun) changes nothing; the election itself refreshes leaders everywhere. */

@@ -103,6 +103,34 @@ export const ReassignmentProgressSchema = z.object({
   copiedBytes: z.array(z.object({ brokerId: z.number(), bytes: z.number().nullable() })),
 });
 
+/** A topic's throttled-replica lists as Kafka has them (`partition:broker,…`; null: not set). */
+export const TopicThrottleSchema = z.object({
+  topic: z.string(),
+  leader: z.string().nullable(),
+  follower: z.string().nullable(),
+});
+export type TopicThrottle = z.infer<typeof TopicThrottleSchema>;
+
+/**
+ * Throttles left behind to remove: the brokers' rates and the topics' throttled-replica lists named
+ * (each omitted: all that are left behind); `dryRun` answers what would be removed and changes nothing.
+ */
+export const ClearThrottlesSchema = z.object({
+  brokers: z.array(BrokerIdSchema).max(10_000).optional(),
+  topics: z.array(TopicNameSchema).max(10_000).optional(),
+  dryRun: z.boolean().default(false),
+});
+export type ClearThrottles = z.input<typeof ClearThrottlesSchema>;
+
+export const ClearThrottlesResultSchema = z.object({
+  dryRun: z.boolean(),
+  /** Brokers whose rates are (dry run: would be) removed. */
+  brokers: z.array(z.number()),
+  /** Topics whose throttled-replica lists are (would be) removed, with the lists as they were. */
+  topics: z.array(TopicThrottleSchema),
+});
+export type ClearThrottlesResult = z.infer<typeof ClearThrottlesResultSchema>;
+
 export const ReassignmentsSchema = z.object({
   inProgress: z.array(ReassignmentProgressSchema),
   /** Throttles the console set and still keeps (removed once their topics have nothing moving). */
@@ -111,6 +139,13 @@ export const ReassignmentsSchema = z.object({
   removedThrottles: z.object({ brokers: z.array(z.number()), topics: z.array(z.string()) }),
   /** Brokers with a throttle rate while nothing is being reassigned (left by a restart or another tool). */
   staleBrokers: z.array(z.number()),
+  /**
+   * Topics with throttled-replica lists while none of their partitions is being reassigned and the
+   * console recorded none for them (checked at most every 30 s).
+   */
+  staleTopics: z.array(TopicThrottleSchema),
+  /** The cluster has more topics than one check reads (MAX_TOPICS_CHECKED): only the first were checked. */
+  staleTopicsLimited: z.boolean(),
 });
 export type Reassignments = z.infer<typeof ReassignmentsSchema>;
 

@@ -16,7 +16,12 @@ import {
   type AclFilterSpec,
 } from '@/server/kafka/ops/acls';
 import { toKafkaError } from '@/server/kafka/errors';
-import { alterTopicConfigs, describeBrokerConfigs, describeTopicConfigs } from '@/server/kafka/ops/configs';
+import {
+  alterTopicConfigs,
+  describeBrokerConfigs,
+  describeConfigsOfTopics,
+  describeTopicConfigs,
+} from '@/server/kafka/ops/configs';
 import { fetchDeferred, fetchFrom, peekMany, type FetchPosition } from '@/server/kafka/ops/fetch';
 import { describeGroups } from '@/server/kafka/ops/group-describe';
 import {
@@ -197,6 +202,13 @@ export function kafka(config: ClusterConfig) {
 
     topicConfigs: (topic: string) =>
       call(config, `Configuration of "${topic}"`, (c) => describeTopicConfigs(c, topic)),
+
+    /**
+     * Some keys of up to TOPIC_CONFIGS_BATCH topics in one DescribeConfigs; a topic's own failure (say
+     * deleted meanwhile) is its `error`, not the call's.
+     */
+    configsOfTopics: (topics: string[], names: string[]) =>
+      call(config, 'DescribeConfigs of topics', (c) => describeConfigsOfTopics(c, topics, names)),
 
     brokerConfigs: (brokerId: number) =>
       call(config, `Broker ${brokerId}`, (c) => describeBrokerConfigs(c, brokerId)),

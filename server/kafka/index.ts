@@ -21,6 +21,7 @@ export type { LogDirReport } from '@/server/kafka/ops/log-dirs';
 export type { LogDir } from '@/server/kafka/protocol/describe-log-dirs';
 export type { QuorumInfo } from '@/server/kafka/protocol/describe-quorum';
 export type { ConfigEntry } from '@/server/kafka/ops/configs';
+export { TOPIC_CONFIGS_BATCH } from '@/server/kafka/ops/configs';
 export type { GroupEntry } from '@/server/kafka/ops/groups';
 export type {
   GroupDescription,

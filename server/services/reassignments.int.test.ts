@@ -22,6 +22,7 @@ const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)
 const rf = `it-reassign-rf-${run}`;
 const slow = `it-reassign-slow-${run}`;
 const elect = `it-reassign-elect-${run}`;
+const leftBehind = `it-reassign-left-${run}`;
 const dir = mkdtempSync(join(tmpdir(), 'reassign-'));
 
 async function topics(...args: string[]) {
@@ -88,11 +89,13 @@ beforeAll(async () => {
   await topics('--create', '--topic', rf, '--partitions', '3', '--replication-factor', '1');
   await topics('--create', '--topic', slow, '--replica-assignment', '1');
   await topics('--create', '--topic', elect, '--replica-assignment', '1:2,2:3');
+  await topics('--create', '--topic', leftBehind, '--replica-assignment', '1:2,2:3');
   produceBulk(slow, 4);
 }, 120_000);
 
 afterAll(async () => {
-  for (const t of [rf, slow, elect]) await topics('--delete', '--topic', t).catch(() => undefined);
+  for (const t of [rf, slow, elect, leftBehind])
+    await topics('--delete', '--topic', t).catch(() => undefined);
   await disconnectAll();
 });
 
@@ -202,13 +205,61 @@ describe('throttles left behind', () => {
       );
       if (seen.inProgress.length > 0) return; // another suite is reassigning on the shared cluster: nothing is stale
       expect(seen.staleBrokers).toEqual([3]);
-      const cleared = await clearStaleThrottles(local);
-      expect(cleared.change).toEqual({ before: { throttledBrokers: [3] }, after: { throttledBrokers: [] } });
+      // Only this broker: the shared cluster may have other suites' topic throttles.
+      const cleared = await clearStaleThrottles(local, { brokers: [3], topics: [] });
+      expect(cleared.change).toEqual({
+        before: { throttledBrokers: [3], throttledTopics: [] },
+        after: { throttledBrokers: [], throttledTopics: [] },
+      });
       expect(await configsOf('brokers', '3')).not.toMatch(/throttled\.rate/);
       expect((await listReassignments(local)).staleBrokers).toEqual([]);
     } finally {
       await alter('--delete-config', 'leader.replication.throttled.rate').catch(() => undefined);
     }
+  }, 90_000);
+});
+
+describe('topic throttles left behind', () => {
+  it('finds throttled-replica lists kafka-configs set on a topic that does not move, previews and removes them', async () => {
+    await kafkaCli('kafka-configs', [
+      '--bootstrap-server',
+      bootstrap,
+      '--alter',
+      '--entity-type',
+      'topics',
+      '--entity-name',
+      leftBehind,
+      '--add-config',
+      'leader.replication.throttled.replicas=[0:1,1:2],follower.replication.throttled.replicas=[0:3]',
+    ]);
+    expect(await configsOf('topics', leftBehind)).toMatch(/leader\.replication\.throttled\.replicas=0:1,1:2/);
+    const expected = { topic: leftBehind, leader: '0:1,1:2', follower: '0:3' };
+
+    // The preview reads the cluster afresh and changes nothing.
+    const preview = await clearStaleThrottles(local, { topics: [leftBehind], dryRun: true });
+    expect(preview).toMatchObject({ dryRun: true, brokers: [], topics: [expected] });
+    expect(await configsOf('topics', leftBehind)).toMatch(/follower\.replication\.throttled\.replicas=0:3/);
+    // The in-progress read names the topic: nothing of it moves and this process recorded no throttle for it.
+    const seen = await until(
+      () => listReassignments(local),
+      (r) => r.staleTopics.some((t) => t.topic === leftBehind),
+      40_000,
+    );
+    expect(seen.staleTopics.find((t) => t.topic === leftBehind)).toEqual(expected);
+    expect(seen.staleTopicsLimited).toBe(false);
+
+    const removed = await clearStaleThrottles(local, { brokers: [], topics: [leftBehind] });
+    expect(removed).toMatchObject({ dryRun: false, brokers: [], topics: [expected] });
+    expect(removed.change).toEqual({
+      before: { throttledBrokers: [], throttledTopics: [expected] },
+      after: { throttledBrokers: [], throttledTopics: [] },
+    });
+    expect(await configsOf('topics', leftBehind)).not.toMatch(/throttled\.replicas/);
+    expect((await listReassignments(local)).staleTopics.map((t) => t.topic)).not.toContain(leftBehind);
+    // Nothing left to remove is a conflict, not a silent success.
+    await expect(clearStaleThrottles(local, { brokers: [], topics: [leftBehind] })).rejects.toMatchObject({
+      code: 'conflict',
+    });
   }, 90_000);
 });
 

@@ -3,6 +3,8 @@ import { planReassignment, PlanError, type PlanGoal, type PlanPartition } from '
 import type {
   ApplyReassignment,
   CancelReassignment,
+  ClearThrottles,
+  ClearThrottlesResult,
   PartitionOutcomeDto,
   ReassignmentPlan,
   Reassignments,
@@ -16,10 +18,13 @@ import { reassignError, toOutcome } from '@/server/services/reassign-errors';
 import { changing } from '@/server/services/snapshot';
 import {
   removeStaleThrottles,
+  removeTopicThrottles,
   setThrottles,
   settleThrottles,
   staleThrottles,
+  staleTopicThrottles,
   throttlesOf,
+  type TopicThrottle,
 } from '@/server/services/throttles';
 
 /** Each partition's largest replica log, and the size of each replica, from one DescribeLogDirs per broker. */
@@ -159,10 +164,25 @@ export async function listReassignments(cluster: ClusterConfig): Promise<Reassig
       return { brokers: [], topics: [] };
     },
   );
+  // Throttled-replica lists of topics with nothing moving; a failed check must not hide the progress either.
+  const { topics: staleTopics, limited: staleTopicsLimited } = await staleTopicThrottles(
+    cluster,
+    new Set(moving.map((m) => m.topic)),
+  ).catch((error: unknown) => {
+    log('warn', 'topic throttles not checked', { cluster: cluster.id, error: String(error) });
+    return { topics: [] as TopicThrottle[], limited: false };
+  });
   if (moving.length === 0) {
     const live = (await gateway.metadata([])).brokers.map((b) => b.id);
     const staleBrokers = await staleThrottles(cluster, live);
-    return { inProgress: [], throttles: throttlesOf(cluster), removedThrottles, staleBrokers };
+    return {
+      inProgress: [],
+      throttles: throttlesOf(cluster),
+      removedThrottles,
+      staleBrokers,
+      staleTopics,
+      staleTopicsLimited,
+    };
   }
   const topology = await gateway.metadata([...new Set(moving.map((m) => m.topic))]);
   const leaders = new Map<string, number | null>();
@@ -192,26 +212,62 @@ export async function listReassignments(cluster: ClusterConfig): Promise<Reassig
     throttles: throttlesOf(cluster),
     removedThrottles,
     staleBrokers: [],
+    staleTopics,
+    staleTopicsLimited,
   };
 }
 
-/** Removes replication throttle rates left on brokers while nothing is being reassigned. */
-export async function clearStaleThrottles(cluster: ClusterConfig): Promise<{ change: AuditChange }> {
+/**
+ * Throttles left behind, read afresh from the cluster: the brokers' rates (only while nothing in the
+ * cluster moves) and the throttled-replica lists of topics none of whose partitions moves. With
+ * `dryRun` it answers what would go (the preview); else it removes those named (all, unnamed).
+ */
+export async function clearStaleThrottles(
+  cluster: ClusterConfig,
+  request: ClearThrottles = {},
+): Promise<ClearThrottlesResult & { change: AuditChange }> {
   const gateway = kafka(cluster);
   const moving = await gateway.listReassignments().catch((e: unknown) => {
     throw reassignError(e, 'list');
   });
-  if (moving.length > 0)
+  const busy = new Set(moving.map((m) => m.topic));
+  const { topics: staleTopics } = await staleTopicThrottles(cluster, busy, { fresh: true }).catch(
+    (e: unknown) => {
+      throw reassignError(e, 'throttle');
+    },
+  );
+  let staleBrokers: number[] = [];
+  if (moving.length === 0) {
+    const live = (await gateway.metadata([])).brokers.map((b) => b.id);
+    staleBrokers = await staleThrottles(cluster, live);
+  }
+  const brokers = request.brokers ? staleBrokers.filter((b) => request.brokers!.includes(b)) : staleBrokers;
+  const topics = request.topics ? staleTopics.filter((t) => request.topics!.includes(t.topic)) : staleTopics;
+  if (brokers.length + topics.length === 0) {
     throw new AppError(
       'conflict',
-      'Reassignments are in progress: their throttles are removed when they end',
+      moving.length > 0 && staleTopics.length === 0
+        ? 'Reassignments are in progress: their throttles are removed when they end'
+        : 'No throttle is left behind: nothing to remove',
     );
-  const live = (await gateway.metadata([])).brokers.map((b) => b.id);
-  const brokers = await staleThrottles(cluster, live);
-  await changing(cluster, () => removeStaleThrottles(cluster, brokers)).catch((e: unknown) => {
-    throw reassignError(e, 'throttle');
-  });
-  return { change: { before: { throttledBrokers: brokers }, after: { throttledBrokers: [] } } };
+  }
+  const change: AuditChange = {
+    before: { throttledBrokers: brokers, throttledTopics: topics },
+    after: { throttledBrokers: [], throttledTopics: [] },
+  };
+  const dryRun = request.dryRun ?? false;
+  if (!dryRun) {
+    await changing(cluster, async () => {
+      await removeTopicThrottles(
+        cluster,
+        topics.map((t) => t.topic),
+      );
+      if (brokers.length > 0) await removeStaleThrottles(cluster, brokers);
+    }).catch((e: unknown) => {
+      throw reassignError(e, 'throttle');
+    });
+  }
+  return { dryRun, brokers, topics, change };
 }
 
 /** Cancels reassignments under way (all, or the given partitions); their throttles go with them. */

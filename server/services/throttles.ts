@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
-import { kafka, type KafkaCluster } from '@/server/kafka';
+import { kafka, TOPIC_CONFIGS_BATCH, type KafkaCluster } from '@/server/kafka';
 import { log } from '@/server/log';
 
 export const LEADER_RATE = 'leader.replication.throttled.rate';
@@ -169,8 +169,9 @@ function startChecking(): void {
 /**
  * Brokers with a replication throttle rate while nothing in the cluster is being reassigned and this
  * process recorded none: left by a console process that restarted mid-way, or by another tool. Read
- * at most every 15 s per cluster (one DescribeConfigs per broker); without a rate, throttled
- * replica lists on topics have no effect, so the rates are what must not stay.
+ * at most every 15 s per cluster (one DescribeConfigs per broker). Topics' throttled-replica lists
+ * left behind are found by staleTopicThrottles: harmless without a rate, but a later rate set for
+ * another reassignment would throttle them too.
  */
 export async function staleThrottles(config: ClusterConfig, brokerIds: number[]): Promise<number[]> {
   if (recorded.has(config.id)) return [];
@@ -198,4 +199,77 @@ export async function removeStaleThrottles(config: ClusterConfig, brokerIds: num
     ]);
   }
   stale.delete(config.id);
+}
+
+/** A topic's throttled-replica lists (`partition:broker,…`; null: not set on the topic). */
+export interface TopicThrottle {
+  topic: string;
+  leader: string | null;
+  follower: string | null;
+}
+
+/** Topics looked at per check: a cluster with more is checked on its first ones by name, and says so. */
+export const MAX_TOPICS_CHECKED = 20_000;
+export const TOPIC_CHECK_MS = 30_000;
+const topicChecks = globalThis as unknown as {
+  __kafkascopeStaleTopicThrottles?: Map<string, { at: number; topics: TopicThrottle[]; limited: boolean }>;
+};
+const topicChecked = (topicChecks.__kafkascopeStaleTopicThrottles ??= new Map());
+
+/**
+ * Every topic of the cluster whose leader or follower throttled-replica list is set, read from the
+ * cluster itself: one Metadata for the names, then DescribeConfigs of those two keys only, for
+ * TOPIC_CONFIGS_BATCH topics per request (20 requests for 20,000 topics), at most MAX_TOPICS_CHECKED.
+ * Kept TOPIC_CHECK_MS per cluster unless `fresh`, so a page that polls every 2 s costs one check per 30 s.
+ */
+export async function topicsWithThrottles(
+  config: ClusterConfig,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<{ topics: TopicThrottle[]; limited: boolean }> {
+  const last = topicChecked.get(config.id);
+  if (!fresh && last && Date.now() - last.at < TOPIC_CHECK_MS) return last;
+  const gateway = kafka(config);
+  const names = (await gateway.metadata('all')).topics.map((t) => t.name).sort();
+  const checked = names.slice(0, MAX_TOPICS_CHECKED);
+  const topics: TopicThrottle[] = [];
+  for (let i = 0; i < checked.length; i += TOPIC_CONFIGS_BATCH) {
+    const answers = await gateway.configsOfTopics(checked.slice(i, i + TOPIC_CONFIGS_BATCH), [
+      LEADER_REPLICAS,
+      FOLLOWER_REPLICAS,
+    ]);
+    for (const a of answers) {
+      if (a.error) continue; // deleted meanwhile: nothing of it is left to remove
+      const value = (name: string) => {
+        const e = a.entries.find((c) => c.name === name && c.source === 'topic');
+        return e?.value?.trim() ? e.value : null;
+      };
+      const leader = value(LEADER_REPLICAS);
+      const follower = value(FOLLOWER_REPLICAS);
+      if (leader !== null || follower !== null) topics.push({ topic: a.topic, leader, follower });
+    }
+  }
+  const result = { at: Date.now(), topics, limited: names.length > checked.length };
+  topicChecked.set(config.id, result);
+  return result;
+}
+
+/**
+ * Topics with throttled-replica lists while none of their partitions is being reassigned and this
+ * process recorded none for them: left by a console process that restarted mid-way, or by another tool.
+ */
+export async function staleTopicThrottles(
+  config: ClusterConfig,
+  moving: Set<string>,
+  options: { fresh?: boolean } = {},
+): Promise<{ topics: TopicThrottle[]; limited: boolean }> {
+  const mine = recorded.get(config.id)?.topics;
+  const { topics, limited } = await topicsWithThrottles(config, options);
+  return { topics: topics.filter((t) => !moving.has(t.topic) && !mine?.has(t.topic)), limited };
+}
+
+/** Removes both throttled-replica lists of these topics (none of them may be moving: the caller checked). */
+export async function removeTopicThrottles(config: ClusterConfig, topics: string[]): Promise<void> {
+  const gateway = kafka(config);
+  for (const topic of topics) await removeTopic(gateway, topic);
+  topicChecked.delete(config.id);
 }

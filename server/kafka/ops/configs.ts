@@ -69,6 +69,35 @@ async function describe(
 export const describeTopicConfigs = (clients: ClusterClients, topic: string) =>
   describe(clients, ConfigResourceTypes.TOPIC, topic);
 
+/** At most this many topics in one DescribeConfigs (callers batch a longer list themselves). */
+export const TOPIC_CONFIGS_BATCH = 1000;
+
+/**
+ * Some keys of several topics in one DescribeConfigs (any broker answers topic resources): each topic's
+ * entries for `names`, or its error (a topic deleted meanwhile answers UNKNOWN_TOPIC_OR_PARTITION) as data.
+ */
+export async function describeConfigsOfTopics(
+  clients: ClusterClients,
+  topics: string[],
+  names: string[],
+): Promise<{ topic: string; entries: ConfigEntry[]; error: string | null }[]> {
+  if (topics.length === 0) return [];
+  if (topics.length > TOPIC_CONFIGS_BATCH)
+    throw new Error(`At most ${TOPIC_CONFIGS_BATCH} topics per DescribeConfigs (asked for ${topics.length})`);
+  const { resources } = await clients.admin.describeConfigs({
+    resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: names })),
+    includeSynonyms: false,
+  });
+  return resources.map((resource) => ({
+    topic: resource.resourceName,
+    entries: (resource.configEntries as RawEntry[]).map(toEntry),
+    error:
+      resource.errorCode === 0
+        ? null
+        : new KafkaProtocolError(resource.errorCode, 'DescribeConfigs', resource.errorMessage).type,
+  }));
+}
+
 /** Broker configs are answered by the broker itself (its static and dynamic settings). */
 export const describeBrokerConfigs = (clients: ClusterClients, brokerId: number) =>
   describe(clients, ConfigResourceTypes.BROKER, String(brokerId));

@@ -1,21 +1,28 @@
-'use client';
+import { BrokerDefaultsLoading, BrokerDefaultsView } from '@/components/cluster-admin/broker-defaults-view';
+import { Prefetched } from '@/components/layout/prefetched';
+import { brokerConfigsFullOptions } from '@/lib/query/cluster-admin';
+import { BrokerConfigListSchema } from '@/lib/schemas/cluster-admin';
+import { pageSession, prefetchCluster } from '@/server/http/prefetch';
+import { getBrokerConfigsFull } from '@/server/services/cluster-admin';
 
-import { useParams } from 'next/navigation';
-import { BrokerConfigEditor } from '@/components/cluster-admin/broker-config-editor';
-import { PageHeader } from '@/components/layout/page-header';
-import { paths } from '@/lib/paths';
+interface Props {
+  params: Promise<{ clusterId: string }>;
+}
 
-/** The cluster-wide dynamic broker defaults (kafka-configs --entity-type brokers --entity-default). */
-export default function BrokerDefaultsPage() {
-  const { clusterId } = useParams<{ clusterId: string }>();
+/** The cluster-wide dynamic broker defaults, with a live broker's configs as reference, come with the HTML. */
+export default async function BrokerDefaultsPage({ params }: Props) {
+  const session = await pageSession();
+  const { clusterId } = await params;
+  const state = prefetchCluster(session, clusterId, [
+    {
+      queryKey: brokerConfigsFullOptions(clusterId, 'default').queryKey,
+      schema: BrokerConfigListSchema,
+      load: (cluster) => getBrokerConfigsFull(cluster, 'default'),
+    },
+  ]);
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title="Cluster-wide broker defaults"
-        back={{ href: paths.brokers(clusterId), label: 'Brokers' }}
-        description="Dynamic configs every broker takes unless it sets its own; they override server.properties."
-      />
-      <BrokerConfigEditor clusterId={clusterId} scope="default" />
-    </div>
+    <Prefetched state={state} fallback={<BrokerDefaultsLoading />}>
+      <BrokerDefaultsView />
+    </Prefetched>
   );
 }
