@@ -27,7 +27,7 @@ import {
   useRestartTask,
   useUpdateConnector,
 } from '@/lib/query/connect';
-import type { ConnectorAction, ConnectorDetail } from '@/lib/schemas/connect';
+import { UpdateConnectorSchema, type ConnectorAction, type ConnectorDetail } from '@/lib/schemas/connect';
 
 export function ConnectorLoading() {
   return <Skeleton className="h-96 w-full" />;
@@ -356,7 +356,18 @@ function EditConfigDialog({
     const value = JSON.parse(text) as unknown;
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       throw new Error('expected a JSON object');
-    parsed = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
+    // Connect's configs are strings: a number or boolean is taken as its text, anything else is refused
+    // (null would become "null", an object "[object Object]").
+    const bad = Object.entries(value).find(([, v]) => !['string', 'number', 'boolean'].includes(typeof v));
+    if (bad) throw new Error(`${bad[0]}: a value must be a string (or a number or true/false)`);
+    const config = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
+    // The route's schema, so what it would refuse is said here first.
+    const checked = UpdateConnectorSchema.safeParse({ config });
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      throw new Error(`${issue.path.slice(1).join('.') || 'config'}: ${issue.message}`);
+    }
+    parsed = config;
   } catch (error) {
     parseError = (error as Error).message;
   }

@@ -18,7 +18,7 @@ import {
   useCreateConnector,
   useValidateConfig,
 } from '@/lib/query/connect';
-import type { PluginConfigField, ValidationResult } from '@/lib/schemas/connect';
+import { ConnectorNameSchema, type PluginConfigField, type ValidationResult } from '@/lib/schemas/connect';
 
 /** Settings the form leaves out: the name has its own field, the class is the chosen plugin. */
 const OWN_FIELDS = new Set(['name', 'connector.class']);
@@ -76,9 +76,17 @@ export function NewConnectorView() {
     return out;
   };
   const errorOf = (field: string) => checked?.errors[field]?.join('; ') ?? null;
-  const nameError = name.trim() === '' && checked ? 'A connector needs a name' : (errorOf('name') ?? null);
+  // The route's own schema, so the form says what the server would refuse before asking the worker.
+  const nameIssue =
+    name.trim() === ''
+      ? null
+      : (ConnectorNameSchema.safeParse(name.trim()).error?.issues[0]?.message ?? null);
+  const nameError =
+    nameIssue ?? (name.trim() === '' && checked ? 'A connector needs a name' : (errorOf('name') ?? null));
+  const downClusters = (list.data?.clusters ?? []).filter((c) => !c.up);
 
-  const runValidation = (then?: () => void) =>
+  const runValidation = (then?: () => void) => {
+    if (nameIssue) return;
     validate.mutate(
       { plugin: chosenPlugin, config: { ...config(), name: name.trim() } },
       {
@@ -88,6 +96,7 @@ export function NewConnectorView() {
         },
       },
     );
+  };
 
   const submit = () =>
     runValidation(() =>
@@ -104,6 +113,24 @@ export function NewConnectorView() {
         back={{ href: connectPaths.list(clusterId), label: 'Kafka Connect' }}
       />
       {!permission.allowed && <Alert tone="warning">{permission.reason}</Alert>}
+      {list.error && (
+        <Alert tone="danger" data-testid="connect-list-error">
+          {describeError(list.error).message}
+        </Alert>
+      )}
+      {list.data && upClusters.length === 0 && (
+        <Alert tone="danger" data-testid="no-connect-up">
+          {list.data.clusters.length === 0
+            ? 'This cluster has no Kafka Connect cluster configured.'
+            : 'No Kafka Connect cluster of this cluster answers, so no connector can be created now: ' +
+              downClusters.map((c) => `${c.name} (${c.error ?? 'down'})`).join('; ')}
+        </Alert>
+      )}
+      {plugins.error && (
+        <Alert tone="danger" data-testid="plugins-error">
+          {describeError(plugins.error).message}
+        </Alert>
+      )}
       <Card className="space-y-4 p-4">
         <div className="grid gap-4 md:grid-cols-3">
           <Field label="Connect cluster" htmlFor="connect-cluster">
@@ -145,7 +172,10 @@ export function NewConnectorView() {
             <Input
               id="connector-name"
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={(e) => {
+                setName(e.target.value);
+                setChecked(null);
+              }}
               data-testid="connector-name"
               autoComplete="off"
             />
@@ -159,7 +189,10 @@ export function NewConnectorView() {
               field={f}
               value={values[f.name] ?? ''}
               error={errorOf(f.name)}
-              onChange={(v) => setValues({ ...values, [f.name]: v })}
+              onChange={(v) => {
+                setValues({ ...values, [f.name]: v });
+                setChecked(null);
+              }}
             />
           ))}
         </div>

@@ -19,8 +19,10 @@ export interface AuditContext {
   group?: string;
   subject?: string;
   version?: string;
-  /** The `[ruleId]`, `[channel]` or `[silenceId]` segment of an alerts route. */
+  /** The `[ruleId]`, `[channel]` or `[silenceId]` segment of an alerts route, or a connector or plugin. */
   target?: string;
+  /** The `[connect]` segment (a Kafka Connect cluster), for a new connector's target. */
+  connect?: string;
   /** A DELETE that asked for `?permanent=true` (the schema registry's delete for good). */
   permanent?: true;
   /**
@@ -72,15 +74,18 @@ export function auditContext(
     group: params.group,
     subject: params.subject,
     version: params.version,
+    connect: params.connect,
     target: params.connector
       ? `connector ${params.connect}/${params.connector}${params.task ? ` task ${params.task}` : ''}`
-      : params.ruleId
-        ? `rule ${params.ruleId}`
-        : params.channel
-          ? `channel ${params.channel}`
-          : params.silenceId
-            ? `silence ${params.silenceId}`
-            : undefined,
+      : params.plugin
+        ? `plugin ${params.connect}/${params.plugin}`
+        : params.ruleId
+          ? `rule ${params.ruleId}`
+          : params.channel
+            ? `channel ${params.channel}`
+            : params.silenceId
+              ? `silence ${params.silenceId}`
+              : undefined,
     ...(new URL(request.url).searchParams.get('permanent') === 'true' && { permanent: true as const }),
     ip: clientAddress(request),
   };

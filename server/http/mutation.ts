@@ -67,6 +67,10 @@ function targetOf(action: Action, context: AuditContext): string | undefined {
   if (context.target) return context.target;
   if (action === 'acl.create' || action === 'acl.delete') return aclBindingsOf(context.body);
   if (action === 'alert.rule.create' || action === 'alert.channel.create') return nameOf(context.body);
+  if (action === 'connect.connector.create') {
+    const name = nameOf(context.body);
+    return name && context.connect ? `connector ${context.connect}/${name}` : undefined;
+  }
   if (action === 'transaction.abort') {
     const b = context.body as { topic?: unknown; partition?: unknown; producerId?: unknown } | null;
     if (typeof b?.topic === 'string' && typeof b.producerId === 'number')

@@ -234,7 +234,85 @@ export async function createConnector(
   if (result.errorCount > 0) throw validationError(hidden(result, secrets));
   await door.createConnector(target, name, config).catch(connectAppErrorHiding(secrets));
   forgetConnectHealth(cluster);
-  return getConnector(cluster, connect, name);
+  return afterChange(cluster, connect, name, config);
+}
+
+/**
+ * The connector as the worker reports it right after a change that succeeded. A worker whose group
+ * is rebalancing may not know it for a moment (404, 409): asked again a few times, and if it still
+ * does not answer, the change is not reported as failed: the answer is the connector as far as the
+ * console knows (state UNASSIGNED, no tasks yet), and the page's next poll shows the rest.
+ */
+async function afterChange(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+  config: Record<string, string> | null,
+): Promise<ConnectorDetail> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await getConnector(cluster, connect, name);
+    } catch {
+      if (attempt >= 3) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  const target = connectOf(cluster, connect);
+  const shownConfigOf = config ? maskConfig(config, await passwordKeys(target, pluginOf(config))) : {};
+  return {
+    name,
+    connect,
+    type: 'unknown',
+    className: config?.['connector.class'] ?? '',
+    state: 'UNASSIGNED',
+    workerId: '',
+    trace: null,
+    tasks: [],
+    tasksRunning: 0,
+    tasksFailed: 0,
+    topics: [],
+    flow: null,
+    config: shownConfigOf,
+    activeTopics: [],
+    offsets: null,
+    offsetsError: 'The worker has not reported this connector yet',
+  };
+}
+
+/**
+ * Runs a change to a connector and hands the audit line its state, tasks and (hidden-secret) config
+ * before and after, each read from the worker (null where it has no such connector).
+ */
+export async function auditedConnectorChange<T>(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+  record: (change: { before: unknown; after: unknown }) => void,
+  change: () => Promise<T>,
+): Promise<T> {
+  const before = await connectorAuditState(cluster, connect, name);
+  const result = await change();
+  record({ before, after: await connectorAuditState(cluster, connect, name) });
+  return result;
+}
+
+/**
+ * What an audit line records of a connector before or after a change: its state, its tasks' states
+ * and its config with secrets hidden; null when the worker does not have it (or does not answer).
+ */
+export async function connectorAuditState(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+): Promise<{ state: string; tasks: string[]; config: Record<string, string> } | null> {
+  const target = connectOf(cluster, connect);
+  const found = await door.connector(target, name).catch(() => null);
+  if (!found) return null;
+  return {
+    state: found.summary.state,
+    tasks: found.summary.tasks.map((t) => `${t.id}:${t.state}`),
+    config: await shownConfig(target, found.config),
+  };
 }
 
 function validationError(result: ValidationResult): AppError {
@@ -304,7 +382,18 @@ export async function connectorAction(
   }[action];
   await run().catch(connectAppError);
   forgetConnectHealth(cluster);
-  return getConnector(cluster, connect, name);
+  // The worker accepts a pause, resume or stop (202) and applies it a moment later: the answer (and
+  // the audit line) waits for that state, at most 3 s.
+  const expected = { pause: 'PAUSED', resume: 'RUNNING', stop: 'STOPPED' }[action as string];
+  if (expected) {
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline) {
+      const now = await door.connector(target, name).catch(() => null);
+      if (now?.summary.state === expected) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return afterChange(cluster, connect, name, null);
 }
 
 export async function restartTask(
@@ -386,6 +475,16 @@ export async function alterOffsets(
     changes: changesOf(new Map(now.map((o) => [canonical(o.partition), o]))),
     offsets: maskOffsets(now),
   };
+}
+
+/** A connector's offsets as the page shows them (secrets hidden), for an audit line; null if unread. */
+export async function connectorOffsetsShown(
+  cluster: ClusterConfig,
+  connect: string,
+  name: string,
+): Promise<ConnectorOffset[] | null> {
+  const offsets = await door.connectorOffsets(connectOf(cluster, connect), name).catch(() => null);
+  return offsets && maskOffsets(offsets);
 }
 
 export async function resetOffsets(

@@ -4,7 +4,12 @@ import { UpdateConnectorSchema } from '@/lib/schemas/connect';
 import { withCluster } from '@/server/http/handler';
 import { mutation } from '@/server/http/mutation';
 import { parseBody } from '@/server/http/parse';
-import { deleteConnector, getConnector, updateConnector } from '@/server/services/connect';
+import {
+  auditedConnectorChange,
+  deleteConnector,
+  getConnector,
+  updateConnector,
+} from '@/server/services/connect';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -17,16 +22,23 @@ export const GET = withCluster<Path>(async ({ cluster, params }) =>
 
 export const PUT = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]'>(
   'connect.connector.update',
-  async ({ cluster, params, request }) =>
-    updateConnector(
+  async ({ cluster, params, request, recordChange }) => {
+    const result = await updateConnector(
       cluster,
       params.connect,
       params.connector,
       (await parseBody(request, UpdateConnectorSchema)).config,
-    ),
+    );
+    // Both with secrets hidden (lib/connect/secrets.ts).
+    recordChange({ before: result.before, after: result.after });
+    return result;
+  },
 );
 
 export const DELETE = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]'>(
   'connect.connector.delete',
-  async ({ cluster, params }) => deleteConnector(cluster, params.connect, params.connector),
+  async ({ cluster, params, recordChange }) =>
+    auditedConnectorChange(cluster, params.connect, params.connector, recordChange, () =>
+      deleteConnector(cluster, params.connect, params.connector),
+    ),
 );

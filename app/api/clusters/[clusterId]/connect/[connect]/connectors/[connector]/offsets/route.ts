@@ -3,7 +3,7 @@
 // DELETE — reset (connector STOPPED)
 import { AlterOffsetsSchema } from '@/lib/schemas/connect';
 import { mutation } from '@/server/http/mutation';
-import { alterOffsets, resetOffsets } from '@/server/services/connect';
+import { alterOffsets, connectorOffsetsShown, resetOffsets } from '@/server/services/connect';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -29,5 +29,10 @@ export const PATCH = mutation<'/api/clusters/[clusterId]/connect/[connect]/conne
 
 export const DELETE = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/offsets'>(
   'connect.offsets.reset',
-  async ({ cluster, params }) => resetOffsets(cluster, params.connect, params.connector),
+  async ({ cluster, params, recordChange }) => {
+    const before = await connectorOffsetsShown(cluster, params.connect, params.connector);
+    const result = await resetOffsets(cluster, params.connect, params.connector);
+    recordChange({ before, after: await connectorOffsetsShown(cluster, params.connect, params.connector) });
+    return result;
+  },
 );

@@ -1,11 +1,14 @@
-// POST /api/clusters/:clusterId/connect/:connect/connectors/:connector/resume
+// POST /api/clusters/:clusterId/connect/:connect/connectors/:connector/resume (audited with state before → after)
 import { mutation } from '@/server/http/mutation';
-import { connectorAction } from '@/server/services/connect';
+import { auditedConnectorChange, connectorAction } from '@/server/services/connect';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const POST = mutation<'/api/clusters/[clusterId]/connect/[connect]/connectors/[connector]/resume'>(
   'connect.connector.resume',
-  async ({ cluster, params }) => connectorAction(cluster, params.connect, params.connector, 'resume'),
+  async ({ cluster, params, recordChange }) =>
+    auditedConnectorChange(cluster, params.connect, params.connector, recordChange, () =>
+      connectorAction(cluster, params.connect, params.connector, 'resume'),
+    ),
 );
