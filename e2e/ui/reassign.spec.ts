@@ -109,6 +109,20 @@ test('a throttled move shows its progress and is cancelled from the page, its th
     .not.toMatch(/throttled\.replicas/);
   expect(await configs('brokers', to)).not.toMatch(/throttled\.rate/);
   expect(await configs('brokers', from)).not.toMatch(/throttled\.rate/);
+  // The console removed them, and its audit line says so: what it removed, made by the console.
+  const cleared = () =>
+    execFileSync('kcat', ['-C', '-b', bootstrap, '-t', 'kafkascope-e2e-audit', '-o', '-300', '-e', '-q'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((l) => l.includes('partition.reassign.throttle.clear') && l.includes(slow))
+      .map((l) => JSON.parse(l));
+  await expect.poll(() => cleared().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  expect(cleared()[0]).toMatchObject({
+    user: 'kafkascope',
+    result: 'ok',
+    change: { before: { topics: { [slow]: { leader: [`0:${from}`], follower: [`0:${to}`] } } }, after: null },
+  });
 });
 
 test('throttled replicas left on a topic that does not move are named, previewed and removed from the page', async ({

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, TOPIC_CONFIGS_BATCH, type KafkaCluster } from '@/server/kafka';
+import { audit } from '@/server/audit';
 import { log } from '@/server/log';
 
 export const LEADER_RATE = 'leader.replication.throttled.rate';
@@ -115,11 +116,55 @@ export async function settleThrottles(
   const r = recorded.get(config.id);
   const removed = { brokers: [] as number[], topics: [] as string[] };
   if (!r) return removed;
+  const started = Date.now();
+  const removedLists: Record<string, { leader: string[]; follower: string[] }> = {};
+  try {
+    return await settleRecorded(config, r, removed, removedLists, moving);
+  } finally {
+    // Nobody asked for this change at this moment (the reassignment's apply did, earlier): the audit
+    // line says the console made it, with what it removed.
+    if (removed.topics.length > 0 || removed.brokers.length > 0)
+      audit({
+        user: 'kafkascope',
+        role: null,
+        via: null,
+        action: 'partition.reassign.throttle.clear',
+        cluster: config.id,
+        target: [
+          ...(removed.topics.length > 0 ? [`topics ${removed.topics.join(', ')}`] : []),
+          ...(removed.brokers.length > 0 ? [`brokers ${removed.brokers.join(', ')}`] : []),
+        ]
+          .join('; ')
+          .slice(0, 4000),
+        change: {
+          before: {
+            topics: removedLists,
+            brokerRates: removed.brokers,
+          },
+          after: null,
+        },
+        result: 'ok',
+        status: 200,
+        durationMs: Date.now() - started,
+        ip: null,
+      });
+  }
+}
+
+async function settleRecorded(
+  config: ClusterConfig,
+  r: Recorded,
+  removed: { brokers: number[]; topics: string[] },
+  removedLists: Record<string, { leader: string[]; follower: string[] }>,
+  moving?: Set<string>,
+): Promise<{ brokers: number[]; topics: string[] }> {
   const gateway = kafka(config);
   const busy = moving ?? new Set((await gateway.listReassignments()).map((p) => p.topic));
   for (const topic of [...r.topics].sort()) {
     if (busy.has(topic)) continue;
     await removeTopic(gateway, topic);
+    const lists = r.entries.get(topic);
+    removedLists[topic] = { leader: [...(lists?.leader ?? [])], follower: [...(lists?.follower ?? [])] };
     r.topics.delete(topic);
     r.entries.delete(topic);
     removed.topics.push(topic);
