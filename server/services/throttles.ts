@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ClusterConfig } from '@/server/config/schema';
 import { kafka, TOPIC_CONFIGS_BATCH, type KafkaCluster } from '@/server/kafka';
+import { eachLimited } from '@/lib/async/each-limited';
 import { audit } from '@/server/audit';
 import { log } from '@/server/log';
 
@@ -34,6 +35,8 @@ const staleChecked = globalThis as unknown as {
 };
 const stale = (staleChecked.__kafkascopeStaleThrottles ??= new Map());
 const STALE_CHECK_MS = 15_000;
+/** Config writes in flight at once: a plan over many topics costs about topics / 8 round trips. */
+const WRITES_AT_ONCE = 8;
 
 export function throttlesOf(config: ClusterConfig): { brokers: number[]; topics: string[] } {
   const r = recorded.get(config.id);
@@ -81,19 +84,19 @@ export async function setThrottles(
     r.entries.set(topic, kept);
   }
   startChecking();
-  for (const topic of byTopic.keys()) {
+  await eachLimited([...byTopic.keys()], WRITES_AT_ONCE, async (topic) => {
     const kept = r.entries.get(topic)!;
     await gateway.alterTopicConfigs(topic, [
       { name: LEADER_REPLICAS, value: [...kept.leader].join(',') },
       { name: FOLLOWER_REPLICAS, value: kept.follower.size > 0 ? [...kept.follower].join(',') : null },
     ]);
-  }
-  for (const b of brokers) {
+  });
+  await eachLimited(brokers, WRITES_AT_ONCE, async (b) => {
     await gateway.throttleBroker(b, [
       { name: LEADER_RATE, value: String(rate) },
       { name: FOLLOWER_RATE, value: String(rate) },
     ]);
-  }
+  });
 }
 
 async function removeTopic(gateway: KafkaCluster, topic: string): Promise<void> {
@@ -160,14 +163,18 @@ async function settleRecorded(
 ): Promise<{ brokers: number[]; topics: string[] }> {
   const gateway = kafka(config);
   const busy = moving ?? new Set((await gateway.listReassignments()).map((p) => p.topic));
-  for (const topic of [...r.topics].sort()) {
-    if (busy.has(topic)) continue;
-    await removeTopic(gateway, topic);
-    const lists = r.entries.get(topic);
-    removedLists[topic] = { leader: [...(lists?.leader ?? [])], follower: [...(lists?.follower ?? [])] };
-    r.topics.delete(topic);
-    r.entries.delete(topic);
-    removed.topics.push(topic);
+  const idle = [...r.topics].filter((topic) => !busy.has(topic)).sort();
+  try {
+    await eachLimited(idle, WRITES_AT_ONCE, async (topic) => {
+      await removeTopic(gateway, topic);
+      const lists = r.entries.get(topic);
+      removedLists[topic] = { leader: [...(lists?.leader ?? [])], follower: [...(lists?.follower ?? [])] };
+      r.topics.delete(topic);
+      r.entries.delete(topic);
+      removed.topics.push(topic);
+    });
+  } finally {
+    removed.topics.sort();
   }
   if (r.topics.size === 0) {
     for (const b of [...r.brokers].sort((a, b) => a - b)) {
@@ -223,13 +230,16 @@ export async function staleThrottles(config: ClusterConfig, brokerIds: number[])
   const last = stale.get(config.id);
   if (last && Date.now() - last.at < STALE_CHECK_MS) return last.brokers;
   const gateway = kafka(config);
-  const found: number[] = [];
-  for (const id of brokerIds) {
-    const configs = await gateway.brokerConfigs(id).catch(() => []);
-    const set = (name: string) =>
-      configs.some((c) => c.name === name && c.source !== 'default' && c.value !== null);
-    if (set(LEADER_RATE) || set(FOLLOWER_RATE)) found.push(id);
-  }
+  // One DescribeConfigs per broker, all at once.
+  const throttled = await Promise.all(
+    brokerIds.map(async (id) => {
+      const configs = await gateway.brokerConfigs(id).catch(() => []);
+      const set = (name: string) =>
+        configs.some((c) => c.name === name && c.source !== 'default' && c.value !== null);
+      return set(LEADER_RATE) || set(FOLLOWER_RATE);
+    }),
+  );
+  const found = brokerIds.filter((_, i) => throttled[i]);
   stale.set(config.id, { at: Date.now(), brokers: found });
   return found;
 }
@@ -237,12 +247,12 @@ export async function staleThrottles(config: ClusterConfig, brokerIds: number[])
 /** Removes stale throttle rates (nothing may be moving: the caller checked). */
 export async function removeStaleThrottles(config: ClusterConfig, brokerIds: number[]): Promise<void> {
   const gateway = kafka(config);
-  for (const id of brokerIds) {
+  await eachLimited(brokerIds, WRITES_AT_ONCE, async (id) => {
     await gateway.throttleBroker(id, [
       { name: LEADER_RATE, value: null },
       { name: FOLLOWER_RATE, value: null },
     ]);
-  }
+  });
   stale.delete(config.id);
 }
 
@@ -315,6 +325,6 @@ export async function staleTopicThrottles(
 /** Removes both throttled-replica lists of these topics (none of them may be moving: the caller checked). */
 export async function removeTopicThrottles(config: ClusterConfig, topics: string[]): Promise<void> {
   const gateway = kafka(config);
-  for (const topic of topics) await removeTopic(gateway, topic);
+  await eachLimited(topics, WRITES_AT_ONCE, (topic) => removeTopic(gateway, topic));
   topicChecked.delete(config.id);
 }
