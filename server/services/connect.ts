@@ -29,6 +29,7 @@ import type { ClusterConfig } from '@/server/config/schema';
 import * as door from '@/server/connect';
 import { ConnectError } from '@/server/connect';
 import { AppError } from '@/server/http/app-error';
+import { workerAtLeast } from '@/lib/connect/version';
 import { forgetConnectHealth } from '@/server/services/connect-health';
 
 /** Kafka Connect for the routes: the Connect clusters of a Kafka cluster, their connectors and the changes to them. */
@@ -366,6 +367,19 @@ export async function deleteConnector(
   return { deleted: name };
 }
 
+/**
+ * Stopping a connector needs Connect 3.5, its offsets 3.6: an older worker answers 404 for those
+ * paths, which would read as "no such connector". Refused with what it needs instead (422).
+ */
+async function requireWorker(target: ConnectClusterConfig, major: number, minor: number, what: string) {
+  const info = await door.workerInfo(target).catch(() => null);
+  if (info && !workerAtLeast(info.version, major, minor))
+    throw new AppError(
+      'unprocessable',
+      `${what} needs Kafka Connect ${major}.${minor} or later; ${target.name} runs ${info.version}`,
+    );
+}
+
 export async function connectorAction(
   cluster: ClusterConfig,
   connect: string,
@@ -376,7 +390,10 @@ export async function connectorAction(
   const run = {
     pause: () => door.pauseConnector(target, name),
     resume: () => door.resumeConnector(target, name),
-    stop: () => door.stopConnector(target, name),
+    stop: async () => {
+      await requireWorker(target, 3, 5, 'Stopping a connector');
+      await door.stopConnector(target, name);
+    },
     restart: () => door.restartConnector(target, name, false),
     'restart-failed': () => door.restartConnector(target, name, true),
   }[action];
@@ -420,6 +437,7 @@ export async function alterOffsets(
   input: AlterOffsetsInput,
 ): Promise<OffsetsChange> {
   const target = connectOf(cluster, connect);
+  await requireWorker(target, 3, 6, "Changing a connector's offsets");
   const { summary } = await door.connector(target, name).catch(connectAppError);
   if (summary.state !== 'STOPPED')
     throw new AppError(
@@ -492,5 +510,7 @@ export async function resetOffsets(
   connect: string,
   name: string,
 ): Promise<{ message: string }> {
-  return { message: await door.resetOffsets(connectOf(cluster, connect), name).catch(connectAppError) };
+  const target = connectOf(cluster, connect);
+  await requireWorker(target, 3, 6, "Resetting a connector's offsets");
+  return { message: await door.resetOffsets(target, name).catch(connectAppError) };
 }
