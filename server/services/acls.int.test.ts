@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emptyWizard, wizardBindings } from '@/lib/acl/wizards';
 import { AclBatchSchema, AclFilterSchema, bindingText, type AclBinding } from '@/lib/schemas/acl';
-import { BOOTSTRAP, bootstrapOf, devCredentials, kafkaCli } from '@/dev/kafka/local-cluster';
+import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
+import { scramTestUser } from '@/test/scram-user';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll, kafka } from '@/server/kafka';
 import { createAcls, deleteAcls, listAcls } from '@/server/services/acls';
@@ -23,61 +22,30 @@ const local = loadConfig({}).clusters[0]!;
 const bootstrap = BOOTSTRAP.split(',')[0]!;
 const run = Date.now().toString(36);
 const topic = `it-acls-${run}`;
-const user = `it-acls-${run}`;
-const password = `pw-${run}`;
-const principal = `User:${user}`;
-const clientConfig = path.join(tmpdir(), `it-acls-${run}.properties`);
+const scram = scramTestUser(`it-acls-${run}`, { consoleName: 'as-user' });
+const { user, principal } = scram;
 const filter = (over: Record<string, string> = {}) => AclFilterSchema.parse({ principal, ...over });
 
 /** kafka-acls --list, parsed: Kafka's own view of the bindings of a principal. */
-async function aclsWithKafkaTools(): Promise<string[]> {
-  const out = await kafkaCli('kafka-acls', [
-    '--bootstrap-server',
-    bootstrap,
-    '--list',
-    '--principal',
-    principal,
-  ]);
-  const list: string[] = [];
-  let resource: string | null = null;
-  for (const line of out.split('\n')) {
-    const r = /resourceType=(\w+), name=(.+), patternType=(\w+)\)/.exec(line);
-    if (r) resource = `${r[1]}:${r[3]}:${r[2]}`;
-    const a = /\(principal=(.+), host=(.+), operation=(\w+), permissionType=(\w+)\)/.exec(line);
-    if (a && resource) list.push(`${a[4]} ${a[1]}@${a[2]} ${a[3]} ${resource}`);
-  }
-  return list.sort();
-}
+const aclsWithKafkaTools = () => scram.listAcls();
 
 const texts = (bindings: AclBinding[]) => bindings.map(bindingText).sort();
 
 /** One record produced as the test's SCRAM user; true when it reached the topic (its end offset grew). */
 async function produceAsUser(value: string): Promise<{ delivered: boolean; output: string }> {
   const before = await endOffset();
-  const output = await new Promise<string>((resolve) => {
-    const child = execFile(
-      'bash',
-      [
-        path.resolve(__dirname, '../../dev/kafka/kafka-cli.sh'),
-        'kafka-console-producer',
-        '--bootstrap-server',
-        bootstrapOf(devCredentials().ports.saslPlaintext),
-        '--topic',
-        topic,
-        '--command-config',
-        clientConfig,
+  const output = await scram.cli(
+    'kafka-console-producer',
+    [
+      '--topic',
+      topic,
+      ...['max.block.ms=8000', 'delivery.timeout.ms=8000', 'request.timeout.ms=5000'].flatMap((p) => [
         '--command-property',
-        'max.block.ms=8000',
-        '--command-property',
-        'delivery.timeout.ms=8000',
-        '--command-property',
-        'request.timeout.ms=5000',
-      ],
-      { timeout: 60_000 },
-      (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
-    );
-    child.stdin!.end(`${value}\n`);
-  });
+        p,
+      ]),
+    ],
+    { input: `${value}\n` },
+  );
   return { delivered: (await endOffset()) > before, output };
 }
 
@@ -87,25 +55,7 @@ async function endOffset(): Promise<number> {
 }
 
 beforeAll(async () => {
-  writeFileSync(
-    clientConfig,
-    [
-      'security.protocol=SASL_PLAINTEXT',
-      'sasl.mechanism=SCRAM-SHA-256',
-      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${user}" password="${password}";`,
-    ].join('\n'),
-  );
-  await kafkaCli('kafka-configs', [
-    '--bootstrap-server',
-    bootstrap,
-    '--alter',
-    '--entity-type',
-    'users',
-    '--entity-name',
-    user,
-    '--add-config',
-    `SCRAM-SHA-256=[password=${password}]`,
-  ]);
+  await scram.create();
   await kafkaCli('kafka-topics', [
     '--bootstrap-server',
     bootstrap,
@@ -123,18 +73,7 @@ afterAll(async () => {
   await kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, '--delete', '--topic', topic]).catch(
     () => '',
   );
-  await kafkaCli('kafka-configs', [
-    '--bootstrap-server',
-    bootstrap,
-    '--alter',
-    '--entity-type',
-    'users',
-    '--entity-name',
-    user,
-    '--delete-config',
-    'SCRAM-SHA-256',
-  ]).catch(() => '');
-  rmSync(clientConfig, { force: true });
+  await scram.remove();
   await disconnectAll();
 }, 120_000);
 
@@ -204,13 +143,7 @@ describe('ACLs', () => {
 
   it('CLUSTER_AUTHORIZATION_FAILED names what the console’s own identity lacks', async () => {
     // The console connected as the test's user, who is no super user and has no ACL on the cluster.
-    const asUser = loadConfig({
-      KAFKA_CLUSTERS_0_NAME: 'as-user',
-      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: bootstrapOf(devCredentials().ports.saslPlaintext),
-      KAFKA_CLUSTERS_0_SASL_MECHANISM: 'scram-sha-256',
-      KAFKA_CLUSTERS_0_SASL_USERNAME: user,
-      KAFKA_CLUSTERS_0_SASL_PASSWORD: password,
-    }).clusters[0]!;
+    const asUser = scram.asConsole;
     await expect(listAcls(asUser, filter())).rejects.toMatchObject({
       code: 'forbidden',
       message: expect.stringContaining(
@@ -264,13 +197,7 @@ describe('the audit line of an ACL batch', () => {
     cache.__kafkascopeAuth = undefined;
     vi.stubEnv('KAFKASCOPE_AUTH', 'none');
     // The local cluster, and the same cluster as the test's user (no super user, no ACL on the cluster).
-    const asUser = loadConfig({
-      KAFKA_CLUSTERS_0_NAME: 'as-user',
-      KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: bootstrapOf(devCredentials().ports.saslPlaintext),
-      KAFKA_CLUSTERS_0_SASL_MECHANISM: 'scram-sha-256',
-      KAFKA_CLUSTERS_0_SASL_USERNAME: user,
-      KAFKA_CLUSTERS_0_SASL_PASSWORD: password,
-    }).clusters[0]!;
+    const asUser = scram.asConsole;
     cache.__kafkascopeConfig = { clusters: [local, asUser] };
   });
   afterAll(() => {

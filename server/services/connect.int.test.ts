@@ -272,9 +272,13 @@ describe('Kafka Connect', () => {
     expect(detail.offsets).toEqual(workerOffsets.offsets);
     expect(detail.offsets!.length).toBeGreaterThan(0);
     await resetOffsets(local, CONNECT, source);
-    expect(
-      (await connectRequest<{ offsets: unknown[] }>('GET', `/connectors/${source}/offsets`)).offsets,
-    ).toEqual([]);
+    // Reset, the worker keeps no offset for the file: it lists none, or the partition with a null
+    // offset (the tombstone it wrote, until its offsets topic is read again).
+    const reset = await connectRequest<{ offsets: { offset: unknown }[] }>(
+      'GET',
+      `/connectors/${source}/offsets`,
+    );
+    expect(reset.offsets.filter((o) => o.offset !== null)).toEqual([]);
     await connectorAction(local, CONNECT, source, 'resume');
     await until(
       'running again',

@@ -1,9 +1,5 @@
-import { execFile } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOOTSTRAP, bootstrapOf, devCredentials, kafkaCli } from '@/dev/kafka/local-cluster';
+import { scramTestUser } from '@/test/scram-user';
 import { writeTransactions } from '@/dev/kafka/transactions';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka';
@@ -19,64 +15,22 @@ import { abortTransaction, findHanging, topicProducers } from '@/server/services
  * the brokers unavailable. Kafka's own kafka-transactions, as the same user, is refused the same way.
  */
 const local = { ...loadConfig({}).clusters[0]!, requestTimeoutMs: 15_000 };
-const bootstrap = BOOTSTRAP.split(',')[0]!;
 const run = Date.now().toString(36);
 const topic = `it-txacl-${run}`;
-const user = `it-txacl-${run}`;
-const password = `pw-${run}`;
-const principal = `User:${user}`;
-const clientConfig = path.join(tmpdir(), `it-txacl-${run}.properties`);
-const sasl = bootstrapOf(devCredentials().ports.saslPlaintext);
-const asUser = {
-  ...loadConfig({
-    KAFKA_CLUSTERS_0_NAME: 'as-user',
-    KAFKA_CLUSTERS_0_BOOTSTRAP_SERVERS: sasl,
-    KAFKA_CLUSTERS_0_SASL_MECHANISM: 'scram-sha-256',
-    KAFKA_CLUSTERS_0_SASL_USERNAME: user,
-    KAFKA_CLUSTERS_0_SASL_PASSWORD: password,
-  }).clusters[0]!,
-  requestTimeoutMs: 15_000,
-};
+const scram = scramTestUser(`it-txacl-${run}`, { consoleName: 'as-user' });
+const { principal } = scram;
+const asUser = scram.asConsole;
 const missing = `(${principal}) is not allowed to read the producers of topic "${topic}": it needs READ on TOPIC:${topic}`;
 
 const acl = (op: '--add' | '--remove', operation: string, resource = ['--topic', topic]) =>
-  kafkaCli('kafka-acls', [
-    ...['--bootstrap-server', bootstrap, op, '--force', '--allow-principal', principal],
-    ...['--operation', operation, ...resource],
-  ]);
-
-/** One of Kafka's tools as the test's user: its output, refused or not. */
-const asUserCli = (tool: string, args: string[]) =>
-  new Promise<string>((resolve) =>
-    execFile(
-      'bash',
-      [
-        path.resolve(__dirname, '../../dev/kafka/kafka-cli.sh'),
-        tool,
-        ...['--bootstrap-server', sasl.split(',')[0]!, '--command-config', clientConfig],
-        ...args,
-      ],
-      { timeout: 60_000 },
-      (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
-    ),
-  );
+  scram.acl(op, operation, resource);
+const asUserCli = (tool: string, args: string[]) => scram.cli(tool, args);
 /** kafka-transactions describe-producers as the test's user. */
 const describeProducersAsUser = (partition = 0) =>
   asUserCli('kafka-transactions', ['describe-producers', '--topic', topic, '--partition', String(partition)]);
 
 beforeAll(async () => {
-  writeFileSync(
-    clientConfig,
-    [
-      'security.protocol=SASL_PLAINTEXT',
-      'sasl.mechanism=SCRAM-SHA-256',
-      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${user}" password="${password}";`,
-    ].join('\n'),
-  );
-  await kafkaCli('kafka-configs', [
-    ...['--bootstrap-server', bootstrap, '--alter', '--entity-type', 'users', '--entity-name', user],
-    ...['--add-config', `SCRAM-SHA-256=[password=${password}]`],
-  ]);
+  await scram.create();
   await createTopic(local, { name: topic, partitions: 2, replicationFactor: 1, configs: {} });
   await writeTransactions(topic, [[['a'], 'commit']]);
   // DESCRIBE on the topic only: the user sees it in the metadata, nothing more (not even the
@@ -88,11 +42,7 @@ afterAll(async () => {
   await acl('--remove', 'Describe').catch(() => '');
   await acl('--remove', 'Read').catch(() => '');
   await deleteTopic(local, topic).catch(() => undefined);
-  await kafkaCli('kafka-configs', [
-    ...['--bootstrap-server', bootstrap, '--alter', '--entity-type', 'users', '--entity-name', user],
-    ...['--delete-config', 'SCRAM-SHA-256'],
-  ]).catch(() => '');
-  rmSync(clientConfig, { force: true });
+  await scram.remove();
   await disconnectAll();
 }, 120_000);
 
