@@ -15,7 +15,7 @@ export interface ScramTestUser {
   user: string;
   password: string;
   principal: string;
-  /** A properties file for Kafka's tools (`--command-config`, `--producer.config`). */
+  /** A properties file for Kafka's tools (`--command-config`) and clients (it names the SASL bootstrap servers). */
   clientConfig: string;
   /** The SASL listeners' bootstrap servers. */
   saslBootstrap: string;
@@ -69,6 +69,7 @@ export function scramTestUser(
       writeFileSync(
         clientConfig,
         [
+          `bootstrap.servers=${saslBootstrap}`,
           'security.protocol=SASL_PLAINTEXT',
           'sasl.mechanism=SCRAM-SHA-256',
           `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${name}" password="${password}";`,

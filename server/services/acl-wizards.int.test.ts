@@ -1,11 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyWizard, wizardBindings, type WizardInput } from '@/lib/acl/wizards';
 import { AclBatchSchema, AclFilterSchema, bindingText } from '@/lib/schemas/acl';
-import { BOOTSTRAP, bootstrapOf, devCredentials, kafkaCli } from '@/dev/kafka/local-cluster';
+import { BOOTSTRAP, kafkaCli } from '@/dev/kafka/local-cluster';
+import { scramTestUser } from '@/test/scram-user';
 import { loadConfig } from '@/server/config/clusters';
 import { disconnectAll } from '@/server/kafka';
 import { createAcls, deleteAcls, listAcls } from '@/server/services/acls';
@@ -22,41 +21,22 @@ const local = loadConfig({}).clusters[0]!;
 const bootstrap = BOOTSTRAP.split(',')[0]!;
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 const prefix = `it-aclw-${run}`;
-const user = prefix;
-const password = `pw-${run}`;
-const principal = `User:${user}`;
+const scram = scramTestUser(prefix);
+const { principal, clientConfig } = scram;
 const txTopic = `${prefix}-tx`;
 const transactionalId = `${prefix}-txid`;
 const appId = `${prefix}-app`;
 const input = `${prefix}-in`;
 const output = `${prefix}-out`;
-const clientConfig = path.join(tmpdir(), `${prefix}.properties`);
 const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dev/kafka/kafka-cli.sh');
-const saslBootstrap = () => bootstrapOf(devCredentials().ports.saslPlaintext);
+const saslBootstrap = () => scram.saslBootstrap;
 
 const topicsArgs = (...args: string[]) =>
   kafkaCli('kafka-topics', ['--bootstrap-server', bootstrap, ...args]);
 
 /** Kafka's own list of the principal's bindings, one text per binding as bindingText writes it. */
-async function aclsWithKafkaTools(): Promise<string[]> {
-  const out = await kafkaCli('kafka-acls', [
-    '--bootstrap-server',
-    bootstrap,
-    '--list',
-    '--principal',
-    principal,
-  ]);
-  const list: string[] = [];
-  let resource: string | null = null;
-  for (const line of out.split('\n')) {
-    const r = /resourceType=(\w+), name=(.+), patternType=(\w+)\)/.exec(line);
-    if (r) resource = `${r[1]}:${r[3]}:${r[2]}`;
-    const a = /\(principal=(.+), host=(.+), operation=(\w+), permissionType=(\w+)\)/.exec(line);
-    if (a && resource) list.push(`${a[4]} ${a[1]}@${a[2]} ${a[3]} ${resource}`);
-  }
-  return list.sort();
-}
+const aclsWithKafkaTools = () => scram.listAcls();
 
 /** Applies a wizard's bindings through the service and waits until the brokers enforce them (kafka-acls lists them). */
 async function applyWizard(wizard: Partial<WizardInput>): Promise<string[]> {
@@ -184,26 +164,7 @@ async function produceLines(topic: string, lines: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  writeFileSync(
-    clientConfig,
-    [
-      `bootstrap.servers=${saslBootstrap()}`,
-      'security.protocol=SASL_PLAINTEXT',
-      'sasl.mechanism=SCRAM-SHA-256',
-      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${user}" password="${password}";`,
-    ].join('\n'),
-  );
-  await kafkaCli('kafka-configs', [
-    '--bootstrap-server',
-    bootstrap,
-    '--alter',
-    '--entity-type',
-    'users',
-    '--entity-name',
-    user,
-    '--add-config',
-    `SCRAM-SHA-256=[password=${password}]`,
-  ]);
+  await scram.create();
   for (const topic of [txTopic, input, output])
     await topicsArgs('--create', '--topic', topic, '--partitions', '1');
   // The application's jars, fetched once, so that the time-outs below measure the application.
@@ -232,18 +193,7 @@ afterAll(async () => {
       '--group',
       group,
     ]).catch(() => '');
-  await kafkaCli('kafka-configs', [
-    '--bootstrap-server',
-    bootstrap,
-    '--alter',
-    '--entity-type',
-    'users',
-    '--entity-name',
-    user,
-    '--delete-config',
-    'SCRAM-SHA-256',
-  ]).catch(() => '');
-  rmSync(clientConfig, { force: true });
+  await scram.remove();
   await disconnectAll();
 }, 180_000);
 
