@@ -162,3 +162,61 @@ test('an admin walks the consumer wizard to its preview, applies it, sees who ma
   await expect(page.getByTestId('acls-empty')).toBeVisible();
   await expect.poll(aclsWithKafkaTools).toEqual([]);
 });
+
+test('the producer, transactional-producer and Kafka Streams wizards preview exactly their bindings', async ({
+  page,
+}) => {
+  // Applied for real, with real clients, in server/services/acl-wizards.int.test.ts: here, what the form shows.
+  await page.goto(`/clusters/local/acls?principal=${encodeURIComponent(principal)}`);
+  await page.getByTestId('acl-create').click();
+  const dialog = page.getByTestId('acl-create-dialog');
+  const preview = dialog.getByTestId('acl-preview');
+  const rows = async () =>
+    (await preview.getByTestId('acl-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).sort();
+
+  await dialog.getByTestId('acl-kind').selectOption('producer');
+  await dialog.getByTestId('acl-principal').fill(principal);
+  await dialog.getByTestId('acl-topic').fill(`${topic}-out.`);
+  await dialog.locator('#acl-topic-pattern').selectOption('PREFIXED');
+  await dialog.getByTestId('acl-submit').click();
+  await expect(preview.getByTestId('acl-row')).toHaveCount(2);
+  expect(await rows()).toEqual([
+    `ALLOW DESCRIBE ${principal} TOPIC ${topic}-out. (prefix)`,
+    `ALLOW WRITE ${principal} TOPIC ${topic}-out. (prefix)`,
+  ]);
+  await dialog.getByTestId('acl-back').click();
+
+  await dialog.getByTestId('acl-kind').selectOption('transactional');
+  await dialog.getByTestId('acl-topic').fill(topic);
+  await dialog.locator('#acl-topic-pattern').selectOption('LITERAL');
+  await dialog.getByTestId('acl-txid').fill(`${topic}-tx`);
+  await dialog.getByTestId('acl-submit').click();
+  await expect(preview.getByTestId('acl-row')).toHaveCount(4);
+  expect(await rows()).toEqual([
+    `ALLOW DESCRIBE ${principal} TOPIC ${topic} (literal)`,
+    `ALLOW DESCRIBE ${principal} TRANSACTIONAL_ID ${topic}-tx (literal)`,
+    `ALLOW WRITE ${principal} TOPIC ${topic} (literal)`,
+    `ALLOW WRITE ${principal} TRANSACTIONAL_ID ${topic}-tx (literal)`,
+  ]);
+  await dialog.getByTestId('acl-back').click();
+
+  await dialog.getByTestId('acl-kind').selectOption('streams');
+  await dialog.getByTestId('acl-app').fill(`${topic}-app`);
+  await dialog.locator('#acl-inputs').fill(`${topic}-in`);
+  await dialog.locator('#acl-outputs').fill(`${topic}-out`);
+  await dialog.getByTestId('acl-submit').click();
+  // Its input (read) and output (write) topics, its internal topics, group and transactional ids by
+  // the application.id prefix, and idempotent writes on the cluster.
+  await expect(preview.getByTestId('acl-row')).toHaveCount(15);
+  const streams = await rows();
+  for (const op of ['READ', 'WRITE', 'CREATE', 'DELETE', 'DESCRIBE', 'DESCRIBE_CONFIGS'])
+    expect(streams).toContain(`ALLOW ${op} ${principal} TOPIC ${topic}-app (prefix)`);
+  expect(streams).toContain(`ALLOW READ ${principal} TOPIC ${topic}-in (literal)`);
+  expect(streams).toContain(`ALLOW WRITE ${principal} TOPIC ${topic}-out (literal)`);
+  expect(streams).toContain(`ALLOW READ ${principal} GROUP ${topic}-app (prefix)`);
+  expect(streams).toContain(`ALLOW WRITE ${principal} TRANSACTIONAL_ID ${topic}-app (prefix)`);
+  expect(streams.some((r) => r.startsWith(`ALLOW IDEMPOTENT_WRITE ${principal} CLUSTER`))).toBe(true);
+  await widths(page, 'acls-streams-preview');
+  // A preview creates nothing.
+  expect(await aclsWithKafkaTools()).toEqual([]);
+});
