@@ -13,7 +13,7 @@ import { createAcls, deleteAcls, listAcls } from '@/server/services/acls';
  * The transactional-producer and Kafka Streams wizards, proved with real clients: a SCRAM user of this
  * test (no super user) on the SASL listener runs Kafka's own transactional producer
  * (kafka-producer-perf-test --transactional-id) and a real Kafka Streams application
- * (dev/kafka/streams-acl-app: a word count with a repartition topic, a changelog and exactly-once),
+ * (dev/kafka/streams/StreamsAclApp.java: a word count with a repartition topic, a changelog and exactly-once),
  * first without bindings (refused), then with exactly the bindings the wizard builds, applied through the
  * service (they work). Kafka's CLI, as a super user, is the oracle of what was written.
  */
@@ -134,7 +134,7 @@ function startStreamsApp(seconds: number): App {
   const child = spawn(
     'bash',
     [
-      path.join(repo, 'dev/kafka/streams-acl-app/run.sh'),
+      path.join(repo, 'dev/kafka/streams/acl-app.sh'),
       clientConfig,
       appId,
       input,
@@ -171,7 +171,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve, reject) =>
     execFile(
       'bash',
-      [path.join(repo, 'dev/kafka/streams-acl-app/run.sh'), 'install'],
+      [path.join(repo, 'dev/kafka/streams/acl-app.sh'), 'install'],
       { timeout: 300_000 },
       (e) => (e ? reject(e) : resolve()),
     ),
