@@ -1,7 +1,12 @@
 import 'server-only';
-import http from 'node:http';
-import https from 'node:https';
 import type { SchemaRegistryConfig } from '@/server/config/schema-registry';
+import {
+  basicAuthorization,
+  errorDetail,
+  jsonRequest,
+  NoAnswerError,
+  statusFailure,
+} from '@/server/outbound/json-http';
 
 /** Why a call to the registry failed, in words a user can act on; never a credential. */
 export type RegistryFailure = 'down' | 'timeout' | 'unauthorized' | 'not_found' | 'refused' | 'bad_answer';
@@ -22,40 +27,17 @@ export class RegistryError extends Error {
 /** The most a registry answer may hold (a schema with its references is kilobytes). */
 const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
-const agents = new WeakMap<SchemaRegistryConfig, http.Agent>();
-
-function agentOf(config: SchemaRegistryConfig): http.Agent {
-  let agent = agents.get(config);
-  if (agent) return agent;
-  const options = { keepAlive: true, maxSockets: 8 };
-  agent = config.url.startsWith('https:')
-    ? new https.Agent({
-        ...options,
-        ...(config.tls?.ca !== undefined && { ca: config.tls.ca }),
-        ...(config.tls?.cert !== undefined && {
-          cert: config.tls.cert,
-          key: config.tls.key,
-          passphrase: config.tls.keyPassword,
-        }),
-        rejectUnauthorized: !config.tls?.insecureSkipVerify,
-      })
-    : new http.Agent(options);
-  agents.set(config, agent);
-  return agent;
-}
-
 function authorization(config: SchemaRegistryConfig): string | undefined {
   if (config.token !== undefined) return `Bearer ${config.token}`;
-  if (config.username !== undefined)
-    return `Basic ${Buffer.from(`${config.username}:${config.password ?? ''}`).toString('base64')}`;
-  return undefined;
+  return basicAuthorization(config.username, config.password);
 }
 
 /**
- * One JSON call to the registry, bounded in time (connection and answer together) and in size. The
- * URL in messages is the registry's base URL without credentials, never a header.
+ * One JSON call to the registry, bounded in time (connection and answer together) and in size
+ * (server/outbound/json-http.ts). The URL in messages is the registry's base URL without
+ * credentials, never a header.
  */
-export function registryCall<T>(
+export async function registryCall<T>(
   config: SchemaRegistryConfig,
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
@@ -64,112 +46,32 @@ export function registryCall<T>(
 ): Promise<T> {
   const url = new URL(config.url.replace(/\/+$/, '') + path);
   const where = `the schema registry at ${url.origin}`;
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const auth = authorization(config);
-  return new Promise<T>((resolve, reject) => {
-    let request: http.ClientRequest;
-    try {
-      request = makeRequest();
-    } catch (error) {
-      // TLS options that cannot be used (a key that does not open or match) throw here, not later.
-      const code = (error as NodeJS.ErrnoException).code;
-      reject(
-        new RegistryError(
-          'down',
-          `${where} cannot be reached: its TLS settings cannot be used (${code ?? 'error'})`,
-        ),
-      );
-      return;
-    }
-    function makeRequest(): http.ClientRequest {
-      return (url.protocol === 'https:' ? https : http).request(
-        url,
-        {
-          method,
-          agent: agentOf(config),
-          headers: {
-            accept: 'application/vnd.schemaregistry.v1+json, application/json',
-            ...(payload && {
-              'content-type': 'application/vnd.schemaregistry.v1+json',
-              'content-length': payload.length,
-            }),
-            ...(auth && { authorization: auth }),
-          },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          response.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > MAX_ANSWER_BYTES) {
-              request.destroy(
-                new RegistryError('bad_answer', `${where} sent more than ${MAX_ANSWER_BYTES} bytes`),
-              );
-              return;
-            }
-            chunks.push(chunk);
-          });
-          response.on('end', () => {
-            clearTimeout(timer);
-            const text = Buffer.concat(chunks).toString('utf8');
-            let json: unknown = undefined;
-            try {
-              json = text === '' ? null : JSON.parse(text);
-            } catch {
-              // handled below
-            }
-            const status = response.statusCode ?? 0;
-            if (status >= 200 && status < 300) {
-              if (json === undefined)
-                reject(new RegistryError('bad_answer', `${where} answered something other than JSON`));
-              else resolve(json as T);
-              return;
-            }
-            const detail = json as { error_code?: unknown; message?: unknown } | undefined;
-            const code = typeof detail?.error_code === 'number' ? detail.error_code : null;
-            const said = typeof detail?.message === 'string' ? `: ${detail.message.slice(0, 300)}` : '';
-            if (status === 401 || status === 403)
-              reject(
-                new RegistryError(
-                  'unauthorized',
-                  `${where} refused the console's credentials (HTTP ${status})`,
-                  code,
-                  status,
-                ),
-              );
-            else if (status === 404)
-              reject(new RegistryError('not_found', `not found in ${where}${said}`, code, status));
-            else
-              reject(
-                new RegistryError(
-                  status >= 500 ? 'down' : 'refused',
-                  `${where} answered HTTP ${status}${said}`,
-                  code,
-                  status,
-                ),
-              );
-          });
-          response.on('error', (error) =>
-            reject(new RegistryError('down', `${where} broke off its answer (${error.message})`)),
-          );
-        },
-      );
-    }
-    const timer = setTimeout(() => {
-      request.destroy(new RegistryError('timeout', `${where} did not answer within ${config.timeoutMs} ms`));
-    }, config.timeoutMs);
-    const onAbort = () => request.destroy(new RegistryError('timeout', 'the request was cancelled'));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    request.on('close', () => signal?.removeEventListener('abort', onAbort));
-    request.on('error', (error) => {
-      clearTimeout(timer);
-      if (error instanceof RegistryError) reject(error);
-      else {
-        const code = (error as NodeJS.ErrnoException).code;
-        reject(new RegistryError('down', `${where} cannot be reached (${code ?? error.message})`));
-      }
-    });
-    if (payload) request.write(payload);
-    request.end();
+  const answer = await jsonRequest({
+    url,
+    method,
+    body,
+    where,
+    owner: config,
+    tls: config.tls,
+    authorization: authorization(config),
+    accept: 'application/vnd.schemaregistry.v1+json, application/json',
+    contentType: 'application/vnd.schemaregistry.v1+json',
+    timeoutMs: config.timeoutMs,
+    maxBytes: MAX_ANSWER_BYTES,
+    signal,
+  }).catch((error: unknown) => {
+    if (!(error instanceof NoAnswerError)) throw error;
+    const kind =
+      error.reason === 'timeout' ? 'timeout' : error.reason === 'too_large' ? 'bad_answer' : 'down';
+    throw new RegistryError(kind, error.message);
   });
+  const { status, json } = answer;
+  if (status >= 200 && status < 300) {
+    if (json === undefined)
+      throw new RegistryError('bad_answer', `${where} answered something other than JSON`);
+    return json as T;
+  }
+  const { code, said } = errorDetail(json);
+  const failure = statusFailure(status, where, said);
+  throw new RegistryError(failure.kind, failure.message, code, status);
 }
