@@ -133,14 +133,7 @@ function startStreamsApp(seconds: number): App {
   let out = '';
   const child = spawn(
     'bash',
-    [
-      path.join(repo, 'dev/kafka/streams/acl-app.sh'),
-      clientConfig,
-      appId,
-      input,
-      output,
-      String(seconds),
-    ],
+    [path.join(repo, 'dev/kafka/streams/acl-app.sh'), clientConfig, appId, input, output, String(seconds)],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
