@@ -27,11 +27,16 @@ const config = {
   topics: `${run}-in`,
   'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
 };
-const state = () =>
-  connectRequest<{ connector: { state: string } }>('GET', `/connectors/${name}/status`).then(
-    (s) => s.connector.state,
+/** The connector's state and its tasks' (`RUNNING 0:RUNNING`), as the worker reports them. */
+const status = () =>
+  connectRequest<{ connector: { state: string }; tasks: { id: number; state: string }[] }>(
+    'GET',
+    `/connectors/${name}/status`,
+  ).then(
+    (s) => [s.connector.state, ...s.tasks.map((t) => `${t.id}:${t.state}`)].join(' '),
     () => 'ABSENT',
   );
+const state = () => status().then((s) => s.split(' ')[0]!);
 
 test.beforeAll(async () => {
   await ensureConnect();
@@ -51,7 +56,8 @@ test('connector changes are audited with their target and state before and after
     data: { name, config: { ...config, 'x.api.password': secret } },
   });
   expect(created.status()).toBe(200);
-  await expect.poll(state, { timeout: 45_000 }).toBe('RUNNING');
+  // Its task assigned and running too, as the audit line's "before" will say.
+  await expect.poll(status, { timeout: 45_000 }).toBe('RUNNING 0:RUNNING');
 
   expect((await request.post(`${api}/${name}/pause`)).status()).toBe(200);
   await expect.poll(state, { timeout: 30_000 }).toBe('PAUSED');

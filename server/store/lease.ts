@@ -83,8 +83,17 @@ export function holdLease(
     log('info', value ? 'took the lease' : 'gave up the lease', { lease: name, holder });
     options.onChange?.(value);
   };
-  const attempt = async () => {
-    if (stopped) return;
+  // The renewal under way, if any: stop() waits for it, or a renewal that lands after the release
+  // would write the row back and hold the lease for another ttlMs after this process is gone.
+  let inFlight: Promise<void> | null = null;
+  const attempt = () => {
+    if (stopped || inFlight) return inFlight ?? Promise.resolve();
+    inFlight = renew().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
+  const renew = async () => {
     const started = Date.now();
     try {
       const won = await tryLease(await store(), name, holder, ttlMs);
@@ -103,6 +112,7 @@ export function holdLease(
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await inFlight;
       if (leader) await releaseLease(await store(), name, holder).catch(() => undefined);
       set(false);
     },
