@@ -135,7 +135,8 @@ test('one console samples, both serve its history, and the other takes over when
 
   // A console stopped the usual way (SIGTERM, as `docker stop` does) hands the lease back: a third
   // one takes it at its next try (every 10 s), not after the 30 s the lease would take to run out.
-  const third = await startServer(BASE_PORT, env);
+  // Its own port: the killed console's may be either of the first two, and the survivor holds the other.
+  const third = await startServer(BASE_PORT + 2, env);
   servers.push(third);
   await new Promise((r) => setTimeout(r, 2_000));
   expect(await holderPid()).toBe(other.pid);

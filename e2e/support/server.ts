@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 
 export interface RunningServer {
   url: string;
@@ -15,6 +16,9 @@ export interface RunningServer {
  * configurations the suite's main server does not have (an unreachable cluster, a metrics token).
  */
 export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
+  // Another server on the port would answer the health check below for this one, which would then
+  // fail to bind and exit unseen: refuse at once instead.
+  if (!(await portFree(port))) throw new Error(`port ${port} is already in use; a server cannot start there`);
   const child: ChildProcess = spawn(process.execPath, ['.next/standalone/server.js'], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -51,6 +55,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
         () => false,
       )
     ) {
+      if (child.exitCode !== null || child.signalCode !== null) break;
       return {
         url,
         pid: child.pid!,
@@ -71,4 +76,12 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   }
   await stop();
   throw new Error(`the server on port ${port} did not start:\n${out.join('\n')}`);
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
 }

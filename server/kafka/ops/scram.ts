@@ -52,9 +52,10 @@ export async function describeScramUsers(
       throw new KafkaProtocolError(r.errorCode, 'DescribeUserScramCredentials', r.errorMessage);
     out.push({
       user: r.user,
-      credentials: r.credentials.flatMap((c) =>
-        c.mechanism ? [{ mechanism: c.mechanism, iterations: c.iterations }] : [],
-      ),
+      // Kafka answers in the order the credentials were written; one order for every view.
+      credentials: r.credentials
+        .flatMap((c) => (c.mechanism ? [{ mechanism: c.mechanism, iterations: c.iterations }] : []))
+        .sort((a, b) => a.mechanism.localeCompare(b.mechanism)),
     });
   }
   return out.sort((a, b) => a.user.localeCompare(b.user));
