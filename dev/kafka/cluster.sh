@@ -187,7 +187,7 @@ format_storage() {
     [[ -f "$DATA_DIR/node-$n/meta.properties" ]] && continue
     tool_command "$VERSION" kafka.tools.StorageTool
     "${TOOL_CMD[@]}" format -t "$(cat "$DATA_DIR/cluster-id")" -c "$(conf_file "$n")" --ignore-formatted \
-      "${SCRAM_FORMAT_ARGS[@]}" >"$RUN_DIR/format-$n.out" 2>&1 &
+      >"$RUN_DIR/format-$n.out" 2>&1 &
     pids+=("$!:$n")
   done
   for p in "${pids[@]+"${pids[@]}"}"; do
@@ -199,8 +199,6 @@ format_storage() {
     rm -f "$RUN_DIR/format-${p#*:}.out"
   done
   $failed && die "could not format the KRaft storage"
-  # Data formatted by this call holds the SCRAM users (see ensure_scram_users).
-  [[ ${#pids[@]} -eq ${#NODES[@]} ]] && touch "$DATA_DIR/scram-users"
   return 0
 }
 

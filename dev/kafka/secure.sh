@@ -98,16 +98,10 @@ allow.everyone.if.no.acl.found=false
 EOF
 }
 
-# Fresh data gets the SCRAM users from `kafka-storage format` itself: no extra JVM start.
-# shellcheck disable=SC2034 # used by cluster.sh
-SCRAM_FORMAT_ARGS=(
-  --add-scram "SCRAM-SHA-256=[name=$SECURE_USER,password=$SECURE_PASSWORD]"
-  --add-scram "SCRAM-SHA-512=[name=$SECURE_USER,password=$SECURE_PASSWORD]"
-)
-
-# Data formatted before the secure listeners existed gets the users from kafka-configs, once per
-# mechanism: Kafka refuses two credentials of one user in one request ("cannot be altered twice").
-# About a second, once; a marker file remembers it is done.
+# The SCRAM users come from kafka-configs once the nodes are up, once per mechanism: Kafka refuses two
+# credentials of one user in one request ("cannot be altered twice"). Not from `kafka-storage format
+# --add-scram`: on Kafka 4.4 the brokers lost those bootstrap credentials during the test run, while
+# the controllers still listed them. About a second, once; a marker file remembers it is done.
 ensure_scram_users() {
   [[ -f "$DATA_DIR/scram-users" ]] && return 0
   local m

@@ -161,7 +161,17 @@ describe('client quotas through the gateway', () => {
       '--add-config',
       'connection_creation_rate=7',
     ]);
-    const all = await gateway.clientQuotas();
+    // kafka-configs wrote through one broker; the one the gateway asks may be a moment behind it.
+    let all = await gateway.clientQuotas();
+    await expect
+      .poll(
+        async () => {
+          all = await gateway.clientQuotas();
+          return all.some((e) => e.entity.some((p) => p.entityType === 'ip' && p.entityName === ip));
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const find = (parts: [string, string | null][]) =>
       all.find(
         (e) =>
