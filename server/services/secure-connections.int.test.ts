@@ -17,6 +17,7 @@ import { getOverview } from '@/server/services/overview';
 import { searchStream } from '@/server/services/scan';
 import { createTopic, deleteTopic } from '@/server/services/topic-admin';
 import { getTopic, listTopics } from '@/server/services/topics';
+import { ensureDevScramLogins } from '@/test/dev-scram';
 import { unsecuredJwt } from '@/test/jwt';
 
 const creds = devCredentials();
@@ -75,6 +76,7 @@ const variants: [string, number[], () => Record<string, string>][] = [
 ];
 
 beforeAll(async () => {
+  await ensureDevScramLogins();
   writeFileSync(tokenFile, unsecuredJwt('kafkascope', 3600));
   const plain = cluster('plain', creds.ports.plaintext, {});
   await createTopic(plain, { name: topic, partitions: 3, replicationFactor: 3, configs: {} });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapOf, devCredentials } from '@/dev/kafka/local-cluster';
+import { ensureDevScramLogins } from '@/test/dev-scram';
 import { unsecuredJwt } from '@/test/jwt';
 
 /**
@@ -52,6 +53,7 @@ let routes: {
 };
 
 beforeAll(async () => {
+  await ensureDevScramLogins();
   await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(tokenServer.address() as AddressInfo).port}/oauth2/token`;
   const sasl = bootstrapOf(creds.ports.saslPlaintext);
