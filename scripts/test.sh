@@ -48,7 +48,7 @@ trap cleanup EXIT
 SECONDS=0
 step "type-check"; npx tsc --noEmit
 step "lint"; npx eslint --max-warnings=0 .
-step "unit tests"; npx vitest run --project unit
+step "unit tests"; npx vitest run --project unit --project unit-isolated
 
 start_in_background dev/schema-registry/registry.sh "the local schema registry"
 start_in_background dev/postgres/postgres.sh "the local PostgreSQL"
