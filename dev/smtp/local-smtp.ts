@@ -9,6 +9,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { portFree } from '../port-free';
 import { parseMail } from './mail-parse';
 
 const run = promisify(execFile);
@@ -108,6 +109,17 @@ async function smtpScript(command: 'start' | 'stop', offset: number, env: Record
       },
     );
   }
+}
+
+/**
+ * The first port offset from `from` on (50 tried) whose receiver port nothing listens on, so that a
+ * test can start a receiver of its own beside the shared one.
+ */
+export async function freeSmtpOffset(from = SMTP_PORT_OFFSET + 1): Promise<number> {
+  for (let offset = from; offset < from + 50; offset++) {
+    if (await portFree(2525 + offset, SMTP_HOST)) return offset;
+  }
+  throw new Error(`no free port among ${2525 + from}-${2574 + from}`);
 }
 
 /** Starts a receiver on 2525 + offset (with AUTH for that login only, when given) and returns its port. */

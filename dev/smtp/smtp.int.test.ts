@@ -1,11 +1,10 @@
-import net from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SMTP_HOST,
   SMTP_PORT,
-  SMTP_PORT_OFFSET,
   clearMail,
+  freeSmtpOffset,
   removeMail,
   ensureSmtp,
   receivedMail,
@@ -33,29 +32,13 @@ function transport(port: number, credentials?: { user: string; pass: string }, a
   });
 }
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, SMTP_HOST, () => server.close(() => resolve(true)));
-  });
-}
-
-/** The first free port above the running receiver's, so that a second receiver can start there. */
-async function freeOffset(): Promise<number> {
-  for (let offset = SMTP_PORT_OFFSET + 1; offset <= SMTP_PORT_OFFSET + 50; offset++) {
-    if (await portFree(2525 + offset)) return offset;
-  }
-  throw new Error(`no free port among ${2526 + SMTP_PORT_OFFSET}-${2575 + SMTP_PORT_OFFSET}`);
-}
-
 /** Only this run's messages: other suites may use the shared receiver at the same time. */
 const mine = async (port: number, marker: string) =>
   (await receivedMail(port)).filter((mail) => mail.subject.includes(marker));
 
 beforeAll(async () => {
   await ensureSmtp();
-  authOffset = await freeOffset();
+  authOffset = await freeSmtpOffset();
   authPort = await startSmtp(authOffset, auth);
   await clearMail(authPort);
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { portFree } from '../../dev/port-free';
 
 export interface RunningServer {
   url: string;
@@ -76,12 +76,4 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   }
   await stop();
   throw new Error(`the server on port ${port} did not start:\n${out.join('\n')}`);
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
 }

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDatabase, ensurePostgres, freshDatabase } from '@/dev/postgres/local-postgres';
-import { receivedMail, removeMail, SMTP_PORT_OFFSET, startSmtp, stopSmtp } from '@/dev/smtp/local-smtp';
+import {
+  freeSmtpOffset,
+  receivedMail,
+  removeMail,
+  SMTP_PORT_OFFSET,
+  startSmtp,
+  stopSmtp,
+} from '@/dev/smtp/local-smtp';
 import { RuleInputSchema } from '@/lib/schemas/alerts';
 import type { Channel } from '@/server/config/alerts';
 import { getAlertsConfig } from '@/server/config/alerts';
@@ -44,14 +51,6 @@ const settings = (over: Partial<DeliverySettings> = {}): DeliverySettings => ({
   ...over,
 });
 
-function portFree(p: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(p, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
 beforeAll(async () => {
   await ensurePostgres();
   // What several console processes on one PostgreSQL share to keep channel secrets sealed.
@@ -68,11 +67,7 @@ beforeAll(async () => {
   receiver.on('connection', () => (connections += 1));
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   port = (receiver.address() as AddressInfo).port;
-  for (let offset = SMTP_PORT_OFFSET + 7; offset < SMTP_PORT_OFFSET + 60; offset++)
-    if (await portFree(2525 + offset)) {
-      smtpOffset = offset;
-      break;
-    }
+  smtpOffset = await freeSmtpOffset(SMTP_PORT_OFFSET + 7);
   smtpPort = await startSmtp(smtpOffset, auth);
 }, 60_000);
 
