@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { kafkaCli } from '../../dev/kafka/local-cluster';
 import { paths } from '../../lib/paths';
 import { brokers, testKafka } from '../support/kafka';
+import { watchApi, watchErrors } from '../support/page-watch';
 
 /**
  * The cluster administration pages come with their data in the HTML, as the topic and group pages do
@@ -46,24 +47,6 @@ test.afterAll(async () => {
 });
 
 /** API paths the page asks for, with their query strings. */
-function watchApi(page: Page): string[] {
-  const asked: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
-  });
-  return asked;
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  return errors;
-}
-
 const api = '/api/clusters/local';
 /** `shown`: what the HTML itself holds once the page's data is in it; `main`: the API reads it must not repeat. */
 const pages: { url: string; shown: RegExp; main: string[]; waitMs?: number }[] = [

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { paths } from '../../lib/paths';
 import { testKafka } from '../support/kafka';
+import { watchApi, watchErrors } from '../support/page-watch';
 
 /**
  * The overview, the topic and group lists and one topic and one group come with their data in the HTML
@@ -50,24 +51,6 @@ test.afterAll(async () => {
 });
 
 /** API paths the page asks for, with their query strings. */
-function watchApi(page: Page): string[] {
-  const asked: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
-  });
-  return asked;
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  return errors;
-}
-
 const api = '/api/clusters/local';
 const pages = [
   { url: paths.cluster('local'), shown: 'broker-row', main: [`${api}/overview`, `${api}/brokers`] },
