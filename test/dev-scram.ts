@@ -38,18 +38,19 @@ async function refusal(mechanism: (typeof mechanisms)[number]): Promise<string |
   }
 }
 
-const refusals = async () =>
+/** What refuses the dev user, one entry per mechanism (with the node when Kafka's client names it); empty when nothing does. */
+export const devScramRefusals = async (): Promise<string[]> =>
   (await Promise.all(mechanisms.map(refusal))).filter((r): r is string => r !== null);
 
 /**
  * Makes sure the dev SCRAM user (dev/kafka/secure.sh) logs in on every node with both mechanisms
- * before a suite about the console's SASL connections runs. In a full test run on Kafka 4.4 nodes
- * have been seen refusing that user ("invalid credentials") although no test deleted it; the suite
- * is about the console, so this says so on stderr, writes the credentials again with kafka-configs
- * and waits until every node accepts them, or fails naming what is still refused.
+ * before a suite about the console's SASL connections runs. Nodes restarted by earlier suites used to
+ * refuse it (see metadata.log.max.snapshot.interval.ms in dev/kafka/cluster.sh); should one refuse it
+ * again, this says so on stderr, writes the credentials again with kafka-configs and waits until every
+ * node accepts them, or fails naming what is still refused. The suite is about the console, not that.
  */
 export async function ensureDevScramLogins(timeoutMs = 30_000): Promise<void> {
-  let refused = await refusals();
+  let refused = await devScramRefusals();
   if (refused.length === 0) return;
   console.warn(`the dev SCRAM user is refused (${refused.join('; ')}); writing its credentials again`);
   const { username, password } = devCredentials();
@@ -60,7 +61,7 @@ export async function ensureDevScramLogins(timeoutMs = 30_000): Promise<void> {
     ]);
   }
   const deadline = Date.now() + timeoutMs;
-  while ((refused = await refusals()).length > 0 && Date.now() < deadline) {
+  while ((refused = await devScramRefusals()).length > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   if (refused.length > 0) throw new Error(`the dev SCRAM user is still refused: ${refused.join('; ')}`);

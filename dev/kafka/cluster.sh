@@ -110,6 +110,15 @@ listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLA
 EOF
       secure_node_config
       authorizer_config
+      cat <<EOF
+# A node that starts again loads its newest metadata snapshot, then replays the log after it. Without
+# one (by default a node takes one after an hour or 20 MB of metadata) it replays the whole log in one
+# delta, and Kafka's ScramDelta.apply() drops a mechanism's whole user map when a removal it meets
+# before any other user leaves that map empty: the node then refused every SCRAM user of that
+# mechanism, the dev user included, once a test had deleted one. A snapshot at most 10 s after a
+# change keeps that replay short and starting from the users there are.
+metadata.log.max.snapshot.interval.ms=10000
+EOF
     else
       cat <<EOF
 broker.id=$n

@@ -99,9 +99,9 @@ EOF
 }
 
 # The SCRAM users come from kafka-configs once the nodes are up, once per mechanism: Kafka refuses two
-# credentials of one user in one request ("cannot be altered twice"). Not from `kafka-storage format
-# --add-scram`: on Kafka 4.4 the brokers lost those bootstrap credentials during the test run, while
-# the controllers still listed them. About a second, once; a marker file remembers it is done.
+# credentials of one user in one request ("cannot be altered twice"). About a second, once; a marker
+# file remembers it is done. (Restarted nodes lost them, as they lost the bootstrap credentials of
+# `kafka-storage format --add-scram` before, until the nodes took metadata snapshots: see cluster.sh.)
 ensure_scram_users() {
   [[ -f "$DATA_DIR/scram-users" ]] && return 0
   local m
