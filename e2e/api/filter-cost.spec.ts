@@ -132,9 +132,11 @@ test('a viewer filter that costs the square of a message ends with filter_too_co
   console.log(
     `health: worst ${seen.worstMs.toFixed(0)} ms, median ${seen.medianMs.toFixed(0)} ms over ${seen.probes} probes (idle: worst ${idle.worstMs.toFixed(0)}, median ${idle.medianMs.toFixed(0)}); server RSS peak ${seen.peakRssMiB.toFixed(0)} MiB (idle ${idle.peakRssMiB.toFixed(0)} MiB)`,
   );
-  // 200 ms, unless the machine is so busy that the idle server already takes over 100 ms (shared test
-  // machines): then no worse than twice that. Before filters were metered: a minute or more, or a crash.
-  expect(seen.worstMs).toBeLessThan(Math.max(200, idle.worstMs * 2));
+  // One message's evaluation may hold the event loop up to its clock's bound (200 ms, MAX_RECORD_MS in
+  // filter-budget.ts) on a busy machine, and a probe may wait that long plus its own time (212 ms seen
+  // once): 400 ms, or twice the idle server's worst on a machine busier than that. Before filters were
+  // metered: a minute or more, or a crash.
+  expect(seen.worstMs).toBeLessThan(Math.max(400, idle.worstMs * 2));
   expect(seen.peakRssMiB - idle.peakRssMiB).toBeLessThan(300);
   await viewer.dispose();
   await anon.dispose();
